@@ -1,0 +1,314 @@
+package org.scholion.core.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.scholion.core.text.CodePointText;
+
+/**
+ * A document with its label sets, spans and relations: the aggregate that keeps every invariant
+ * (offsets inside the text, known labels, unique ids, relations between existing spans).
+ * Immutable: every edit returns a new value, so undo is keeping the old one.
+ */
+public final class AnnotatedDocument {
+    private final Document document;
+    private final CodePointText text;
+    private final List<LabelSet> labelSets;
+    private final Map<String, LabelSet> setByLabel;
+    private final List<Span> spans;
+    private final Map<String, Span> spanById;
+    private final List<Relation> relations;
+    private final Map<String, Relation> relationById;
+
+    private AnnotatedDocument(Document document, CodePointText text, List<LabelSet> labelSets,
+                              Map<String, LabelSet> setByLabel, List<Span> spans, Map<String, Span> spanById,
+                              List<Relation> relations, Map<String, Relation> relationById) {
+        this.document = document;
+        this.text = text;
+        this.labelSets = labelSets;
+        this.setByLabel = setByLabel;
+        this.spans = spans;
+        this.spanById = spanById;
+        this.relations = relations;
+        this.relationById = relationById;
+    }
+
+    /** A document with its label sets and no spans yet. */
+    public static AnnotatedDocument of(Document document, List<LabelSet> labelSets) {
+        return builder(document).labelSets(labelSets).build();
+    }
+
+    public static Builder builder(Document document) {
+        return new Builder(document, null);
+    }
+
+    public Document document() {
+        return document;
+    }
+
+    /** The document text addressed by code points. */
+    public CodePointText text() {
+        return text;
+    }
+
+    public List<LabelSet> labelSets() {
+        return labelSets;
+    }
+
+    /** Spans in document order ({@link Span#ORDER}). */
+    public List<Span> spans() {
+        return spans;
+    }
+
+    public List<Relation> relations() {
+        return relations;
+    }
+
+    public Optional<Span> span(String id) {
+        return Optional.ofNullable(spanById.get(id));
+    }
+
+    public Optional<Relation> relation(String id) {
+        return Optional.ofNullable(relationById.get(id));
+    }
+
+    public Optional<LabelSet> labelSet(String name) {
+        return labelSets.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<Label> label(String name) {
+        LabelSet set = setByLabel.get(name);
+        return set == null ? Optional.empty() : set.label(name);
+    }
+
+    /** The label set that holds the label of this name. */
+    public Optional<LabelSet> labelSetOf(String labelName) {
+        return Optional.ofNullable(setByLabel.get(labelName));
+    }
+
+    /** All labels of all label sets, in order. */
+    public List<Label> labels() {
+        List<Label> all = new ArrayList<>();
+        labelSets.forEach(s -> all.addAll(s.labels()));
+        return all;
+    }
+
+    /** The covered text of a span. */
+    public String textOf(Span span) {
+        return text.slice(span.start(), span.end());
+    }
+
+    /** Spans that cover code point {@code index}, outer first. */
+    public List<Span> spansAt(int index) {
+        List<Span> found = new ArrayList<>();
+        for (Span span : spans) {
+            if (span.start() > index) {
+                break;
+            }
+            if (index < span.end()) {
+                found.add(span);
+            }
+        }
+        return found;
+    }
+
+    public List<Relation> relationsOf(String spanId) {
+        return relations.stream().filter(r -> r.from().equals(spanId) || r.to().equals(spanId)).toList();
+    }
+
+    /** An id for a new span: {@code s} and one more than the largest number in use. */
+    public String nextSpanId() {
+        return Ids.next("s", spanById.keySet());
+    }
+
+    public String nextRelationId() {
+        return Ids.next("r", relationById.keySet());
+    }
+
+    public AnnotatedDocument withSpan(Span span) {
+        return withSpans(List.of(span));
+    }
+
+    public AnnotatedDocument withSpans(Collection<Span> added) {
+        Builder builder = toBuilder();
+        added.forEach(builder::span);
+        return builder.build();
+    }
+
+    /** This document without the spans of these ids and without the relations that touch them. */
+    public AnnotatedDocument withoutSpans(Collection<String> ids) {
+        Set<String> gone = new HashSet<>(ids);
+        for (String id : gone) {
+            Checks.check(spanById.containsKey(id), "there is no span '%s'", id);
+        }
+        Builder builder = new Builder(document, text).labelSets(labelSets);
+        spans.stream().filter(s -> !gone.contains(s.id())).forEach(builder::span);
+        relations.stream().filter(r -> !gone.contains(r.from()) && !gone.contains(r.to()))
+                .forEach(builder::relation);
+        return builder.build();
+    }
+
+    /** This document with the span of the same id replaced (relabelled, moved, annotated). */
+    public AnnotatedDocument withSpanReplaced(Span span) {
+        Checks.check(spanById.containsKey(span.id()), "there is no span '%s'", span.id());
+        Builder builder = new Builder(document, text).labelSets(labelSets);
+        for (Span s : spans) {
+            builder.span(s.id().equals(span.id()) ? span : s);
+        }
+        relations.forEach(builder::relation);
+        return builder.build();
+    }
+
+    public AnnotatedDocument withRelation(Relation relation) {
+        return toBuilder().relation(relation).build();
+    }
+
+    public AnnotatedDocument withoutRelations(Collection<String> ids) {
+        Set<String> gone = new HashSet<>(ids);
+        for (String id : gone) {
+            Checks.check(relationById.containsKey(id), "there is no relation '%s'", id);
+        }
+        Builder builder = new Builder(document, text).labelSets(labelSets);
+        spans.forEach(builder::span);
+        relations.stream().filter(r -> !gone.contains(r.id())).forEach(builder::relation);
+        return builder.build();
+    }
+
+    /** This document with {@code set} added, or replacing the set of the same name in place. */
+    public AnnotatedDocument withLabelSet(LabelSet set) {
+        List<LabelSet> sets = new ArrayList<>(labelSets);
+        int at = -1;
+        for (int i = 0; i < sets.size(); i++) {
+            if (sets.get(i).name().equals(set.name())) {
+                at = i;
+            }
+        }
+        if (at >= 0) {
+            sets.set(at, set);
+        } else {
+            sets.add(set);
+        }
+        return withLabelSets(sets);
+    }
+
+    public AnnotatedDocument withoutLabelSet(String name) {
+        Checks.check(labelSet(name).isPresent(), "there is no label set '%s'", name);
+        List<LabelSet> sets = new ArrayList<>(labelSets);
+        sets.removeIf(s -> s.name().equals(name));
+        return withLabelSets(sets);
+    }
+
+    /** This document with other label sets; every label in use must still exist. */
+    public AnnotatedDocument withLabelSets(List<LabelSet> sets) {
+        Builder builder = new Builder(document, text).labelSets(sets);
+        spans.forEach(builder::span);
+        relations.forEach(builder::relation);
+        return builder.build();
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder(document, text).labelSets(labelSets);
+        spans.forEach(builder::span);
+        relations.forEach(builder::relation);
+        return builder;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AnnotatedDocument other && document.equals(other.document)
+                && labelSets.equals(other.labelSets) && spans.equals(other.spans)
+                && relations.equals(other.relations);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(document, labelSets, spans, relations);
+    }
+
+    @Override
+    public String toString() {
+        return "AnnotatedDocument[" + document.id() + ", " + spans.size() + " spans, " + relations.size()
+                + " relations]";
+    }
+
+    /**
+     * Assembles an annotated document, checking each part as it is added so that a reader can
+     * tell where a problem is. Label sets come first, then spans, then relations.
+     */
+    public static final class Builder {
+        private final Document document;
+        private final CodePointText text;
+        private final List<LabelSet> labelSets = new ArrayList<>();
+        private final Map<String, LabelSet> setByLabel = new HashMap<>();
+        private final Map<String, Span> spans = new LinkedHashMap<>();
+        private final Map<String, Relation> relations = new LinkedHashMap<>();
+
+        private Builder(Document document, CodePointText text) {
+            this.document = Objects.requireNonNull(document, "document");
+            this.text = text != null ? text : CodePointText.of(document.text());
+        }
+
+        public Builder labelSets(Collection<LabelSet> sets) {
+            sets.forEach(this::labelSet);
+            return this;
+        }
+
+        public Builder labelSet(LabelSet set) {
+            Checks.check(spans.isEmpty(), "label sets must be added before spans");
+            for (LabelSet existing : labelSets) {
+                Checks.check(!existing.name().equals(set.name()), "label set '%s' appears twice", set.name());
+            }
+            for (Label label : set.labels()) {
+                LabelSet other = setByLabel.get(label.name());
+                Checks.check(other == null, "label '%s' is in both label sets '%s' and '%s'", label.name(),
+                        other == null ? "" : other.name(), set.name());
+            }
+            labelSets.add(set);
+            set.labels().forEach(l -> setByLabel.put(l.name(), set));
+            return this;
+        }
+
+        public Builder span(Span span) {
+            Checks.check(!spans.containsKey(span.id()), "span id '%s' is used twice", span.id());
+            Checks.check(span.end() <= text.length(), "span %s (%d:%d) ends after the text, which has %d code points",
+                    span.id(), span.start(), span.end(), text.length());
+            Checks.check(setByLabel.containsKey(span.label()), "span %s has unknown label '%s'", span.id(),
+                    span.label());
+            spans.put(span.id(), span);
+            return this;
+        }
+
+        public Builder relation(Relation relation) {
+            Checks.check(!relations.containsKey(relation.id()), "relation id '%s' is used twice", relation.id());
+            Checks.check(spans.containsKey(relation.from()), "relation %s starts at missing span '%s'",
+                    relation.id(), relation.from());
+            Checks.check(spans.containsKey(relation.to()), "relation %s points to missing span '%s'",
+                    relation.id(), relation.to());
+            relations.put(relation.id(), relation);
+            return this;
+        }
+
+        /** Whether a span of this id has been added. */
+        public boolean hasSpan(String id) {
+            return spans.containsKey(id);
+        }
+
+        public AnnotatedDocument build() {
+            List<Span> sorted = new ArrayList<>(spans.values());
+            sorted.sort(Span.ORDER);
+            List<Relation> rels = new ArrayList<>(relations.values());
+            rels.sort((a, b) -> Ids.NATURAL.compare(a.id(), b.id()));
+            return new AnnotatedDocument(document, text, List.copyOf(labelSets), Map.copyOf(setByLabel),
+                    Collections.unmodifiableList(sorted), Map.copyOf(spans), List.copyOf(rels),
+                    Map.copyOf(relations));
+        }
+    }
+}

@@ -1,0 +1,569 @@
+package org.scholion.core.store;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.scholion.core.ScholionException;
+import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.model.Document;
+import org.scholion.core.model.Label;
+import org.scholion.core.model.LabelSet;
+import org.scholion.core.model.Relation;
+import org.scholion.core.model.Span;
+
+/** Reads and writes the {@code scholion/1} JSON of annotation files and label-set files. */
+final class JsonCodec {
+    static final String FORMAT = "scholion/1";
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNestingDepth(64)
+                    .build())
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+    static {
+        FACTORY.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        FACTORY.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        FACTORY.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    }
+
+    private JsonCodec() {
+    }
+
+    /** A JSON value and where it starts, so that problems found later can say where. */
+    private record Located(JsonNode node, JsonLocation where, String path) {
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    static Snapshot readSnapshot(InputStream in, String source) throws ScholionException {
+        Map<String, Located> top = new LinkedHashMap<>();
+        List<Located> spans = new ArrayList<>();
+        List<Located> relations = new ArrayList<>();
+        List<Located> labelSets = new ArrayList<>();
+        try (JsonParser p = FACTORY.createParser(in)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw problem(source, p.currentTokenLocation(),
+                        first == null ? "the file is empty" : "expected a JSON object at the top");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonLocation at = p.currentTokenLocation();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "spans" -> readArray(p, source, name, spans);
+                    case "relations" -> readArray(p, source, name, relations);
+                    case "labelSets" -> readArray(p, source, name, labelSets);
+                    case "format", "document", "history" -> top.put(name, new Located(MAPPER.readTree(p), at, name));
+                    default -> {
+                        if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                            p.skipChildren();
+                        }
+                        throw problem(source, at, "unknown member '" + name + "' (expected format, document, "
+                                + "labelSets, spans, relations, history)");
+                    }
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw problem(source, p.currentTokenLocation(), "malformed JSON");
+            }
+            if (p.nextToken() != null) {
+                throw problem(source, p.currentTokenLocation(), "unexpected content after the JSON object");
+            }
+        } catch (JsonProcessingException e) {
+            throw malformed(source, e);
+        } catch (IOException e) {
+            throw new ScholionException(source, "cannot read: " + e.getMessage(), e);
+        }
+
+        Located format = top.get("format");
+        if (format == null) {
+            throw new ScholionException(source, "not a Scholion annotation file: no \"format\" member");
+        }
+        if (!format.node().isTextual() || !FORMAT.equals(format.node().asText())) {
+            String found = format.node().isTextual() ? format.node().asText() : format.node().toString();
+            throw problem(source, format.where(), found.startsWith("scholion/")
+                    ? "unsupported format '" + found + "' (this version of Scholion reads " + FORMAT + ")"
+                    : "unknown format '" + found + "' (expected " + FORMAT + ")");
+        }
+        Located doc = top.get("document");
+        if (doc == null) {
+            throw new ScholionException(source, "the file has no \"document\"");
+        }
+        Document document = guard(source, doc, () -> document(doc.node(), source, doc.where()));
+        AnnotatedDocument.Builder builder = AnnotatedDocument.builder(document);
+        for (Located set : labelSets) {
+            LabelSet labelSet = guard(source, set, () -> labelSet(set.node()));
+            guard(source, set, () -> builder.labelSet(labelSet));
+        }
+        for (Located span : spans) {
+            Span value = guard(source, span, () -> span(span.node()));
+            guard(source, span, () -> builder.span(value));
+        }
+        for (Located relation : relations) {
+            Relation value = guard(source, relation, () -> relation(relation.node()));
+            guard(source, relation, () -> builder.relation(value));
+        }
+        AnnotatedDocument annotated = builder.build();
+        Located history = top.get("history");
+        History h = history == null ? History.EMPTY : guard(source, history, () -> history(history.node()));
+        return new Snapshot(annotated, h);
+    }
+
+    static LabelSet readLabelSet(InputStream in, String source) throws ScholionException {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw problem(source, p.currentTokenLocation(),
+                        first == null ? "the file is empty" : "expected a JSON object with name and labels");
+            }
+            JsonLocation start = p.currentTokenLocation();
+            String name = null;
+            List<Located> labels = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonLocation at = p.currentTokenLocation();
+                p.nextToken();
+                switch (field) {
+                    case "name" -> {
+                        if (p.currentToken() != JsonToken.VALUE_STRING) {
+                            throw problem(source, at, "\"name\" must be a string");
+                        }
+                        name = p.getText();
+                    }
+                    case "labels" -> readArray(p, source, field, labels);
+                    default -> throw problem(source, at, "unknown member '" + field + "' (expected name, labels)");
+                }
+            }
+            if (p.nextToken() != null) {
+                throw problem(source, p.currentTokenLocation(), "unexpected content after the JSON object");
+            }
+            if (name == null) {
+                throw problem(source, start, "the label set has no \"name\"");
+            }
+            List<Label> list = new ArrayList<>();
+            for (Located label : labels) {
+                list.add(guard(source, label, () -> label(label.node())));
+            }
+            String setName = name;
+            Located whole = new Located(null, start, "label set");
+            return guard(source, whole, () -> new LabelSet(setName, list));
+        } catch (JsonProcessingException e) {
+            throw malformed(source, e);
+        } catch (IOException e) {
+            throw new ScholionException(source, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void readArray(JsonParser p, String source, String name, List<Located> into) throws IOException,
+            ScholionException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw problem(source, p.currentTokenLocation(), "\"" + name + "\" must be an array");
+        }
+        int index = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() == null) {
+                throw problem(source, p.currentLocation(), "the file ends inside \"" + name + "\"");
+            }
+            JsonLocation at = p.currentTokenLocation();
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw problem(source, at, name + "[" + index + "] must be an object");
+            }
+            into.add(new Located(MAPPER.readTree(p), at, name + "[" + index + "]"));
+            index++;
+        }
+    }
+
+    private interface Step<T> {
+        T run() throws ScholionException;
+    }
+
+    private static <T> T guard(String source, Located where, Step<T> step) throws ScholionException {
+        try {
+            return step.run();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            String what = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw problem(source, where.where(), where.path().startsWith("label set") || where.path().equals("document")
+                    ? what : what + " (in " + where.path() + ")");
+        }
+    }
+
+    private static Document document(JsonNode n, String source, JsonLocation where) throws ScholionException {
+        Fields f = new Fields(n, "document", Set.of("id", "title", "iri", "mediaType", "language", "metadata",
+                "sha256", "text"));
+        String text = f.string("text", true);
+        String declared = f.string("sha256", false);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        JsonNode meta = n.get("metadata");
+        if (meta != null && !meta.isNull()) {
+            if (!meta.isObject()) {
+                throw new IllegalArgumentException("document metadata must be an object of strings");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = meta.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isTextual()) {
+                    throw new IllegalArgumentException("document metadata '" + e.getKey() + "' must be a string");
+                }
+                metadata.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        Document document = new Document(f.string("id", true), f.string("title", false), f.string("iri", false),
+                f.string("mediaType", false), f.string("language", false), metadata, text);
+        if (declared != null) {
+            String actual = document.sha256();
+            if (!actual.equalsIgnoreCase(declared)) {
+                throw problem(source, where, String.format(Locale.ROOT,
+                        "text hash mismatch: the file says sha256 %s but the text hashes to %s; the text was "
+                                + "changed, so its annotations no longer apply", shortHash(declared),
+                        shortHash(actual)));
+            }
+        }
+        return document;
+    }
+
+    private static String shortHash(String hash) {
+        return hash.length() > 12 ? hash.substring(0, 12) + "…" : hash;
+    }
+
+    static LabelSet labelSet(JsonNode n) {
+        Fields f = new Fields(n, "label set", Set.of("name", "labels"));
+        JsonNode labels = n.get("labels");
+        if (labels == null || !labels.isArray()) {
+            throw new IllegalArgumentException("label set must have an array \"labels\"");
+        }
+        List<Label> list = new ArrayList<>();
+        for (JsonNode label : labels) {
+            list.add(label(label));
+        }
+        return new LabelSet(f.string("name", true), list);
+    }
+
+    static Label label(JsonNode n) {
+        Fields f = new Fields(n, "label", Set.of("name", "color", "description", "key", "iri"));
+        return new Label(f.string("name", true), f.string("color", true), f.string("description", false),
+                f.string("key", false), f.string("iri", false));
+    }
+
+    static Span span(JsonNode n) {
+        Fields f = new Fields(n, "span", Set.of("id", "start", "end", "label", "note", "annotator", "created",
+                "suggestion"));
+        String created = f.string("created", false);
+        Instant when = null;
+        if (created != null) {
+            try {
+                when = Instant.parse(created);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("created '" + created
+                        + "' is not an ISO-8601 UTC time such as 2026-11-24T10:00:00Z");
+            }
+        }
+        return new Span(f.string("id", true), f.integer("start"), f.integer("end"), f.string("label", true),
+                f.string("note", false), f.string("annotator", false), when, f.bool("suggestion"));
+    }
+
+    static Relation relation(JsonNode n) {
+        Fields f = new Fields(n, "relation", Set.of("id", "type", "from", "to"));
+        return new Relation(f.string("id", true), f.string("type", true), f.string("from", true),
+                f.string("to", true));
+    }
+
+    private static History history(JsonNode n) {
+        new Fields(n, "history", Set.of("undo", "redo"));
+        return new History(changes(n.get("undo")), changes(n.get("redo")));
+    }
+
+    private static List<Change> changes(JsonNode n) {
+        List<Change> list = new ArrayList<>();
+        if (n == null || n.isNull()) {
+            return list;
+        }
+        if (!n.isArray()) {
+            throw new IllegalArgumentException("history lists must be arrays");
+        }
+        for (JsonNode c : n) {
+            Fields f = new Fields(c, "change", Set.of("summary", "removed", "added"));
+            Parts removed = parts(c.get("removed"));
+            Parts added = parts(c.get("added"));
+            list.add(new Change(f.string("summary", false), removed.spans, added.spans, removed.relations,
+                    added.relations, removed.labelSets, added.labelSets));
+        }
+        return list;
+    }
+
+    private record Parts(List<Span> spans, List<Relation> relations, List<LabelSet> labelSets) {
+    }
+
+    private static Parts parts(JsonNode n) {
+        Parts parts = new Parts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        if (n == null || n.isNull()) {
+            return parts;
+        }
+        new Fields(n, "change part", Set.of("spans", "relations", "labelSets"));
+        for (JsonNode s : array(n, "spans")) {
+            parts.spans.add(span(s));
+        }
+        for (JsonNode r : array(n, "relations")) {
+            parts.relations.add(relation(r));
+        }
+        for (JsonNode l : array(n, "labelSets")) {
+            parts.labelSets.add(labelSet(l));
+        }
+        return parts;
+    }
+
+    private static Iterable<JsonNode> array(JsonNode n, String name) {
+        JsonNode a = n.get(name);
+        if (a == null || a.isNull()) {
+            return List.of();
+        }
+        if (!a.isArray()) {
+            throw new IllegalArgumentException("\"" + name + "\" must be an array");
+        }
+        return a;
+    }
+
+    /** Typed access to the members of one JSON object, refusing members it does not know. */
+    private static final class Fields {
+        private final JsonNode node;
+        private final String what;
+
+        Fields(JsonNode node, String what, Set<String> known) {
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException(what + " must be a JSON object");
+            }
+            this.node = node;
+            this.what = what;
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!known.contains(name)) {
+                    throw new IllegalArgumentException("unknown member '" + name + "' in " + what);
+                }
+            }
+        }
+
+        String string(String name, boolean required) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                if (required) {
+                    throw new IllegalArgumentException(what + " has no \"" + name + "\"");
+                }
+                return null;
+            }
+            if (!v.isTextual()) {
+                throw new IllegalArgumentException(what + " member \"" + name + "\" must be a string, not " + v);
+            }
+            return v.asText();
+        }
+
+        int integer(String name) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                throw new IllegalArgumentException(what + " has no \"" + name + "\"");
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                throw new IllegalArgumentException(what + " member \"" + name + "\" must be a whole number, not "
+                        + v);
+            }
+            return v.intValue();
+        }
+
+        boolean bool(String name) {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                return false;
+            }
+            if (!v.isBoolean()) {
+                throw new IllegalArgumentException(what + " member \"" + name + "\" must be true or false");
+            }
+            return v.booleanValue();
+        }
+    }
+
+    private static ScholionException problem(String source, JsonLocation at, String message) {
+        return new ScholionException(source, at == null ? 0 : Math.max(0, at.getLineNr()),
+                at == null ? 0 : Math.max(0, at.getColumnNr()), message, null);
+    }
+
+    private static ScholionException malformed(String source, JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int cut = message.indexOf('\n');
+        if (cut >= 0) {
+            message = message.substring(0, cut);
+        }
+        JsonLocation at = e.getLocation();
+        return new ScholionException(source, at == null ? 0 : Math.max(0, at.getLineNr()),
+                at == null ? 0 : Math.max(0, at.getColumnNr()), "malformed JSON: " + message, e);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    static void write(Snapshot snapshot, OutputStream out) throws IOException {
+        AnnotatedDocument doc = snapshot.document();
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+            g.setPrettyPrinter(pretty);
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            Document d = doc.document();
+            g.writeObjectFieldStart("document");
+            g.writeStringField("id", d.id());
+            g.writeStringField("title", d.title());
+            optional(g, "iri", d.iri());
+            g.writeStringField("mediaType", d.mediaType());
+            optional(g, "language", d.language());
+            if (!d.metadata().isEmpty()) {
+                g.writeObjectFieldStart("metadata");
+                for (Map.Entry<String, String> e : d.metadata().entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeStringField("sha256", d.sha256());
+            g.writeStringField("text", d.text());
+            g.writeEndObject();
+            g.writeArrayFieldStart("labelSets");
+            for (LabelSet set : doc.labelSets()) {
+                writeLabelSet(g, set);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("spans");
+            for (Span span : doc.spans()) {
+                writeSpan(g, span);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("relations");
+            for (Relation relation : doc.relations()) {
+                writeRelation(g, relation);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("history");
+            writeChanges(g, "undo", snapshot.history().undo());
+            writeChanges(g, "redo", snapshot.history().redo());
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    static void writeLabelSetFile(LabelSet set, OutputStream out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+            writeLabelSet(g, set);
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void writeChanges(JsonGenerator g, String name, List<Change> changes) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Change c : changes) {
+            g.writeStartObject();
+            g.writeStringField("summary", c.summary());
+            writeParts(g, "removed", c.removedSpans(), c.removedRelations(), c.removedLabelSets());
+            writeParts(g, "added", c.addedSpans(), c.addedRelations(), c.addedLabelSets());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeParts(JsonGenerator g, String name, List<Span> spans, List<Relation> relations,
+                                   List<LabelSet> sets) throws IOException {
+        g.writeObjectFieldStart(name);
+        if (!spans.isEmpty()) {
+            g.writeArrayFieldStart("spans");
+            for (Span s : spans) {
+                writeSpan(g, s);
+            }
+            g.writeEndArray();
+        }
+        if (!relations.isEmpty()) {
+            g.writeArrayFieldStart("relations");
+            for (Relation r : relations) {
+                writeRelation(g, r);
+            }
+            g.writeEndArray();
+        }
+        if (!sets.isEmpty()) {
+            g.writeArrayFieldStart("labelSets");
+            for (LabelSet s : sets) {
+                writeLabelSet(g, s);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeLabelSet(JsonGenerator g, LabelSet set) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", set.name());
+        g.writeArrayFieldStart("labels");
+        for (Label label : set.labels()) {
+            g.writeStartObject();
+            g.writeStringField("name", label.name());
+            g.writeStringField("color", label.color());
+            optional(g, "description", label.description());
+            optional(g, "key", label.key());
+            optional(g, "iri", label.iri());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeSpan(JsonGenerator g, Span span) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", span.id());
+        g.writeNumberField("start", span.start());
+        g.writeNumberField("end", span.end());
+        g.writeStringField("label", span.label());
+        optional(g, "note", span.note());
+        optional(g, "annotator", span.annotator());
+        optional(g, "created", span.created() == null ? null : span.created().toString());
+        if (span.suggestion()) {
+            g.writeBooleanField("suggestion", true);
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeRelation(JsonGenerator g, Relation relation) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", relation.id());
+        g.writeStringField("type", relation.type());
+        g.writeStringField("from", relation.from());
+        g.writeStringField("to", relation.to());
+        g.writeEndObject();
+    }
+
+    private static void optional(JsonGenerator g, String name, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(name, value);
+        }
+    }
+}
