@@ -1,0 +1,245 @@
+#!/usr/bin/env bash
+# Runs Scholion's whole benchmark suite and writes benchmarks/results/results.md and
+# benchmarks/results/benchmarks.svg (raw figures in benchmarks/results/raw/).
+#
+#   benchmarks/run.sh                  the full suite (about 15 minutes on 2 cores)
+#   BENCH_QUICK=1 benchmarks/run.sh    tiny settings, to check the harness in a minute or two
+#
+# Needs a JDK 17+; uses /usr/bin/time, taskset, chromium + chromedriver and soffice when present
+# (a missing tool is reported as "not measured", never fatal). Run it on an idle machine: the
+# script records the load average before and after, and every ratio compares figures of this run.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+RESULTS=$ROOT/benchmarks/results
+RAW=$RESULTS/raw
+QUICK=${BENCH_QUICK:-0}
+if [[ $QUICK == 1 ]]; then
+  STARTUP_RUNS=3; WHOLE_RUNS=1; VIEWER_RUNS=1; PAGE_REQUESTS=200; DOWNLOAD_REQUESTS=10
+  JMH_OPTS=(-wi 0 -i 1 -r 300ms -f 1); JMH_WORKLOADS=S,M
+else
+  STARTUP_RUNS=20; WHOLE_RUNS=5; VIEWER_RUNS=5; PAGE_REQUESTS=3000; DOWNLOAD_REQUESTS=100
+  JMH_OPTS=(-wi 2 -i 3 -w 1s -r 1s -f 1); JMH_WORKLOADS=S,M,L
+fi
+
+rm -rf "$RAW"
+mkdir -p "$RAW"
+WORK=$(mktemp -d /tmp/scholion-bench.XXXXXX)
+VIEWER_PID=
+cleanup() {
+  if [[ -n $VIEWER_PID ]]; then kill -- -"$VIEWER_PID" 2>/dev/null; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$RAW/run.log" >&2; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# measure GROUP NAME RUN EXPECTED_FILE COMMAND... : wall time (ns clock) and peak RSS of one whole process.
+# Appends GROUP, NAME, RUN, seconds, peak RSS kB, exit code to raw/whole.tsv. EXPECTED_FILE ("-" for
+# none) must exist afterwards, or the run counts as failed (soffice exits 0 when it converts nothing).
+measure() {
+  local group=$1 name=$2 run=$3 expect=$4; shift 4
+  [[ $expect != - ]] && rm -f "$expect"
+  local t0 t1 rc rss=
+  t0=$(date +%s%N)
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f '%M' -o "$WORK/time.out" "$@" >"$WORK/cmd.out" 2>"$WORK/cmd.err"
+    rc=$?
+    t1=$(date +%s%N)
+    rss=$(tail -n 1 "$WORK/time.out" 2>/dev/null)
+  else
+    "$@" >"$WORK/cmd.out" 2>"$WORK/cmd.err" &
+    local pid=$! hwm=0 v
+    while kill -0 "$pid" 2>/dev/null; do
+      v=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null)
+      [[ -n $v && $v -gt $hwm ]] && hwm=$v
+      sleep 0.02
+    done
+    wait "$pid"; rc=$?
+    t1=$(date +%s%N)
+    rss=$hwm
+  fi
+  if [[ $rc == 0 && $expect != - && ! -s $expect ]]; then rc=99; fi
+  if [[ $rc != 0 ]]; then
+    log "  $name run $run failed (exit $rc): $(grep -v '^\s*$' "$WORK/cmd.err" | tail -n 3 | tr '\n' ' ' | cut -c1-300)"
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$name" "$run" \
+    "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b - a) / 1e9}')" "$rss" "$rc" >>"$RAW/whole.tsv"
+  return "$rc"
+}
+
+# ---------------------------------------------------------------- the machine
+{
+  echo "date (UTC):  $(date -u '+%Y-%m-%d %H:%M:%S')"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "nproc:       $(nproc)"
+  echo "CPU:         $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "kernel:      $(uname -sr)"
+  echo "commit:      $(git rev-parse --short HEAD 2>/dev/null) ($(git rev-parse --abbrev-ref HEAD 2>/dev/null))"
+  echo "quick mode:  $QUICK"
+  echo "--- free -h"; free -h
+  echo "--- java -version"; java -version 2>&1
+  echo "--- tools"
+  have chromium && echo "chromium:    $(chromium --version 2>/dev/null)" || echo "chromium:    not installed"
+  have soffice && echo "soffice:     $(soffice --version 2>/dev/null | head -n 1)" || echo "soffice:     not installed"
+} >"$RAW/machine.txt"
+log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---------------------------------------------------------------- build once
+log "building (./mvnw -q -B -o package -DskipTests)"
+if ! ./mvnw -q -B -o package -DskipTests >"$RAW/build.log" 2>&1; then
+  log "build failed; see $RAW/build.log"; tail -n 30 "$RAW/build.log" >&2; exit 1
+fi
+CP="$ROOT/benchmarks/target/classes:$ROOT/benchmarks/target/lib/*"
+bench() { java -cp "$CP" "$@"; }
+
+log "generating workloads into $WORK/w"
+bench org.scholion.benchmarks.Workloads "$WORK/w" >/dev/null || { log "workload generation failed"; exit 1; }
+cp "$WORK/w/workloads.tsv" "$RAW/workloads.tsv"
+bench org.scholion.benchmarks.Probe >"$RAW/formats.tsv"
+AVAILABLE=$(awk -F'\t' '$2 == "true" {print $1}' "$RAW/formats.tsv" | paste -sd, -)
+log "exporters built: ${AVAILABLE:-none}"
+available() { [[ ,$AVAILABLE, == *,$1,* ]]; }
+
+ANNOTATE=$ROOT/annotate
+export HOME_FOR_TOOLS=$WORK/home
+mkdir -p "$HOME_FOR_TOOLS"
+
+# ---------------------------------------------------------------- 1. CLI start-up
+if [[ -x $ANNOTATE ]]; then
+  log "warming the launcher"
+  "$ANNOTATE" ls "$WORK/w/s.scholion.json" >/dev/null 2>"$RAW/annotate-warmup.err" || log "  annotate ls failed: $(head -c 300 "$RAW/annotate-warmup.err")"
+  log "start-up: java -version vs annotate ls S, $STARTUP_RUNS runs each, alternately"
+  for ((i = 1; i <= STARTUP_RUNS; i++)); do
+    measure startup "java -version" "$i" - java -version
+    measure startup "annotate ls S" "$i" - "$ANNOTATE" ls "$WORK/w/s.scholion.json"
+  done
+else
+  log "no ./annotate launcher yet: start-up and whole-process exports not measured"
+fi
+
+# ---------------------------------------------------------------- 2. JMH (in process, one core)
+PIN=()
+if have taskset && [[ $(nproc) -gt 1 ]]; then PIN=(taskset -c 1); fi
+JMH_SIDE=(-jvmArgsAppend "-XX:+UseG1GC -Dscholion.bench.side=$RAW")
+if [[ -n $AVAILABLE ]]; then
+  log "JMH: export throughput, formats $AVAILABLE, workloads $JMH_WORKLOADS (${JMH_OPTS[*]})"
+  "${PIN[@]}" java -cp "$CP" org.openjdk.jmh.Main 'org.scholion.benchmarks.ExportBenchmark' \
+    -p "format=$AVAILABLE" -p "workload=$JMH_WORKLOADS" "${JMH_OPTS[@]}" "${JMH_SIDE[@]}" \
+    -rf json -rff "$RAW/jmh-export.json" >"$RAW/jmh-export.log" 2>&1 || log "  some export benchmarks failed (see raw/jmh-export.log)"
+else
+  log "JMH: no exporter is built yet; export throughput not measured"
+fi
+log "JMH: annotation file and segmentation"
+"${PIN[@]}" java -cp "$CP" org.openjdk.jmh.Main 'org.scholion.benchmarks.(FileBenchmark|SegmentationBenchmark)' \
+  -p "workload=$JMH_WORKLOADS" "${JMH_OPTS[@]}" "${JMH_SIDE[@]}" \
+  -rf json -rff "$RAW/jmh-core.json" >"$RAW/jmh-core.log" 2>&1 || log "  some core benchmarks failed (see raw/jmh-core.log)"
+
+# ---------------------------------------------------------------- 3. whole-process exports
+OUT=$WORK/out
+mkdir -p "$OUT"
+if [[ -x $ANNOTATE ]]; then
+  if [[ -n $AVAILABLE ]]; then
+    log "whole process: export S in all formats in one command, $WHOLE_RUNS runs"
+    for ((i = 1; i <= WHOLE_RUNS; i++)); do
+      measure export "scholion all S" "$i" - "$ANNOTATE" export "$WORK/w/s.scholion.json" --format all -o "$OUT/all-s"
+    done
+    log "whole process: export Many (1,000 documents) in all formats in one command, once"
+    measure export "scholion all Many" 1 - "$ANNOTATE" export "$WORK"/w/many/*.scholion.json --format all -o "$OUT/many"
+  fi
+  HTML_M=
+  if available HTML; then
+    measure export "scholion html M" 1 "$OUT/html/bench-m.html" "$ANNOTATE" export "$WORK/w/m.scholion.json" --format html -o "$OUT/html" \
+      && HTML_M=$OUT/html/bench-m.html
+  fi
+  LO_PROFILE="file://$WORK/lo-profile"
+  CR_PROFILE=$WORK/chromium-profile
+  LO_DOCX=(env HOME="$HOME_FOR_TOOLS" soffice --headless --norestore "-env:UserInstallation=$LO_PROFILE"
+    --infilter="HTML (StarWriter)" --convert-to 'docx:MS Word 2007 XML' --outdir "$OUT/lo")
+  LO_PDF=(env HOME="$HOME_FOR_TOOLS" soffice --headless --norestore "-env:UserInstallation=$LO_PROFILE"
+    --infilter="HTML (StarWriter)" --convert-to 'pdf:writer_pdf_Export' --outdir "$OUT/lo")
+  CR_PDF=(env HOME="$HOME_FOR_TOOLS" chromium --headless --no-sandbox --disable-gpu --disable-background-networking
+    --disable-component-update --disable-sync --no-first-run "--user-data-dir=$CR_PROFILE"
+    --no-pdf-header-footer "--print-to-pdf=$OUT/chromium/bench-m.pdf")
+  mkdir -p "$OUT/lo" "$OUT/chromium"
+  # each step: name, expected output, command; "available" decides which run
+  steps=()
+  available DOCX && steps+=(ours-docx)
+  [[ -n $HTML_M ]] && have soffice && available DOCX && steps+=(lo-docx)
+  available PDF && steps+=(ours-pdf)
+  [[ -n $HTML_M ]] && have soffice && available PDF && steps+=(lo-pdf)
+  [[ -n $HTML_M ]] && have chromium && available PDF && steps+=(chromium-pdf)
+  run_step() { # STEP RUN
+    case $1 in
+      ours-docx) measure export "scholion docx M" "$2" "$OUT/ours/bench-m.docx" "$ANNOTATE" export "$WORK/w/m.scholion.json" --format docx -o "$OUT/ours" ;;
+      ours-pdf) measure export "scholion pdf M" "$2" "$OUT/ours/bench-m.pdf" "$ANNOTATE" export "$WORK/w/m.scholion.json" --format pdf -o "$OUT/ours" ;;
+      lo-docx) measure export "libreoffice docx M" "$2" "$OUT/lo/bench-m.docx" "${LO_DOCX[@]}" "$HTML_M" ;;
+      lo-pdf) measure export "libreoffice pdf M" "$2" "$OUT/lo/bench-m.pdf" "${LO_PDF[@]}" "$HTML_M" ;;
+      chromium-pdf) measure export "chromium pdf M" "$2" "$OUT/chromium/bench-m.pdf" "${CR_PDF[@]}" "file://$HTML_M" ;;
+    esac
+  }
+  if [[ ${#steps[@]} -gt 0 ]]; then
+    log "whole process: warm-up run of ${steps[*]}"
+    for s in "${steps[@]}"; do run_step "$s" 0; done
+    awk -F'\t' '$3 != "0"' "$RAW/whole.tsv" >"$WORK/whole.tsv" && cp "$WORK/whole.tsv" "$RAW/whole.tsv"  # warm-ups are not figures
+    for ((i = 1; i <= WHOLE_RUNS; i++)); do
+      log "whole process: round $i of $WHOLE_RUNS (${steps[*]})"
+      for s in "${steps[@]}"; do run_step "$s" "$i"; done
+    done
+    ls -l "$OUT/ours" "$OUT/lo" "$OUT/chromium" >"$RAW/outputs.txt" 2>&1
+  fi
+fi
+
+# ---------------------------------------------------------------- 4. the viewer
+viewer_url() { grep -o 'http://127\.0\.0\.1:[0-9]*/' "$WORK/viewer.out" | head -n 1; }
+if [[ -x $ANNOTATE ]] && have chromium && have chromedriver; then
+  for workload in S M L; do
+    [[ $QUICK == 1 && $workload == L ]] && continue
+    file=$WORK/w/$(echo "$workload" | tr 'SML' 'sml').scholion.json
+    setsid "$ANNOTATE" view "$file" --port 0 >"$WORK/viewer.out" 2>&1 &
+    VIEWER_PID=$!
+    url=
+    for ((t = 0; t < 600; t++)); do
+      url=$(viewer_url)
+      [[ -n $url ]] && break
+      kill -0 "$VIEWER_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    if [[ -z $url ]]; then
+      log "viewer for $workload did not start: $(head -c 300 "$WORK/viewer.out")"
+    else
+      runs=$VIEWER_RUNS; [[ $workload == L ]] && runs=1
+      log "viewer $workload at $url: time to interactive, $runs runs"
+      bench org.scholion.benchmarks.ViewerProbe "$workload" "$url" "$runs" >>"$RAW/viewer.tsv" 2>>"$RAW/viewer-probe.err" \
+        || log "  viewer probe failed: $(tail -n 3 "$RAW/viewer-probe.err" | tr '\n' ' ' | cut -c1-300)"
+      if [[ $workload != L ]]; then
+        log "viewer $workload: requests/s for the page and the CSV download"
+        bench org.scholion.benchmarks.LoadGenerator "page $workload" "$url" "$PAGE_REQUESTS" 4 20 >>"$RAW/load.tsv" 2>>"$RAW/load.err"
+        # the CSV download link as the page gives it, else VIEWER_DOWNLOAD, else download/csv
+        download=
+        if have curl && curl -s "$url" -o "$WORK/page.html"; then
+          download=$(grep -o 'href="[^"]*csv[^"]*"' "$WORK/page.html" | head -n 1 | sed 's/^href="//; s/"$//; s#^/##')
+        fi
+        download=${download:-${VIEWER_DOWNLOAD:-download/csv}}
+        bench org.scholion.benchmarks.LoadGenerator "download CSV $workload" "$url$download" "$DOWNLOAD_REQUESTS" 4 20 \
+          >>"$RAW/load.tsv" 2>>"$RAW/load.err"
+      fi
+    fi
+    # the viewer's peak RSS: the largest VmHWM in its process group
+    hwm=$(for p in $(pgrep -g "$VIEWER_PID" 2>/dev/null); do awk '/VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null; done | sort -n | tail -n 1)
+    printf 'viewer\tviewer %s\t1\t0\t%s\t0\n' "$workload" "${hwm:-}" >>"$RAW/whole.tsv"
+    kill -- -"$VIEWER_PID" 2>/dev/null
+    wait "$VIEWER_PID" 2>/dev/null
+    VIEWER_PID=
+  done
+else
+  log "viewer not measured (needs ./annotate, chromium and chromedriver)"
+fi
+
+# ---------------------------------------------------------------- 5. the report
+echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW/machine.txt"
+log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+bench org.scholion.benchmarks.Report "$RAW" "$RESULTS"
+log "done: $RESULTS/results.md"

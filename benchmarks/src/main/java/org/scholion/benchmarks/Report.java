@@ -1,0 +1,742 @@
+package org.scholion.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the raw figures of one run of {@code benchmarks/run.sh} into {@code results.md} and
+ * {@code benchmarks.svg}. Every ratio compares figures of the same run.
+ */
+public final class Report {
+    static final List<String> FORMATS = List.of("CSV", "JSONLD", "HTML", "DOCX", "PDF");
+    static final double TARGET_SPANS_PER_SECOND = 500_000;
+
+    private final Path raw;
+    private final StringBuilder md = new StringBuilder();
+    private final Map<String, Workload> workloads = new LinkedHashMap<>();
+    private final Map<String, String> formatStatus = new LinkedHashMap<>();
+    private final List<JmhResult> jmh = new ArrayList<>();
+    private final Map<String, String[]> heap = new LinkedHashMap<>();
+    private final Map<String, String> jmhFailures = new LinkedHashMap<>();
+    private final List<String[]> whole;
+    private final List<String[]> viewer;
+    private final List<String[]> load;
+    private final List<String> targets = new ArrayList<>();
+
+    record Workload(String name, long codePoints, long bytes, long spans, long relations) {
+    }
+
+    record JmhResult(String benchmark, String workload, String format, double msPerOp, double error) {
+    }
+
+    private Report(Path raw) throws IOException {
+        this.raw = raw;
+        for (String[] row : tsv("workloads.tsv")) {
+            if (!row[0].equals("workload")) {
+                workloads.put(row[0], new Workload(row[0], parseLong(row[2]), parseLong(row[3]), parseLong(row[4]),
+                        parseLong(row[5])));
+            }
+        }
+        for (String[] row : tsv("formats.tsv")) {
+            formatStatus.put(row[0], row.length > 2 ? row[2] : "?");
+        }
+        readJmh("jmh-export.json");
+        readJmh("jmh-core.json");
+        for (String[] row : tsv("heap.tsv")) {
+            heap.put(row[0] + "/" + row[1] + "/" + row[2], row);
+        }
+        readJmhFailures("jmh-export.log");
+        readJmhFailures("jmh-core.log");
+        whole = tsv("whole.tsv");
+        viewer = tsv("viewer.tsv");
+        load = tsv("load.tsv");
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: Report RAW_FOLDER OUTPUT_FOLDER");
+            System.exit(2);
+        }
+        Report report = new Report(Path.of(args[0]));
+        Path out = Path.of(args[1]);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("results.md"), report.markdown(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("benchmarks.svg"), report.svg(), StandardCharsets.UTF_8);
+        System.out.println("wrote " + out.resolve("results.md") + " and " + out.resolve("benchmarks.svg"));
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private List<String[]> tsv(String name) throws IOException {
+        Path file = raw.resolve(name);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                rows.add(line.split("\t", -1));
+            }
+        }
+        return rows;
+    }
+
+    private void readJmh(String name) throws IOException {
+        Path file = raw.resolve(name);
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return;
+        }
+        for (JsonNode result : new ObjectMapper().readTree(file.toFile())) {
+            String benchmark = result.path("benchmark").asText();
+            benchmark = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+            JsonNode params = result.path("params");
+            JsonNode metric = result.path("primaryMetric");
+            jmh.add(new JmhResult(benchmark, params.path("workload").asText(), params.path("format").asText(""),
+                    metric.path("score").asDouble(), metric.path("scoreError").asDouble(Double.NaN)));
+        }
+    }
+
+    /** Benchmarks that failed (an exception or an out-of-memory error in the fork), by benchmark/workload/format. */
+    private void readJmhFailures(String name) throws IOException {
+        Path file = raw.resolve(name);
+        if (!Files.exists(file)) {
+            return;
+        }
+        String log = Files.readString(file, StandardCharsets.UTF_8);
+        for (String block : log.split("# Benchmark: ")) {
+            if (!block.contains("<failure>") && !block.contains("OutOfMemoryError")) {
+                continue;
+            }
+            String benchmark = block.substring(0, block.indexOf('\n')).strip();
+            benchmark = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+            String workload = param(block, "workload");
+            String format = param(block, "format");
+            String why = block.contains("OutOfMemoryError") ? "out of memory at -Xmx512m" : firstFailureLine(block);
+            jmhFailures.put(benchmark + "/" + workload + "/" + format, why);
+        }
+    }
+
+    private static String param(String block, String name) {
+        int at = block.indexOf(name + " = ");
+        if (at < 0) {
+            return "";
+        }
+        int end = at + name.length() + 3;
+        while (end < block.length() && Character.isLetterOrDigit(block.charAt(end))) {
+            end++;
+        }
+        return block.substring(at + name.length() + 3, end);
+    }
+
+    private static String firstFailureLine(String block) {
+        int at = block.indexOf("<failure>");
+        String rest = block.substring(at + "<failure>".length()).strip();
+        String line = rest.lines().filter(l -> !l.isBlank()).findFirst().orElse("failed");
+        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+    }
+
+    private Optional<JmhResult> result(String benchmark, String workload, String format) {
+        return jmh.stream().filter(r -> r.benchmark().equals(benchmark) && r.workload().equals(workload)
+                && r.format().equals(format)).findFirst();
+    }
+
+    private List<Double> seconds(String group, String name) {
+        List<Double> values = new ArrayList<>();
+        for (String[] row : whole) {
+            if (row[0].equals(group) && row[1].equals(name) && row[5].equals("0")) {
+                values.add(Double.parseDouble(row[3]));
+            }
+        }
+        return values;
+    }
+
+    private int failedRuns(String group, String name) {
+        int failed = 0;
+        for (String[] row : whole) {
+            if (row[0].equals(group) && row[1].equals(name) && !row[5].equals("0")) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    private List<Double> rssMiB(String group, String name) {
+        List<Double> values = new ArrayList<>();
+        for (String[] row : whole) {
+            if (row[0].equals(group) && row[1].equals(name) && row[5].equals("0") && !row[4].isBlank()) {
+                values.add(parseLong(row[4]) / 1024.0);
+            }
+        }
+        return values;
+    }
+
+    // ---------------------------------------------------------------- markdown
+
+    String markdown() throws IOException {
+        md.append("# Scholion benchmark results\n\n");
+        md.append("Written by `benchmarks/run.sh`; every ratio compares figures measured in this same run.\n\n");
+        Path machine = raw.resolve("machine.txt");
+        if (Files.exists(machine)) {
+            md.append("## Machine\n\n```\n").append(Files.readString(machine, StandardCharsets.UTF_8).strip())
+                    .append("\n```\n\n");
+        }
+        workloadTable();
+        String startup = startup();
+        String exports = exports();
+        String core = coreTable();
+        String wholeProcess = wholeProcess();
+        String viewerPart = viewerPart();
+        md.append("## Targets\n\n| target | measured | met |\n|---|---|---|\n");
+        targets.forEach(md::append);
+        md.append('\n');
+        md.append(startup).append(exports).append(core).append(wholeProcess).append(viewerPart);
+        return md.toString();
+    }
+
+    private void workloadTable() {
+        md.append("## Workloads\n\n| workload | code points | UTF-8 text | spans | relations |\n|---|---:|---:|---:|---:|\n");
+        for (Workload w : workloads.values()) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %,d | %,d |%n", w.name(),
+                    w.codePoints() < 0 ? "-" : String.format(Locale.ROOT, "%,d", w.codePoints()), mb(w.bytes()),
+                    w.spans(), w.relations()));
+        }
+        md.append("\nS is the seed article with its reference annotation. M, L and each of the 1,000 Many documents "
+                + "are paragraphs of the seed's sentences in a seeded random order (every 40th sentence with a Greek, "
+                + "Cyrillic, French or German aside, every 300th starting with a non-BMP emoji), with spans on word "
+                + "boundaries: 70% placed at random with the seed's span lengths, 20% nested inside an earlier span, "
+                + "10% crossing one; labels and notes drawn from the reference annotation (30% have a note); a relation "
+                + "for every fourth span.\n\n");
+        if (!formatStatus.isEmpty()) {
+            md.append("Exporters in this build: ");
+            List<String> parts = new ArrayList<>();
+            formatStatus.forEach((f, s) -> parts.add(f + " " + (s.equals("ok") ? "✓" : "— " + s)));
+            md.append(String.join("; ", parts)).append(".\n\n");
+        }
+    }
+
+    private String startup() {
+        StringBuilder s = new StringBuilder("## CLI start-up (whole process)\n\n");
+        List<Double> java = seconds("startup", "java -version");
+        List<Double> ls = seconds("startup", "annotate ls S");
+        s.append("| command | runs | median | min | max | peak RSS (median) |\n|---|---:|---:|---:|---:|---:|\n");
+        s.append(wholeRow("startup", "java -version"));
+        s.append(wholeRow("startup", "annotate ls S"));
+        if (!java.isEmpty() && !ls.isEmpty()) {
+            double ratio = median(ls) / median(java);
+            s.append(String.format(Locale.ROOT, "%n`annotate ls S` takes **%.1f×** the time of `java -version` "
+                    + "(medians, run alternately).%n%n", ratio));
+            targets.add(String.format(Locale.ROOT, "| `annotate ls S` start-up vs `java -version` (issue 4: report) | "
+                    + "%.0f ms vs %.0f ms = %.1f× | reported |%n", median(ls) * 1000, median(java) * 1000, ratio));
+        } else {
+            s.append("\nNot measured: ").append(ls.isEmpty() ? "`./annotate ls` did not run (see raw/run.log)" : "")
+                    .append(".\n\n");
+            targets.add("| `annotate ls S` start-up vs `java -version` | not measured | — |\n");
+        }
+        return s.toString();
+    }
+
+    private String wholeRow(String group, String name) {
+        List<Double> values = seconds(group, name);
+        int failed = failedRuns(group, name);
+        if (values.isEmpty()) {
+            return "| " + name + " | 0 | " + (failed > 0 ? "failed (" + failed + " runs)" : "not run") + " | | | |\n";
+        }
+        List<Double> rss = rssMiB(group, name);
+        return String.format(Locale.ROOT, "| %s | %d%s | %s | %s | %s | %s |%n", name, values.size(),
+                failed > 0 ? " (+" + failed + " failed)" : "", secs(median(values)),
+                secs(values.stream().mapToDouble(d -> d).min().orElse(0)),
+                secs(values.stream().mapToDouble(d -> d).max().orElse(0)),
+                rss.isEmpty() ? "" : String.format(Locale.ROOT, "%.0f MiB", median(rss)));
+    }
+
+    private String exports() {
+        StringBuilder s = new StringBuilder("## Export throughput (JMH, in process, one core)\n\n");
+        s.append("One export into a stream that only counts bytes, average time per export; the JMH JVM is pinned "
+                + "to one CPU (`taskset -c 1`, so JIT and GC share that core too), each fork has `-Xmx512m` and G1. "
+                + "MB/s is the document's UTF-8 text per second. Heap: after a full GC with the document loaded "
+                + "(baseline), the largest heap in use right after any collection during the run, and the sum of "
+                + "the heap pools' peaks (an upper bound).\n\n");
+        s.append("| workload | format | time per export | spans/s | text MB/s | output | heap baseline | max after GC "
+                + "| sum of pool peaks |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        boolean lAllFit = true;
+        boolean lAny = false;
+        List<String> lProblems = new ArrayList<>();
+        for (String workload : Workloads.SIZES) {
+            Workload w = workloads.get(workload);
+            for (String format : FORMATS) {
+                Optional<JmhResult> r = result("ExportBenchmark.export", workload, format);
+                String failure = jmhFailures.get("ExportBenchmark.export/" + workload + "/" + format);
+                String status = formatStatus.getOrDefault(format, "ok");
+                if (r.isEmpty()) {
+                    String why = failure != null ? "**failed: " + failure + "**"
+                            : !status.equals("ok") ? "not available (" + status + ")" : "not measured";
+                    s.append("| ").append(workload).append(" | ").append(format).append(" | ").append(why)
+                            .append(" | | | | | | |\n");
+                    if (workload.equals("L") && (failure != null || status.equals("ok"))) {
+                        lAllFit = false;
+                        lProblems.add(format + ": " + (failure != null ? failure : "not measured"));
+                    } else if (workload.equals("L")) {
+                        lProblems.add(format + ": not available");
+                    }
+                    continue;
+                }
+                JmhResult x = r.get();
+                double seconds = x.msPerOp() / 1000;
+                String[] h = heap.get("export/" + workload + "/" + format);
+                s.append(String.format(Locale.ROOT, "| %s | %s | %s ± %s | %,.0f | %.1f | %s | %s | %s | %s |%n",
+                        workload, format, secs(seconds), secs(x.error() / 1000),
+                        w == null ? 0 : w.spans() / seconds, w == null ? 0 : w.bytes() / 1e6 / seconds,
+                        h == null ? "" : mb(parseLong(h[8])), h == null ? "" : h[3] + " MiB",
+                        h == null ? "" : h[4] + " MiB", h == null ? "" : h[5] + " MiB"));
+                if (workload.equals("L")) {
+                    lAny = true;
+                }
+            }
+        }
+        for (String format : List.of("CSV", "JSONLD")) {
+            for (String workload : List.of("M", "L")) {
+                Optional<JmhResult> r = result("ExportBenchmark.export", workload, format);
+                Workload w = workloads.get(workload);
+                if (r.isPresent() && w != null) {
+                    double rate = w.spans() / (r.get().msPerOp() / 1000);
+                    targets.add(String.format(Locale.ROOT, "| %s ≥ 500,000 spans/s on one core (%s) | %,.0f spans/s | %s |%n",
+                            format, workload, rate, rate >= TARGET_SPANS_PER_SECOND ? "yes" : "**no**"));
+                } else {
+                    targets.add(String.format(Locale.ROOT, "| %s ≥ 500,000 spans/s on one core (%s) | %s | — |%n",
+                            format, workload, formatStatus.getOrDefault(format, "ok").equals("ok") ? "not measured"
+                                    : "exporter not available"));
+                }
+            }
+        }
+        targets.add(String.format(Locale.ROOT, "| L exported in every format within a 512 MB heap | %s | %s |%n",
+                lProblems.isEmpty() ? "all five formats completed at -Xmx512m" : String.join("; ", lProblems),
+                !lAny ? "—" : lAllFit && lProblems.isEmpty() ? "yes" : lAllFit ? "partly (not all formats built)" : "**no**"));
+        s.append('\n').append(growthHeader());
+        for (String format : FORMATS) {
+            s.append(growthRow("export " + format, "ExportBenchmark.export", format));
+        }
+        return s.append('\n').toString();
+    }
+
+    /** How time grows from S to M to L, against how the span count grows: the heading and the table header. */
+    private String growthHeader() {
+        Workload S = workloads.get("S");
+        Workload M = workloads.get("M");
+        Workload L = workloads.get("L");
+        if (S == null || M == null || L == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "### Growth from S to M to L%n%nSpans grow %.0f× from S to M and %.0f× from "
+                        + "M to L; text %.0f× and %.0f×. Linear cost means the time ratios equal those and the time "
+                        + "per span stays flat.%n%n| what | µs per span S | µs per span M | µs per span L | time M/S "
+                        + "| time L/M |%n|---|---:|---:|---:|---:|---:|%n",
+                (double) M.spans() / S.spans(), (double) L.spans() / M.spans(), (double) M.bytes() / S.bytes(),
+                (double) L.bytes() / M.bytes());
+    }
+
+    private String growthRow(String what, String benchmark, String format) {
+        Optional<JmhResult> rs = result(benchmark, "S", format);
+        Optional<JmhResult> rm = result(benchmark, "M", format);
+        Optional<JmhResult> rl = result(benchmark, "L", format);
+        Workload S = workloads.get("S");
+        Workload M = workloads.get("M");
+        Workload L = workloads.get("L");
+        if ((rs.isEmpty() && rm.isEmpty() && rl.isEmpty()) || S == null || M == null || L == null) {
+            return "";
+        }
+        return "| " + what + " | " + perSpan(rs, S) + " | " + perSpan(rm, M) + " | " + perSpan(rl, L) + " | "
+                + ratio(rm, rs) + " | " + ratio(rl, rm) + " |\n";
+    }
+
+    private static String perSpan(Optional<JmhResult> r, Workload w) {
+        return r.map(x -> String.format(Locale.ROOT, "%.2f", x.msPerOp() * 1000 / w.spans())).orElse("—");
+    }
+
+    private static String ratio(Optional<JmhResult> a, Optional<JmhResult> b) {
+        return a.isPresent() && b.isPresent()
+                ? String.format(Locale.ROOT, "%.1f×", a.get().msPerOp() / b.get().msPerOp()) : "—";
+    }
+
+    private String coreTable() {
+        StringBuilder s = new StringBuilder("## Annotation file and segmentation (JMH, in process, one core)\n\n");
+        s.append("Reading parses and checks a `*.scholion.json` held in memory; writing serialises it to a counting "
+                + "stream; segmentation cuts the text into fragments with their covering spans.\n\n");
+        s.append("| workload | read | write | file size | segmentation | fragments | spans/s read | spans/s segmentation "
+                + "| max heap after GC: read / write / segmentation |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String workload : Workloads.SIZES) {
+            Workload w = workloads.get(workload);
+            Optional<JmhResult> read = result("FileBenchmark.read", workload, "");
+            Optional<JmhResult> write = result("FileBenchmark.write", workload, "");
+            Optional<JmhResult> seg = result("SegmentationBenchmark.segment", workload, "");
+            String[] file = heap.get("file-read/" + workload + "/scholion.json");
+            String[] fragments = heap.get("segmentation/" + workload + "/fragments");
+            s.append("| ").append(workload).append(" | ").append(time(read, "FileBenchmark.read", workload))
+                    .append(" | ").append(time(write, "FileBenchmark.write", workload)).append(" | ")
+                    .append(file == null ? "" : mb(parseLong(file[8]))).append(" | ")
+                    .append(time(seg, "SegmentationBenchmark.segment", workload)).append(" | ")
+                    .append(fragments == null ? "" : String.format(Locale.ROOT, "%,d", parseLong(fragments[8])))
+                    .append(" | ").append(rate(read, w)).append(" | ").append(rate(seg, w)).append(" | ")
+                    .append(heapAfterGc("file-read/" + workload + "/scholion.json")).append(" / ")
+                    .append(heapAfterGc("file-write/" + workload + "/scholion.json")).append(" / ")
+                    .append(heapAfterGc("segmentation/" + workload + "/fragments")).append(" MiB |\n");
+        }
+        s.append('\n').append(growthHeader());
+        s.append(growthRow("file read", "FileBenchmark.read", ""));
+        s.append(growthRow("file write", "FileBenchmark.write", ""));
+        s.append(growthRow("segmentation", "SegmentationBenchmark.segment", ""));
+        return s.append('\n').toString();
+    }
+
+    private String heapAfterGc(String key) {
+        String[] h = heap.get(key);
+        return h == null ? "?" : h[4];
+    }
+
+    private String time(Optional<JmhResult> r, String benchmark, String workload) {
+        if (r.isPresent()) {
+            return secs(r.get().msPerOp() / 1000);
+        }
+        String failure = jmhFailures.get(benchmark + "/" + workload + "/");
+        return failure == null ? "not measured" : "**failed: " + failure + "**";
+    }
+
+    private static String rate(Optional<JmhResult> r, Workload w) {
+        return r.isPresent() && w != null
+                ? String.format(Locale.ROOT, "%,.0f", w.spans() / (r.get().msPerOp() / 1000)) : "";
+    }
+
+    private String wholeProcess() {
+        StringBuilder s = new StringBuilder("## Whole-process exports of M against LibreOffice and Chromium\n\n");
+        s.append("Each command is a fresh process, timed from start to exit; the tools ran alternately, one warm-up "
+                + "run each first (LibreOffice and Chromium keep a warm profile in a temporary folder; Scholion's "
+                + "launcher is already built). LibreOffice (`soffice --headless --convert-to`) and Chromium "
+                + "(`--print-to-pdf`) convert Scholion's own standalone HTML export of M. Peak RSS comes from "
+                + "`/usr/bin/time` and is the largest single process of the tree (Chromium and LibreOffice run "
+                + "several).\n\n");
+        s.append("| command | runs | median | min | max | peak RSS (median) |\n|---|---:|---:|---:|---:|---:|\n");
+        List<String> names = new ArrayList<>();
+        for (String[] row : whole) {
+            if (row[0].equals("export") && !names.contains(row[1])) {
+                names.add(row[1]);
+            }
+        }
+        names.forEach(n -> s.append(wholeRow("export", n)));
+        s.append('\n');
+        compare(s, "DOCX", "scholion docx M", "libreoffice docx M", 2.0, "LibreOffice");
+        compare(s, "PDF", "scholion pdf M", "libreoffice pdf M", 2.0, "LibreOffice");
+        compare(s, "PDF", "scholion pdf M", "chromium pdf M", 1.0, "Chromium");
+        s.append('\n');
+        return s.toString();
+    }
+
+    private void compare(StringBuilder s, String format, String ours, String theirs, double bar, String tool) {
+        List<Double> a = seconds("export", ours);
+        List<Double> b = seconds("export", theirs);
+        String target = String.format(Locale.ROOT, "| %s of M %s than %s (whole process) |", format,
+                bar > 1 ? "≥ " + (int) bar + "× faster" : "faster", tool);
+        if (a.isEmpty() || b.isEmpty()) {
+            String why = a.isEmpty() ? "`" + ours + "` did not run" : "`" + theirs + "` did not run";
+            s.append("- ").append(format).append(" against ").append(tool).append(": not measured (").append(why)
+                    .append(").\n");
+            targets.add(target + " not measured (" + why + ") | — |\n");
+            return;
+        }
+        double ratio = median(b) / median(a);
+        s.append(String.format(Locale.ROOT, "- %s: Scholion %s, %s %s: Scholion is **%.2f×** as fast.%n", format,
+                secs(median(a)), tool, secs(median(b)), ratio));
+        targets.add(String.format(Locale.ROOT, "%s %s vs %s = %.2f× | %s |%n", target, secs(median(a)),
+                secs(median(b)), ratio, ratio >= bar ? "yes" : "**no**"));
+    }
+
+    private String viewerPart() {
+        StringBuilder s = new StringBuilder("## The viewer\n\n");
+        if (viewer.isEmpty() && load.isEmpty()) {
+            targets.add("| viewer page for M interactive in < 1 s | not measured | — |\n");
+            return s.append("Not measured (see raw/run.log).\n\n").toString();
+        }
+        s.append("Time until the page is interactive in headless Chromium, measured in the page from navigation "
+                + "start (browser start-up not counted, cache disabled): the later of the load event, the first "
+                + "task the main thread runs after it, and the last DOM change before 300 ms of quiet. Median of "
+                + "the runs after one warm-up load.\n\n");
+        s.append("| workload | runs | DOM interactive | DOMContentLoaded | load | interactive | elements |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n");
+        Map<String, Double> interactive = new LinkedHashMap<>();
+        for (String workload : Workloads.SIZES) {
+            List<String[]> rows = viewer.stream().filter(r -> r[0].equals(workload)).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            double i = medianOf(rows, 5);
+            interactive.put(workload, i);
+            s.append(String.format(Locale.ROOT, "| %s | %d | %.0f ms | %.0f ms | %.0f ms | **%.0f ms** | %s |%n", workload,
+                    rows.size(), medianOf(rows, 2), medianOf(rows, 3), medianOf(rows, 4), i, rows.get(0)[6]));
+        }
+        Double m = interactive.get("M");
+        targets.add(m == null ? "| viewer page for M interactive in < 1 s | not measured | — |\n"
+                : String.format(Locale.ROOT, "| viewer page for M interactive in < 1 s | %.0f ms | %s |%n", m,
+                m < 1000 ? "yes" : "**no**"));
+        if (!load.isEmpty()) {
+            s.append("\nRequests on loopback (`java.net.http.HttpClient`, keep-alive, a bounded number of requests "
+                    + "from a fixed number of concurrent clients):\n\n");
+            s.append("| what | requests | concurrency | seconds | requests/s | median latency | p99 latency | "
+                    + "failed | bytes per answer |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (String[] r : load) {
+                s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | **%s** | %s ms | %s ms | %s | %s |%n", r[0], r[2],
+                        r[3], r[4], r[5], r[6], r[7], r[8], mb(parseLong(r[9]))));
+            }
+        }
+        List<String[]> rss = whole.stream().filter(r -> r[0].equals("viewer")).toList();
+        if (!rss.isEmpty()) {
+            s.append("\nPeak RSS of the viewer process (VmHWM): ");
+            List<String> parts = new ArrayList<>();
+            rss.forEach(r -> parts.add(r[1] + " " + (r[4].isBlank() ? "?" : String.format(Locale.ROOT, "%.0f MiB",
+                    parseLong(r[4]) / 1024.0))));
+            s.append(String.join(", ", parts)).append(".\n");
+        }
+        return s.append('\n').toString();
+    }
+
+    private static double medianOf(List<String[]> rows, int column) {
+        return median(rows.stream().map(r -> Double.parseDouble(r[column])).toList());
+    }
+
+    // ---------------------------------------------------------------- plot
+
+    String svg() {
+        Svg svg = new Svg(960, 900);
+        svg.text(480, 28, "Scholion benchmarks (one run, same machine)", "middle", 18, true);
+
+        // panel 1: whole-process M
+        svg.text(40, 66, "Whole-process export of M (1 MB, 20,000 spans): median seconds, lower is better", "start", 14, true);
+        String[][] bars = {
+                {"Scholion DOCX", "scholion docx M", "#4477AA"},
+                {"LibreOffice DOCX", "libreoffice docx M", "#BBBBBB"},
+                {"Scholion PDF", "scholion pdf M", "#4477AA"},
+                {"LibreOffice PDF", "libreoffice pdf M", "#BBBBBB"},
+                {"Chromium PDF", "chromium pdf M", "#999933"}};
+        double max = 0;
+        for (String[] b : bars) {
+            List<Double> v = seconds("export", b[1]);
+            if (!v.isEmpty()) {
+                max = Math.max(max, median(v));
+            }
+        }
+        int y = 82;
+        for (String[] b : bars) {
+            List<Double> v = seconds("export", b[1]);
+            svg.text(180, y + 15, b[0], "end", 12, false);
+            if (v.isEmpty() || max == 0) {
+                svg.text(190, y + 15, "not measured", "start", 12, false);
+            } else {
+                double w = 680 * median(v) / max;
+                svg.rect(190, y + 2, w, 18, b[2]);
+                svg.text(196 + w, y + 15, secs(median(v)), "start", 12, false);
+            }
+            y += 24;
+        }
+
+        // panel 2: throughput, log scale
+        y += 30;
+        svg.text(40, y, "Export throughput in process, one core: spans per second (log scale), higher is better", "start", 14, true);
+        y += 14;
+        int top = y;
+        double lo = 1e3;
+        double hi = 1e7;
+        int x0 = 190;
+        int width = 680;
+        for (double tick = lo; tick <= hi; tick *= 10) {
+            double x = x0 + width * Math.log10(tick / lo) / Math.log10(hi / lo);
+            svg.line(x, top, x, top + 5 * 2 * 22 + 4, "#DDDDDD", false);
+            svg.text(x, top + 5 * 2 * 22 + 18, String.format(Locale.ROOT, "%,.0f", tick), "middle", 11, false);
+        }
+        double target = x0 + width * Math.log10(TARGET_SPANS_PER_SECOND / lo) / Math.log10(hi / lo);
+        svg.line(target, top, target, top + 5 * 2 * 22 + 4, "#CC3311", true);
+        svg.text(target + 4, top + 10, "target 500,000 (CSV, JSON-LD)", "start", 11, false);
+        for (String format : FORMATS) {
+            for (String workload : List.of("M", "L")) {
+                Optional<JmhResult> r = result("ExportBenchmark.export", workload, format);
+                Workload w = workloads.get(workload);
+                svg.text(180, y + 15, format + " " + workload, "end", 12, false);
+                if (r.isEmpty() || w == null) {
+                    svg.text(190, y + 15, "not available", "start", 12, false);
+                } else {
+                    double rate = w.spans() / (r.get().msPerOp() / 1000);
+                    double len = width * Math.max(0, Math.log10(rate / lo)) / Math.log10(hi / lo);
+                    svg.rect(x0, y + 3, len, 16, workload.equals("M") ? "#66CCEE" : "#4477AA");
+                    svg.text(x0 + len + 6, y + 15, String.format(Locale.ROOT, "%,.0f", rate), "start", 11, false);
+                }
+                y += 22;
+            }
+        }
+        y += 40;
+
+        // panel 3: growth, log-log
+        svg.text(40, y, "Growth: time per export against spans (log-log); the dashed line is linear growth", "start", 14, true);
+        y += 14;
+        int gx = 190;
+        int gy = y;
+        int gw = 480;
+        int gh = 260;
+        double sLo = 100;
+        double sHi = 1e6;
+        double tLo = 1e-4;
+        double tHi = 1e2;
+        svg.rectOutline(gx, gy, gw, gh);
+        for (double t = tLo; t <= tHi * 1.0001; t *= 10) {
+            double py = gy + gh - gh * Math.log10(t / tLo) / Math.log10(tHi / tLo);
+            svg.line(gx, py, gx + gw, py, "#EEEEEE", false);
+            svg.text(gx - 6, py + 4, t >= 1 ? String.format(Locale.ROOT, "%.0f s", t)
+                    : String.format(Locale.ROOT, "%s ms", trim(t * 1000)), "end", 11, false);
+        }
+        for (double n = sLo; n <= sHi * 1.0001; n *= 10) {
+            double px = gx + gw * Math.log10(n / sLo) / Math.log10(sHi / sLo);
+            svg.line(px, gy, px, gy + gh, "#EEEEEE", false);
+            svg.text(px, gy + gh + 16, String.format(Locale.ROOT, "%,.0f", n), "middle", 11, false);
+        }
+        svg.text(gx + gw / 2.0, gy + gh + 34, "spans (S, M, L)", "middle", 12, false);
+        String[] colours = {"#4477AA", "#EE6677", "#228833", "#CCBB44", "#AA3377", "#66CCEE", "#BBBBBB"};
+        List<String[]> series = new ArrayList<>();
+        FORMATS.forEach(f -> series.add(new String[] {"ExportBenchmark.export", f, f}));
+        series.add(new String[] {"FileBenchmark.read", "", "file read"});
+        series.add(new String[] {"SegmentationBenchmark.segment", "", "segmentation"});
+        int legendY = gy + 10;
+        for (int i = 0; i < series.size(); i++) {
+            String[] se = series.get(i);
+            List<double[]> points = new ArrayList<>();
+            for (String workload : Workloads.SIZES) {
+                Workload w = workloads.get(workload);
+                Optional<JmhResult> r = result(se[0], workload, se[1]);
+                if (w != null && r.isPresent()) {
+                    double px = gx + gw * Math.log10(w.spans() / sLo) / Math.log10(sHi / sLo);
+                    double t = Math.max(tLo, r.get().msPerOp() / 1000);
+                    double py = gy + gh - gh * Math.log10(t / tLo) / Math.log10(tHi / tLo);
+                    points.add(new double[] {px, py});
+                }
+            }
+            if (points.isEmpty()) {
+                continue;
+            }
+            svg.polyline(points, colours[i % colours.length]);
+            svg.rect(gx + gw + 20, legendY - 9, 12, 12, colours[i % colours.length]);
+            svg.text(gx + gw + 38, legendY + 1, se[2], "start", 12, false);
+            legendY += 18;
+        }
+        // linear reference through the first CSV point (or any): slope 1 in log-log
+        double refX1 = gx;
+        double refY1 = gy + gh;
+        double decades = Math.log10(sHi / sLo) / Math.log10(tHi / tLo);
+        svg.line(refX1, refY1, gx + gw, refY1 - gh * decades, "#999999", true);
+        return svg.toString();
+    }
+
+    private static String trim(double v) {
+        String s = String.format(Locale.ROOT, "%.3f", v);
+        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    /** A tiny SVG writer: enough for bars, lines and labels. */
+    private static final class Svg {
+        private final StringBuilder out = new StringBuilder();
+        private final int width;
+        private final int height;
+
+        Svg(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
+
+        void text(double x, double y, String text, String anchor, int size, boolean bold) {
+            out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\"%s>%s</text>%n",
+                    x, y, anchor, size, bold ? " font-weight=\"bold\"" : "", escape(text)));
+        }
+
+        void rect(double x, double y, double w, double h, String fill) {
+            out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n",
+                    x, y, Math.max(0, w), h, fill));
+        }
+
+        void rectOutline(double x, double y, double w, double h) {
+            out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                    + "fill=\"none\" stroke=\"#888888\"/>%n", x, y, w, h));
+        }
+
+        void line(double x1, double y1, double x2, double y2, String stroke, boolean dashed) {
+            out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"%s/>%n",
+                    x1, y1, x2, y2, stroke, dashed ? " stroke-dasharray=\"5,4\"" : ""));
+        }
+
+        void polyline(List<double[]> points, String stroke) {
+            StringBuilder p = new StringBuilder();
+            for (double[] pt : points) {
+                p.append(String.format(Locale.ROOT, "%.1f,%.1f ", pt[0], pt[1]));
+                out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>%n",
+                        pt[0], pt[1], stroke));
+            }
+            out.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>%n",
+                    p.toString().strip(), stroke));
+        }
+
+        private static String escape(String s) {
+            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                    + "viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Liberation Sans, Arial, sans-serif\">%n"
+                    + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n", width, height, width, height)
+                    + out + "</svg>\n";
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(d -> d).toArray();
+        Arrays.sort(v);
+        int n = v.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    static String secs(double seconds) {
+        if (Double.isNaN(seconds)) {
+            return "—";
+        }
+        if (seconds >= 1) {
+            return String.format(Locale.ROOT, "%.2f s", seconds);
+        }
+        if (seconds >= 0.001) {
+            return String.format(Locale.ROOT, "%.1f ms", seconds * 1000);
+        }
+        return String.format(Locale.ROOT, "%.1f µs", seconds * 1e6);
+    }
+
+    static String mb(long bytes) {
+        if (bytes < 0) {
+            return "-";
+        }
+        if (bytes >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
