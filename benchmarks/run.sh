@@ -15,12 +15,19 @@ cd "$ROOT"
 RESULTS=$ROOT/benchmarks/results
 RAW=$RESULTS/raw
 QUICK=${BENCH_QUICK:-0}
+# Budget: every step that could run away has a time limit (seconds); a step that hits it is
+# reported as "more than N s", and a ratio against it as a lower bound.
 if [[ $QUICK == 1 ]]; then
-  STARTUP_RUNS=3; WHOLE_RUNS=1; VIEWER_RUNS=1; PAGE_REQUESTS=200; DOWNLOAD_REQUESTS=10
-  JMH_OPTS=(-wi 0 -i 1 -r 300ms -f 1); JMH_WORKLOADS=S,M
+  STARTUP_RUNS=3; WHOLE_RUNS=1; VIEWER_RUNS=1; LOAD_SECONDS=3
+  JMH_SM=(-wi 0 -i 1 -r 300ms -f 1); JMH_L_LIGHT=(); JMH_L_HEAVY=(); JMH_CORE_WORKLOADS=S,M
+  JMH_LIMIT=120; TOOL_LIMIT=60; REPEAT_LIMIT=20; MANY_LIMIT=60
 else
-  STARTUP_RUNS=20; WHOLE_RUNS=5; VIEWER_RUNS=5; PAGE_REQUESTS=3000; DOWNLOAD_REQUESTS=100
-  JMH_OPTS=(-wi 2 -i 3 -w 1s -r 1s -f 1); JMH_WORKLOADS=S,M,L
+  STARTUP_RUNS=20; WHOLE_RUNS=5; VIEWER_RUNS=5; LOAD_SECONDS=8
+  JMH_SM=(-wi 2 -i 3 -w 1s -r 1s -f 1)
+  JMH_L_LIGHT=(-bm ss -wi 1 -i 2 -f 1)   # CSV, JSON-LD, HTML of L: one warm-up export, two measured
+  JMH_L_HEAVY=(-bm ss -wi 0 -i 1 -f 1)   # DOCX, PDF of L: one export (tens of seconds; JIT warm-up is a small part)
+  JMH_CORE_WORKLOADS=S,M,L
+  JMH_LIMIT=180; TOOL_LIMIT=120; REPEAT_LIMIT=40; MANY_LIMIT=150
 fi
 
 rm -rf "$RAW"
@@ -39,9 +46,11 @@ have() { command -v "$1" >/dev/null 2>&1; }
 # measure GROUP NAME RUN EXPECTED_FILE COMMAND... : wall time (ns clock) and peak RSS of one whole process.
 # Appends GROUP, NAME, RUN, seconds, peak RSS kB, exit code to raw/whole.tsv. EXPECTED_FILE ("-" for
 # none) must exist afterwards, or the run counts as failed (soffice exits 0 when it converts nothing).
+# With LIMIT=N set, the command's process group is killed after N seconds (exit code 124).
 measure() {
   local group=$1 name=$2 run=$3 expect=$4; shift 4
   [[ $expect != - ]] && rm -f "$expect"
+  if [[ -n ${LIMIT:-} ]]; then set -- timeout -k 5 "$LIMIT" "$@"; fi
   local t0 t1 rc rss=
   t0=$(date +%s%N)
   if [[ -x /usr/bin/time ]]; then
@@ -62,7 +71,9 @@ measure() {
     rss=$hwm
   fi
   if [[ $rc == 0 && $expect != - && ! -s $expect ]]; then rc=99; fi
-  if [[ $rc != 0 ]]; then
+  if [[ $rc == 124 || $rc == 137 ]]; then
+    rc=124; log "  $name run $run stopped at the limit of ${LIMIT:-?} s"
+  elif [[ $rc != 0 ]]; then
     log "  $name run $run failed (exit $rc): $(grep -v '^\s*$' "$WORK/cmd.err" | tail -n 3 | tr '\n' ' ' | cut -c1-300)"
   fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$name" "$run" \
@@ -121,50 +132,73 @@ else
 fi
 
 # ---------------------------------------------------------------- 2. JMH (in process, one core)
+# One JMH run per format and size, each under a time limit, so one slow or failing exporter
+# neither hides the others nor breaks the budget. A run killed at its limit is noted in
+# raw/jmh-limits.tsv; an out-of-memory error shows in its log.
 PIN=()
 if have taskset && [[ $(nproc) -gt 1 ]]; then PIN=(taskset -c 1); fi
-JMH_SIDE=(-jvmArgsAppend "-XX:+UseG1GC -Dscholion.bench.side=$RAW")
-if [[ -n $AVAILABLE ]]; then
-  log "JMH: export throughput, formats $AVAILABLE, workloads $JMH_WORKLOADS (${JMH_OPTS[*]})"
-  "${PIN[@]}" java -cp "$CP" org.openjdk.jmh.Main 'org.scholion.benchmarks.ExportBenchmark' \
-    -p "format=$AVAILABLE" -p "workload=$JMH_WORKLOADS" "${JMH_OPTS[@]}" "${JMH_SIDE[@]}" \
-    -rf json -rff "$RAW/jmh-export.json" >"$RAW/jmh-export.log" 2>&1 || log "  some export benchmarks failed (see raw/jmh-export.log)"
-else
-  log "JMH: no exporter is built yet; export throughput not measured"
+jmh() { # NAME LIMIT JMH-ARGS...
+  local name=$1 limit=$2; shift 2
+  timeout -k 5 "$limit" "${PIN[@]}" java -cp "$CP" org.openjdk.jmh.Main "$@" \
+    -jvmArgsAppend "-XX:+UseG1GC -Dscholion.bench.side=$RAW" -rf json -rff "$RAW/jmh-$name.json" >"$RAW/jmh-$name.log" 2>&1
+  local rc=$?
+  if [[ $rc == 124 || $rc == 137 ]]; then
+    log "  $name stopped at the limit of $limit s"
+    printf '%s\t%s\n' "$name" "$limit" >>"$RAW/jmh-limits.tsv"
+  elif [[ $rc != 0 ]] || grep -q '<failure>' "$RAW/jmh-$name.log"; then
+    log "  $name failed (see raw/jmh-$name.log)"
+  fi
+}
+for format in ${AVAILABLE//,/ }; do
+  log "JMH: export $format of S and M (${JMH_SM[*]})"
+  jmh "export-SM-$format" "$JMH_LIMIT" 'org.scholion.benchmarks.ExportBenchmark' -p "format=$format" -p workload=S,M "${JMH_SM[@]}"
+done
+if [[ $QUICK != 1 ]]; then
+  for format in ${AVAILABLE//,/ }; do
+    case $format in DOCX | PDF) opts=("${JMH_L_HEAVY[@]}") ;; *) opts=("${JMH_L_LIGHT[@]}") ;; esac
+    log "JMH: export $format of L at -Xmx512m (${opts[*]})"
+    jmh "export-L-$format" "$JMH_LIMIT" 'org.scholion.benchmarks.ExportBenchmark' -p "format=$format" -p workload=L "${opts[@]}" -tu ms
+  done
 fi
-log "JMH: annotation file and segmentation"
-"${PIN[@]}" java -cp "$CP" org.openjdk.jmh.Main 'org.scholion.benchmarks.(FileBenchmark|SegmentationBenchmark)' \
-  -p "workload=$JMH_WORKLOADS" "${JMH_OPTS[@]}" "${JMH_SIDE[@]}" \
-  -rf json -rff "$RAW/jmh-core.json" >"$RAW/jmh-core.log" 2>&1 || log "  some core benchmarks failed (see raw/jmh-core.log)"
+[[ -z $AVAILABLE ]] && log "JMH: no exporter is built yet; export throughput not measured"
+log "JMH: annotation file and segmentation of $JMH_CORE_WORKLOADS"
+jmh core "$((JMH_LIMIT * 2))" 'org.scholion.benchmarks.(FileBenchmark|SegmentationBenchmark)' -p "workload=$JMH_CORE_WORKLOADS" "${JMH_SM[@]}"
 
 # ---------------------------------------------------------------- 3. whole-process exports
 OUT=$WORK/out
-mkdir -p "$OUT"
-if [[ -x $ANNOTATE ]]; then
-  if [[ -n $AVAILABLE ]]; then
-    log "whole process: export S in all formats in one command, $WHOLE_RUNS runs"
-    for ((i = 1; i <= WHOLE_RUNS; i++)); do
-      measure export "scholion all S" "$i" - "$ANNOTATE" export "$WORK/w/s.scholion.json" --format all -o "$OUT/all-s"
-    done
-    log "whole process: export Many (1,000 documents) in all formats in one command, once"
-    measure export "scholion all Many" 1 - "$ANNOTATE" export "$WORK"/w/many/*.scholion.json --format all -o "$OUT/many"
-  fi
-  HTML_M=
+mkdir -p "$OUT/ours" "$OUT/lo" "$OUT/chromium" "$OUT/html"
+if [[ -x $ANNOTATE && -n $AVAILABLE ]]; then
+  log "whole process: export S in all formats in one command, $WHOLE_RUNS runs"
+  for ((i = 1; i <= WHOLE_RUNS; i++)); do
+    measure export "scholion all S" "$i" - "$ANNOTATE" export "$WORK/w/s.scholion.json" --format all -o "$OUT/all-s"
+  done
+  log "whole process: export Many (1,000 documents) in all formats in one command, once (limit $MANY_LIMIT s)"
+  LIMIT=$MANY_LIMIT measure export "scholion all Many" 1 - "$ANNOTATE" export "$WORK"/w/many/*.scholion.json --format all -o "$OUT/many"
+  rm -rf "$OUT/many"
+
+  HTML_M= HTML_S=
   if available HTML; then
     measure export "scholion html M" 1 "$OUT/html/bench-m.html" "$ANNOTATE" export "$WORK/w/m.scholion.json" --format html -o "$OUT/html" \
       && HTML_M=$OUT/html/bench-m.html
+    "$ANNOTATE" export "$WORK/w/s.scholion.json" --format html -o "$OUT/html" >/dev/null 2>&1 \
+      && HTML_S=$OUT/html/coalition-of-the-willing.html
+    [[ -n $HTML_M ]] && log "  our standalone HTML of M is $(du -h "$HTML_M" | cut -f1)"
   fi
-  LO_PROFILE="file://$WORK/lo-profile"
-  CR_PROFILE=$WORK/chromium-profile
-  LO_DOCX=(env HOME="$HOME_FOR_TOOLS" soffice --headless --norestore "-env:UserInstallation=$LO_PROFILE"
-    --infilter="HTML (StarWriter)" --convert-to 'docx:MS Word 2007 XML' --outdir "$OUT/lo")
-  LO_PDF=(env HOME="$HOME_FOR_TOOLS" soffice --headless --norestore "-env:UserInstallation=$LO_PROFILE"
-    --infilter="HTML (StarWriter)" --convert-to 'pdf:writer_pdf_Export' --outdir "$OUT/lo")
-  CR_PDF=(env HOME="$HOME_FOR_TOOLS" chromium --headless --no-sandbox --disable-gpu --disable-background-networking
-    --disable-component-update --disable-sync --no-first-run "--user-data-dir=$CR_PROFILE"
-    --no-pdf-header-footer "--print-to-pdf=$OUT/chromium/bench-m.pdf")
-  mkdir -p "$OUT/lo" "$OUT/chromium"
-  # each step: name, expected output, command; "available" decides which run
+  # the other tools, as commands (so that /usr/bin/time and timeout can run them)
+  cat >"$WORK/lo.sh" <<EOF
+#!/usr/bin/env bash
+# lo.sh FORMAT FILTER OUTDIR INPUT: LibreOffice converts an HTML file
+exec env HOME="$HOME_FOR_TOOLS" soffice --headless --norestore "-env:UserInstallation=file://$WORK/lo-profile" \\
+  --infilter="HTML (StarWriter)" --convert-to "\$1:\$2" --outdir "\$3" "\$4"
+EOF
+  cat >"$WORK/chrome.sh" <<EOF
+#!/usr/bin/env bash
+# chrome.sh INPUT OUTPUT: headless Chromium prints an HTML file to PDF
+exec env HOME="$HOME_FOR_TOOLS" chromium --headless --no-sandbox --disable-gpu --disable-background-networking \\
+  --disable-component-update --disable-sync --no-first-run "--user-data-dir=$WORK/chromium-profile" \\
+  --no-pdf-header-footer "--print-to-pdf=\$2" "file://\$1"
+EOF
+  chmod +x "$WORK/lo.sh" "$WORK/chrome.sh"
   steps=()
   available DOCX && steps+=(ours-docx)
   [[ -n $HTML_M ]] && have soffice && available DOCX && steps+=(lo-docx)
@@ -175,20 +209,36 @@ if [[ -x $ANNOTATE ]]; then
     case $1 in
       ours-docx) measure export "scholion docx M" "$2" "$OUT/ours/bench-m.docx" "$ANNOTATE" export "$WORK/w/m.scholion.json" --format docx -o "$OUT/ours" ;;
       ours-pdf) measure export "scholion pdf M" "$2" "$OUT/ours/bench-m.pdf" "$ANNOTATE" export "$WORK/w/m.scholion.json" --format pdf -o "$OUT/ours" ;;
-      lo-docx) measure export "libreoffice docx M" "$2" "$OUT/lo/bench-m.docx" "${LO_DOCX[@]}" "$HTML_M" ;;
-      lo-pdf) measure export "libreoffice pdf M" "$2" "$OUT/lo/bench-m.pdf" "${LO_PDF[@]}" "$HTML_M" ;;
-      chromium-pdf) measure export "chromium pdf M" "$2" "$OUT/chromium/bench-m.pdf" "${CR_PDF[@]}" "file://$HTML_M" ;;
+      lo-docx) LIMIT=$TOOL_LIMIT measure export "libreoffice docx M" "$2" "$OUT/lo/bench-m.docx" "$WORK/lo.sh" docx 'MS Word 2007 XML' "$OUT/lo" "$HTML_M" ;;
+      lo-pdf) LIMIT=$TOOL_LIMIT measure export "libreoffice pdf M" "$2" "$OUT/lo/bench-m.pdf" "$WORK/lo.sh" pdf writer_pdf_Export "$OUT/lo" "$HTML_M" ;;
+      chromium-pdf) LIMIT=$TOOL_LIMIT measure export "chromium pdf M" "$2" "$OUT/chromium/bench-m.pdf" "$WORK/chrome.sh" "$HTML_M" "$OUT/chromium/bench-m.pdf" ;;
     esac
   }
   if [[ ${#steps[@]} -gt 0 ]]; then
-    log "whole process: warm-up run of ${steps[*]}"
-    for s in "${steps[@]}"; do run_step "$s" 0; done
-    awk -F'\t' '$3 != "0"' "$RAW/whole.tsv" >"$WORK/whole.tsv" && cp "$WORK/whole.tsv" "$RAW/whole.tsv"  # warm-ups are not figures
+    # Warm-ups on S, not measured: LibreOffice and Chromium create their profiles, the launcher its CDS archive.
+    log "whole process: warm-up on S (${steps[*]})"
+    "$ANNOTATE" export "$WORK/w/s.scholion.json" --format docx -o "$OUT/warm" >/dev/null 2>&1
+    "$ANNOTATE" export "$WORK/w/s.scholion.json" --format pdf -o "$OUT/warm" >/dev/null 2>&1
+    if [[ -n $HTML_S ]]; then
+      have soffice && timeout -k 5 "$TOOL_LIMIT" "$WORK/lo.sh" pdf writer_pdf_Export "$OUT/warm" "$HTML_S" >/dev/null 2>&1
+      have chromium && timeout -k 5 "$TOOL_LIMIT" "$WORK/chrome.sh" "$HTML_S" "$OUT/warm/s.pdf" >/dev/null 2>&1
+    fi
+    # Rounds: every tool once per round, alternately; a tool slower than REPEAT_LIMIT s (or stopped
+    # at its limit) is not run again, to keep the suite within its budget.
+    declare -A slow=()
     for ((i = 1; i <= WHOLE_RUNS; i++)); do
-      log "whole process: round $i of $WHOLE_RUNS (${steps[*]})"
-      for s in "${steps[@]}"; do run_step "$s" "$i"; done
+      log "whole process: M, round $i of $WHOLE_RUNS"
+      for s in "${steps[@]}"; do
+        [[ -n ${slow[$s]:-} ]] && continue
+        t0=$(date +%s)
+        run_step "$s" "$i"
+        if (($(date +%s) - t0 > REPEAT_LIMIT)); then
+          slow[$s]=1
+          ((i < WHOLE_RUNS)) && log "  $s took more than $REPEAT_LIMIT s: not repeated"
+        fi
+      done
     done
-    ls -l "$OUT/ours" "$OUT/lo" "$OUT/chromium" >"$RAW/outputs.txt" 2>&1
+    ls -l "$OUT/ours" "$OUT/lo" "$OUT/chromium" "$OUT/html" >"$RAW/outputs.txt" 2>&1
   fi
 fi
 
@@ -210,21 +260,19 @@ if [[ -x $ANNOTATE ]] && have chromium && have chromedriver; then
     if [[ -z $url ]]; then
       log "viewer for $workload did not start: $(head -c 300 "$WORK/viewer.out")"
     else
-      runs=$VIEWER_RUNS; [[ $workload == L ]] && runs=1
-      log "viewer $workload at $url: time to interactive, $runs runs"
-      bench org.scholion.benchmarks.ViewerProbe "$workload" "$url" "$runs" >>"$RAW/viewer.tsv" 2>>"$RAW/viewer-probe.err" \
-        || log "  viewer probe failed: $(tail -n 3 "$RAW/viewer-probe.err" | tr '\n' ' ' | cut -c1-300)"
+      runs=$VIEWER_RUNS
+      [[ $workload == L ]] && runs=1
+      log "viewer $workload at $url: time to interactive in headless Chromium, $runs runs after a warm-up"
+      timeout -k 5 "$TOOL_LIMIT" java -cp "$CP" org.scholion.benchmarks.ViewerProbe "$workload" "$url" "$runs" \
+        >>"$RAW/viewer.tsv" 2>>"$RAW/viewer-probe.err" \
+        || log "  viewer probe for $workload failed or hit the limit: $(grep -v '^\s*$' "$RAW/viewer-probe.err" | tail -n 2 | tr '\n' ' ' | cut -c1-300)"
       if [[ $workload != L ]]; then
-        log "viewer $workload: requests/s for the page and the CSV download"
-        bench org.scholion.benchmarks.LoadGenerator "page $workload" "$url" "$PAGE_REQUESTS" 4 20 >>"$RAW/load.tsv" 2>>"$RAW/load.err"
-        # the CSV download link as the page gives it, else VIEWER_DOWNLOAD, else download/csv
-        download=
-        if have curl && curl -s "$url" -o "$WORK/page.html"; then
-          download=$(grep -o 'href="[^"]*csv[^"]*"' "$WORK/page.html" | head -n 1 | sed 's/^href="//; s/"$//; s#^/##')
-        fi
-        download=${download:-${VIEWER_DOWNLOAD:-download/csv}}
-        bench org.scholion.benchmarks.LoadGenerator "download CSV $workload" "$url$download" "$DOWNLOAD_REQUESTS" 4 20 \
-          >>"$RAW/load.tsv" 2>>"$RAW/load.err"
+        log "viewer $workload: requests/s for the page and the CSV download (${LOAD_SECONDS} s each at most)"
+        bench org.scholion.benchmarks.LoadGenerator "page $workload" "$url" 100000 4 "$LOAD_SECONDS" \
+          >>"$RAW/load.tsv" 2>>"$RAW/load.err" || log "  load on the page failed: $(tail -n 2 "$RAW/load.err" | tr '\n' ' ')"
+        bench org.scholion.benchmarks.LoadGenerator "download CSV $workload" "$url" 100000 4 "$LOAD_SECONDS" \
+          "${VIEWER_DOWNLOAD:-download/csv}" >>"$RAW/load.tsv" 2>>"$RAW/load.err" \
+          || log "  load on the download failed: $(tail -n 2 "$RAW/load.err" | tr '\n' ' ')"
       fi
     fi
     # the viewer's peak RSS: the largest VmHWM in its process group
@@ -240,6 +288,7 @@ fi
 
 # ---------------------------------------------------------------- 5. the report
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW/machine.txt"
+echo "duration:    $((SECONDS / 60)) min $((SECONDS % 60)) s (the whole suite, build included)" >>"$RAW/machine.txt"
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 bench org.scholion.benchmarks.Report "$RAW" "$RESULTS"
-log "done: $RESULTS/results.md"
+log "done in $((SECONDS / 60)) min $((SECONDS % 60)) s: $RESULTS/results.md"

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A bounded load on one URL: {@code N} GET requests from {@code C} concurrent clients over
  * keep-alive connections, stopping after {@code N} requests or {@code MAX_SECONDS}, whichever
- * comes first. Prints one tab-separated line: name, url, requests, concurrency, seconds,
+ * comes first. The URL's redirects are followed once, before the load; an optional relative path
+ * is then resolved against where they led (the viewer sends {@code /} to the document's page). Prints one tab-separated line: name, url, requests, concurrency, seconds,
  * requests per second, median and 99th-percentile latency in ms, non-200 answers, bytes per answer.
  */
 public final class LoadGenerator {
@@ -30,7 +31,7 @@ public final class LoadGenerator {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
-            System.err.println("usage: LoadGenerator NAME URL REQUESTS CONCURRENCY [MAX_SECONDS]");
+            System.err.println("usage: LoadGenerator NAME URL REQUESTS CONCURRENCY [MAX_SECONDS [RELATIVE_PATH]]");
             System.exit(2);
         }
         String name = args[0];
@@ -40,10 +41,14 @@ public final class LoadGenerator {
         double maxSeconds = args.length > 4 ? Double.parseDouble(args[4]) : 30;
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build();
+                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
         // one unmeasured request, so the first figure is not the server's class loading
-        client.send(request, HttpResponse.BodyHandlers.discarding());
+        uri = client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).uri();
+        if (args.length > 5) {
+            uri = uri.resolve(args[5]);
+            client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding());
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build();
 
         AtomicInteger issued = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();

@@ -29,6 +29,8 @@ public final class Report {
     private final List<JmhResult> jmh = new ArrayList<>();
     private final Map<String, String[]> heap = new LinkedHashMap<>();
     private final Map<String, String> jmhFailures = new LinkedHashMap<>();
+    /** JMH runs stopped at their time limit: run name (export-L-DOCX, core ...) to seconds. */
+    private final Map<String, String> limits = new LinkedHashMap<>();
     private final List<String[]> whole;
     private final List<String[]> viewer;
     private final List<String[]> load;
@@ -51,13 +53,22 @@ public final class Report {
         for (String[] row : tsv("formats.tsv")) {
             formatStatus.put(row[0], row.length > 2 ? row[2] : "?");
         }
-        readJmh("jmh-export.json");
-        readJmh("jmh-core.json");
+        try (var files = Files.newDirectoryStream(raw, "jmh-*.json")) {
+            for (Path file : files) {
+                readJmh(file.getFileName().toString());
+            }
+        }
+        for (String[] row : tsv("jmh-limits.tsv")) {
+            limits.put(row[0], row[1]);
+        }
         for (String[] row : tsv("heap.tsv")) {
             heap.put(row[0] + "/" + row[1] + "/" + row[2], row);
         }
-        readJmhFailures("jmh-export.log");
-        readJmhFailures("jmh-core.log");
+        try (var files = Files.newDirectoryStream(raw, "jmh-*.log")) {
+            for (Path file : files) {
+                readJmhFailures(file.getFileName().toString());
+            }
+        }
         whole = tsv("whole.tsv");
         viewer = tsv("viewer.tsv");
         load = tsv("load.tsv");
@@ -164,11 +175,17 @@ public final class Report {
     private int failedRuns(String group, String name) {
         int failed = 0;
         for (String[] row : whole) {
-            if (row[0].equals(group) && row[1].equals(name) && !row[5].equals("0")) {
+            if (row[0].equals(group) && row[1].equals(name) && !row[5].equals("0") && !row[5].equals("124")) {
                 failed++;
             }
         }
         return failed;
+    }
+
+    /** The seconds after which runs of this command were stopped at their limit (exit 124), if any were. */
+    private Optional<Double> stoppedAt(String group, String name) {
+        return whole.stream().filter(r -> r[0].equals(group) && r[1].equals(name) && r[5].equals("124"))
+                .map(r -> Double.parseDouble(r[3])).min(Double::compare);
     }
 
     private List<Double> rssMiB(String group, String name) {
@@ -249,8 +266,11 @@ public final class Report {
     private String wholeRow(String group, String name) {
         List<Double> values = seconds(group, name);
         int failed = failedRuns(group, name);
+        Optional<Double> stopped = stoppedAt(group, name);
         if (values.isEmpty()) {
-            return "| " + name + " | 0 | " + (failed > 0 ? "failed (" + failed + " runs)" : "not run") + " | | | |\n";
+            return "| " + name + " | 0 | " + (stopped.isPresent()
+                    ? String.format(Locale.ROOT, "**> %.0f s** (stopped at the limit)", stopped.get())
+                    : failed > 0 ? "failed (" + failed + " runs)" : "not run") + " | | | |\n";
         }
         List<Double> rss = rssMiB(group, name);
         return String.format(Locale.ROOT, "| %s | %d%s | %s | %s | %s | %s |%n", name, values.size(),
@@ -277,6 +297,10 @@ public final class Report {
             for (String format : FORMATS) {
                 Optional<JmhResult> r = result("ExportBenchmark.export", workload, format);
                 String failure = jmhFailures.get("ExportBenchmark.export/" + workload + "/" + format);
+                String limit = limits.get("export-" + (workload.equals("L") ? "L" : "SM") + "-" + format);
+                if (failure == null && limit != null) {
+                    failure = "did not finish within the limit of " + limit + " s (JMH run stopped)";
+                }
                 String status = formatStatus.getOrDefault(format, "ok");
                 if (r.isEmpty()) {
                     String why = failure != null ? "**failed: " + failure + "**"
@@ -445,6 +469,15 @@ public final class Report {
         List<Double> b = seconds("export", theirs);
         String target = String.format(Locale.ROOT, "| %s of M %s than %s (whole process) |", format,
                 bar > 1 ? "≥ " + (int) bar + "× faster" : "faster", tool);
+        Optional<Double> stopped = stoppedAt("export", theirs);
+        if (!a.isEmpty() && b.isEmpty() && stopped.isPresent()) {
+            double bound = stopped.get() / median(a);
+            s.append(String.format(Locale.ROOT, "- %s: Scholion %s; %s did not finish within %.0f s and was stopped: "
+                    + "Scholion is **at least %.1f×** as fast.%n", format, secs(median(a)), tool, stopped.get(), bound));
+            targets.add(String.format(Locale.ROOT, "%s %s vs > %.0f s = ≥ %.1f× | %s |%n", target, secs(median(a)),
+                    stopped.get(), bound, bound >= bar ? "yes" : "not shown (the limit was too short)"));
+            return;
+        }
         if (a.isEmpty() || b.isEmpty()) {
             String why = a.isEmpty() ? "`" + ours + "` did not run" : "`" + theirs + "` did not run";
             s.append("- ").append(format).append(" against ").append(tool).append(": not measured (").append(why)
