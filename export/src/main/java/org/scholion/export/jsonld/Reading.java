@@ -72,6 +72,7 @@ final class Reading {
     private int withSource;
     private int elsewhere;
     private String firstElsewhere;
+    private boolean severalElsewhere;
 
     Reading(String source, Document document, List<LabelSet> labelSets) {
         this.source = source;
@@ -238,6 +239,8 @@ final class Reading {
                 elsewhere++;
                 if (firstElsewhere == null) {
                     firstElsewhere = targetSource;
+                } else if (!firstElsewhere.equals(targetSource)) {
+                    severalElsewhere = true;
                 }
             }
         }
@@ -465,8 +468,8 @@ final class Reading {
 
     Result finish() throws ScholionException {
         if (elsewhere > 0) {
-            String elsewhereIs = elsewhere + " of " + items + " annotations target " + shorten(firstElsewhere)
-                    + (elsewhere > 1 ? " (or other sources)" : "") + ", not this document (" + documentIri + ")";
+            String elsewhereIs = elsewhere + " of " + withSource + " annotations target " + shorten(firstElsewhere)
+                    + (severalElsewhere ? " (or other sources)" : "") + ", not this document (" + documentIri + ")";
             if (elsewhere == withSource && spans.isEmpty()) {
                 throw new ScholionException(source, elsewhereIs + ", and none of them fits its text");
             }
