@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -51,6 +52,7 @@ public final class CsvExporter implements Exporter {
         CodePointText text = selected.text();
         String string = text.string();
         boolean pairs = text.hasSupplementaryCharacters();
+        Times created = new Times();
         for (Span span : selected.spans()) {
             printer.print(documentId);
             printer.print(cells.guard(span.id()));
@@ -61,7 +63,7 @@ public final class CsvExporter implements Exporter {
             printer.print(cells.guard(covered));
             printer.print(cells.guard(span.note()));
             printer.print(cells.guard(span.annotator()));
-            printer.print(span.created() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(span.created()));
+            printer.print(created.of(span.created()));
             printer.println();
         }
         // The printer only wraps the writer; closing it would close the caller's stream.
@@ -88,7 +90,7 @@ public final class CsvExporter implements Exporter {
     }
 
     private static Writer open(OutputStream out, ExportOptions options) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        Writer writer = new Utf8Writer(out);
         if (options.csvExcel()) {
             writer.write(BOM);
         }
@@ -100,6 +102,42 @@ public final class CsvExporter implements Exporter {
             printer.print(column);
         }
         printer.println();
+    }
+
+    /**
+     * A buffered UTF-8 writer whose {@code append(CharSequence, int, int)}, which Commons CSV
+     * calls for every cell, writes a String's chars without first copying them into a new String.
+     */
+    private static final class Utf8Writer extends BufferedWriter {
+        Utf8Writer(OutputStream out) {
+            super(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        @Override
+        public Writer append(CharSequence csq, int start, int end) throws IOException {
+            if (csq instanceof String string) {
+                write(string, start, end - start);
+                return this;
+            }
+            return super.append(csq, start, end);
+        }
+    }
+
+    /** Formats times, each run of equal times once: spans are often made in batches. */
+    private static final class Times {
+        private Instant last;
+        private String lastText = "";
+
+        String of(Instant time) {
+            if (time == null) {
+                return "";
+            }
+            if (!time.equals(last)) {
+                last = time;
+                lastText = DateTimeFormatter.ISO_INSTANT.format(time);
+            }
+            return lastText;
+        }
     }
 
     /** The formula-injection guard (OWASP "CSV Injection"), or none for raw cells. */
