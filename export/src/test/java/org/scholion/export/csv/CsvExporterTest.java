@@ -161,6 +161,19 @@ class CsvExporterTest {
     }
 
     @Test
+    void keepsNulAndControlCharactersInsideCellsAndWritesAnEmptyDocumentAsItsHeader() throws Exception {
+        String text = "a\u0000b\u0001c\u007Fd";
+        org.scholion.core.model.Document document = org.scholion.core.model.Document.of("ctl", text);
+        org.scholion.core.model.LabelSet set = org.scholion.core.model.LabelSet.of("set",
+                org.scholion.core.model.Label.of("L", "#000000"));
+        AnnotatedDocument doc = AnnotatedDocument.of(document, List.of(set)).withSpan(Span.of("s1", 0, 7, "L"));
+        assertThat(parse(export(doc, RAW))).singleElement().satisfies(row -> assertThat(row.get("text")).isEqualTo(text));
+        AnnotatedDocument empty = AnnotatedDocument.of(document, List.of(set));
+        assertThat(new String(export(empty, ExportOptions.DEFAULT), StandardCharsets.UTF_8))
+                .isEqualTo(String.join(",", CsvExporter.COLUMNS) + "\r\n");
+    }
+
+    @Test
     void isByteIdenticalWhenExportedTwice() throws Exception {
         assertThat(export(Seeds.referenceAnnotation(), ExportOptions.DEFAULT))
                 .isEqualTo(export(Seeds.referenceAnnotation(), ExportOptions.DEFAULT));

@@ -57,7 +57,7 @@ class JsonLdImporterTest {
         long seed = System.nanoTime();
         System.out.println("randomDocumentsComeBackEqual seed " + seed);
         Random random = new Random(seed);
-        String alphabet = "ab c\r\n,\"=+-@\té\u0301😀𝄞\u05D0";
+        String alphabet = "ab c\r\n,\"=+-@\té\u0301😀𝄞\u05D0\u0000\u0001<>&";
         for (int round = 0; round < 20; round++) {
             StringBuilder text = new StringBuilder();
             int length = 1 + random.nextInt(200);
@@ -83,6 +83,16 @@ class JsonLdImporterTest {
             assertThat(result.problems()).as("seed %d round %d", seed, round).isEmpty();
             assertThat(result.document()).as("seed %d round %d", seed, round).isEqualTo(doc);
         }
+    }
+
+    @Test
+    void anEmptyDocumentComesBackEmpty() throws Exception {
+        AnnotatedDocument empty = AnnotatedDocument.of(Document.of("empty", ""), List.of());
+        Result result = roundTrip(empty, List.of());
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.document()).isEqualTo(empty);
+        assertThat(new String(JsonLdExporterTest.export(empty, ExportOptions.DEFAULT), StandardCharsets.UTF_8))
+                .contains("\"total\": 0,", "\"items\": []");
     }
 
     @Test
