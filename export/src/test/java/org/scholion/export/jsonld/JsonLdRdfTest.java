@@ -10,9 +10,7 @@ import com.apicatalog.jsonld.document.Document;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
-import com.apicatalog.rdf.RdfDataset;
-import com.apicatalog.rdf.RdfNQuad;
-import com.apicatalog.rdf.RdfValue;
+import com.apicatalog.rdf.api.RdfQuadConsumer;
 import jakarta.json.JsonArray;
 import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
@@ -78,8 +76,8 @@ class JsonLdRdfTest {
     @Test
     void seedExportBecomesRdfWithTargetsSelectorsAndLabels() throws Exception {
         AnnotatedDocument seed = Seeds.referenceAnnotation();
-        RdfDataset rdf = JsonLd.toRdf(document(seed)).loader(new OfflineLoader()).get();
-        Graph graph = new Graph(rdf);
+        Graph graph = new Graph();
+        JsonLd.toRdf(document(seed)).loader(new OfflineLoader()).provide(graph);
         String documentIri = "urn:scholion:doc:coalition-of-the-willing";
         String items = documentIri + "/annotations/";
 
@@ -88,9 +86,9 @@ class JsonLdRdfTest {
         for (Span span : seed.spans()) {
             String annotation = items + span.id();
             assertThat(graph.objects(annotation, OA + "motivatedBy")).containsExactly(OA + "classifying");
-            List<RdfValue> targets = graph.values(annotation, OA + "hasTarget");
+            List<Term> targets = graph.values(annotation, OA + "hasTarget");
             assertThat(targets).as(span.id()).hasSize(1);
-            String target = targets.get(0).getValue();
+            String target = targets.get(0).value();
             assertThat(graph.objects(target, OA + "hasSource")).as(span.id()).containsExactly(documentIri);
             Map<String, String> position = null;
             for (String selector : graph.objects(target, OA + "hasSelector")) {
@@ -122,8 +120,8 @@ class JsonLdRdfTest {
 
     @Test
     void trickyExportBecomesRdfToo() throws Exception {
-        RdfDataset rdf = JsonLd.toRdf(document(TestDocuments.tricky())).loader(new OfflineLoader()).get();
-        Graph graph = new Graph(rdf);
+        Graph graph = new Graph();
+        JsonLd.toRdf(document(TestDocuments.tricky())).loader(new OfflineLoader()).provide(graph);
         String s6 = "urn:scholion:doc:tricky-doc/annotations/s6";
         String target = graph.objects(s6, OA + "hasTarget").get(0);
         List<String> exact = new ArrayList<>();
@@ -147,40 +145,48 @@ class JsonLdRdfTest {
         return JsonDocument.of(new ByteArrayInputStream(bytes));
     }
 
-    /** The triples of a data set, by subject and predicate. */
-    private static final class Graph {
-        private final Map<String, Map<String, List<RdfValue>>> bySubject = new HashMap<>();
+    /** An RDF term: an IRI or blank node, or a literal with its datatype. */
+    private record Term(String value, String datatype) {
+        boolean isLiteral() {
+            return datatype != null;
+        }
+    }
 
-        Graph(RdfDataset rdf) {
-            for (RdfNQuad quad : rdf.toList()) {
-                bySubject.computeIfAbsent(quad.getSubject().getValue(), k -> new HashMap<>())
-                        .computeIfAbsent(quad.getPredicate().getValue(), k -> new ArrayList<>())
-                        .add(quad.getObject());
-            }
+    /** The triples Titanium produces, by subject and predicate. */
+    private static final class Graph implements RdfQuadConsumer {
+        private final Map<String, Map<String, List<Term>>> bySubject = new HashMap<>();
+
+        @Override
+        public RdfQuadConsumer quad(String subject, String predicate, String object, String datatype,
+                                    String language, String direction, String graph) {
+            bySubject.computeIfAbsent(subject, k -> new HashMap<>())
+                    .computeIfAbsent(predicate, k -> new ArrayList<>())
+                    .add(new Term(object, datatype));
+            return this;
         }
 
-        List<RdfValue> values(String subject, String predicate) {
+        List<Term> values(String subject, String predicate) {
             return bySubject.getOrDefault(subject, Map.of()).getOrDefault(predicate, List.of());
         }
 
         List<String> objects(String subject, String predicate) {
-            return values(subject, predicate).stream().map(RdfValue::getValue).toList();
+            return values(subject, predicate).stream().map(Term::value).toList();
         }
 
         String literal(String subject, String predicate, String datatype) {
-            List<RdfValue> values = values(subject, predicate);
+            List<Term> values = values(subject, predicate);
             assertThat(values).as("%s %s", subject, predicate).hasSize(1);
             assertThat(values.get(0).isLiteral()).isTrue();
             if (datatype != null) {
-                assertThat(values.get(0).asLiteral().getDatatype()).isEqualTo(datatype);
+                assertThat(values.get(0).datatype()).isEqualTo(datatype);
             }
-            return values.get(0).getValue();
+            return values.get(0).value();
         }
 
         List<String> subjectsOfType(String type) {
             List<String> found = new ArrayList<>();
             bySubject.forEach((subject, predicates) -> {
-                if (predicates.getOrDefault(RDF_TYPE, List.of()).stream().anyMatch(v -> v.getValue().equals(type))) {
+                if (predicates.getOrDefault(RDF_TYPE, List.of()).stream().anyMatch(v -> v.value().equals(type))) {
                     found.add(subject);
                 }
             });
