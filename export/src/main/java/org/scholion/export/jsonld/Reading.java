@@ -101,6 +101,7 @@ final class Reading {
         }
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         boolean sawItems = false;
+        String unfetched = null;
         boolean sawContext = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -120,7 +121,8 @@ final class Reading {
                 } else if ((name.equals("id") || name.equals("@id")) && node.isTextual()) {
                     collectionIri = node.asText();
                 } else if (name.equals("first") || name.equals("next")) {
-                    collection("its page " + shorten(node.toString()) + " is not embedded; Scholion never fetches pages");
+                    unfetched = "its page " + shorten(node.toString()) + " is not embedded; Scholion never fetches pages";
+                    collection(unfetched);
                 }
             }
         }
@@ -130,6 +132,9 @@ final class Reading {
         if (!sawItems) {
             ObjectNode annotation = JsonNodeFactory.instance.objectNode();
             fields.forEach(annotation::set);
+            if (!annotation.has("target") && unfetched != null) {
+                throw new ScholionException(source, unfetched);
+            }
             if (!annotation.has("target")) {
                 throw new ScholionException(source,
                         "not a Web Annotation collection: it has no items (first.items) and is no annotation");
@@ -261,8 +266,15 @@ final class Reading {
             problem(ref, Severity.SKIPPED, e.getMessage());
             return;
         }
-        spans.add(new PendingSpan(ref, id, wantedId(id), placed.start(), placed.end(), label, bodies.note(),
-                annotator(a.get("creator")), created(a, ref)));
+        String note = bodies.note();
+        String annotator = annotator(a.get("creator"));
+        if (loneSurrogate(label) || loneSurrogate(note) || loneSurrogate(annotator)) {
+            // JSON can escape half a character; no UTF-8 file could hold it afterwards
+            problem(ref, Severity.SKIPPED, "its label, note or creator holds half a character (a lone surrogate)");
+            return;
+        }
+        spans.add(new PendingSpan(ref, id, wantedId(id), placed.start(), placed.end(), label, note, annotator,
+                created(a, ref)));
     }
 
     /** What the bodies of an annotation say. */
@@ -461,6 +473,10 @@ final class Reading {
         }
         Bodies bodies = bodies(a, ref, Set.of("tagging"));
         String type = bodies.tag != null ? bodies.tag : "linking";
+        if (loneSurrogate(type)) {
+            problem(ref, Severity.SKIPPED, "its type holds half a character (a lone surrogate)");
+            return;
+        }
         links.add(new PendingLink(ref, wantedId(id), type, ends.get(0), ends.get(1)));
     }
 
@@ -686,6 +702,21 @@ final class Reading {
             }
         }
         return terms;
+    }
+
+    private static boolean loneSurrogate(String value) {
+        if (value == null) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstNonNull(String a, String b) {

@@ -228,6 +228,22 @@ class JsonLdImporterTest {
     }
 
     @Test
+    void refusesAPageItCannotFetchAndSkipsHalfCharacters() throws Exception {
+        Document document = Document.of("plain", "one two three");
+        assertThatThrownBy(() -> read("{\"type\": \"AnnotationCollection\", \"first\": \"http://example.org/page1\"}",
+                document, List.of()))
+                .isInstanceOf(ScholionException.class)
+                .hasMessageContaining("\"http://example.org/page1\" is not embedded; Scholion never fetches pages");
+        String halves = """
+                [{"id": "urn:h", "type": "Annotation", "bodyValue": "broken \\ud800 note",
+                  "target": {"selector": {"type": "TextQuoteSelector", "exact": "two"}}}]
+                """;
+        Result result = read(halves, document, List.of());
+        assertThat(result.document().spans()).isEmpty();
+        assertThat(result.skipped()).extracting(Problem::annotation).containsExactly("urn:h");
+    }
+
+    @Test
     void importsALoneAnnotationAndABareArray() throws Exception {
         Document document = Document.of("plain", "one two three");
         String lone = """
