@@ -258,19 +258,20 @@ final class Reading {
             problem(ref, Severity.WARNING, placed.warning());
         }
         Bodies bodies = bodies(a, ref, motivations);
+        String note = bodies.note();
+        String annotator = annotator(a.get("creator"));
+        if (loneSurrogate(bodies.classifying) || loneSurrogate(bodies.tag) || loneSurrogate(note)
+                || loneSurrogate(annotator)) {
+            // JSON can escape half a character; no UTF-8 file could hold it afterwards
+            problem(ref, Severity.SKIPPED, "its label, note or creator holds half a character (a lone surrogate)");
+            return;
+        }
         String label;
         try {
             String fallback = motivations.isEmpty() ? "annotation" : motivations.iterator().next();
             label = labels.resolve(bodies.classifying, bodies.tag, fallback);
         } catch (IllegalArgumentException e) {
             problem(ref, Severity.SKIPPED, e.getMessage());
-            return;
-        }
-        String note = bodies.note();
-        String annotator = annotator(a.get("creator"));
-        if (loneSurrogate(label) || loneSurrogate(note) || loneSurrogate(annotator)) {
-            // JSON can escape half a character; no UTF-8 file could hold it afterwards
-            problem(ref, Severity.SKIPPED, "its label, note or creator holds half a character (a lone surrogate)");
             return;
         }
         spans.add(new PendingSpan(ref, id, wantedId(id), placed.start(), placed.end(), label, note, annotator,
