@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = "Print a shell completion script for bash or zsh.",
         footerHeading = "%nExamples:%n",
-        footer = {"  source <(annotate completion)                      # bash, this shell",
-                "  annotate completion > ~/.local/share/bash-completion/completions/annotate",
+        footer = {"  annotate completion > ~/.local/share/bash-completion/completions/annotate",
+                "  source <(annotate completion)                      # bash, this shell only",
                 "  annotate completion zsh > ~/.zfunc/_annotate        # zsh (uses bashcompinit)"})
 final class CompletionCommand implements Callable<Integer> {
     @Spec

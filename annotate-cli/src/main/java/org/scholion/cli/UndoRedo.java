@@ -18,11 +18,11 @@ final class UndoRedo {
         Snapshot before = annotations.load();
         int available = (back ? before.history().undo() : before.history().redo()).size();
         Snapshot after = back ? annotations.undo(steps) : annotations.redo(steps);
-        // undo moves changes onto the redo list and redo back, most recent last; report those moved
+        // undo appends each change it undoes to the redo list, and redo back: the last `count` moved
         List<Change> moved = back ? after.history().redo() : after.history().undo();
         // (read before the lock: another writer in between can only make this report less exact)
         int count = Math.min(Math.min(steps, available), moved.size());
-        for (int i = moved.size() - 1; i >= moved.size() - count; i--) {
+        for (int i = moved.size() - count; i < moved.size(); i++) { // in the order they were applied
             out.println((back ? "undone: " : "redone: ") + Escapes.visible(moved.get(i).summary(), false));
         }
         out.flush();
