@@ -624,7 +624,7 @@ public final class Editor {
     // ---------------------------------------------------------------- help
 
     private Step help(TuiState s, Key key) {
-        int lines = Help.lines().size();
+        int lines = Help.lines(s).size();
         int page = Math.max(1, s.textRows() - 1);
         int top = s.helpTop();
         if (key.type() == Key.Type.DOWN || key.is('j')) {

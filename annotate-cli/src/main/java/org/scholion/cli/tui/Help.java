@@ -1,6 +1,9 @@
 package org.scholion.cli.tui;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.scholion.core.model.Label;
 
 /** The key reference shown by {@code ?}; docs/tui.md lists the same keys. */
 final class Help {
@@ -42,9 +45,27 @@ final class Help {
         return KEYS;
     }
 
-    /** The help as plain lines. */
-    static List<String> lines() {
-        return KEYS.stream().map(k -> k[0].isEmpty() ? (k[1].startsWith(" ") ? "  " + String.format("%-17s", "") + k[1]
-                : k[1] + ":") : "  " + String.format(java.util.Locale.ROOT, "%-17s", k[0]) + k[1]).toList();
+    /** The help as plain lines, ending with the labels of the active set and their keys. */
+    static List<String> lines(TuiState state) {
+        List<String> lines = new ArrayList<>();
+        for (String[] k : KEYS) {
+            if (k[0].isEmpty() && !k[1].startsWith(" ")) {
+                lines.add(k[1] + ":");
+            } else {
+                lines.add(String.format(Locale.ROOT, "  %-17s%s", k[0], k[1]));
+            }
+        }
+        state.activeLabelSet().ifPresent(set -> {
+            lines.add("Labels of " + set.name() + " (Tab: next set):");
+            List<Label> labels = set.labels();
+            for (int i = 0; i < labels.size(); i++) {
+                Label label = labels.get(i);
+                String keys = (i < 9 ? Integer.toString(i + 1) : " ") + " "
+                        + Editor.hotkey(label).orElse(" ");
+                lines.add(String.format(Locale.ROOT, "  %-4s %s%s", keys, label.name(),
+                        label.description() == null ? "" : " - " + Cells.safe(label.description())));
+            }
+        });
+        return lines;
     }
 }

@@ -56,7 +56,7 @@ public final class Renderer {
         int cursorRow = 0;
         int cursorColumn = 0;
         if (s.mode() == Mode.HELP) {
-            List<String> help = Help.lines();
+            List<String> help = Help.lines(s);
             for (int i = 0; i < textRows; i++) {
                 int line = s.helpTop() + i;
                 lines.add(new AttributedString(line < help.size() ? Cells.fit(help.get(line), s.width()) : ""));
@@ -265,45 +265,45 @@ public final class Renderer {
             default:
                 break;
         }
-        StringBuilder b = new StringBuilder();
-        b.append(s.fileName()).append(' ').append(s.cursor()).append('/').append(doc.text().length());
+        StringBuilder left = new StringBuilder();
+        left.append(s.fileName()).append(' ').append(s.cursor()).append('/').append(doc.text().length());
         if (s.hasSelection()) {
             int from = Math.min(s.anchor(), s.cursor());
             int to = Math.max(s.anchor(), s.cursor()) + 1;
-            b.append(" sel ").append(from).append(':').append(to);
+            left.append(" sel ").append(from).append(':').append(to);
         }
+        StringBuilder spans = new StringBuilder();
         List<Span> here = doc.spansAt(s.cursor());
-        if (!here.isEmpty()) {
-            b.append(" |");
-            for (int i = here.size() - 1; i >= 0; i--) {
-                Span span = here.get(i);
-                b.append(' ').append(span.label()).append(span.suggestion() ? "? " : " ").append(span.id());
-                if (span.note() != null) {
-                    b.append(" \u201C").append(Cells.safe(span.note())).append('\u201D');
-                }
-                if (i > 0) {
-                    b.append(" <");
-                }
+        for (int i = here.size() - 1; i >= 0; i--) {
+            Span span = here.get(i);
+            spans.append(span.label()).append(span.suggestion() ? "? " : " ").append(span.id());
+            if (span.note() != null) {
+                spans.append(" \u201C").append(Cells.safe(span.note())).append('\u201D');
+            }
+            if (i > 0) {
+                spans.append(" < ");
             }
         }
-        if (!s.message().isEmpty()) {
-            return b + " | " + Cells.safe(s.message());
+        // the position always shows; the message comes next; the spans get what is left
+        int width = s.width();
+        String message = Cells.safe(s.message());
+        int leftWidth = Cells.width(left);
+        if (!message.isEmpty()) {
+            message = Cells.fit(message, Math.max(width / 2, width - leftWidth - 3));
+        }
+        int spanBudget = width - leftWidth - 3 - (message.isEmpty() ? 0 : Cells.width(message) + 3);
+        StringBuilder b = new StringBuilder(left);
+        if (spans.length() > 0 && spanBudget >= 6) {
+            b.append(" | ").append(Cells.fit(spans.toString(), spanBudget));
+        }
+        if (!message.isEmpty()) {
+            b.append(" | ").append(message);
         }
         return b.toString();
     }
 
     private AttributedString bar(String text, int width, boolean error) {
-        // the message is the end of the line, so keep the end when it does not fit
-        String shown = text;
-        if (Cells.width(text) > width) {
-            int bar = text.lastIndexOf(" | ");
-            if (bar > 0) {
-                String tail = text.substring(bar);
-                String head = Cells.fit(text.substring(0, bar), Math.max(0, width - Cells.width(tail)));
-                shown = head + tail;
-            }
-            shown = Cells.fit(shown, width);
-        }
+        String shown = Cells.fit(text, width);
         AttributedStringBuilder b = new AttributedStringBuilder();
         b.append(shown, error ? BAR.bold() : BAR);
         int pad = width - Cells.width(shown);
@@ -353,7 +353,10 @@ public final class Renderer {
             b.append(name, nameStyle).append(" ").append(count);
             used += w;
         }
-        return b.toAttributedString();
+        AttributedString legend = b.toAttributedString();
+        // the last row stays clear of the last column, where some terminals scroll
+        int room = Math.max(1, s.width() - 1);
+        return legend.columnLength() > room ? legend.columnSubSequence(0, room) : legend;
     }
 
     private static int legendWidth(List<Label> labels, Map<String, int[]> counts, int nameWidth) {
