@@ -28,6 +28,8 @@ public final class Renderer {
     private static final AttributedStyle BAR = AttributedStyle.DEFAULT.inverse();
 
     private final boolean color;
+    private List<Span> countedSpans;
+    private Map<String, int[]> counts;
 
     public Renderer(boolean color) {
         this.color = color;
@@ -320,10 +322,7 @@ public final class Renderer {
         if (set == null) {
             return new AttributedString(Cells.fit("no label sets", s.width()));
         }
-        Map<String, int[]> counts = new HashMap<>();
-        for (Span span : s.document().spans()) {
-            counts.computeIfAbsent(span.label(), k -> new int[2])[span.suggestion() ? 1 : 0]++;
-        }
+        Map<String, int[]> counts = counts(s.document().spans());
         String head = set.name() + (s.document().labelSets().size() > 1 ? "\u25B8" : ":");
         int budget = s.width() - Cells.width(head) - 1;
         List<Label> labels = set.labels();
@@ -357,6 +356,19 @@ public final class Renderer {
         // the last row stays clear of the last column, where some terminals scroll
         int room = Math.max(1, s.width() - 1);
         return legend.columnLength() > room ? legend.columnSubSequence(0, room) : legend;
+    }
+
+    /** Spans per label, accepted and suggested; kept while the spans stay the same. */
+    private Map<String, int[]> counts(List<Span> spans) {
+        if (spans != countedSpans) {
+            Map<String, int[]> fresh = new HashMap<>();
+            for (Span span : spans) {
+                fresh.computeIfAbsent(span.label(), k -> new int[2])[span.suggestion() ? 1 : 0]++;
+            }
+            countedSpans = spans;
+            counts = fresh;
+        }
+        return counts;
     }
 
     private static int legendWidth(List<Label> labels, Map<String, int[]> counts, int nameWidth) {
