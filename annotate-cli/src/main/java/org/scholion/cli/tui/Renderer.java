@@ -268,7 +268,7 @@ public final class Renderer {
                 break;
         }
         StringBuilder left = new StringBuilder();
-        left.append(s.fileName()).append(' ').append(s.cursor()).append('/').append(doc.text().length());
+        left.append(Cells.safe(s.fileName())).append(' ').append(s.cursor()).append('/').append(doc.text().length());
         if (s.hasSelection()) {
             int from = Math.min(s.anchor(), s.cursor());
             int to = Math.max(s.anchor(), s.cursor()) + 1;

@@ -369,4 +369,28 @@ class SessionTest {
         type(session, "q");
         assertThat(session.quit()).isTrue();
     }
+
+    @Test
+    void anyWindowSizeGivesExactlyItsRowsWithinItsColumns() throws Exception {
+        AnnotationFile file = Fixtures.file(dir, "Alice \uD83D\uDE00 met \u4E2D\u6587 Bob.\n\nParis\r\nend\n");
+        file.update("x", doc -> doc.withSpan(Span.of("s1", 0, 5, "PERSON")));
+        for (boolean color : new boolean[] {true, false}) {
+            Session session = Fixtures.session(file, 80, 24, color);
+            for (int width = 1; width <= 12; width++) {
+                for (int height = 1; height <= 6; height++) {
+                    session.resize(width, height);
+                    type(session, "jw");
+                    Renderer.Screen screen = new Renderer(color).render(session.state(), session.editor());
+                    assertThat(screen.lines()).as(width + "x" + height).hasSize(height);
+                    for (AttributedString line : screen.lines()) {
+                        // a wide character alone in a 1-column window is the one allowed overflow
+                        assertThat(line.columnLength()).as(width + "x" + height + " " + line)
+                                .isLessThanOrEqualTo(Math.max(width, 2));
+                    }
+                    assertThat(screen.cursorRow()).isBetween(0, height - 1);
+                    assertThat(screen.cursorColumn()).isBetween(0, width - 1);
+                }
+            }
+        }
+    }
 }

@@ -113,4 +113,17 @@ class TuiLoopTest {
             Thread.sleep(50);
         }
     }
+
+    @Test
+    void colourIsOffWithNoColorOrOnADumbTerminal() throws Exception {
+        try (Terminal xterm = TerminalBuilder.builder().streams(new java.io.ByteArrayInputStream(new byte[0]),
+                new ByteArrayOutputStream()).type("xterm-256color").build();
+             Terminal dumb = TerminalBuilder.builder().streams(new java.io.ByteArrayInputStream(new byte[0]),
+                     new ByteArrayOutputStream()).type("dumb").build()) {
+            assertThat(Tui.colorFor(xterm, null)).isTrue();
+            assertThat(Tui.colorFor(xterm, "")).isTrue();
+            assertThat(Tui.colorFor(xterm, "1")).isFalse();
+            assertThat(Tui.colorFor(dumb, null)).isFalse();
+        }
+    }
 }
