@@ -68,6 +68,10 @@ public final class TuiCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("error: terminal: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            // the terminal is restored by now; a bug still gets one line, not a stack trace
+            err.println("error: the annotator stopped unexpectedly: " + e);
+            return 1;
         }
     }
 

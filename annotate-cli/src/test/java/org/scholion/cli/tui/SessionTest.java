@@ -202,7 +202,7 @@ class SessionTest {
                 .document());
         Session session = Fixtures.session(file, 80, 24, true);
         AttributedString first = new Renderer(true).render(session.state(), session.editor()).lines().get(0);
-        assertThat(first.styleAt(10).toAnsi()).contains("3"); // italic: not accepted yet
+        assertThat(first.styleAt(10)).isEqualTo(first.styleAt(10).italic()); // italic: not accepted yet
         assertThat(new Renderer(false).render(session.state(), session.editor()).text().get(0))
                 .isEqualTo("Alice met {Bob} in {Paris}. {Bob} left {Paris}.");
 
@@ -211,6 +211,8 @@ class SessionTest {
         type(session, "]A"); // jump to the second Bob: accept all PERSON suggestions... it was the last one
         type(session, "]A"); // the second Paris: accept all LOCATION suggestions
 
+        AttributedString accepted = new Renderer(true).render(session.state(), session.editor()).lines().get(0);
+        assertThat(accepted.styleAt(11)).isNotEqualTo(accepted.styleAt(11).italic()); // accepted: a tint, upright
         AnnotatedDocument doc = file.read();
         assertThat(doc.spans()).extracting(Span::start, Span::label, Span::suggestion, Span::annotator).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(10, "PERSON", false, "alice"),
