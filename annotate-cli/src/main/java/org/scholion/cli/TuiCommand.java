@@ -60,6 +60,12 @@ public final class TuiCommand implements Callable<Integer> {
         }
         String who = annotator != null && !annotator.isBlank() ? annotator.strip() : defaultAnnotator();
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("annotate").build()) {
+            if (terminal.getType() == null || terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+                // JLine reads a dumb terminal line by line and cannot move its cursor: no screen to draw on
+                err.println("error: annotate tui needs a terminal that can move the cursor, and TERM="
+                        + terminal.getType() + " cannot (for no colours use --no-color or NO_COLOR=1)");
+                return 1;
+            }
             return Tui.run(terminal, annotations, new Tui.Options(who, labelSet, noColor ? Boolean.FALSE : null),
                     Clock.systemUTC());
         } catch (ScholionException e) {
