@@ -117,15 +117,17 @@ public final class Editor {
 
     // ---------------------------------------------------------------- normal mode
 
-    private Step normal(TuiState s, Key key) {
+    private Step normal(TuiState before, Key key) {
+        int goal = before.goalColumn();
+        TuiState s = before.withGoalColumn(-1);
         Layout layout = layout(s);
         switch (key.type()) {
             case LEFT: return move(s, layout.previousStop(s.cursor()));
             case RIGHT: return move(s, layout.nextStop(s.cursor()));
-            case UP: return move(s, vertical(s, layout, -1));
-            case DOWN: return move(s, vertical(s, layout, 1));
-            case PAGE_UP: return page(s, layout, -1);
-            case PAGE_DOWN: return page(s, layout, 1);
+            case UP: return vertical(s, layout, -1, goal);
+            case DOWN: return vertical(s, layout, 1, goal);
+            case PAGE_UP: return page(s, layout, -1, goal);
+            case PAGE_DOWN: return page(s, layout, 1, goal);
             case HOME: return move(s, layout.stopAt(layout.rowStart(layout.rowOf(s.cursor()))));
             case END: return move(s, layout.stopAtColumn(layout.rowOf(s.cursor()), Integer.MAX_VALUE));
             case TAB: return switchSet(s, 1);
@@ -145,16 +147,16 @@ public final class Editor {
             return Step.of(s, new Effect.Quit());
         }
         if (c == ctrl('d') || c == ctrl('f')) {
-            return page(s, layout, 1);
+            return page(s, layout, 1, goal);
         }
         if (c == ctrl('u') || c == ctrl('b')) {
-            return page(s, layout, -1);
+            return page(s, layout, -1, goal);
         }
         switch (c) {
             case 'h': return move(s, layout.previousStop(s.cursor()));
             case 'l': return move(s, layout.nextStop(s.cursor()));
-            case 'k': return move(s, vertical(s, layout, -1));
-            case 'j': return move(s, vertical(s, layout, 1));
+            case 'k': return vertical(s, layout, -1, goal);
+            case 'j': return vertical(s, layout, 1, goal);
             case 'w': return move(s, nextWord(s, layout));
             case 'b': return move(s, previousWord(s, layout));
             case ')': return move(s, nextSentence(s, layout));
@@ -202,22 +204,23 @@ public final class Editor {
         return Step.of(next.withMessage("label set: " + next.activeLabelSet().orElseThrow().name()));
     }
 
-    private int vertical(TuiState s, Layout layout, int delta) {
+    /** Up or down by rows, keeping to the goal column (the one the vertical moves started from). */
+    private Step vertical(TuiState s, Layout layout, int delta, int goal) {
+        int column = goal >= 0 ? goal : layout.columnOf(s.cursor());
         int row = layout.rowOf(s.cursor());
         int target = Math.max(0, Math.min(layout.rows() - 1, row + delta));
-        if (target == row) {
-            return s.cursor();
-        }
-        return layout.stopAtColumn(target, layout.columnOf(s.cursor()));
+        int cursor = target == row ? s.cursor() : layout.stopAtColumn(target, column);
+        return Step.of(s.withCursor(cursor, s.anchor()).withGoalColumn(column));
     }
 
-    private Step page(TuiState s, Layout layout, int direction) {
+    private Step page(TuiState s, Layout layout, int direction, int goal) {
+        int column = goal >= 0 ? goal : layout.columnOf(s.cursor());
         int rows = Math.max(1, s.textRows() - 1) * direction;
         int row = layout.rowOf(s.cursor());
         int target = Math.max(0, Math.min(layout.rows() - 1, row + rows));
         int topRow = Math.max(0, Math.min(layout.rows() - 1, layout.rowOf(s.top()) + rows));
-        int cursor = layout.stopAtColumn(target, layout.columnOf(s.cursor()));
-        return Step.of(s.withCursor(cursor, s.anchor()).withTop(layout.rowStart(topRow)));
+        int cursor = layout.stopAtColumn(target, column);
+        return Step.of(s.withCursor(cursor, s.anchor()).withTop(layout.rowStart(topRow)).withGoalColumn(column));
     }
 
     /** Keeps the cursor's row in view, and the view filled when the text allows. */

@@ -26,10 +26,11 @@ import org.scholion.core.model.LabelSet;
  * @param width      window columns
  * @param height     window rows
  * @param helpTop    first line of help shown
+ * @param goalColumn the column that up and down keep to across shorter rows; -1 when none
  */
 public record TuiState(AnnotatedDocument document, String fileName, int cursor, int anchor, int activeSet, Mode mode,
                        String input, String lastSearch, Action action, List<String> candidates, String message,
-                       boolean error, int top, int width, int height, int helpTop) {
+                       boolean error, int top, int width, int height, int helpTop, int goalColumn) {
 
     /** What keys mean right now. */
     public enum Mode {
@@ -66,12 +67,13 @@ public record TuiState(AnnotatedDocument document, String fileName, int cursor, 
         message = message == null ? "" : message;
         top = Math.max(0, Math.min(top, length));
         helpTop = Math.max(0, helpTop);
+        goalColumn = Math.max(-1, goalColumn);
     }
 
     /** The state a session starts in: cursor at the start, nothing selected, the first label set. */
     public static TuiState start(AnnotatedDocument document, String fileName, int width, int height) {
         return new TuiState(document, fileName, 0, -1, 0, Mode.NORMAL, "", "", Action.NONE, List.of(), "", false, 0,
-                width, height, 0);
+                width, height, 0, -1);
     }
 
     /** The active label set, if the document has any. */
@@ -91,22 +93,22 @@ public record TuiState(AnnotatedDocument document, String fileName, int cursor, 
 
     public TuiState withDocument(AnnotatedDocument newDocument) {
         return new TuiState(newDocument, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
-                candidates, message, error, top, width, height, helpTop);
+                candidates, message, error, top, width, height, helpTop, goalColumn);
     }
 
     public TuiState withCursor(int newCursor, int newAnchor) {
         return new TuiState(document, fileName, newCursor, newAnchor, activeSet, mode, input, lastSearch, action,
-                candidates, message, error, top, width, height, helpTop);
+                candidates, message, error, top, width, height, helpTop, goalColumn);
     }
 
     public TuiState withActiveSet(int index) {
         return new TuiState(document, fileName, cursor, anchor, index, mode, input, lastSearch, action, candidates,
-                message, error, top, width, height, helpTop);
+                message, error, top, width, height, helpTop, goalColumn);
     }
 
     public TuiState withMode(Mode newMode, String newInput, Action newAction, List<String> newCandidates) {
         return new TuiState(document, fileName, cursor, anchor, activeSet, newMode, newInput, lastSearch, newAction,
-                newCandidates, message, error, top, width, height, helpTop);
+                newCandidates, message, error, top, width, height, helpTop, goalColumn);
     }
 
     /** Back to {@link Mode#NORMAL}, with no prompt or choice pending. */
@@ -116,36 +118,41 @@ public record TuiState(AnnotatedDocument document, String fileName, int cursor, 
 
     public TuiState withInput(String newInput) {
         return new TuiState(document, fileName, cursor, anchor, activeSet, mode, newInput, lastSearch, action,
-                candidates, message, error, top, width, height, helpTop);
+                candidates, message, error, top, width, height, helpTop, goalColumn);
     }
 
     public TuiState withLastSearch(String search) {
         return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, search, action, candidates,
-                message, error, top, width, height, helpTop);
+                message, error, top, width, height, helpTop, goalColumn);
     }
 
     public TuiState withMessage(String newMessage) {
         return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
-                candidates, newMessage, false, top, width, height, helpTop);
+                candidates, newMessage, false, top, width, height, helpTop, goalColumn);
     }
 
     public TuiState withError(String newMessage) {
         return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
-                candidates, newMessage, true, top, width, height, helpTop);
+                candidates, newMessage, true, top, width, height, helpTop, goalColumn);
     }
 
     public TuiState withTop(int newTop) {
         return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
-                candidates, message, error, newTop, width, height, helpTop);
+                candidates, message, error, newTop, width, height, helpTop, goalColumn);
     }
 
     public TuiState withSize(int newWidth, int newHeight) {
         return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
-                candidates, message, error, top, newWidth, newHeight, helpTop);
+                candidates, message, error, top, newWidth, newHeight, helpTop, goalColumn);
+    }
+
+    public TuiState withGoalColumn(int column) {
+        return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
+                candidates, message, error, top, width, height, helpTop, column);
     }
 
     public TuiState withHelpTop(int line) {
         return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
-                candidates, message, error, top, width, height, line);
+                candidates, message, error, top, width, height, line, goalColumn);
     }
 }

@@ -395,4 +395,19 @@ class SessionTest {
             }
         }
     }
+
+    @Test
+    void upAndDownKeepTheirColumnAcrossShortLines() throws Exception {
+        AnnotationFile file = Fixtures.file(dir, "Long first line here\nab\nAnother long line\n");
+        Session session = Fixtures.session(file, 80, 24, true);
+        type(session, "wwl"); // column 12, in "line"
+        assertThat(session.state().cursor()).isEqualTo(12);
+        type(session, "j");
+        assertThat(session.state().cursor()).isEqualTo(22); // "ab" is short: its last letter
+        type(session, "j");
+        assertThat(session.state().cursor()).isEqualTo(36); // back to column 12
+        type(session, "hj"); // another move sets a new goal: column 11, kept on the last row
+        assertThat(session.state().goalColumn()).isEqualTo(11);
+        assertThat(session.state().cursor()).isEqualTo(35);
+    }
 }
