@@ -73,6 +73,8 @@ public final class Tui {
         AtomicBoolean interrupted = new AtomicBoolean();
         Terminal.SignalHandler oldWinch = terminal.handle(Terminal.Signal.WINCH, sig -> resized.set(true));
         Terminal.SignalHandler oldInt = terminal.handle(Terminal.Signal.INT, sig -> interrupted.set(true));
+        // after Ctrl-Z and fg, JLine's reader reports the end of input, which would end the session
+        Terminal.SignalHandler oldTstp = terminal.handle(Terminal.Signal.TSTP, Terminal.SignalHandler.SIG_IGN);
         Attributes saved = terminal.enterRawMode();
         terminal.puts(Capability.enter_ca_mode);
         terminal.puts(Capability.keypad_xmit);
@@ -120,6 +122,7 @@ public final class Tui {
             terminal.flush();
             terminal.handle(Terminal.Signal.WINCH, oldWinch);
             terminal.handle(Terminal.Signal.INT, oldInt);
+            terminal.handle(Terminal.Signal.TSTP, oldTstp);
         }
         return 0;
     }
