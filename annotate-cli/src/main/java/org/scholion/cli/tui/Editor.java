@@ -615,8 +615,7 @@ public final class Editor {
         int start = text.toCodePointIndex(m.start());
         int end = text.toCodePointIndex(m.end());
         TuiState selected = next.withCursor(layout.stopAt(end - 1), layout.stopAt(start));
-        return Step.of(selected.withMessage((wrapped ? "search wrapped: " : "found: ") + query
-                + " (a label key labels it, n finds the next)"));
+        return Step.of(selected.withMessage((wrapped ? "search wrapped: " : "found: ") + query));
     }
 
     private static boolean insidePair(String s, int charIndex) {
