@@ -48,6 +48,9 @@ class TmuxTest {
             assertThat(start).hasSize(24);
             assertThat(start.get(1)).startsWith("On Thursday Ukraine\u2019s Dictator Vladimir Zelensky");
             assertThat(start.get(23)).startsWith("propaganda\u25B8 1U");
+            // spans are drawn as coloured backgrounds (256-colour or RGB, whatever tmux's TERM offers)
+            String styled = String.join("\n", tmux("capture-pane", "-p", "-e", "-t", "tui"));
+            assertThat(styled).containsPattern("\\[[0-9;]*48;[25];");
 
             tmux("send-keys", "-t", "tui", "Tab");
             tmux("send-keys", "-t", "tui", "-l", "/peacekeeping force");
