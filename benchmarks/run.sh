@@ -27,7 +27,7 @@ else
   JMH_L_LIGHT=(-bm ss -wi 1 -i 2 -f 1)   # CSV, JSON-LD, HTML of L: one warm-up export, two measured
   JMH_L_HEAVY=(-bm ss -wi 0 -i 1 -f 1)   # DOCX, PDF of L: one export (tens of seconds; JIT warm-up is a small part)
   JMH_CORE_WORKLOADS=S,M,L
-  JMH_LIMIT=180; TOOL_LIMIT=120; REPEAT_LIMIT=40; MANY_LIMIT=150
+  JMH_LIMIT=180; TOOL_LIMIT=90; REPEAT_LIMIT=40; MANY_LIMIT=120
 fi
 
 rm -rf "$RAW"
@@ -264,8 +264,14 @@ if [[ -x $ANNOTATE ]] && have chromium && have chromedriver; then
       [[ $workload == L ]] && runs=1
       log "viewer $workload at $url: time to interactive in headless Chromium, $runs runs after a warm-up"
       timeout -k 5 "$TOOL_LIMIT" java -cp "$CP" org.scholion.benchmarks.ViewerProbe "$workload" "$url" "$runs" \
-        >>"$RAW/viewer.tsv" 2>>"$RAW/viewer-probe.err" \
-        || log "  viewer probe for $workload failed or hit the limit: $(grep -v '^\s*$' "$RAW/viewer-probe.err" | tail -n 2 | tr '\n' ' ' | cut -c1-300)"
+        "$((TOOL_LIMIT - 20))" >>"$RAW/viewer.tsv" 2>>"$RAW/viewer-probe.err"
+      rc=$?
+      if [[ $rc == 124 || $rc == 137 ]]; then
+        log "  viewer probe for $workload stopped at the limit of $TOOL_LIMIT s"
+        printf '%s\t%s\n' "$workload" "$TOOL_LIMIT" >>"$RAW/viewer-limits.tsv"
+      elif [[ $rc != 0 ]]; then
+        log "  viewer probe for $workload failed: $(grep -v '^\s*$' "$RAW/viewer-probe.err" | tail -n 2 | tr '\n' ' ' | cut -c1-300)"
+      fi
       if [[ $workload != L ]]; then
         log "viewer $workload: requests/s for the page and the CSV download (${LOAD_SECONDS} s each at most)"
         bench org.scholion.benchmarks.LoadGenerator "page $workload" "$url" 100000 4 "$LOAD_SECONDS" \

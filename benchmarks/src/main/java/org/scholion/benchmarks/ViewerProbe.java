@@ -17,7 +17,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * navigation start: the later of the load event, the first task the main thread runs after it,
  * and the last DOM change before 300 ms of quiet (a page that renders from fetched data is not
  * ready before that). Browser start-up is not counted. Prints one tab-separated line per run:
- * name, run, DOM interactive, DOMContentLoaded end, load end, interactive (ms), elements.
+ * name, run, DOM interactive, DOMContentLoaded end, load end, interactive (ms), elements. No run
+ * starts after {@code BUDGET_SECONDS}, so a slow page yields fewer runs rather than none.
  */
 public final class ViewerProbe {
     private static final String MEASURE = """
@@ -50,12 +51,13 @@ public final class ViewerProbe {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            System.err.println("usage: ViewerProbe NAME URL RUNS");
+            System.err.println("usage: ViewerProbe NAME URL RUNS [BUDGET_SECONDS]");
             System.exit(2);
         }
         String name = args[0];
         String url = args[1];
         int runs = Integer.parseInt(args[2]);
+        long budgetEnd = System.nanoTime() + (long) ((args.length > 3 ? Double.parseDouble(args[3]) : 600) * 1e9);
         System.setProperty("webdriver.chrome.driver",
                 System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
         Path profile = Files.createTempDirectory("scholion-bench-chromium");
@@ -70,7 +72,7 @@ public final class ViewerProbe {
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
             driver.executeCdpCommand("Network.enable", Map.of());
             driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
-            for (int run = 0; run <= runs; run++) {
+            for (int run = 0; run <= runs && (run < 2 || System.nanoTime() < budgetEnd); run++) {
                 driver.get("about:blank");
                 driver.get(url);
                 @SuppressWarnings("unchecked")
