@@ -575,20 +575,25 @@ public final class Report {
         double max = 0;
         for (String[] b : bars) {
             List<Double> v = seconds("export", b[1]);
-            if (!v.isEmpty()) {
-                max = Math.max(max, median(v));
-            }
+            max = Math.max(max, v.isEmpty() ? stoppedAt("export", b[1]).orElse(0.0) : median(v));
         }
         int y = 82;
         for (String[] b : bars) {
             List<Double> v = seconds("export", b[1]);
+            Optional<Double> stopped = stoppedAt("export", b[1]);
             svg.text(180, y + 15, b[0], "end", 12, false);
-            if (v.isEmpty() || max == 0) {
-                svg.text(190, y + 15, "not measured", "start", 12, false);
-            } else {
+            if (!v.isEmpty() && max > 0) {
                 double w = 680 * median(v) / max;
                 svg.rect(190, y + 2, w, 18, b[2]);
                 svg.text(196 + w, y + 15, secs(median(v)), "start", 12, false);
+            } else if (stopped.isPresent() && max > 0) {
+                double w = 680 * stopped.get() / max;
+                svg.rect(190, y + 2, w, 18, "#EEEEEE");
+                svg.rectOutline(190, y + 2, w, 18);
+                svg.text(196 + w, y + 15, String.format(Locale.ROOT, "> %.0f s", stopped.get()), "start", 12, false);
+                svg.text(196, y + 15, "stopped at the time limit, unfinished", "start", 11, false);
+            } else {
+                svg.text(190, y + 15, "not measured", "start", 12, false);
             }
             y += 24;
         }
@@ -598,7 +603,7 @@ public final class Report {
         svg.text(40, y, "Export throughput in process, one core: spans per second (log scale), higher is better", "start", 14, true);
         y += 14;
         int top = y;
-        double lo = 1e3;
+        double lo = 1e2;
         double hi = 1e7;
         int x0 = 190;
         int width = 680;
@@ -715,7 +720,7 @@ public final class Report {
 
         void rectOutline(double x, double y, double w, double h) {
             out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                    + "fill=\"none\" stroke=\"#888888\"/>%n", x, y, w, h));
+                    + "fill=\"none\" stroke=\"#888888\"/>%n", x, y, Math.max(0, w), h));
         }
 
         void line(double x1, double y1, double x2, double y2, String stroke, boolean dashed) {
