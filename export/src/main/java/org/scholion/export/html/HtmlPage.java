@@ -291,7 +291,8 @@ public final class HtmlPage {
                             .append("<span class=\"nm\">").append(escape(label.name())).append("</span>")
                             .append("<span class=\"cnt\">").append(entry.count()).append("</span></label>");
                     if (label.description() != null) {
-                        out.append("<p class=\"desc\">").append(escape(label.description())).append("</p>");
+                        out.append("<p class=\"desc\" title=\"").append(escape(label.description())).append("\">")
+                                .append(escape(label.description())).append("</p>");
                     }
                     out.append("</li>\n");
                 }
