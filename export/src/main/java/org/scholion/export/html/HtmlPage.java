@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.Relation;
@@ -69,7 +70,8 @@ public final class HtmlPage {
         String policy = "default-src 'none'; script-src '" + sha256(SCRIPT) + "'; style-src '" + sha256(style)
                 + "'; img-src data:; base-uri 'none'; form-action 'none'";
         StringBuilder head = new StringBuilder();
-        head.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(escape(policy)).append("\">\n");
+        // the policy holds only keywords and base64 hashes: nothing to escape
+        head.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(policy).append("\">\n");
         head.append("<style>").append(style).append("</style>\n");
         return new Renderer(brief, null).page(head.toString(), jsonLd(document, options), "<script>" + SCRIPT
                 + "</script>\n");
@@ -369,24 +371,44 @@ public final class HtmlPage {
                 out.append(" lang=\"").append(escape(language)).append('"');
             }
             out.append(">\n");
+            // Line terminators are not drawn, so a span that ends inside one gets its marker at the end of the line.
+            TreeMap<Integer, List<Entry>> byEnd = new TreeMap<>();
+            for (Entry entry : brief.entries()) {
+                byEnd.computeIfAbsent(entry.span().end(), k -> new ArrayList<>()).add(0, entry);
+            }
+            List<Line> lines = brief.lines();
+            List<Entry> pending = new ArrayList<>();
             boolean open = false;
-            for (Line line : brief.lines()) {
-                if (line.fragments().isEmpty()) {
+            for (int i = 0; i < lines.size(); i++) {
+                Line line = lines.get(i);
+                if (!line.fragments().isEmpty()) {
                     if (open) {
-                        out.append("</p>\n");
-                        open = false;
+                        out.append("<br>\n");
+                    } else {
+                        out.append("<p dir=\"auto\">");
+                        open = true;
                     }
-                    continue;
+                    pending.forEach(this::marker);
+                    pending.clear();
+                    for (Fragment fragment : line.fragments()) {
+                        fragment(fragment);
+                    }
+                } else if (open) {
+                    out.append("</p>\n");
+                    open = false;
                 }
-                if (open) {
-                    out.append("<br>\n");
-                } else {
-                    out.append("<p dir=\"auto\">");
-                    open = true;
+                if (i + 1 < lines.size()) {
+                    byEnd.subMap(line.end(), false, lines.get(i + 1).start(), true).values().forEach(pending::addAll);
+                    if (open) {
+                        pending.forEach(this::marker);
+                        pending.clear();
+                    }
                 }
-                for (Fragment fragment : line.fragments()) {
-                    fragment(fragment);
-                }
+            }
+            if (!pending.isEmpty()) {
+                out.append(open ? "" : "<p dir=\"auto\">");
+                pending.forEach(this::marker);
+                open = true;
             }
             if (open) {
                 out.append("</p>\n");
@@ -414,12 +436,14 @@ public final class HtmlPage {
             out.append("<span class=\"f ").append(classByLabel.get(fragment.innermost().label())).append("\">");
             escapeTo(out, fragment.text());
             out.append("</span>".repeat(style.underlines().size() + 2));
-            for (Entry entry : brief.endingAt(fragment)) {
-                out.append("<a class=\"mk ").append(classByLabel.get(entry.span().label())).append("\" href=\"#e-")
-                        .append(escape(entry.span().id())).append("\" data-s=\"").append(escape(entry.span().id()))
-                        .append("\" aria-label=\"annotation ").append(entry.number()).append(", ")
-                        .append(escape(entry.span().label())).append("\">").append(entry.marker()).append("</a>");
-            }
+            brief.endingAt(fragment).forEach(this::marker);
+        }
+
+        private void marker(Entry entry) {
+            out.append("<a class=\"mk ").append(classByLabel.get(entry.span().label())).append("\" href=\"#e-")
+                    .append(escape(entry.span().id())).append("\" data-s=\"").append(escape(entry.span().id()))
+                    .append("\" aria-label=\"annotation ").append(entry.number()).append(", ")
+                    .append(escape(entry.span().label())).append("\">").append(entry.marker()).append("</a>");
         }
 
         private void entries() {
