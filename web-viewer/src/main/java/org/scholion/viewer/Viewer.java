@@ -28,7 +28,7 @@ import org.scholion.core.model.AnnotatedDocument;
  */
 public final class Viewer implements AutoCloseable {
     /** How often the files are looked at, in milliseconds. */
-    static final long POLL_MILLIS = 250;
+    static final long POLL_MILLIS = 200;
     private static final int THREADS = 4;
     private static final int QUEUE = 64;
 

@@ -278,7 +278,7 @@
       }).catch(function () {
         status('Viewer not reachable \u00b7 retrying', true);
       }).then(function () { busy = false; });
-    }, 400);
+    }, 300);
   }
 
   index();
