@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.export.ExportException;
@@ -42,6 +43,11 @@ final class Routes implements HttpHandler {
 
     private final List<WatchedFile> files;
     private final boolean loopbackOnly;
+    private final Map<String, Rendered> pages = new ConcurrentHashMap<>();
+
+    /** A page rendered for one state of a file. */
+    private record Rendered(WatchedFile.State state, byte[] bytes) {
+    }
 
     Routes(List<WatchedFile> files, boolean loopbackOnly) {
         this.files = List.copyOf(files);
@@ -115,9 +121,7 @@ final class Routes implements HttpHandler {
             plain(exchange, 301, "See " + base);
         } else if (rest.isEmpty()) {
             noStore(exchange);
-            String page = HtmlPage.served(state.document(), OPTIONS, new HtmlPage.Served(state.version(),
-                    state.problem()));
-            send(exchange, 200, HTML, page.getBytes(StandardCharsets.UTF_8));
+            send(exchange, 200, HTML, page(file));
         } else if (rest.size() == 1 && rest.get(0).equals("version") && !slash) {
             noStore(exchange);
             exchange.getResponseHeaders().set("ETag", "\"" + state.version() + "\"");
@@ -131,6 +135,22 @@ final class Routes implements HttpHandler {
         } else {
             notFound(exchange);
         }
+    }
+
+    /**
+     * The page of a file's current state, rendered once per state; the poller calls this right
+     * after a change, so the browser's refresh finds the page ready.
+     */
+    byte[] page(WatchedFile file) {
+        WatchedFile.State state = file.state();
+        Rendered rendered = pages.get(file.slug());
+        if (rendered == null || rendered.state() != state) {
+            String page = HtmlPage.served(state.document(), OPTIONS, new HtmlPage.Served(state.version(),
+                    state.problem()));
+            rendered = new Rendered(state, page.getBytes(StandardCharsets.UTF_8));
+            pages.put(file.slug(), rendered);
+        }
+        return rendered.bytes();
     }
 
     private void download(HttpExchange exchange, AnnotatedDocument document, String extension) throws IOException {

@@ -78,11 +78,18 @@ public final class Viewer implements AutoCloseable {
         workers.allowCoreThreadTimeOut(true);
         server.setExecutor(workers);
         InetSocketAddress bound = server.getAddress();
-        server.createContext("/", new Routes(files, isLoopback(bound.getAddress())));
+        Routes routes = new Routes(files, isLoopback(bound.getAddress()));
+        server.createContext("/", routes);
         server.start();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemons("scholion-watch-"));
-        poller.scheduleWithFixedDelay(() -> files.forEach(WatchedFile::poll), POLL_MILLIS, POLL_MILLIS,
-                TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(() -> files.forEach(file -> {
+            try {
+                file.poll();
+                routes.page(file);
+            } catch (RuntimeException e) {
+                // a page that cannot be drawn is reported when it is asked for; the poller must go on
+            }
+        }), POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         return new Viewer(server, workers, poller, List.copyOf(files), URI.create("http://" + hostOf(bound) + ":"
                 + bound.getPort() + "/"));
     }

@@ -77,13 +77,17 @@ public final class HtmlPage {
                 + "</script>\n");
     }
 
-    /** The page as the viewer serves it, at {@code /doc/<id>/}; assets come from {@code /assets/}. */
+    /**
+     * The page as the viewer serves it, at {@code /doc/<id>/}: assets come from {@code /assets/},
+     * the JSON-LD from {@code download/jsonld}.
+     */
     public static String served(AnnotatedDocument document, ExportOptions options, Served served) {
         Brief brief = Brief.of(document, options);
+        // the JSON-LD would double the page; the viewer offers it as a download instead
         String head = "<link rel=\"stylesheet\" href=\"/assets/scholion.css\">\n"
-                + "<link rel=\"stylesheet\" id=\"labels-css\" href=\"labels.css?v=" + served.version() + "\">\n";
-        return new Renderer(brief, served).page(head, jsonLd(document, options),
-                "<script src=\"/assets/scholion.js\"></script>\n");
+                + "<link rel=\"stylesheet\" id=\"labels-css\" href=\"labels.css?v=" + served.version() + "\">\n"
+                + "<link rel=\"alternate\" type=\"application/ld+json\" href=\"download/jsonld\">\n";
+        return new Renderer(brief, served).page(head, null, "<script src=\"/assets/scholion.js\"></script>\n");
     }
 
     /** The Content-Security-Policy of a served page: assets from the viewer itself, nothing inline. */
