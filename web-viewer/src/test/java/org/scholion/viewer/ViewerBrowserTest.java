@@ -3,7 +3,6 @@ package org.scholion.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -285,9 +284,5 @@ class ViewerBrowserTest {
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));
         }
-    }
-
-    static File file(Path path) {
-        return path.toFile();
     }
 }

@@ -53,7 +53,7 @@ public final class HtmlPage {
     private HtmlPage() {
     }
 
-    /** How the viewer serves a page: where its live version is polled and the current version. */
+    /** What the viewer knows when it serves a page: the file's current version and any problem reading it. */
     public record Served(String version, String problem) {
         public Served {
             Objects.requireNonNull(version, "version");
@@ -321,12 +321,12 @@ public final class HtmlPage {
                 LegendEntry entry = legend.get(i);
                 String name = entry.label().name();
                 int y = i * row + 2;
-                int width = Math.max(2, Math.round(110f * entry.count() / max));
+                int width = Math.max(2, Math.round(100f * entry.count() / max));
                 out.append("<g class=\"").append(classByLabel.get(name)).append("\" data-label=\"").append(escape(name))
                         .append("\"><title>").append(escape(name)).append(": ").append(entry.count())
-                        .append("</title><text x=\"0\" y=\"").append(y + 12).append("\">").append(escape(clip(name, 22)))
-                        .append("</text><rect class=\"bar\" x=\"122\" y=\"").append(y + 2).append("\" width=\"")
-                        .append(width).append("\" height=\"12\" rx=\"2\"></rect><text x=\"").append(126 + width)
+                        .append("</title><text x=\"0\" y=\"").append(y + 12).append("\">").append(escape(clip(name, 20)))
+                        .append("</text><rect class=\"bar\" x=\"132\" y=\"").append(y + 2).append("\" width=\"")
+                        .append(width).append("\" height=\"12\" rx=\"2\"></rect><text x=\"").append(136 + width)
                         .append("\" y=\"").append(y + 12).append("\">").append(entry.count()).append("</text></g>\n");
             }
             out.append("</svg>\n</section>\n");
