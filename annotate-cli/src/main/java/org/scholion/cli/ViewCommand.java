@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Serves annotated documents to a browser and follows their files until Ctrl-C. */
-@Command(name = "view",
+@Command(name = "view", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show annotated documents in the browser; the page follows the files as they change.",
                 "Prints the address, then serves until Ctrl-C."})
 public final class ViewCommand implements Callable<Integer> {
