@@ -174,6 +174,9 @@ if [[ -x $ANNOTATE && -n $AVAILABLE ]]; then
   done
   log "whole process: export Many (1,000 documents) in all formats in one command, once (limit $MANY_LIMIT s)"
   LIMIT=$MANY_LIMIT measure export "scholion all Many" 1 - "$ANNOTATE" export "$WORK"/w/many/*.scholion.json --format all -o "$OUT/many"
+  # how far it got: files written (5 formats per document, plus a relations CSV where there are relations)
+  printf 'Many\t%s\t%s\n' "$(find "$OUT/many" -type f ! -name '.*' 2>/dev/null | wc -l)" \
+    "$(awk -F'\t' '$1 == "Many" {print ($6 > 0 ? 6000 : 5000)}' "$RAW/workloads.tsv")" >"$RAW/many.tsv"
   rm -rf "$OUT/many"
 
   HTML_M= HTML_S=

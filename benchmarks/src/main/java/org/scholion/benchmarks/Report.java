@@ -35,6 +35,7 @@ public final class Report {
     private final List<String[]> viewer;
     private final Map<String, String> viewerLimits = new LinkedHashMap<>();
     private final List<String[]> load;
+    private final List<String[]> many;
     private final List<String> targets = new ArrayList<>();
 
     record Workload(String name, long codePoints, long bytes, long spans, long relations) {
@@ -76,6 +77,7 @@ public final class Report {
             viewerLimits.put(row[0], row[1]);
         }
         load = tsv("load.tsv");
+        many = tsv("many.tsv");
     }
 
     public static void main(String[] args) throws IOException {
@@ -463,6 +465,15 @@ public final class Report {
         }
         names.forEach(n -> s.append(wholeRow("export", n)));
         s.append('\n');
+        for (String[] row : many) {
+            Optional<Double> stopped = stoppedAt("export", "scholion all Many");
+            List<Double> done = seconds("export", "scholion all Many");
+            double t = !done.isEmpty() ? done.get(0) : stopped.orElse(Double.NaN);
+            s.append(String.format(Locale.ROOT, "Many (1,000 documents, `--format all`, one command): %s files of %s "
+                            + "written in %.1f s%s, **%.0f files/s** (%.0f documents/s).%n%n", row[1], row[2], t,
+                    done.isEmpty() && stopped.isPresent() ? " (stopped at the limit)" : "",
+                    Long.parseLong(row[1].strip()) / t, Long.parseLong(row[1].strip()) / t * 1000 / Long.parseLong(row[2].strip())));
+        }
         compare(s, "DOCX", "scholion docx M", "libreoffice docx M", 2.0, "LibreOffice");
         compare(s, "PDF", "scholion pdf M", "libreoffice pdf M", 2.0, "LibreOffice");
         compare(s, "PDF", "scholion pdf M", "chromium pdf M", 1.0, "Chromium");
