@@ -225,12 +225,14 @@ final class WordBrief {
                     ctp.addNewCommentRangeStart().setId(BigInteger.valueOf(e.number()));
                 }
                 fragmentRuns(p, fragment, brief.style(fragment));
+                List<Entry> ending = brief.endingBefore(fragment, next);
+                FragmentStyle around = ending.isEmpty() ? null : around(fragment, ending);
                 boolean first = true;
-                for (Entry e : brief.endingBefore(fragment, next)) {
+                for (Entry e : ending) {
                     ctp.addNewCommentRangeEnd().setId(BigInteger.valueOf(e.number()));
                     ctp.addNewR().addNewCommentReference().setId(BigInteger.valueOf(e.number()));
                     comment(e);
-                    marker(p, e, first);
+                    marker(p, e, first, around);
                     first = false;
                 }
             }
@@ -280,10 +282,7 @@ final class WordBrief {
                 }
                 if (!style.isPlain()) {
                     run.setColor(TEXT_COLOR);
-                    shade(run, style.fill().fill().substring(1));
-                    if (!style.underlines().isEmpty()) {
-                        underline(run, style.underlines().get(0).line().substring(1), style.underlines().size() > 1);
-                    }
+                    decorate(run, style);
                 }
             }
             if (tab < 0) {
@@ -293,8 +292,26 @@ final class WordBrief {
         }
     }
 
+    /** How the spans that go on past a fragment are drawn: markers inside them keep their colours. */
+    private FragmentStyle around(Fragment fragment, List<Entry> ending) {
+        List<Span> going = new ArrayList<>(fragment.spans());
+        for (Entry e : ending) {
+            going.remove(e.span());
+        }
+        return brief.style(new Fragment(fragment.start(), fragment.end(), fragment.text(), going));
+    }
+
+    private static void decorate(XWPFRun run, FragmentStyle style) {
+        if (!style.isPlain()) {
+            shade(run, style.fill().fill().substring(1));
+            if (!style.underlines().isEmpty()) {
+                underline(run, style.underlines().get(0).line().substring(1), style.underlines().size() > 1);
+            }
+        }
+    }
+
     /** The superscript number after a span, linked to its row in the annotations table. */
-    private void marker(XWPFParagraph p, Entry e, boolean first) {
+    private void marker(XWPFParagraph p, Entry e, boolean first, FragmentStyle around) {
         CTP ctp = p.getCTP();
         int id = bookmarkIds++;
         CTBookmark mark = ctp.addNewBookmarkStart();
@@ -312,6 +329,7 @@ final class WordBrief {
         run.setSubscript(VerticalAlign.SUPERSCRIPT);
         run.setBold(true);
         run.setColor(e.tint().line().substring(1));
+        decorate(run, around);
         ctp.addNewBookmarkEnd().setId(BigInteger.valueOf(id));
     }
 
