@@ -15,8 +15,6 @@ import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.VerticalAlign;
-import org.apache.poi.xwpf.usermodel.XWPFComment;
 import org.apache.poi.xwpf.usermodel.XWPFComments;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
@@ -26,6 +24,8 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTComment;
+import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STVerticalAlignRun;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBookmark;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHyperlink;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
@@ -36,7 +36,12 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTShd;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
+import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTUnderline;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
@@ -213,7 +218,7 @@ final class WordBrief {
                 p = doc.createParagraph();
                 p.setStyle(WordStyles.BODY);
             } else {
-                p.createRun().addBreak();
+                p.getCTP().addNewR().addNewBr();
             }
             gap = false;
             for (Fragment fragment : line.fragments()) {
@@ -224,7 +229,7 @@ final class WordBrief {
                 for (Entry e : brief.startingAfter(previous, fragment)) {
                     ctp.addNewCommentRangeStart().setId(BigInteger.valueOf(e.number()));
                 }
-                fragmentRuns(p, fragment, brief.style(fragment));
+                fragmentRuns(ctp, fragment, brief.style(fragment));
                 List<Entry> ending = brief.endingBefore(fragment, next);
                 FragmentStyle around = ending.isEmpty() ? null : around(fragment, ending);
                 boolean first = true;
@@ -232,7 +237,7 @@ final class WordBrief {
                     ctp.addNewCommentRangeEnd().setId(BigInteger.valueOf(e.number()));
                     ctp.addNewR().addNewCommentReference().setId(BigInteger.valueOf(e.number()));
                     comment(e);
-                    marker(p, e, first, around);
+                    marker(ctp, e, first, around);
                     first = false;
                 }
             }
@@ -266,29 +271,40 @@ final class WordBrief {
         return true;
     }
 
-    private void fragmentRuns(XWPFParagraph p, Fragment fragment, FragmentStyle style) {
+    // The text is written on the XML beans directly: XWPFRun wrappers cost more than the runs.
+
+    private static void fragmentRuns(CTP p, Fragment fragment, FragmentStyle style) {
         String text = WordText.clean(fragment.text());
         int from = 0;
         while (from <= text.length()) {
             int tab = text.indexOf('\t', from);
             int to = tab < 0 ? text.length() : tab;
             if (to > from || tab >= 0) {
-                XWPFRun run = p.createRun();
+                CTR run = p.addNewR();
+                if (!style.isPlain()) {
+                    rpr(run).addNewColor().setVal(TEXT_COLOR);
+                    decorate(run, style);
+                }
                 if (to > from) {
-                    run.setText(text.substring(from, to));
+                    text(run, text.substring(from, to));
                 }
                 if (tab >= 0) {
-                    run.addTab();
-                }
-                if (!style.isPlain()) {
-                    run.setColor(TEXT_COLOR);
-                    decorate(run, style);
+                    run.addNewTab();
                 }
             }
             if (tab < 0) {
                 break;
             }
             from = tab + 1;
+        }
+    }
+
+    private static void text(CTR run, String text) {
+        CTText t = run.addNewT();
+        t.setStringValue(text);
+        if (!text.isEmpty() && (Character.isWhitespace(text.charAt(0))
+                || Character.isWhitespace(text.charAt(text.length() - 1)))) {
+            t.setSpace(SpaceAttribute.Space.PRESERVE);
         }
     }
 
@@ -301,8 +317,8 @@ final class WordBrief {
         return brief.style(new Fragment(fragment.start(), fragment.end(), fragment.text(), going));
     }
 
-    private static void decorate(XWPFRun run, FragmentStyle style) {
-        if (!style.isPlain()) {
+    private static void decorate(CTR run, FragmentStyle style) {
+        if (style != null && !style.isPlain()) {
             shade(run, style.fill().fill().substring(1));
             if (!style.underlines().isEmpty()) {
                 underline(run, style.underlines().get(0).line().substring(1), style.underlines().size() > 1);
@@ -311,31 +327,32 @@ final class WordBrief {
     }
 
     /** The superscript number after a span, linked to its row in the annotations table. */
-    private void marker(XWPFParagraph p, Entry e, boolean first, FragmentStyle around) {
-        CTP ctp = p.getCTP();
+    private void marker(CTP p, Entry e, boolean first, FragmentStyle around) {
         int id = bookmarkIds++;
-        CTBookmark mark = ctp.addNewBookmarkStart();
+        CTBookmark mark = p.addNewBookmarkStart();
         mark.setName("m" + e.number());
         mark.setId(BigInteger.valueOf(id));
-        XWPFRun run;
+        CTR run;
         if (options.annotationTable()) {
-            CTHyperlink link = ctp.addNewHyperlink();
+            CTHyperlink link = p.addNewHyperlink();
             link.setAnchor("a" + e.number());
-            run = new XWPFRun(link.addNewR(), p);
+            run = link.addNewR();
         } else {
-            run = p.createRun();
+            run = p.addNewR();
         }
-        run.setText(first ? e.marker() : "," + e.marker());
-        run.setSubscript(VerticalAlign.SUPERSCRIPT);
-        run.setBold(true);
-        run.setColor(e.tint().line().substring(1));
+        CTRPr rpr = rpr(run);
+        rpr.addNewB();
+        rpr.addNewColor().setVal(e.tint().line().substring(1));
+        rpr.addNewVertAlign().setVal(STVerticalAlignRun.SUPERSCRIPT);
         decorate(run, around);
-        ctp.addNewBookmarkEnd().setId(BigInteger.valueOf(id));
+        text(run, first ? e.marker() : "," + e.marker());
+        p.addNewBookmarkEnd().setId(BigInteger.valueOf(id));
     }
 
     private void comment(Entry e) {
         Span span = e.span();
-        XWPFComment comment = comments.createComment(BigInteger.valueOf(e.number()));
+        CTComment comment = comments.getCtComments().addNewComment();
+        comment.setId(BigInteger.valueOf(e.number()));
         String author = span.annotator() == null ? "Scholion" : WordText.clean(span.annotator());
         comment.setAuthor(author);
         comment.setInitials(initials(author));
@@ -344,7 +361,7 @@ final class WordBrief {
             when.setTimeInMillis(span.created().toEpochMilli());
             comment.setDate(when);
         }
-        comment.createParagraph().createRun().setText(commentText(e));
+        text(comment.addNewP().addNewR(), commentText(e));
     }
 
     /** What a span's comment says: {@code Label — note}, or the label alone. */
@@ -382,31 +399,50 @@ final class WordBrief {
         XWPFTableRow header = table.getRow(0);
         header.setRepeatHeader(true);
         headerRow(header, "#", "Label", "Text", "Note", "Relations");
+        // rows are built on the XML beans directly: XWPFTable.createRow counts the rows on every call
+        CTTbl tbl = table.getCTTbl();
         for (Entry e : entries) {
-            XWPFTableRow row = table.createRow();
-            XWPFParagraph numberCell = row.getCell(0).getParagraphs().get(0);
-            small(numberCell);
-            CTP ctp = numberCell.getCTP();
+            CTRow row = tbl.addNewTr();
+            CTP numberCell = cellParagraph(row, null);
             int id = bookmarkIds++;
-            CTBookmark anchor = ctp.addNewBookmarkStart();
+            CTBookmark anchor = numberCell.addNewBookmarkStart();
             anchor.setName("a" + e.number());
             anchor.setId(BigInteger.valueOf(id));
-            CTHyperlink back = ctp.addNewHyperlink();
+            CTHyperlink back = numberCell.addNewHyperlink();
             back.setAnchor("m" + e.number());
-            XWPFRun n = new XWPFRun(back.addNewR(), numberCell);
-            n.setBold(true);
-            n.setColor(e.tint().line().substring(1));
-            n.setText(e.marker());
-            ctp.addNewBookmarkEnd().setId(BigInteger.valueOf(id));
+            CTR n = back.addNewR();
+            CTRPr nPr = n.addNewRPr();
+            nPr.addNewB();
+            nPr.addNewColor().setVal(e.tint().line().substring(1));
+            n.addNewT().setStringValue(e.marker());
+            numberCell.addNewBookmarkEnd().setId(BigInteger.valueOf(id));
 
-            XWPFTableCell labelCell = row.getCell(1);
-            labelCell.setColor(e.tint().fill().substring(1));
-            XWPFRun l = cellRun(labelCell);
-            l.setText(e.label().name());
-            XWPFRun q = cellRun(row.getCell(2));
-            q.setText(WordText.clean(quote(e.quote())));
-            cellRun(row.getCell(3)).setText(e.span().note() == null ? "" : WordText.clean(e.span().note()));
-            cellRun(row.getCell(4)).setText(WordText.clean(String.join("; ", e.relations())));
+            text(cellParagraph(row, e.tint().fill().substring(1)), e.label().name());
+            text(cellParagraph(row, null), WordText.clean(quote(e.quote())));
+            text(cellParagraph(row, null), e.span().note() == null ? "" : WordText.clean(e.span().note()));
+            text(cellParagraph(row, null), WordText.clean(String.join("; ", e.relations())));
+        }
+    }
+
+    /** A new cell at the end of the row, shaded with {@code fill} unless null: its paragraph. */
+    private static CTP cellParagraph(CTRow row, String fill) {
+        CTTc cell = row.addNewTc();
+        if (fill != null) {
+            CTShd shd = cell.addNewTcPr().addNewShd();
+            shd.setVal(STShd.CLEAR);
+            shd.setColor("auto");
+            shd.setFill(fill);
+        }
+        CTP p = cell.addNewP();
+        p.addNewPPr().addNewPStyle().setVal(WordStyles.TABLE);
+        return p;
+    }
+
+    private static void text(CTP p, String text) {
+        if (!text.isEmpty()) {
+            CTText t = p.addNewR().addNewT();
+            t.setStringValue(text);
+            t.setSpace(SpaceAttribute.Space.PRESERVE);
         }
     }
 
@@ -545,7 +581,11 @@ final class WordBrief {
 
     /** Shades a run with any colour: {@code w:shd}, since {@code w:highlight} knows only 16. */
     static void shade(XWPFRun run, String fill) {
-        CTRPr rpr = rpr(run.getCTR());
+        shade(run.getCTR(), fill);
+    }
+
+    static void shade(CTR run, String fill) {
+        CTRPr rpr = rpr(run);
         CTShd shd = rpr.sizeOfShdArray() > 0 ? rpr.getShdArray(0) : rpr.addNewShd();
         shd.setVal(STShd.CLEAR);
         shd.setColor("auto");
@@ -553,7 +593,11 @@ final class WordBrief {
     }
 
     static void underline(XWPFRun run, String color, boolean twice) {
-        CTRPr rpr = rpr(run.getCTR());
+        underline(run.getCTR(), color, twice);
+    }
+
+    static void underline(CTR run, String color, boolean twice) {
+        CTRPr rpr = rpr(run);
         CTUnderline u = rpr.sizeOfUArray() > 0 ? rpr.getUArray(0) : rpr.addNewU();
         u.setVal(twice ? STUnderline.DOUBLE : STUnderline.SINGLE);
         u.setColor(color);

@@ -44,6 +44,7 @@ final class PdfBrief {
     private static final float SMALL = 8f;
     private static final int MAX_UNDERLINES = 4;
     private static final int TABLE_BATCH = 200;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private static final Color INK = new Color(0x11, 0x11, 0x11);
     private static final Color PLAIN_INK = new Color(0x1A, 0x1A, 0x1A);
@@ -243,6 +244,7 @@ final class PdfBrief {
         Font body = font("serif", BODY_SIZE, PLAIN_INK);
         int index = 0;
         Phrase paragraph = null;
+        boolean rtl = false;
         boolean gap = false;
         for (Line line : lines) {
             if (isBlank(line)) {
@@ -251,9 +253,10 @@ final class PdfBrief {
             }
             if (paragraph == null || gap || !blankSeparates) {
                 if (paragraph != null) {
-                    addParagraph(paragraph);
+                    addParagraph(paragraph, rtl);
                 }
                 paragraph = new Phrase(LEADING);
+                rtl = false;
             } else {
                 paragraph.add(new Chunk("\n", body));
             }
@@ -262,6 +265,7 @@ final class PdfBrief {
                 Fragment next = index + 1 < flat.size() ? flat.get(index + 1) : null;
                 index++;
                 FragmentStyle style = brief.style(fragment);
+                rtl |= hasRightToLeft(fragment.text());
                 append(paragraph, fragment.text(), glyphs.serif, style.isPlain() ? body
                         : font("serif", BODY_SIZE, INK), style);
                 List<Entry> ending = brief.endingBefore(fragment, next);
@@ -274,7 +278,7 @@ final class PdfBrief {
             }
         }
         if (paragraph != null) {
-            addParagraph(paragraph);
+            addParagraph(paragraph, rtl);
         }
     }
 
@@ -282,10 +286,9 @@ final class PdfBrief {
      * A paragraph of the text, set in a borderless one-cell table: only table cells (through
      * ColumnText) run OpenPDF's bidirectional algorithm and Arabic shaping.
      */
-    private void addParagraph(Phrase phrase) {
+    private void addParagraph(Phrase phrase, boolean rtl) {
         PdfPTable table = new PdfPTable(1);
         table.setWidthPercentage(100);
-        table.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
         table.setSplitLate(false);
         table.setSplitRows(true);
         PdfPCell cell = new PdfPCell(phrase);
@@ -293,9 +296,27 @@ final class PdfBrief {
         cell.setPadding(0);
         cell.setPaddingBottom(7);
         cell.setLeading(LEADING, 0);
-        cell.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
+        cell.setRunDirection(direction(rtl));
         table.addCell(cell);
         document.add(table);
+    }
+
+    /** Whether a text holds right-to-left letters, the only case that needs the (slower) bidi algorithm. */
+    static boolean hasRightToLeft(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x0590 && (c <= 0x08FF || (c >= 0xFB1D && c <= 0xFEFC) || Character.isSurrogate(c))) {
+                byte d = Character.getDirectionality(text.codePointAt(i));
+                if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int direction(boolean rtl) {
+        return rtl ? PdfWriter.RUN_DIRECTION_LTR : PdfWriter.RUN_DIRECTION_NO_BIDI;
     }
 
     private static boolean blankLineBetweenText(List<Line> lines) {
@@ -412,7 +433,7 @@ final class PdfBrief {
 
     /** A span's text for the table: on one line, cut after 400 characters. */
     static String quote(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
+        String flat = SPACES.matcher(text).replaceAll(" ").strip();
         if (flat.codePointCount(0, flat.length()) > 400) {
             flat = flat.substring(0, flat.offsetByCodePoints(0, 399)) + "…";
         }
@@ -442,7 +463,6 @@ final class PdfBrief {
     private PdfPTable table(float[] widths) {
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
-        table.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
         table.setSplitLate(false);
         table.setSpacingBefore(2);
         return table;
@@ -463,7 +483,7 @@ final class PdfBrief {
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(3);
         cell.setPaddingBottom(4);
-        cell.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
+        cell.setRunDirection(direction(hasRightToLeft(phrase.getContent())));
         return cell;
     }
 
@@ -473,7 +493,6 @@ final class PdfBrief {
         cell.setBorderWidth(0.5f);
         cell.setPadding(3);
         cell.setPaddingBottom(4);
-        cell.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
         return cell;
     }
 

@@ -125,6 +125,18 @@ class PdfExporterTest {
         }
     }
 
+    @Test
+    void tikaReadsTextAndMetadata() throws Exception {
+        byte[] pdf = export(HostileDocument.build(), ExportOptions.DEFAULT);
+        org.apache.tika.metadata.Metadata metadata = new org.apache.tika.metadata.Metadata();
+        org.apache.tika.sax.BodyContentHandler handler = new org.apache.tika.sax.BodyContentHandler(-1);
+        new org.apache.tika.parser.AutoDetectParser().parse(new ByteArrayInputStream(pdf), handler, metadata,
+                new org.apache.tika.parser.ParseContext());
+        assertThat(metadata.get("dc:title")).isEqualTo("Hostile <input> & “quotes” — NUL title");
+        assertThat(metadata.get("pdfa:PDFVersion")).isEqualTo("A-1b");
+        assertThat(handler.toString().replaceAll("\\s+", " ")).contains(HostileDocument.CYRILLIC, "<script>");
+    }
+
     /** The text of the brief's paragraphs, as the reader should meet it. */
     static String bodyText(Brief brief) {
         StringBuilder b = new StringBuilder();
