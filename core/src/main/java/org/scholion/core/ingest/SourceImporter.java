@@ -138,7 +138,9 @@ public final class SourceImporter {
             } catch (IOException e) {
                 // fall back below
             }
-            if (detected == null || detected.equals(StandardCharsets.UTF_8)) {
+            if (detected == null || detected.equals(StandardCharsets.UTF_8)
+                    || detected.equals(StandardCharsets.ISO_8859_1) || detected.equals(StandardCharsets.US_ASCII)) {
+                // as browsers do: Latin-1 labels mean windows-1252, whose 0x80-0x9F are letters, not controls
                 detected = Charset.forName("windows-1252");
             }
             return new Decoded(new String(bytes, detected), detected);

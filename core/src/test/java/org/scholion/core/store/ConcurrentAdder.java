@@ -1,0 +1,18 @@
+package org.scholion.core.store;
+
+import java.nio.file.Path;
+import org.scholion.core.model.Span;
+
+/** A separate process that adds spans to an annotation file, one locked update each. */
+public final class ConcurrentAdder {
+    public static void main(String[] args) throws Exception {
+        AnnotationFile file = AnnotationFile.at(Path.of(args[0]));
+        int count = Integer.parseInt(args[1]);
+        String who = args[2];
+        for (int i = 0; i < count; i++) {
+            int at = i;
+            file.update("add", doc -> doc.withSpan(new Span(doc.nextSpanId(), at % 5, at % 5 + 1, "PERSON",
+                    who + "-" + at, who, null, false)));
+        }
+    }
+}
