@@ -19,6 +19,8 @@ import org.scholion.core.model.Document;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
 import org.scholion.core.model.Span;
+import org.scholion.core.store.AnnotationFile;
+import org.scholion.core.store.Snapshot;
 import org.scholion.core.text.Fragment;
 import org.scholion.core.text.Line;
 import org.scholion.export.ExportOptions;
@@ -32,7 +34,7 @@ import org.scholion.seeds.Seeds;
 /**
  * Times the DOCX and PDF briefs of a generated document of about 1 MB and 20,000 spans, and
  * writes a plain highlighted HTML of the same text for comparison with LibreOffice.
- * Usage: {@code BriefSpeed <folder> [docx|pdf|html|all] [repeats]}; the document is the same on
+ * Usage: {@code BriefSpeed <folder> [docx|pdf|html|json|all] [repeats]}; the document is the same on
  * every run (fixed seed).
  */
 public final class BriefSpeed {
@@ -64,6 +66,11 @@ public final class BriefSpeed {
                 time("pdf", () -> write(folder.resolve("bench.pdf"),
                         out -> new PdfExporter().export(doc, ExportOptions.DEFAULT, out)));
             }
+        }
+        if (what.equals("json") || what.equals("all")) {
+            // the same document as an annotation file, for timing the whole `annotate export` process
+            time("json", () -> Files.write(folder.resolve("bench.scholion.json"),
+                    AnnotationFile.toBytes(Snapshot.of(doc))));
         }
         if (what.equals("html") || what.equals("all")) {
             time("html", () -> Files.writeString(folder.resolve("bench.html"), html(doc), StandardCharsets.UTF_8));
