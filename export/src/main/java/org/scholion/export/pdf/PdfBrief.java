@@ -474,6 +474,9 @@ final class PdfBrief {
             cell.setBackgroundColor(HEADER_FILL);
             cell.setBorder(Rectangle.TOP | Rectangle.BOTTOM);
             cell.setBorderColor(new Color(0x88, 0x88, 0x88));
+            if (name.equals("Spans")) {
+                cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            }
             table.addCell(cell);
         }
     }

@@ -142,6 +142,16 @@ class DocxExporterTest {
         }
     }
 
+    @Test
+    void documentWithoutSpansStillMakesABrief() throws Exception {
+        AnnotatedDocument empty = AnnotatedDocument.of(org.scholion.core.model.Document.of("empty", ""),
+                Seeds.labelSets());
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(export(empty, ExportOptions.DEFAULT)))) {
+            assertThat(docx.getComments()).isEmpty();
+            assertThat(Anchors.read(docx).body.toString()).contains("No spans were exported.");
+        }
+    }
+
     private static XWPFTable annotationsTable(XWPFDocument docx) {
         return docx.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals("#")).findFirst()
                 .orElseThrow();

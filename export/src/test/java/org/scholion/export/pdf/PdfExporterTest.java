@@ -126,6 +126,18 @@ class PdfExporterTest {
     }
 
     @Test
+    void documentWithoutSpansStillMakesAnArchivalBrief() throws Exception {
+        AnnotatedDocument empty = AnnotatedDocument.of(org.scholion.core.model.Document.of("empty", ""),
+                Seeds.labelSets());
+        byte[] pdf = export(empty, ExportOptions.DEFAULT);
+        assertCompliant(pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("No spans were exported.", "Page 1 of");
+            assertThat(bookmarks(doc)).containsExactly("Legend", "Text", "Annotations");
+        }
+    }
+
+    @Test
     void tikaReadsTextAndMetadata() throws Exception {
         byte[] pdf = export(HostileDocument.build(), ExportOptions.DEFAULT);
         org.apache.tika.metadata.Metadata metadata = new org.apache.tika.metadata.Metadata();
