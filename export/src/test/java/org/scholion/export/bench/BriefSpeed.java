@@ -34,8 +34,8 @@ import org.scholion.seeds.Seeds;
 /**
  * Times the DOCX and PDF briefs of a generated document of about 1 MB and 20,000 spans, and
  * writes a plain highlighted HTML of the same text for comparison with LibreOffice.
- * Usage: {@code BriefSpeed <folder> [docx|pdf|html|json|all] [repeats]}; the document is the same on
- * every run (fixed seed).
+ * Usage: {@code BriefSpeed <folder> [docx|pdf|html|json|all] [repeats] [chars] [spans]}; the
+ * document is the same on every run (fixed seed).
  */
 public final class BriefSpeed {
     private static final long SEED = 20261126L;
@@ -52,9 +52,11 @@ public final class BriefSpeed {
         Path folder = Path.of(args.length > 0 ? args[0] : "target/bench");
         String what = args.length > 1 ? args[1] : "all";
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int chars = args.length > 3 ? Integer.parseInt(args[3]) : 1_000_000;
+        int spans = args.length > 4 ? Integer.parseInt(args[4]) : 20_000;
         Files.createDirectories(folder);
         long t0 = System.nanoTime();
-        AnnotatedDocument doc = generate(1_000_000, 20_000);
+        AnnotatedDocument doc = generate(chars, spans);
         System.out.printf(Locale.ROOT, "generated %,d chars, %,d spans in %d ms%n", doc.document().text().length(),
                 doc.spans().size(), (System.nanoTime() - t0) / 1_000_000);
         for (int r = 0; r < repeats; r++) {
