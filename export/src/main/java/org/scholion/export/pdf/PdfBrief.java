@@ -43,6 +43,7 @@ final class PdfBrief {
     private static final float LEADING = 17f;
     private static final float SMALL = 8f;
     private static final int MAX_UNDERLINES = 4;
+    private static final int BUTT = com.lowagie.text.pdf.PdfContentByte.LINE_CAP_BUTT;
     private static final int TABLE_BATCH = 200;
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
@@ -196,7 +197,7 @@ final class PdfBrief {
             Phrase swatch = new Phrase();
             Chunk aa = new Chunk("Aa", font("serif", BODY_SIZE, INK));
             aa.setBackground(color(e.tint().fillRgb()), 2, 1, 2, 0.5f);
-            aa.setUnderline(color(e.tint().lineRgb()), 0.9f, 0, -2.4f, 0, PdfContentByte_CAP);
+            aa.setUnderline(color(e.tint().lineRgb()), 0.9f, 0, -2.4f, 0, BUTT);
             swatch.add(aa);
             PdfPCell swatchCell = ruled(new PdfPCell(swatch));
             swatchCell.setHorizontalAlignment(Element.ALIGN_CENTER);
@@ -219,8 +220,6 @@ final class PdfBrief {
         note.setSpacingBefore(6);
         document.add(note);
     }
-
-    private static final int PdfContentByte_CAP = com.lowagie.text.pdf.PdfContentByte.LINE_CAP_BUTT;
 
     private void chart() {
         if (brief.legend().isEmpty()) {
@@ -373,7 +372,7 @@ final class PdfBrief {
             int levels = Math.min(lines.size(), MAX_UNDERLINES);
             for (int level = 0; level < levels; level++) {
                 Tint t = lines.get(lines.size() - 1 - level);
-                chunk.setUnderline(color(t.lineRgb()), 0.8f, 0, -2.2f - 1.55f * level, 0, PdfContentByte_CAP);
+                chunk.setUnderline(color(t.lineRgb()), 0.8f, 0, -2.2f - 1.55f * level, 0, BUTT);
             }
         }
         return chunk;

@@ -20,7 +20,6 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.xmlbeans.XmlCursor;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.PageSize;
