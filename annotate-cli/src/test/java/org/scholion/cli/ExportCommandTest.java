@@ -52,11 +52,28 @@ class ExportCommandTest {
     void aMissingFileIsReportedAndTheOthersStillExported() throws Exception {
         Path file = sample(dir);
         Path missing = dir.resolve("missing.scholion.json");
-        Result r = run("export", p(missing), p(file), "--format", "csv,jsonld", "-o", p(dir.resolve("out")));
+        Path out = dir.resolve("out");
+        Result r = run("export", p(missing), p(file), "--format", "csv,jsonld", "-o", p(out));
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith("error: " + missing + ": no such file\n");
-        assertThat(r.err()).contains("error: " + file + ": csv: ").contains(file + ": jsonld: ")
-                .doesNotContain("error: " + file + ": csv: " + file);
+        for (String ext : new String[] {"csv", "jsonld"}) {
+            Path written = out.resolve("sample." + ext);
+            boolean printed = r.out().lines().anyMatch(l -> l.equals(written.toString()));
+            assertThat(printed || r.err().contains("error: " + file + ": " + ext + ": ")).as(ext).isTrue();
+            assertThat(Files.exists(written)).as(ext).isEqualTo(printed);
+        }
+    }
+
+    @Test
+    void csvOffsetsAreCodePoints() throws Exception {
+        Path file = sample(dir);
+        run("add", p(file), "-l", "LOCATION", "--text", "Paris \uD83C\uDDEB\uD83C\uDDF7");
+        Path out = dir.resolve("out");
+        Result r = run("export", p(file), "--format", "csv", "-o", p(out));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(out.resolve("sample.csv") + "\n");
+        assertThat(Files.readString(out.resolve("sample.csv"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("sample,s1,LOCATION,25,33,Paris \uD83C\uDDEB\uD83C\uDDF7,,tester,2026-11-26T10:15:30Z");
     }
 
     @Test
