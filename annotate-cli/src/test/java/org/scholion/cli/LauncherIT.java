@@ -50,6 +50,17 @@ class LauncherIT {
     }
 
     @Test
+    void launcherPassesNonAsciiArgumentsIntactUnderTheCLocale() throws Exception {
+        Path file = CommandTesting.sample(dir);
+        ProcessBuilder add = launcher("add", file.toString(), "--label", "PERSON", "--text", "e\u0301mile\r\nin Paris");
+        add.environment().remove("LC_ALL");
+        add.environment().remove("LC_CTYPE");
+        Finished r = Processes.run(add, Map.of("LANG", "C", "SCHOLION_LAUNCHER_NO_BUILD", "1"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(CommandTesting.read(file).span("s1").orElseThrow().start()).isEqualTo(14);
+    }
+
+    @Test
     void runnableJarWritesUtf8WhateverTheLocale() throws Exception {
         Finished ls = Processes.run(Processes.annotate("ls", Processes.ROOT.resolve(SEED).toString(), "--label",
                 "LOCATION", "--format", "tsv"), Map.of("LC_ALL", "C", "LANG", "C"));
