@@ -64,7 +64,8 @@ final class JsonCodec {
         List<Located> spans = new ArrayList<>();
         List<Located> relations = new ArrayList<>();
         List<Located> labelSets = new ArrayList<>();
-        try (JsonParser p = FACTORY.createParser(in)) {
+        JsonParser p = open(in, source);
+        try (p) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw problem(source, p.currentTokenLocation(),
@@ -95,7 +96,7 @@ final class JsonCodec {
                 throw problem(source, p.currentTokenLocation(), "unexpected content after the JSON object");
             }
         } catch (JsonProcessingException e) {
-            throw malformed(source, e);
+            throw malformed(source, e, p);
         } catch (IOException e) {
             throw new ScholionException(source, "cannot read: " + e.getMessage(), e);
         }
@@ -135,7 +136,8 @@ final class JsonCodec {
     }
 
     static LabelSet readLabelSet(InputStream in, String source) throws ScholionException {
-        try (JsonParser p = FACTORY.createParser(in)) {
+        JsonParser p = open(in, source);
+        try (p) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw problem(source, p.currentTokenLocation(),
@@ -173,7 +175,15 @@ final class JsonCodec {
             Located whole = new Located(null, start, "label set");
             return guard(source, whole, () -> new LabelSet(setName, list));
         } catch (JsonProcessingException e) {
-            throw malformed(source, e);
+            throw malformed(source, e, p);
+        } catch (IOException e) {
+            throw new ScholionException(source, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonParser open(InputStream in, String source) throws ScholionException {
+        try {
+            return FACTORY.createParser(in);
         } catch (IOException e) {
             throw new ScholionException(source, "cannot read: " + e.getMessage(), e);
         }
@@ -204,12 +214,53 @@ final class JsonCodec {
 
     private static <T> T guard(String source, Located where, Step<T> step) throws ScholionException {
         try {
+            if (where.node() != null) {
+                refuseLoneSurrogates(where.node(), where.path());
+            }
             return step.run();
         } catch (IllegalArgumentException | NullPointerException e) {
             String what = e.getMessage() == null ? e.toString() : e.getMessage();
             throw problem(source, where.where(), where.path().startsWith("label set") || where.path().equals("document")
                     ? what : what + " (in " + where.path() + ")");
         }
+    }
+
+    /**
+     * A {@code \\u} escape can put half a surrogate pair into a JSON string; no UTF-8 file, XML
+     * part or PDF can hold one, so the file would load but every later save or export would fail.
+     */
+    private static void refuseLoneSurrogates(JsonNode n, String member) {
+        if (n.isTextual()) {
+            int at = loneSurrogate(n.textValue());
+            if (at >= 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "\"%s\" has a lone surrogate at code point %d (half of a \\u escape pair)", member, at));
+            }
+        } else if (n.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (loneSurrogate(e.getKey()) >= 0) {
+                    throw new IllegalArgumentException("a member name has a lone surrogate");
+                }
+                refuseLoneSurrogates(e.getValue(), e.getKey());
+            }
+        } else if (n.isArray()) {
+            for (JsonNode item : n) {
+                refuseLoneSurrogates(item, member);
+            }
+        }
+    }
+
+    private static int loneSurrogate(String text) {
+        for (int i = 0, codePoint = 0; i < text.length(); i++, codePoint++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return codePoint;
+            }
+        }
+        return -1;
     }
 
     private static Document document(JsonNode n, String source, JsonLocation where) throws ScholionException {
@@ -408,13 +459,18 @@ final class JsonCodec {
                 at == null ? 0 : Math.max(0, at.getColumnNr()), message, null);
     }
 
-    private static ScholionException malformed(String source, JsonProcessingException e) {
+    private static ScholionException malformed(String source, JsonProcessingException e, JsonParser parser) {
         String message = e.getOriginalMessage();
         int cut = message.indexOf('\n');
         if (cut >= 0) {
             message = message.substring(0, cut);
         }
+        // Jackson's limits name its own API ("from `StreamReadConstraints...`"), which means nothing to a reader
+        message = message.replaceAll(", from `[^`]*`\\)", ")");
         JsonLocation at = e.getLocation();
+        if (at == null && parser != null) {
+            at = parser.currentLocation();
+        }
         return new ScholionException(source, at == null ? 0 : Math.max(0, at.getLineNr()),
                 at == null ? 0 : Math.max(0, at.getColumnNr()), "malformed JSON: " + message, e);
     }
