@@ -132,6 +132,7 @@ public final class SourceImporter {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString(), StandardCharsets.UTF_8);
         } catch (CharacterCodingException notUtf8) {
+            refuseBrokenUtf8(bytes, source);
             Charset detected = null;
             try (InputStream in = TikaInputStream.get(bytes)) {
                 detected = detector.detect(in, metadata);
@@ -145,6 +146,37 @@ public final class SourceImporter {
             }
             return new Decoded(new String(bytes, detected), detected);
         }
+    }
+
+    /**
+     * Text that is UTF-8 apart from a few bad bytes is broken UTF-8, not another charset: reading
+     * it as windows-1252 would turn every accented letter into two wrong ones, so it is refused.
+     */
+    private static void refuseBrokenUtf8(byte[] bytes, String source) throws ScholionException {
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        boolean hasUtf8Letters = lenient.chars().anyMatch(c -> c > 0x7F && c != 0xFFFD);
+        if (!hasUtf8Letters) {
+            return;
+        }
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(lenient.length() + 16);
+        decoder.decode(in, out, true);
+        int at = in.position();
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < at; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                column = 1;
+            } else if ((bytes[i] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        throw new ScholionException(source, line, column, String.format(Locale.ROOT,
+                "is UTF-8 with an invalid byte 0x%02X at byte %,d; fix or re-save it as UTF-8", bytes[at] & 0xFF, at),
+                null);
     }
 
     private static String strict(byte[] bytes, int offset, Charset charset, String source) throws ScholionException {
@@ -231,7 +263,9 @@ public final class SourceImporter {
 
     private static String firstLine(Exception e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getMessage() != null && t.getMessage().contains("Unexpected RuntimeException")) {
+        // Tika wraps the parser's own error in "TIKA-198: Illegal IOException from ...Parser@1a2b3c": say the cause
+        while (t.getCause() != null && t.getMessage() != null && (t.getMessage().contains("Unexpected RuntimeException")
+                || t.getMessage().startsWith("TIKA-198"))) {
             t = t.getCause();
         }
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
