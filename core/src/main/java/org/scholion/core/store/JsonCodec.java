@@ -10,15 +10,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +39,6 @@ final class JsonCodec {
                     .maxNestingDepth(64)
                     .build())
             .build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     static {
         FACTORY.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -54,7 +50,7 @@ final class JsonCodec {
     }
 
     /** A JSON value and where it starts, so that problems found later can say where. */
-    private record Located(JsonNode node, JsonLocation where, String path) {
+    private record Located(Object node, JsonLocation where, String path) {
     }
 
     // ---------------------------------------------------------------- reading
@@ -64,8 +60,7 @@ final class JsonCodec {
         List<Located> spans = new ArrayList<>();
         List<Located> relations = new ArrayList<>();
         List<Located> labelSets = new ArrayList<>();
-        JsonParser p = open(in, source);
-        try (p) {
+        try (JsonParser p = FACTORY.createParser(in)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw problem(source, p.currentTokenLocation(),
@@ -79,7 +74,7 @@ final class JsonCodec {
                     case "spans" -> readArray(p, source, name, spans);
                     case "relations" -> readArray(p, source, name, relations);
                     case "labelSets" -> readArray(p, source, name, labelSets);
-                    case "format", "document", "history" -> top.put(name, new Located(MAPPER.readTree(p), at, name));
+                    case "format", "document", "history" -> top.put(name, new Located(JsonTree.read(p), at, name));
                     default -> {
                         if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                             p.skipChildren();
@@ -96,7 +91,7 @@ final class JsonCodec {
                 throw problem(source, p.currentTokenLocation(), "unexpected content after the JSON object");
             }
         } catch (JsonProcessingException e) {
-            throw malformed(source, e, p);
+            throw malformed(source, e);
         } catch (IOException e) {
             throw new ScholionException(source, "cannot read: " + e.getMessage(), e);
         }
@@ -105,8 +100,8 @@ final class JsonCodec {
         if (format == null) {
             throw new ScholionException(source, "not a Scholion annotation file: no \"format\" member");
         }
-        if (!format.node().isTextual() || !FORMAT.equals(format.node().asText())) {
-            String found = format.node().isTextual() ? format.node().asText() : format.node().toString();
+        if (!FORMAT.equals(format.node())) {
+            String found = format.node() instanceof String text ? text : JsonTree.show(format.node());
             throw problem(source, format.where(), found.startsWith("scholion/")
                     ? "unsupported format '" + found + "' (this version of Scholion reads " + FORMAT + ")"
                     : "unknown format '" + found + "' (expected " + FORMAT + ")");
@@ -136,8 +131,7 @@ final class JsonCodec {
     }
 
     static LabelSet readLabelSet(InputStream in, String source) throws ScholionException {
-        JsonParser p = open(in, source);
-        try (p) {
+        try (JsonParser p = FACTORY.createParser(in)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw problem(source, p.currentTokenLocation(),
@@ -175,15 +169,7 @@ final class JsonCodec {
             Located whole = new Located(null, start, "label set");
             return guard(source, whole, () -> new LabelSet(setName, list));
         } catch (JsonProcessingException e) {
-            throw malformed(source, e, p);
-        } catch (IOException e) {
-            throw new ScholionException(source, "cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    private static JsonParser open(InputStream in, String source) throws ScholionException {
-        try {
-            return FACTORY.createParser(in);
+            throw malformed(source, e);
         } catch (IOException e) {
             throw new ScholionException(source, "cannot read: " + e.getMessage(), e);
         }
@@ -203,7 +189,7 @@ final class JsonCodec {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw problem(source, at, name + "[" + index + "] must be an object");
             }
-            into.add(new Located(MAPPER.readTree(p), at, name + "[" + index + "]"));
+            into.add(new Located(JsonTree.read(p), at, name + "[" + index + "]"));
             index++;
         }
     }
@@ -214,9 +200,6 @@ final class JsonCodec {
 
     private static <T> T guard(String source, Located where, Step<T> step) throws ScholionException {
         try {
-            if (where.node() != null) {
-                refuseLoneSurrogates(where.node(), where.path());
-            }
             return step.run();
         } catch (IllegalArgumentException | NullPointerException e) {
             String what = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -225,61 +208,22 @@ final class JsonCodec {
         }
     }
 
-    /**
-     * A {@code \\u} escape can put half a surrogate pair into a JSON string; no UTF-8 file, XML
-     * part or PDF can hold one, so the file would load but every later save or export would fail.
-     */
-    private static void refuseLoneSurrogates(JsonNode n, String member) {
-        if (n.isTextual()) {
-            int at = loneSurrogate(n.textValue());
-            if (at >= 0) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "\"%s\" has a lone surrogate at code point %d (half of a \\u escape pair)", member, at));
-            }
-        } else if (n.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (loneSurrogate(e.getKey()) >= 0) {
-                    throw new IllegalArgumentException("a member name has a lone surrogate");
-                }
-                refuseLoneSurrogates(e.getValue(), e.getKey());
-            }
-        } else if (n.isArray()) {
-            for (JsonNode item : n) {
-                refuseLoneSurrogates(item, member);
-            }
-        }
-    }
-
-    private static int loneSurrogate(String text) {
-        for (int i = 0, codePoint = 0; i < text.length(); i++, codePoint++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return codePoint;
-            }
-        }
-        return -1;
-    }
-
-    private static Document document(JsonNode n, String source, JsonLocation where) throws ScholionException {
+    private static Document document(Object n, String source, JsonLocation where) throws ScholionException {
         Fields f = new Fields(n, "document", Set.of("id", "title", "iri", "mediaType", "language", "metadata",
                 "sha256", "text"));
         String text = f.string("text", true);
         String declared = f.string("sha256", false);
         Map<String, String> metadata = new LinkedHashMap<>();
-        JsonNode meta = n.get("metadata");
-        if (meta != null && !meta.isNull()) {
-            if (!meta.isObject()) {
+        Object meta = f.get("metadata");
+        if (meta != null) {
+            if (!(meta instanceof Map<?, ?> map)) {
                 throw new IllegalArgumentException("document metadata must be an object of strings");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = meta.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isTextual()) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getValue() instanceof String value)) {
                     throw new IllegalArgumentException("document metadata '" + e.getKey() + "' must be a string");
                 }
-                metadata.put(e.getKey(), e.getValue().asText());
+                metadata.put((String) e.getKey(), value);
             }
         }
         Document document = new Document(f.string("id", true), f.string("title", false), f.string("iri", false),
@@ -300,26 +244,22 @@ final class JsonCodec {
         return hash.length() > 12 ? hash.substring(0, 12) + "…" : hash;
     }
 
-    static LabelSet labelSet(JsonNode n) {
+    static LabelSet labelSet(Object n) {
         Fields f = new Fields(n, "label set", Set.of("name", "labels"));
-        JsonNode labels = n.get("labels");
-        if (labels == null || !labels.isArray()) {
-            throw new IllegalArgumentException("label set must have an array \"labels\"");
-        }
         List<Label> list = new ArrayList<>();
-        for (JsonNode label : labels) {
+        for (Object label : f.list("labels", true)) {
             list.add(label(label));
         }
         return new LabelSet(f.string("name", true), list);
     }
 
-    static Label label(JsonNode n) {
+    static Label label(Object n) {
         Fields f = new Fields(n, "label", Set.of("name", "color", "description", "key", "iri"));
         return new Label(f.string("name", true), f.string("color", true), f.string("description", false),
                 f.string("key", false), f.string("iri", false));
     }
 
-    static Span span(JsonNode n) {
+    static Span span(Object n) {
         Fields f = new Fields(n, "span", Set.of("id", "start", "end", "label", "note", "annotator", "created",
                 "suggestion"));
         String created = f.string("created", false);
@@ -336,29 +276,23 @@ final class JsonCodec {
                 f.string("note", false), f.string("annotator", false), when, f.bool("suggestion"));
     }
 
-    static Relation relation(JsonNode n) {
+    static Relation relation(Object n) {
         Fields f = new Fields(n, "relation", Set.of("id", "type", "from", "to"));
         return new Relation(f.string("id", true), f.string("type", true), f.string("from", true),
                 f.string("to", true));
     }
 
-    private static History history(JsonNode n) {
-        new Fields(n, "history", Set.of("undo", "redo"));
-        return new History(changes(n.get("undo")), changes(n.get("redo")));
+    private static History history(Object n) {
+        Fields f = new Fields(n, "history", Set.of("undo", "redo"));
+        return new History(changes(f.list("undo", false)), changes(f.list("redo", false)));
     }
 
-    private static List<Change> changes(JsonNode n) {
+    private static List<Change> changes(List<Object> items) {
         List<Change> list = new ArrayList<>();
-        if (n == null || n.isNull()) {
-            return list;
-        }
-        if (!n.isArray()) {
-            throw new IllegalArgumentException("history lists must be arrays");
-        }
-        for (JsonNode c : n) {
+        for (Object c : items) {
             Fields f = new Fields(c, "change", Set.of("summary", "removed", "added"));
-            Parts removed = parts(c.get("removed"));
-            Parts added = parts(c.get("added"));
+            Parts removed = parts(f.get("removed"));
+            Parts added = parts(f.get("added"));
             list.add(new Change(f.string("summary", false), removed.spans, added.spans, removed.relations,
                     added.relations, removed.labelSets, added.labelSets));
         }
@@ -368,89 +302,100 @@ final class JsonCodec {
     private record Parts(List<Span> spans, List<Relation> relations, List<LabelSet> labelSets) {
     }
 
-    private static Parts parts(JsonNode n) {
+    private static Parts parts(Object n) {
         Parts parts = new Parts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        if (n == null || n.isNull()) {
+        if (n == null) {
             return parts;
         }
-        new Fields(n, "change part", Set.of("spans", "relations", "labelSets"));
-        for (JsonNode s : array(n, "spans")) {
+        Fields f = new Fields(n, "change part", Set.of("spans", "relations", "labelSets"));
+        for (Object s : f.list("spans", false)) {
             parts.spans.add(span(s));
         }
-        for (JsonNode r : array(n, "relations")) {
+        for (Object r : f.list("relations", false)) {
             parts.relations.add(relation(r));
         }
-        for (JsonNode l : array(n, "labelSets")) {
+        for (Object l : f.list("labelSets", false)) {
             parts.labelSets.add(labelSet(l));
         }
         return parts;
     }
 
-    private static Iterable<JsonNode> array(JsonNode n, String name) {
-        JsonNode a = n.get(name);
-        if (a == null || a.isNull()) {
-            return List.of();
-        }
-        if (!a.isArray()) {
-            throw new IllegalArgumentException("\"" + name + "\" must be an array");
-        }
-        return a;
-    }
-
     /** Typed access to the members of one JSON object, refusing members it does not know. */
     private static final class Fields {
-        private final JsonNode node;
+        private final Map<String, Object> node;
         private final String what;
 
-        Fields(JsonNode node, String what, Set<String> known) {
-            if (node == null || !node.isObject()) {
+        @SuppressWarnings("unchecked")
+        Fields(Object node, String what, Set<String> known) {
+            if (!(node instanceof Map<?, ?>)) {
                 throw new IllegalArgumentException(what + " must be a JSON object");
             }
-            this.node = node;
+            this.node = (Map<String, Object>) node;
             this.what = what;
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String name = it.next();
+            for (String name : this.node.keySet()) {
                 if (!known.contains(name)) {
                     throw new IllegalArgumentException("unknown member '" + name + "' in " + what);
                 }
             }
         }
 
+        /** The member's value, or null when it is absent or JSON null. */
+        Object get(String name) {
+            Object v = node.get(name);
+            return v == JsonTree.NULL ? null : v;
+        }
+
         String string(String name, boolean required) {
-            JsonNode v = node.get(name);
-            if (v == null || v.isNull()) {
+            Object v = get(name);
+            if (v == null) {
                 if (required) {
                     throw new IllegalArgumentException(what + " has no \"" + name + "\"");
                 }
                 return null;
             }
-            if (!v.isTextual()) {
-                throw new IllegalArgumentException(what + " member \"" + name + "\" must be a string, not " + v);
+            if (!(v instanceof String text)) {
+                throw new IllegalArgumentException(what + " member \"" + name + "\" must be a string, not "
+                        + JsonTree.show(v));
             }
-            return v.asText();
+            return text;
         }
 
         int integer(String name) {
-            JsonNode v = node.get(name);
-            if (v == null || v.isNull()) {
+            Object v = get(name);
+            if (v == null) {
                 throw new IllegalArgumentException(what + " has no \"" + name + "\"");
             }
-            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            if (!(v instanceof Long number) || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException(what + " member \"" + name + "\" must be a whole number, not "
-                        + v);
+                        + JsonTree.show(v));
             }
-            return v.intValue();
+            return number.intValue();
         }
 
         boolean bool(String name) {
-            JsonNode v = node.get(name);
-            if (v == null || v.isNull()) {
+            Object v = get(name);
+            if (v == null) {
                 return false;
             }
-            if (!v.isBoolean()) {
+            if (!(v instanceof Boolean b)) {
                 throw new IllegalArgumentException(what + " member \"" + name + "\" must be true or false");
             }
-            return v.booleanValue();
+            return b;
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Object> list(String name, boolean required) {
+            Object v = get(name);
+            if (v == null) {
+                if (required) {
+                    throw new IllegalArgumentException(what + " must have an array \"" + name + "\"");
+                }
+                return List.of();
+            }
+            if (!(v instanceof List<?>)) {
+                throw new IllegalArgumentException("\"" + name + "\" must be an array");
+            }
+            return (List<Object>) v;
         }
     }
 
@@ -459,18 +404,13 @@ final class JsonCodec {
                 at == null ? 0 : Math.max(0, at.getColumnNr()), message, null);
     }
 
-    private static ScholionException malformed(String source, JsonProcessingException e, JsonParser parser) {
+    private static ScholionException malformed(String source, JsonProcessingException e) {
         String message = e.getOriginalMessage();
         int cut = message.indexOf('\n');
         if (cut >= 0) {
             message = message.substring(0, cut);
         }
-        // Jackson's limits name its own API ("from `StreamReadConstraints...`"), which means nothing to a reader
-        message = message.replaceAll(", from `[^`]*`\\)", ")");
         JsonLocation at = e.getLocation();
-        if (at == null && parser != null) {
-            at = parser.currentLocation();
-        }
         return new ScholionException(source, at == null ? 0 : Math.max(0, at.getLineNr()),
                 at == null ? 0 : Math.max(0, at.getColumnNr()), "malformed JSON: " + message, e);
     }
