@@ -38,6 +38,9 @@ final class Mutator {
 
     /** One to three random mutations of {@code valid}; {@code log} gets one line per mutation. */
     static byte[] mutate(byte[] valid, Random random, List<String> log) {
+        if (BASES.size() < 8 && !BASES.containsKey(new String(valid, StandardCharsets.UTF_8))) {
+            remember(valid);
+        }
         byte[] bytes = valid;
         int rounds = 1 + random.nextInt(3);
         for (int i = 0; i < rounds; i++) {
@@ -184,7 +187,20 @@ final class Mutator {
         return (s.substring(0, t[0]) + value + s.substring(t[1])).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The valid bases are tokenised once each, since every mutant starts from one of them. */
+    private static final java.util.Map<String, List<int[]>> BASES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static void remember(byte[] base) {
+        String s = new String(base, StandardCharsets.UTF_8);
+        BASES.put(s, tokenise(s));
+    }
+
     private static List<int[]> tokens(String s) {
+        List<int[]> known = BASES.get(s);
+        return known != null ? known : tokenise(s);
+    }
+
+    private static List<int[]> tokenise(String s) {
         List<int[]> list = new ArrayList<>();
         Matcher m = TOKEN.matcher(s);
         while (m.find()) {
