@@ -1,0 +1,59 @@
+package org.scholion.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scholion.cli.Processes.Finished;
+
+/** The {@code ./annotate} launcher and the runnable jar, as a user runs them. */
+class LauncherIT {
+    private static final Map<String, String> NO_BUILD = Map.of("SCHOLION_LAUNCHER_NO_BUILD", "1");
+    private static final String SEED = "seeds/coalition-of-the-willing.scholion.json";
+
+    @TempDir
+    Path dir;
+
+    private static ProcessBuilder launcher(String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = Processes.ROOT.resolve("annotate").toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        return new ProcessBuilder(command).directory(Processes.ROOT.toFile());
+    }
+
+    @Test
+    void launcherRunsTheBuiltCommandAndPassesExitCodesThrough() throws Exception {
+        Finished version = Processes.run(launcher("--version"), NO_BUILD);
+        assertThat(version.err()).isEmpty();
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).isEqualTo("annotate (Scholion) 0.1.0\n");
+        Finished ls = Processes.run(launcher("ls", SEED, "--format", "tsv"), NO_BUILD);
+        assertThat(ls.code()).isZero();
+        assertThat(ls.out().lines()).hasSize(182).first().isEqualTo("id\tlabel\tstart\tend\ttext");
+        assertThat(ls.err()).isEmpty();
+        Finished usage = Processes.run(launcher("add", SEED), NO_BUILD);
+        assertThat(usage.code()).isEqualTo(2);
+        assertThat(usage.err()).contains("Try 'annotate add --help'");
+    }
+
+    @Test
+    void theReadmeCommandWritesEachFormatThatIsBuiltAndNamesTheOthers() throws Exception {
+        Path out = dir.resolve("out");
+        Finished export = Processes.run(launcher("export", SEED, "--format", "all", "-o", out.toString()), NO_BUILD);
+        long written = export.out().lines().count();
+        long failed = export.err().lines().filter(l -> l.startsWith("error: " + SEED + ": ")).count();
+        assertThat(written + failed).as(export.out() + export.err()).isGreaterThanOrEqualTo(5);
+        assertThat(export.code()).isEqualTo(failed == 0 ? 0 : 1);
+        export.out().lines().forEach(path -> assertThat(Path.of(path)).isNotEmptyFile());
+    }
+
+    @Test
+    void runnableJarWritesUtf8WhateverTheLocale() throws Exception {
+        Finished ls = Processes.run(Processes.annotate("ls", Processes.ROOT.resolve(SEED).toString(), "--label",
+                "LOCATION", "--format", "tsv"), Map.of("LC_ALL", "C", "LANG", "C"));
+        assertThat(ls.code()).as(ls.err()).isZero();
+        assertThat(ls.out()).contains("Ukraine").doesNotContain("?");
+    }
+}

@@ -1,0 +1,113 @@
+package org.scholion.export.jsonld;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Jackson pretty printer for the layout of FORMATS.md: two-space indents, {@code "key": value},
+ * LF line ends whatever the platform, and small objects (creator, bodies, selectors) on one
+ * line when the writer asks for it with {@link #inlineNext()}. Stateful: one per generator.
+ */
+final class Layout implements PrettyPrinter {
+    private static final int MAX_DEPTH = 64;
+
+    private final char[] indent = new char[1 + 2 * MAX_DEPTH];
+    private final boolean[] inline = new boolean[MAX_DEPTH];
+    private int depth;
+    private boolean inlineNext;
+
+    Layout() {
+        Arrays.fill(indent, ' ');
+        indent[0] = '\n';
+    }
+
+    /** Writes the next object or array, and everything in it, on one line. */
+    void inlineNext() {
+        inlineNext = true;
+    }
+
+    @Override
+    public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+        g.writeRaw('\n');
+    }
+
+    @Override
+    public void writeStartObject(JsonGenerator g) throws IOException {
+        open(g, '{');
+    }
+
+    @Override
+    public void beforeObjectEntries(JsonGenerator g) throws IOException {
+        lineOrNothing(g);
+    }
+
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+        g.writeRaw(": ", 0, 2);
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+        separator(g);
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+        close(g, '}', entries);
+    }
+
+    @Override
+    public void writeStartArray(JsonGenerator g) throws IOException {
+        open(g, '[');
+    }
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) throws IOException {
+        lineOrNothing(g);
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+        separator(g);
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+        close(g, ']', values);
+    }
+
+    private void open(JsonGenerator g, char bracket) throws IOException {
+        if (depth == MAX_DEPTH) {
+            throw new IOException("JSON nested deeper than " + MAX_DEPTH + " levels");
+        }
+        inline[depth] = inlineNext || (depth > 0 && inline[depth - 1]);
+        inlineNext = false;
+        depth++;
+        g.writeRaw(bracket);
+    }
+
+    private void close(JsonGenerator g, char bracket, int entries) throws IOException {
+        depth--;
+        if (!inline[depth] && entries > 0) {
+            g.writeRaw(indent, 0, 1 + 2 * depth);
+        }
+        g.writeRaw(bracket);
+    }
+
+    private void lineOrNothing(JsonGenerator g) throws IOException {
+        if (!inline[depth - 1]) {
+            g.writeRaw(indent, 0, 1 + 2 * depth);
+        }
+    }
+
+    private void separator(JsonGenerator g) throws IOException {
+        if (inline[depth - 1]) {
+            g.writeRaw(", ", 0, 2);
+        } else {
+            g.writeRaw(',');
+            g.writeRaw(indent, 0, 1 + 2 * depth);
+        }
+    }
+}
