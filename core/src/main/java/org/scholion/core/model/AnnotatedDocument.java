@@ -278,6 +278,7 @@ public final class AnnotatedDocument {
 
         public Builder span(Span span) {
             Checks.check(!spans.containsKey(span.id()), "span id '%s' is used twice", span.id());
+            Checks.check(!relations.containsKey(span.id()), "span id '%s' is already a relation id", span.id());
             Checks.check(span.end() <= text.length(), "span %s (%d:%d) ends after the text, which has %d code points",
                     span.id(), span.start(), span.end(), text.length());
             Checks.check(setByLabel.containsKey(span.label()), "span %s has unknown label '%s'", span.id(),
@@ -288,6 +289,8 @@ public final class AnnotatedDocument {
 
         public Builder relation(Relation relation) {
             Checks.check(!relations.containsKey(relation.id()), "relation id '%s' is used twice", relation.id());
+            // spans and relations both become annotations with IRIs made from their ids
+            Checks.check(!spans.containsKey(relation.id()), "relation id '%s' is already a span id", relation.id());
             Checks.check(spans.containsKey(relation.from()), "relation %s starts at missing span '%s'",
                     relation.id(), relation.from());
             Checks.check(spans.containsKey(relation.to()), "relation %s points to missing span '%s'",

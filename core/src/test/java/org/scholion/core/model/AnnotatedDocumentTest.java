@@ -67,6 +67,10 @@ class AnnotatedDocumentTest {
         assertThatThrownBy(() -> doc.withRelation(new Relation("r2", "said-by", "s1", "s99")))
                 .hasMessage("relation r2 points to missing span 's99'");
         assertThatThrownBy(() -> doc.withoutSpans(List.of("s42"))).hasMessage("there is no span 's42'");
+        assertThatThrownBy(() -> doc.withRelation(new Relation("s1", "said-by", "s1", "s3")))
+                .hasMessage("relation id 's1' is already a span id");
+        assertThatThrownBy(() -> doc.withSpan(Span.of("r1", 0, 1, "QUOTE")))
+                .hasMessage("span id 'r1' is already a relation id");
     }
 
     @Test
