@@ -15,6 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Clock;
+import org.scholion.cli.tui.Editor;
+import org.scholion.cli.tui.Key;
+import org.scholion.cli.tui.Session;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Span;
 import org.scholion.core.store.AnnotationFile;
@@ -22,8 +26,8 @@ import org.scholion.seeds.Seeds;
 
 /**
  * Four writers, each running {@code annotate add} and {@code annotate rm} processes one after
- * another on the same file, and a thread saving through {@link AnnotationFile#update} as the
- * terminal annotator does, all at once: every operation that reported success is in the final file,
+ * another on the same file, and the terminal annotator's {@link Session} labelling word after
+ * word, all at once: every operation that reported success is in the final file,
  * every reported removal is gone. 4 x 25 processes in {@code mvn verify}, 4 x 100 with
  * {@code -Dscholion.slow=true}.
  */
@@ -44,14 +48,20 @@ class ConcurrentWritersIT {
             String who = "w" + w;
             writers.add(pool.submit(() -> new Writer(who).run(file, perWriter)));
         }
-        Future<Set<String>> tui = pool.submit(() -> {
-            Set<String> saved = new HashSet<>();
-            AnnotationFile store = AnnotationFile.at(file);
+        // the terminal annotator's own save path: a Session fed keys, saving each label under the file's lock
+        Future<Integer> tui = pool.submit(() -> {
+            Session session = Session.open(AnnotationFile.at(file),
+                    new Editor("tui-writer", Clock.systemUTC(), false), 120, 40);
+            session.activate("entities");
+            int saved = 0;
             for (int i = 0; i < perWriter; i++) {
-                String note = "tui-" + i;
-                store.update("tui add", doc -> doc.withSpan(new Span(doc.nextSpanId(), 10, 20, "PERSON", note, "tui",
-                        null, false)));
-                saved.add(note);
+                session.poll();
+                session.press(Key.of('w'));
+                session.press(Key.of('1'));
+                String message = session.state().message();
+                if (!session.state().error() && message != null && message.startsWith("saved")) {
+                    saved++;
+                }
                 Thread.sleep(20);
             }
             return saved;
@@ -64,7 +74,7 @@ class ConcurrentWritersIT {
         for (Future<Writer> f : writers) {
             done.add(f.get(Cli.SLOW ? 60 : 15, TimeUnit.MINUTES));
         }
-        Set<String> tuiSaved = tui.get(5, TimeUnit.MINUTES);
+        int tuiSaved = tui.get(5, TimeUnit.MINUTES);
         pool.shutdown();
         finalDoc = AnnotationFile.at(file).read();
         for (Writer w : done) {
@@ -73,17 +83,19 @@ class ConcurrentWritersIT {
             removed.addAll(w.removed);
             assertThat(w.failures).as("%s: operations that failed", w.who).isEmpty();
         }
-        operations += tuiSaved.size();
-        expected.addAll(tuiSaved);
+        operations += tuiSaved;
+        assertThat(tuiSaved).as("the terminal annotator saved").isPositive();
+        assertThat(finalDoc.spans().stream().filter(s -> "tui-writer".equals(s.annotator())).count())
+                .as("every span the terminal annotator reported saved is in the file").isEqualTo(tuiSaved);
         Set<String> notes = finalDoc.spans().stream().map(Span::note).filter(n -> n != null)
-                .filter(n -> n.startsWith("w") || n.startsWith("tui-")).collect(Collectors.toSet());
+                .filter(n -> n.matches("w\\d+-\\d+")).collect(Collectors.toSet());
         assertThat(notes).as("every reported add is kept, every reported removal is gone")
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(notes).doesNotContainAnyElementsOf(removed);
-        assertThat(finalDoc.spans()).hasSize(before + expected.size());
+        assertThat(finalDoc.spans()).hasSize(before + expected.size() + tuiSaved);
         System.out.printf(java.util.Locale.ROOT, "ConcurrentWritersIT: %d operations reported by 4 writer processes"
-                + " and the in-JVM saver (%d adds kept, %d removals), all in the final file%n", operations,
-                expected.size(), removed.size());
+                + " and the terminal annotator's session (%d process adds kept, %d removals, %d TUI saves), all in the"
+                + " final file%n", operations, expected.size(), removed.size(), tuiSaved);
     }
 
     /** One writer: adds, and every third operation removes its own previous span by the id add printed. */
