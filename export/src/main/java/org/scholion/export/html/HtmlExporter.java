@@ -2,13 +2,17 @@ package org.scholion.export.html;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporter;
 import org.scholion.export.Format;
 
-/** Placeholder until the HTML exporter lands. */
+/**
+ * Writes the standalone HTML brief: one self-contained page (inline CSS and script under a
+ * hash-based Content-Security-Policy, the JSON-LD embedded) that works offline from {@code file://}.
+ */
 public final class HtmlExporter implements Exporter {
 
     @Override
@@ -19,6 +23,13 @@ public final class HtmlExporter implements Exporter {
     @Override
     public void export(AnnotatedDocument document, ExportOptions options, OutputStream out)
             throws ExportException, IOException {
-        throw new ExportException("HTML export is not built yet");
+        String page;
+        try {
+            page = HtmlPage.standalone(document, options);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ExportException(document.document().id() + ": cannot make the HTML page: " + e.getMessage(), e);
+        }
+        out.write(page.getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 }

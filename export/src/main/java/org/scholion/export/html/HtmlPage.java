@@ -1,0 +1,529 @@
+package org.scholion.export.html;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.model.Label;
+import org.scholion.core.model.Relation;
+import org.scholion.core.model.Span;
+import org.scholion.core.text.Fragment;
+import org.scholion.core.text.Line;
+import org.scholion.export.ExportException;
+import org.scholion.export.ExportOptions;
+import org.scholion.export.Exporters;
+import org.scholion.export.Format;
+import org.scholion.export.brief.Brief;
+import org.scholion.export.brief.Entry;
+import org.scholion.export.brief.Fact;
+import org.scholion.export.brief.FragmentStyle;
+import org.scholion.export.brief.LegendEntry;
+import org.scholion.export.brief.Tint;
+
+/**
+ * The one Scholion page, drawn from a {@link Brief}: standalone (inline CSS and script, JSON-LD
+ * embedded, a hash-based Content-Security-Policy, works from {@code file://}) or served by the
+ * viewer (assets and label colours from the server, live updates, download buttons).
+ */
+public final class HtmlPage {
+    /** The page's behaviour, served by the viewer as {@code /assets/scholion.js}. */
+    public static final String SCRIPT = resource("scholion.js");
+    /** The page's design, served by the viewer as {@code /assets/scholion.css}. */
+    public static final String STYLESHEET = resource("scholion.css");
+    /** Formats the viewer offers as downloads, in button order. */
+    public static final List<Format> DOWNLOADS = List.of(Format.CSV, Format.JSONLD, Format.DOCX, Format.PDF,
+            Format.HTML);
+
+    private static final String GENERATOR = "Scholion 0.1.0";
+    private static final int MINIMAP_WIDTH = 1000;
+    private static final int MINIMAP_ROW = 7;
+
+    private HtmlPage() {
+    }
+
+    /** What the viewer knows when it serves a page: the file's current version and any problem reading it. */
+    public record Served(String version, String problem) {
+        public Served {
+            Objects.requireNonNull(version, "version");
+            if (!version.matches("[0-9A-Za-z_-]{1,64}")) {
+                throw new IllegalArgumentException("version '" + version + "' must be 1 to 64 letters, digits, - or _");
+            }
+        }
+    }
+
+    /** The self-contained page: the same input always gives the same string. */
+    public static String standalone(AnnotatedDocument document, ExportOptions options) {
+        Brief brief = Brief.of(document, options);
+        String style = STYLESHEET + labelStyles(brief.document());
+        String policy = "default-src 'none'; script-src '" + sha256(SCRIPT) + "'; style-src '" + sha256(style)
+                + "'; img-src data:; base-uri 'none'; form-action 'none'";
+        StringBuilder head = new StringBuilder();
+        // the policy holds only keywords and base64 hashes: nothing to escape
+        head.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(policy).append("\">\n");
+        head.append("<style>").append(style).append("</style>\n");
+        return new Renderer(brief, null).page(head.toString(), jsonLd(document, options), "<script>" + SCRIPT
+                + "</script>\n");
+    }
+
+    /**
+     * The page as the viewer serves it, at {@code /doc/<id>/}: assets come from {@code /assets/},
+     * the JSON-LD from {@code download/jsonld}.
+     */
+    public static String served(AnnotatedDocument document, ExportOptions options, Served served) {
+        Brief brief = Brief.of(document, options);
+        // the JSON-LD would double the page; the viewer offers it as a download instead
+        String head = "<link rel=\"stylesheet\" href=\"/assets/scholion.css\">\n"
+                + "<link rel=\"stylesheet\" id=\"labels-css\" href=\"labels.css?v=" + served.version() + "\">\n"
+                + "<link rel=\"alternate\" type=\"application/ld+json\" href=\"download/jsonld\">\n";
+        return new Renderer(brief, served).page(head, null, "<script src=\"/assets/scholion.js\"></script>\n");
+    }
+
+    /** The Content-Security-Policy of a served page: assets from the viewer itself, nothing inline. */
+    public static String servedPolicy() {
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+
+    /** The label colours of a document as CSS classes {@code c0}, {@code c1} ... in label order. */
+    public static String labelStyles(AnnotatedDocument document) {
+        StringBuilder css = new StringBuilder();
+        List<Label> labels = document.labels();
+        for (int i = 0; i < labels.size(); i++) {
+            Tint tint = Tint.of(labels.get(i).color());
+            css.append(".c").append(i).append("{--fill:").append(tint.fill()).append(";--ink:").append(tint.text())
+                    .append(";--line:").append(tint.line()).append("}\n");
+        }
+        return css.toString();
+    }
+
+    /**
+     * Text escaped for HTML content and quoted attribute values alike; NUL and other control
+     * characters that HTML forbids become U+FFFD, one code point for one, so offsets still hold.
+     */
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        escapeTo(out, text);
+        return out.toString();
+    }
+
+    static void escapeTo(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
+                        out.append('\uFFFD');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * JSON made safe inside a {@code <script>} data block: {@code <}, {@code >} and {@code &} only
+     * occur inside JSON strings, where their {@code \}{@code u} escapes mean the same, so the block
+     * can never be closed early ({@code </script>}) or open a comment ({@code <!--}).
+     */
+    static String scriptSafeJson(String json) {
+        StringBuilder out = new StringBuilder(json.length() + 32);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> out.append("\\u003c");
+                case '>' -> out.append("\\u003e");
+                case '&' -> out.append("\\u0026");
+                case '\u2028' -> out.append("\\u2028");
+                case '\u2029' -> out.append("\\u2029");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The JSON-LD export, or null while that exporter cannot make it. */
+    private static String jsonLd(AnnotatedDocument document, ExportOptions options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Exporters.of(Format.JSONLD).export(document, options, out);
+        } catch (ExportException | IOException | RuntimeException e) {
+            return null;
+        }
+        return scriptSafeJson(out.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlPage.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("page resource " + name + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes one page; package-private state of a single rendering. */
+    private static final class Renderer {
+        private final Brief brief;
+        private final Served served;
+        private final AnnotatedDocument doc;
+        private final Map<String, String> classByLabel = new HashMap<>();
+        private final StringBuilder out = new StringBuilder(1 << 16);
+
+        Renderer(Brief brief, Served served) {
+            this.brief = brief;
+            this.served = served;
+            this.doc = brief.document();
+            List<Label> labels = doc.labels();
+            for (int i = 0; i < labels.size(); i++) {
+                classByLabel.put(labels.get(i).name(), "c" + i);
+            }
+        }
+
+        String page(String head, String jsonLd, String script) {
+            String title = brief.title();
+            out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                    .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                    .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
+                    .append("<meta name=\"generator\" content=\"").append(GENERATOR).append("\">\n")
+                    .append("<title>").append(escape(title)).append(" \u2014 Scholion</title>\n")
+                    .append(head).append("</head>\n<body");
+            if (served != null) {
+                out.append(" data-live=\"version\" data-version=\"").append(served.version()).append('"');
+            }
+            out.append(">\n<div id=\"app\">\n<a class=\"skip\" href=\"#text\">Skip to the text</a>\n");
+            header();
+            out.append("<div class=\"layout\">\n<aside class=\"side\" aria-label=\"Labels\">\n");
+            legend();
+            chart();
+            out.append("</aside>\n<main class=\"main\">\n");
+            minimap();
+            text();
+            out.append("</main>\n<aside class=\"list\" aria-label=\"Annotations\">\n<div class=\"card\">\n");
+            entries();
+            relations();
+            out.append("</div>\n</aside>\n</div>\n<footer class=\"foot\">Made with ").append(GENERATOR)
+                    .append(". Offsets count Unicode code points.</footer>\n</div>\n")
+                    .append("<div id=\"tip\" class=\"tip\" role=\"tooltip\" hidden></div>\n");
+            if (jsonLd != null) {
+                out.append("<script type=\"application/ld+json\" id=\"annotations\">\n").append(jsonLd)
+                        .append("\n</script>\n");
+            }
+            out.append(script).append("</body>\n</html>\n");
+            return out.toString();
+        }
+
+        private void header() {
+            out.append("<header class=\"top\">\n<div class=\"heading\">\n<p class=\"kicker\">");
+            if (served != null) {
+                out.append("<a href=\"/\">Scholion viewer</a>");
+            } else {
+                out.append("Scholion brief");
+            }
+            out.append("</p>\n<h1 dir=\"auto\">").append(escape(brief.title())).append("</h1>\n<dl class=\"facts\">");
+            for (Fact fact : brief.facts()) {
+                out.append("<div><dt>").append(escape(fact.name())).append("</dt><dd dir=\"auto\">")
+                        .append(escape(fact.value())).append("</dd></div>");
+            }
+            out.append("</dl>\n</div>\n");
+            if (served != null) {
+                out.append("<div class=\"actions\">\n<nav class=\"downloads\" aria-label=\"Downloads\"><span>Download</span>");
+                for (Format format : DOWNLOADS) {
+                    out.append("<a class=\"btn\" href=\"download/").append(format.extension()).append("\" download=\"")
+                            .append(escape(Exporters.fileName(doc, format))).append("\">")
+                            .append(format == Format.JSONLD ? "JSON-LD" : format.name()).append("</a>");
+                }
+                out.append("</nav>\n<p class=\"live\" id=\"live\" role=\"status\" aria-live=\"polite\">")
+                        .append("Live \u00b7 watching the file</p>\n</div>\n");
+                if (served.problem() != null) {
+                    out.append("<p class=\"problem\" role=\"alert\">").append(escape(served.problem())).append("</p>\n");
+                }
+            }
+            out.append("</header>\n");
+        }
+
+        private void legend() {
+            out.append("<section class=\"card legend\" aria-labelledby=\"h-labels\">\n")
+                    .append("<h2 id=\"h-labels\">Labels</h2>\n")
+                    .append("<label class=\"filter\"><span class=\"vh\">Filter spans</span>")
+                    .append("<input id=\"q\" type=\"search\" placeholder=\"Filter by text, label or note\" ")
+                    .append("autocomplete=\"off\" spellcheck=\"false\"></label>\n");
+            Map<String, List<LegendEntry>> bySet = new LinkedHashMap<>();
+            for (LegendEntry entry : brief.legend()) {
+                bySet.computeIfAbsent(entry.labelSet(), k -> new ArrayList<>()).add(entry);
+            }
+            if (bySet.isEmpty()) {
+                out.append("<p class=\"overlap\">No spans yet.</p>\n");
+            }
+            for (Map.Entry<String, List<LegendEntry>> set : bySet.entrySet()) {
+                int total = set.getValue().stream().mapToInt(LegendEntry::count).sum();
+                out.append("<fieldset class=\"set\" data-set=\"").append(escape(set.getKey())).append("\">")
+                        .append("<legend><label><input type=\"checkbox\" checked data-set-toggle=\"")
+                        .append(escape(set.getKey())).append("\"> ").append(escape(set.getKey()))
+                        .append("</label><span class=\"cnt\">").append(total).append("</span></legend>\n<ul>\n");
+                for (LegendEntry entry : set.getValue()) {
+                    Label label = entry.label();
+                    out.append("<li><label class=\"lg\"><input type=\"checkbox\" checked data-label-toggle=\"")
+                            .append(escape(label.name())).append("\"><span class=\"sw ")
+                            .append(classByLabel.get(label.name())).append("\" aria-hidden=\"true\"></span>")
+                            .append("<span class=\"nm\">").append(escape(label.name())).append("</span>")
+                            .append("<span class=\"cnt\">").append(entry.count()).append("</span></label>");
+                    if (label.description() != null) {
+                        out.append("<p class=\"desc\" title=\"").append(escape(label.description())).append("\">")
+                                .append(escape(label.description())).append("</p>");
+                    }
+                    out.append("</li>\n");
+                }
+                out.append("</ul>\n</fieldset>\n");
+            }
+            out.append("<p class=\"overlap\">").append(escape(Brief.OVERLAP_NOTE)).append("</p>\n</section>\n");
+        }
+
+        private void chart() {
+            List<LegendEntry> legend = brief.legend();
+            if (legend.isEmpty()) {
+                return;
+            }
+            int max = legend.stream().mapToInt(LegendEntry::count).max().orElse(1);
+            int row = 18;
+            int height = legend.size() * row + 4;
+            out.append("<section class=\"card chart\" aria-labelledby=\"h-chart\">\n<h2 id=\"h-chart\">Spans per label</h2>\n")
+                    .append("<svg viewBox=\"0 0 260 ").append(height).append("\" role=\"img\" aria-labelledby=\"h-chart\">\n");
+            for (int i = 0; i < legend.size(); i++) {
+                LegendEntry entry = legend.get(i);
+                String name = entry.label().name();
+                int y = i * row + 2;
+                int width = Math.max(2, Math.round(100f * entry.count() / max));
+                out.append("<g class=\"").append(classByLabel.get(name)).append("\" data-label=\"").append(escape(name))
+                        .append("\"><title>").append(escape(name)).append(": ").append(entry.count())
+                        .append("</title><text x=\"0\" y=\"").append(y + 12).append("\">").append(escape(clip(name, 20)))
+                        .append("</text><rect class=\"bar\" x=\"132\" y=\"").append(y + 2).append("\" width=\"")
+                        .append(width).append("\" height=\"12\" rx=\"2\"></rect><text x=\"").append(136 + width)
+                        .append("\" y=\"").append(y + 12).append("\">").append(entry.count()).append("</text></g>\n");
+            }
+            out.append("</svg>\n</section>\n");
+        }
+
+        private void minimap() {
+            List<LegendEntry> legend = brief.legend();
+            int length = Math.max(1, doc.text().length());
+            if (legend.isEmpty()) {
+                return;
+            }
+            Map<String, Integer> rowOf = new HashMap<>();
+            for (int i = 0; i < legend.size(); i++) {
+                rowOf.put(legend.get(i).label().name(), i);
+            }
+            int height = legend.size() * MINIMAP_ROW;
+            out.append("<section class=\"card minimap\" aria-labelledby=\"h-map\">\n")
+                    .append("<h2 id=\"h-map\">Where each label occurs</h2>\n<svg viewBox=\"0 0 ")
+                    .append(MINIMAP_WIDTH).append(' ').append(height)
+                    .append("\" preserveAspectRatio=\"none\" role=\"img\" aria-labelledby=\"h-map\">\n");
+            for (int i = 0; i < legend.size(); i++) {
+                String name = legend.get(i).label().name();
+                out.append("<g class=\"").append(classByLabel.get(name)).append("\" data-label=\"").append(escape(name))
+                        .append("\"><title>").append(escape(name)).append("</title><rect class=\"track\" x=\"0\" y=\"")
+                        .append(i * MINIMAP_ROW).append("\" width=\"").append(MINIMAP_WIDTH).append("\" height=\"")
+                        .append(MINIMAP_ROW - 1).append("\"></rect></g>\n");
+            }
+            for (Entry entry : brief.entries()) {
+                Span span = entry.span();
+                long x = (long) span.start() * MINIMAP_WIDTH / length;
+                long w = Math.max(3, (long) span.length() * MINIMAP_WIDTH / length);
+                out.append("<rect class=\"tick ").append(classByLabel.get(span.label())).append("\" data-s=\"")
+                        .append(escape(span.id())).append("\" x=\"").append(x).append("\" y=\"")
+                        .append(rowOf.get(span.label()) * MINIMAP_ROW).append("\" width=\"").append(w)
+                        .append("\" height=\"").append(MINIMAP_ROW - 1).append("\"><title>#").append(entry.number())
+                        .append(' ').append(escape(span.label())).append("</title></rect>\n");
+            }
+            out.append("</svg>\n<div class=\"cap\" aria-hidden=\"true\"><span>start of the text</span>")
+                    .append("<span>end</span></div>\n</section>\n");
+        }
+
+        private void text() {
+            String language = doc.document().language();
+            out.append("<article id=\"text\" class=\"text\" tabindex=\"-1\"");
+            if (language != null) {
+                out.append(" lang=\"").append(escape(language)).append('"');
+            }
+            out.append(">\n");
+            // Line terminators are not drawn, so a span that ends inside one gets its marker at the end of the line.
+            TreeMap<Integer, List<Entry>> byEnd = new TreeMap<>();
+            for (Entry entry : brief.entries()) {
+                byEnd.computeIfAbsent(entry.span().end(), k -> new ArrayList<>()).add(0, entry);
+            }
+            List<Line> lines = brief.lines();
+            List<Entry> pending = new ArrayList<>();
+            boolean open = false;
+            for (int i = 0; i < lines.size(); i++) {
+                Line line = lines.get(i);
+                if (!line.fragments().isEmpty()) {
+                    if (open) {
+                        out.append("<br>\n");
+                    } else {
+                        out.append("<p dir=\"auto\">");
+                        open = true;
+                    }
+                    pending.forEach(this::marker);
+                    pending.clear();
+                    for (Fragment fragment : line.fragments()) {
+                        fragment(fragment);
+                    }
+                } else if (open) {
+                    out.append("</p>\n");
+                    open = false;
+                }
+                if (i + 1 < lines.size()) {
+                    byEnd.subMap(line.end(), false, lines.get(i + 1).start(), true).values().forEach(pending::addAll);
+                    if (open) {
+                        pending.forEach(this::marker);
+                        pending.clear();
+                    }
+                }
+            }
+            if (!pending.isEmpty()) {
+                out.append(open ? "" : "<p dir=\"auto\">");
+                pending.forEach(this::marker);
+                open = true;
+            }
+            if (open) {
+                out.append("</p>\n");
+            }
+            out.append("</article>\n");
+        }
+
+        private void fragment(Fragment fragment) {
+            FragmentStyle style = brief.style(fragment);
+            if (style.isPlain()) {
+                escapeTo(out, fragment.text());
+                return;
+            }
+            // The nesting mirrors Brief.style: one underline wrapper per enclosing span, outer first,
+            // then the innermost span's fill; CSS classes carry the tints, so the policy needs no inline style.
+            List<Span> spans = fragment.spans();
+            out.append("<span class=\"fr\" data-s=\"");
+            for (int i = 0; i < spans.size(); i++) {
+                out.append(i == 0 ? "" : " ").append(escape(spans.get(i).id()));
+            }
+            out.append("\">");
+            for (int i = 0; i < style.underlines().size(); i++) {
+                out.append("<span class=\"u ").append(classByLabel.get(spans.get(i).label())).append("\">");
+            }
+            out.append("<span class=\"f ").append(classByLabel.get(fragment.innermost().label())).append("\">");
+            escapeTo(out, fragment.text());
+            out.append("</span>".repeat(style.underlines().size() + 2));
+            brief.endingAt(fragment).forEach(this::marker);
+        }
+
+        private void marker(Entry entry) {
+            out.append("<a class=\"mk ").append(classByLabel.get(entry.span().label())).append("\" href=\"#e-")
+                    .append(escape(entry.span().id())).append("\" data-s=\"").append(escape(entry.span().id()))
+                    .append("\" aria-label=\"annotation ").append(entry.number()).append(", ")
+                    .append(escape(entry.span().label())).append("\">").append(entry.marker()).append("</a>");
+        }
+
+        private void entries() {
+            List<Entry> entries = brief.entries();
+            out.append("<section class=\"annotations\" aria-labelledby=\"h-list\">\n<h2 id=\"h-list\">Annotations ")
+                    .append("<span class=\"n\">(<span id=\"shown\">").append(entries.size())
+                    .append("</span>)</span></h2>\n<ol class=\"entries\">\n");
+            for (Entry entry : entries) {
+                Span span = entry.span();
+                String id = escape(span.id());
+                String k = classByLabel.get(span.label());
+                out.append("<li class=\"en ").append(k).append("\" id=\"e-").append(id).append("\" data-s=\"").append(id)
+                        .append("\" data-n=\"").append(entry.number()).append("\" data-label=\"")
+                        .append(escape(span.label())).append("\" data-set=\"").append(escape(entry.labelSet()))
+                        .append("\" data-k=\"").append(k).append("\" data-start=\"").append(span.start())
+                        .append("\" data-end=\"").append(span.end()).append("\">")
+                        .append("<button type=\"button\" class=\"go\" data-go=\"").append(id).append("\">")
+                        .append("<span class=\"num\">").append(entry.number()).append("</span><span class=\"chip\">")
+                        .append(escape(span.label())).append("</span></button>")
+                        .append("<q class=\"quote\" dir=\"auto\">").append(escape(clip(entry.quote(), 240))).append("</q>");
+                if (span.note() != null) {
+                    out.append("<p class=\"note\" dir=\"auto\">").append(escape(span.note())).append("</p>");
+                }
+                out.append("<p class=\"meta\">");
+                if (span.annotator() != null) {
+                    out.append("<span class=\"who\">").append(escape(span.annotator())).append("</span> \u00b7 ");
+                }
+                out.append("code points ").append(span.start()).append('\u2013').append(span.end());
+                if (span.created() != null) {
+                    out.append(" \u00b7 <time>").append(span.created()).append("</time>");
+                }
+                out.append("</p>");
+                if (!entry.relations().isEmpty()) {
+                    out.append("<ul class=\"rels\">");
+                    for (String relation : entry.relations()) {
+                        out.append("<li>").append(escape(relation)).append("</li>");
+                    }
+                    out.append("</ul>");
+                }
+                out.append("</li>\n");
+            }
+            out.append("</ol>\n</section>\n");
+        }
+
+        private void relations() {
+            List<Relation> relations = doc.relations();
+            if (relations.isEmpty()) {
+                return;
+            }
+            out.append("<section class=\"relations\" aria-labelledby=\"h-rel\">\n<h2 id=\"h-rel\">Relations <span class=\"n\">(")
+                    .append(relations.size()).append(")</span></h2>\n<ul>\n");
+            for (Relation relation : relations) {
+                Entry from = brief.entry(relation.from());
+                Entry to = brief.entry(relation.to());
+                out.append("<li data-from=\"").append(escape(relation.from())).append("\" data-to=\"")
+                        .append(escape(relation.to())).append("\">");
+                endpoint(from);
+                out.append(" <span class=\"rtype\">").append(escape(relation.type())).append("</span> \u2192 ");
+                endpoint(to);
+                out.append("</li>\n");
+            }
+            out.append("</ul>\n</section>\n");
+        }
+
+        private void endpoint(Entry entry) {
+            out.append("<button type=\"button\" class=\"go\" data-go=\"").append(escape(entry.span().id()))
+                    .append("\">#").append(entry.number()).append(" \u201C").append(escape(clip(entry.quote(), 48)))
+                    .append("\u201D</button>");
+        }
+
+        private static String clip(String text, int codePoints) {
+            String flat = text.replaceAll("\\s+", " ").strip();
+            if (flat.codePointCount(0, flat.length()) <= codePoints) {
+                return flat;
+            }
+            return flat.substring(0, flat.offsetByCodePoints(0, codePoints - 1)) + "\u2026";
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package org.scholion.export.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.model.Document;
+import org.scholion.core.model.Label;
+import org.scholion.core.model.LabelSet;
+import org.scholion.core.model.Relation;
+import org.scholion.core.model.Span;
+import org.scholion.export.ExportException;
+import org.scholion.export.ExportOptions;
+import org.scholion.export.Exporters;
+import org.scholion.export.Format;
+
+class HtmlExporterTest {
+    static final String SCRIPT_PAYLOAD = "<script>alert(1)</script>";
+    static final String IMG_PAYLOAD = "\"><img src=x onerror=alert(1)>";
+    private static final Pattern JSON_LD = Pattern.compile(
+            "<script type=\"application/ld\\+json\" id=\"annotations\">\n(.*?)\n</script>\n", Pattern.DOTALL);
+
+    /** Hostile strings everywhere a person can type, plus emoji, a combining mark, CRLF, Arabic and nesting. */
+    static AnnotatedDocument hostile() {
+        String text = "Ahmed said " + SCRIPT_PAYLOAD + " and 😀 Zoë\u0301 wrote " + IMG_PAYLOAD + ".\r\n"
+                + "\r\n" + "مرحبا بالعالم & <b>bold</b> 'quoted'\n";
+        Document doc = new Document("hostile-doc", "Title " + SCRIPT_PAYLOAD + IMG_PAYLOAD, null, "text/plain", "en",
+                Map.of("source", "file " + IMG_PAYLOAD, "author", SCRIPT_PAYLOAD), text);
+        LabelSet set = LabelSet.of("set_x", new Label("<img src=x onerror=alert(2)>", "#CC3311",
+                        "Description " + SCRIPT_PAYLOAD, null, null),
+                new Label("QUOTE", "#4477AA", null, null, null),
+                new Label("PERSON", "#EE7733", "A \"named\" person.", null, null));
+        int script = text.indexOf(SCRIPT_PAYLOAD);
+        int img = text.codePointCount(0, text.indexOf(IMG_PAYLOAD));
+        int arabic = text.codePointCount(0, text.indexOf("مرحبا"));
+        Instant when = Instant.parse("2026-11-24T10:00:00Z");
+        return AnnotatedDocument.of(doc, List.of(set))
+                .withSpan(new Span("s1", 0, 5, "PERSON", null, "alice", when, false))
+                .withSpan(new Span("s2", script, script + SCRIPT_PAYLOAD.length() + 8, "QUOTE",
+                        "note " + IMG_PAYLOAD, SCRIPT_PAYLOAD, when, false))
+                .withSpan(new Span("s3", script + 8, script + 14, "<img src=x onerror=alert(2)>",
+                        SCRIPT_PAYLOAD, "bob", null, false))
+                .withSpan(new Span("s4", img - 8, img + 12, "PERSON", "overlaps the quote's end? no: the emoji", null,
+                        null, false))
+                .withSpan(new Span("s5", img + 2, img + 8, "QUOTE", null, null, null, false))
+                .withSpan(new Span("s6", arabic, arabic + 5, "PERSON", "right to left", "carol", when, false))
+                .withSpan(new Span("s7", 30, 40, "QUOTE", null, null, null, true))
+                .withRelation(new Relation("r1", "said-by", "s2", "s1"));
+    }
+
+    static String render(AnnotatedDocument doc) throws ExportException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Exporters.of(Format.HTML).export(doc, ExportOptions.DEFAULT, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void matchesTheGoldenFileApartFromTheJsonLdBlock() throws Exception {
+        String page = render(hostile());
+        Path golden = Path.of("src/test/resources/golden/html-hostile/expected.html");
+        String withoutJsonLd = JSON_LD.matcher(page).replaceAll("");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, withoutJsonLd, StandardCharsets.UTF_8);
+        }
+        assertThat(withoutJsonLd).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void sameInputGivesTheSameBytes() throws Exception {
+        assertThat(render(hostile())).isEqualTo(render(hostile()));
+    }
+
+    @Test
+    void embedsTheJsonLdExportWhenThatExporterWorks() throws Exception {
+        AnnotatedDocument doc = hostile();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        boolean jsonLdBuilt;
+        try {
+            Exporters.of(Format.JSONLD).export(doc, ExportOptions.DEFAULT, expected);
+            jsonLdBuilt = true;
+        } catch (ExportException e) {
+            jsonLdBuilt = false;
+        }
+        Matcher block = JSON_LD.matcher(render(doc));
+        if (!jsonLdBuilt) {
+            assertThat(block.find()).as("no JSON-LD block while that exporter is not built").isFalse();
+            return;
+        }
+        assertThat(block.find()).isTrue();
+        String embedded = block.group(1);
+        assertThat(embedded).doesNotContain("<").doesNotContain(">");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode fromPage = json.readTree(embedded);
+        assertThat(fromPage).isEqualTo(json.readTree(expected.toByteArray()));
+        assertThat(fromPage.toString()).contains(SCRIPT_PAYLOAD);
+    }
+
+    @Test
+    void hostileTextLabelsNotesAndTitlesAreEscapedEverywhere() throws Exception {
+        String page = render(hostile());
+        String body = JSON_LD.matcher(page).replaceAll("");
+        assertThat(body).doesNotContain("<img").doesNotContain("<b>").doesNotContain("alert(1)</script>")
+                .doesNotContain("onerror=alert(2)>");
+        assertThat(body).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
+                .contains("data-label-toggle=\"&lt;img src=x onerror=alert(2)&gt;\"")
+                .contains("<title>Title &lt;script&gt;");
+        // exactly two script elements: the JSON-LD data block (when built) and the page's own code
+        assertThat(countOf(body, "<script")).isEqualTo(1);
+        assertThat(countOf(page, "</script>")).isEqualTo(countOf(page, "<script"));
+        String markup = body.replaceAll("(?s)<style>.*?</style>|<script>.*?</script>", "");
+        // an event handler attribute, i.e. outside every quoted attribute value
+        assertThat(markup).doesNotContainPattern("<\\w+(?:\\s+[\\w-]+(?:=\"[^\"]*\")?)*\\s+on\\w+\\s*=");
+        assertThat(markup).containsPattern("<\\w+(?:\\s+[\\w-]+(?:=\"[^\"]*\")?)*\\s+data-label-toggle\\s*=");
+    }
+
+    @Test
+    void policyHashesMatchTheInlineStyleAndScript() throws Exception {
+        String page = render(hostile());
+        Matcher policy = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">")
+                .matcher(page);
+        assertThat(policy.find()).isTrue();
+        Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(page);
+        Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(page);
+        assertThat(style.find()).isTrue();
+        assertThat(script.find()).isTrue();
+        assertThat(policy.group(1)).startsWith("default-src 'none'; ")
+                .contains("script-src '" + HtmlPage.sha256(script.group(1)) + "'")
+                .contains("style-src '" + HtmlPage.sha256(style.group(1)) + "'")
+                .doesNotContain("unsafe");
+        // nothing is fetched: no address outside the JSON-LD data (whose IRIs name things, and are never loaded)
+        assertThat(JSON_LD.matcher(page).replaceAll("")).doesNotContain("style=\"").doesNotContain("http://")
+                .doesNotContain("https://").doesNotContain(" src=\"").doesNotContain("<link");
+    }
+
+    @Test
+    void everySpanIsListedAndHighlightedWithItsNesting() throws Exception {
+        AnnotatedDocument doc = hostile();
+        String page = render(doc);
+        // the suggestion s7 is left out, as in every export by default
+        assertThat(countOf(page, "<li class=\"en ")).isEqualTo(6);
+        assertThat(page).doesNotContain("id=\"e-s7\"");
+        // s3 lies inside s2: its fragment is underlined for s2 and filled for s3
+        assertThat(page).contains("<span class=\"fr\" data-s=\"s2 s3\"><span class=\"u c1\"><span class=\"f c0\">");
+        assertThat(page).contains("<a class=\"mk c1\" href=\"#e-s2\" data-s=\"s2\"");
+        assertThat(page).contains("<q class=\"quote\" dir=\"auto\">مرحبا</q>");
+        assertThat(page).contains("#1 \u201CAhmed\u201D");
+    }
+
+    @Test
+    void theTextSurvivesExactlyForRandomDocuments() throws Exception {
+        long seed = Long.getLong("test.seed", new Random().nextLong());
+        Random random = new Random(seed);
+        String[] pieces = {"a", "b", " ", "\n", "\r\n", "é", "e\u0301", "😀", "👩‍💻", "中", "ا", "&", "<", ">", "\"",
+            "'", "\t", "\u00a0", "x"};
+        LabelSet set = LabelSet.of("set", Label.of("A", "#112233"), Label.of("B", "#EEDDCC"), Label.of("C", "#44AA99"));
+        for (int round = 0; round < 40; round++) {
+            StringBuilder text = new StringBuilder();
+            int n = 1 + random.nextInt(60);
+            for (int i = 0; i < n; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = text.toString();
+            int length = s.codePointCount(0, s.length());
+            AnnotatedDocument.Builder builder = AnnotatedDocument.builder(Document.of("d", s)).labelSet(set);
+            for (int i = 0; i < random.nextInt(8); i++) {
+                int start = random.nextInt(length);
+                int end = start + 1 + random.nextInt(length - start);
+                builder.span(Span.of("s" + i, start, end, List.of("A", "B", "C").get(random.nextInt(3))));
+            }
+            AnnotatedDocument doc = builder.build();
+            String article = between(render(doc), "<article id=\"text\" class=\"text\" tabindex=\"-1\">\n", "</article>");
+            String visible = unescape(article.replaceAll("<a class=\"mk[^>]*>\\d+</a>", "")
+                    .replaceAll("<br>\n", "").replaceAll("</p>\n", "").replaceAll("<[^>]+>", ""));
+            assertThat(visible).as("seed %d, text %s", seed, s.replace("\r", "\\r").replace("\n", "\\n"))
+                    .isEqualTo(s.replace("\r", "").replace("\n", ""));
+            assertThat(countOf(article, "class=\"mk ")).as("seed %d", seed).isEqualTo(doc.spans().size());
+        }
+    }
+
+    @Test
+    void controlCharactersBecomeReplacementCharactersOneForOne() {
+        assertThat(HtmlPage.escape("a\u0000b\u0007c\u009Fd\te")).isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\te");
+        assertThat(HtmlPage.escape("<&>\"'")).isEqualTo("&lt;&amp;&gt;&quot;&#39;");
+    }
+
+    @Test
+    void jsonInAScriptBlockCannotCloseItOrOpenAComment() throws Exception {
+        String json = "{\"a\":\"</script><!-- & \u2028\"}";
+        String safe = HtmlPage.scriptSafeJson(json);
+        assertThat(safe).doesNotContain("</").doesNotContain("<!--").doesNotContain("&").doesNotContain("\u2028");
+        ObjectMapper mapper = new ObjectMapper();
+        assertThat(mapper.readTree(safe)).isEqualTo(mapper.readTree(json));
+    }
+
+    @Test
+    void anEmptyDocumentStillMakesAPage() throws Exception {
+        AnnotatedDocument doc = AnnotatedDocument.of(Document.of("empty", ""), List.of());
+        String page = render(doc);
+        assertThat(page).contains("No spans yet.").contains("<article id=\"text\"").endsWith("</html>\n");
+    }
+
+    private static String between(String s, String from, String to) {
+        int start = s.indexOf(from);
+        assertThat(start).isNotNegative();
+        return s.substring(start + from.length(), s.indexOf(to, start));
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+
+    private static int countOf(String s, String part) {
+        int count = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    static List<String> lines(String s) {
+        return new ArrayList<>(List.of(s.split("\n")));
+    }
+}

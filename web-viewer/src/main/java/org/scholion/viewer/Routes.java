@@ -1,0 +1,360 @@
+package org.scholion.viewer;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.export.ExportException;
+import org.scholion.export.ExportOptions;
+import org.scholion.export.Exporters;
+import org.scholion.export.Format;
+import org.scholion.export.html.HtmlPage;
+
+/**
+ * Every request of the viewer: a fixed set of routes, anything else 404. Paths are matched
+ * against known documents only, so no request ever names a file; encoded slashes, dot segments,
+ * backslashes and control characters are refused before matching.
+ */
+final class Routes implements HttpHandler {
+    static final int MAX_TARGET = 2048;
+    static final int MAX_HEADER_BYTES = 8192;
+    static final int MAX_HEADERS = 48;
+    static final ExportOptions OPTIONS = ExportOptions.DEFAULT;
+
+    private static final String HTML = "text/html; charset=UTF-8";
+    private static final String TEXT = "text/plain; charset=UTF-8";
+    private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._~%:-]*(/[A-Za-z0-9._~%:-]*)*");
+    private static final Pattern BAD_ESCAPE = Pattern.compile("%(2[fF]|5[cC]|2[eE]|0[0-9a-fA-F]|1[0-9a-fA-F]|7[fF]|25)");
+    private static final byte[] CSS = HtmlPage.STYLESHEET.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] JS = HtmlPage.SCRIPT.getBytes(StandardCharsets.UTF_8);
+    private static final String ASSET_TAG = "\"" + WatchedFile.hash((HtmlPage.STYLESHEET + HtmlPage.SCRIPT)
+            .getBytes(StandardCharsets.UTF_8)) + "\"";
+
+    private final List<WatchedFile> files;
+    private final boolean loopbackOnly;
+    private final Map<String, Rendered> pages = new ConcurrentHashMap<>();
+
+    /** A page rendered for one state of a file. */
+    private record Rendered(WatchedFile.State state, byte[] bytes) {
+    }
+
+    Routes(List<WatchedFile> files, boolean loopbackOnly) {
+        this.files = List.copyOf(files);
+        this.loopbackOnly = loopbackOnly;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            secure(exchange.getResponseHeaders());
+            try {
+                route(exchange);
+            } catch (RuntimeException e) {
+                send(exchange, 500, TEXT, ("The viewer failed: " + e + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String target = exchange.getRequestURI().toString();
+        if (target.length() > MAX_TARGET) {
+            plain(exchange, 414, "The address is longer than " + MAX_TARGET + " characters.");
+            return;
+        }
+        if (!headersFit(exchange.getRequestHeaders())) {
+            plain(exchange, 431, "The request headers are too large.");
+            return;
+        }
+        if (loopbackOnly && !loopbackHost(exchange.getRequestHeaders().getFirst("Host"))) {
+            // a page on another site that resolves its own name to 127.0.0.1 (DNS rebinding) gets nothing
+            plain(exchange, 421, "This viewer answers only to 127.0.0.1, localhost or [::1].");
+            return;
+        }
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            plain(exchange, 405, "Only GET and HEAD are allowed.");
+            return;
+        }
+        String path = exchange.getRequestURI().getRawPath();
+        if (exchange.getRequestURI().getRawFragment() != null || path == null || !safe(path)) {
+            notFound(exchange);
+            return;
+        }
+        List<String> segments = segments(path);
+        if (segments == null) {
+            notFound(exchange);
+            return;
+        }
+        if (segments.isEmpty()) {
+            index(exchange);
+        } else if (segments.size() == 2 && segments.get(0).equals("assets")) {
+            asset(exchange, segments.get(1));
+        } else if (segments.get(0).equals("doc") && segments.size() >= 2) {
+            Optional<WatchedFile> file = files.stream().filter(f -> f.slug().equals(segments.get(1))).findFirst();
+            if (file.isEmpty()) {
+                notFound(exchange);
+            } else {
+                document(exchange, file.get(), segments.subList(2, segments.size()), path.endsWith("/"));
+            }
+        } else {
+            notFound(exchange);
+        }
+    }
+
+    private void document(HttpExchange exchange, WatchedFile file, List<String> rest, boolean slash) throws IOException {
+        WatchedFile.State state = file.state();
+        String base = "/doc/" + encode(file.slug()) + "/";
+        if (rest.isEmpty() && !slash) {
+            exchange.getResponseHeaders().set("Location", base);
+            plain(exchange, 301, "See " + base);
+        } else if (rest.isEmpty()) {
+            noStore(exchange);
+            send(exchange, 200, HTML, page(file));
+        } else if (rest.size() == 1 && rest.get(0).equals("version") && !slash) {
+            noStore(exchange);
+            exchange.getResponseHeaders().set("ETag", "\"" + state.version() + "\"");
+            send(exchange, 200, TEXT, (state.version() + "\n").getBytes(StandardCharsets.UTF_8));
+        } else if (rest.size() == 1 && rest.get(0).equals("labels.css") && !slash) {
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            send(exchange, 200, "text/css; charset=UTF-8",
+                    HtmlPage.labelStyles(state.document()).getBytes(StandardCharsets.UTF_8));
+        } else if (rest.size() == 2 && rest.get(0).equals("download") && !slash) {
+            download(exchange, state.document(), rest.get(1));
+        } else {
+            notFound(exchange);
+        }
+    }
+
+    /**
+     * The page of a file's current state, rendered once per state; the poller calls this right
+     * after a change, so the browser's refresh finds the page ready.
+     */
+    byte[] page(WatchedFile file) {
+        WatchedFile.State state = file.state();
+        Rendered rendered = pages.get(file.slug());
+        if (rendered == null || rendered.state() != state) {
+            String page = HtmlPage.served(state.document(), OPTIONS, new HtmlPage.Served(state.version(),
+                    state.problem()));
+            rendered = new Rendered(state, page.getBytes(StandardCharsets.UTF_8));
+            pages.put(file.slug(), rendered);
+        }
+        return rendered.bytes();
+    }
+
+    private void download(HttpExchange exchange, AnnotatedDocument document, String extension) throws IOException {
+        Format format = HtmlPage.DOWNLOADS.stream().filter(f -> f.extension().equals(extension)).findFirst()
+                .orElse(null);
+        if (format == null) {
+            notFound(exchange);
+            return;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 16);
+        try {
+            Exporters.of(format).export(document, OPTIONS, body);
+        } catch (ExportException e) {
+            boolean missing = String.valueOf(e.getMessage()).contains("not built yet");
+            plain(exchange, missing ? 501 : 500, (missing ? "This viewer cannot make " : "Could not make ")
+                    + format.name() + " yet: " + e.getMessage());
+            return;
+        }
+        String name = Exporters.fileName(document, format);
+        noStore(exchange);
+        exchange.getResponseHeaders().set("Content-Disposition", contentDisposition(name));
+        send(exchange, 200, format.mediaType(), body.toByteArray());
+    }
+
+    private void asset(HttpExchange exchange, String name) throws IOException {
+        byte[] body;
+        String type;
+        if (name.equals("scholion.css")) {
+            body = CSS;
+            type = "text/css; charset=UTF-8";
+        } else if (name.equals("scholion.js")) {
+            body = JS;
+            type = "text/javascript; charset=UTF-8";
+        } else {
+            notFound(exchange);
+            return;
+        }
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Cache-Control", "no-cache");
+        headers.set("ETag", ASSET_TAG);
+        if (ASSET_TAG.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        send(exchange, 200, type, body);
+    }
+
+    private void index(HttpExchange exchange) throws IOException {
+        if (files.size() == 1) {
+            String location = "/doc/" + encode(files.get(0).slug()) + "/";
+            exchange.getResponseHeaders().set("Location", location);
+            plain(exchange, 302, "See " + location);
+            return;
+        }
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<title>Scholion viewer</title>\n<link rel=\"stylesheet\" href=\"/assets/scholion.css\">\n</head>\n"
+                + "<body>\n<main class=\"index\">\n<p class=\"kicker\">Scholion viewer</p>\n<h1>Documents</h1>\n<ul>\n");
+        for (WatchedFile file : files) {
+            WatchedFile.State state = file.state();
+            AnnotatedDocument doc = state.document();
+            html.append("<li><a href=\"/doc/").append(encode(file.slug())).append("/\">")
+                    .append(HtmlPage.escape(doc.document().title())).append("</a><br><span class=\"meta\">")
+                    .append(HtmlPage.escape(file.path().getFileName().toString())).append(" \u00b7 ")
+                    .append(doc.spans().size()).append(" spans, ").append(doc.relations().size())
+                    .append(" relations</span></li>\n");
+        }
+        html.append("</ul>\n</main>\n</body>\n</html>\n");
+        noStore(exchange);
+        send(exchange, 200, HTML, html.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean safe(String rawPath) {
+        return SAFE_PATH.matcher(rawPath).matches() && !BAD_ESCAPE.matcher(rawPath).find()
+                && !rawPath.contains("//");
+    }
+
+    /** The decoded path segments; a trailing slash adds none; null for dot segments or bad escapes. */
+    static List<String> segments(String rawPath) {
+        List<String> segments = new ArrayList<>();
+        for (String raw : rawPath.substring(1).split("/", -1)) {
+            if (raw.isEmpty()) {
+                continue;
+            }
+            String segment = decode(raw);
+            if (segment == null || segment.equals(".") || segment.equals("..")) {
+                return null;
+            }
+            segments.add(segment);
+        }
+        return segments;
+    }
+
+    /** Strict percent-decoding of UTF-8; null when an escape is broken or the bytes are not UTF-8. */
+    static String decode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    return null;
+                }
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return null;
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** A document id as a path segment: letters, digits, '.', '_' and '-' as they are, the rest percent-encoded. */
+    static String encode(String segment) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+                    || c == '-') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code attachment} with an ASCII file name and the exact UTF-8 one (RFC 6266). */
+    static String contentDisposition(String fileName) {
+        StringBuilder ascii = new StringBuilder();
+        fileName.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%'
+                ? (char) c : '_'));
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encode(fileName);
+    }
+
+    private static boolean headersFit(Headers headers) {
+        int count = 0;
+        int size = 0;
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            for (String value : header.getValue()) {
+                count++;
+                size += header.getKey().length() + value.length() + 4;
+            }
+        }
+        return count <= MAX_HEADERS && size <= MAX_HEADER_BYTES;
+    }
+
+    private static boolean loopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        if (name.startsWith("[")) {
+            int close = name.indexOf(']');
+            name = close < 0 ? name : name.substring(0, close + 1);
+        } else if (name.indexOf(':') >= 0) {
+            name = name.substring(0, name.indexOf(':'));
+        }
+        return name.equals("127.0.0.1") || name.equals("localhost") || name.equals("[::1]");
+    }
+
+    private static void secure(Headers headers) {
+        headers.set("Content-Security-Policy", HtmlPage.servedPolicy());
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Cross-Origin-Opener-Policy", "same-origin");
+        headers.set("Cross-Origin-Resource-Policy", "same-origin");
+    }
+
+    private static void noStore(HttpExchange exchange) {
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    }
+
+    private static void notFound(HttpExchange exchange) throws IOException {
+        plain(exchange, 404, "Not found.");
+    }
+
+    private static void plain(HttpExchange exchange, int status, String message) throws IOException {
+        send(exchange, status, TEXT, (message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", type);
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            headers.set("Content-Length", Integer.toString(body.length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

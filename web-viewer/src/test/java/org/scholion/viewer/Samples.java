@@ -1,0 +1,57 @@
+package org.scholion.viewer;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.scholion.core.ScholionException;
+import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.model.Document;
+import org.scholion.core.model.Label;
+import org.scholion.core.model.LabelSet;
+import org.scholion.core.model.Relation;
+import org.scholion.core.model.Span;
+import org.scholion.core.store.AnnotationFile;
+import org.scholion.seeds.Seeds;
+
+/** Annotation files for the viewer's tests: the seed article and a document full of markup. */
+final class Samples {
+    static final String SCRIPT = "<script>alert(1)</script>";
+    static final String IMG = "\"><img src=x onerror=alert(1)>";
+    static final String HOSTILE_ID = "hostile";
+
+    private Samples() {
+    }
+
+    static Path seed(Path folder) throws ScholionException {
+        Path file = folder.resolve("seed.scholion.json");
+        AnnotationFile.at(file).create(Seeds.referenceAnnotation(), false);
+        return file;
+    }
+
+    static AnnotatedDocument hostile() {
+        String text = "Mallory wrote " + SCRIPT + " and then " + IMG + " in 😀 Zoë\u0301's notes.\n"
+                + "Second paragraph مرحبا.\n";
+        Document doc = new Document(HOSTILE_ID, "Title " + SCRIPT + IMG, null, "text/plain", "en",
+                Map.of("source", IMG), text);
+        LabelSet set = LabelSet.of("tricky", new Label("<img src=x onerror=alert(3)>", "#CC3311",
+                        "Label " + SCRIPT, null, null),
+                new Label("PERSON", "#4477AA", null, null, null));
+        int script = text.indexOf(SCRIPT);
+        int img = text.codePointCount(0, text.indexOf(IMG));
+        Instant when = Instant.parse("2026-11-24T10:00:00Z");
+        return AnnotatedDocument.of(doc, List.of(set))
+                .withSpan(new Span("s1", 0, 7, "PERSON", "note " + SCRIPT, IMG, when, false))
+                .withSpan(new Span("s2", script, script + SCRIPT.length(), "<img src=x onerror=alert(3)>",
+                        "note " + IMG, "mallory", when, false))
+                .withSpan(new Span("s3", img, img + IMG.length(), "<img src=x onerror=alert(3)>", SCRIPT, null, null,
+                        false))
+                .withRelation(new Relation("r1", "said-by", "s2", "s1"));
+    }
+
+    static Path hostile(Path folder) throws ScholionException {
+        Path file = folder.resolve("hostile.scholion.json");
+        AnnotationFile.at(file).create(hostile(), false);
+        return file;
+    }
+}

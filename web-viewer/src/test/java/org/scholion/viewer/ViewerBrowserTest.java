@@ -1,0 +1,288 @@
+package org.scholion.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.scholion.core.model.Span;
+import org.scholion.core.store.AnnotationFile;
+import org.scholion.export.ExportOptions;
+import org.scholion.export.Exporters;
+import org.scholion.export.Format;
+import org.scholion.seeds.Seeds;
+
+/**
+ * The viewer in a real headless Chromium, one browser session for every check: toggles, selection,
+ * tooltips, the live update after an edit by another writer, hostile text staying inert in the
+ * viewer and in the standalone file, and a phone-sized window. Skips where Chromium is absent
+ * unless {@code SCHOLION_REQUIRE_TOOLS=1}. {@code -Dviewer.screenshot=FILE} also saves a screenshot.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ViewerBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    Path folder;
+    Path seedFile;
+    Viewer viewer;
+    WebDriver driver;
+    JavascriptExecutor js;
+
+    @BeforeAll
+    void start() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            String message = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): install the Debian packages chromium and chromium-driver";
+            if ("1".equals(System.getenv("SCHOLION_REQUIRE_TOOLS"))) {
+                throw new AssertionError(message + " (SCHOLION_REQUIRE_TOOLS=1)");
+            }
+            Assumptions.abort(message + "; skipping the browser test");
+        }
+        folder = Files.createTempDirectory("scholion-browser");
+        seedFile = Samples.seed(folder);
+        viewer = Viewer.start(List.of(seedFile, Samples.hostile(folder)),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Path home = Files.createDirectories(folder.resolve("home"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .withEnvironment(Map.of("HOME", home.toString()))
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--hide-scrollbars", "--window-size=1280,900",
+                "--user-data-dir=" + Files.createDirectories(folder.resolve("profile")));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        driver = new ChromeDriver(service, options);
+        js = (JavascriptExecutor) driver;
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (viewer != null) {
+            viewer.close();
+        }
+    }
+
+    private void open(String url) {
+        driver.get(url);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(
+                d -> "true".equals(js.executeScript("return document.documentElement.dataset.ready || null")));
+    }
+
+    private long count(String selector) {
+        return (Long) js.executeScript("return document.querySelectorAll(arguments[0]).length", selector);
+    }
+
+    private String labelClass(String label) {
+        return (String) js.executeScript(
+                "return document.querySelector('li.en[data-label=\"' + arguments[0] + '\"]').dataset.k", label);
+    }
+
+    /** The page's own errors and policy violations: there must be none. */
+    private void assertQuietConsole() {
+        List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
+        assertThat(entries).filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .filteredOn(e -> !e.getMessage().contains("favicon.ico"))
+                .as("browser console").isEmpty();
+    }
+
+    private void assertNoAlert() {
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    @Order(1)
+    void loadsTheSeedArticleWithEverySpan() throws Exception {
+        long start = System.nanoTime();
+        open(viewer.documentUris().get(0).toString());
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        Object interactive = js.executeScript(
+                "var n = performance.getEntriesByType('navigation')[0]; return [n.domInteractive, n.loadEventEnd];");
+        System.out.println("seed page interactive (domInteractive, loadEventEnd ms): " + interactive
+                + "; driver.get to ready: " + wall + " ms");
+        assertThat(count("li.en")).isEqualTo(181);
+        assertThat(count(".mk")).isEqualTo(181);
+        assertThat(count(".relations li")).isEqualTo(46);
+        assertThat(driver.findElement(By.id("shown")).getText()).isEqualTo("181");
+        String fill = (String) js.executeScript(
+                "return getComputedStyle(document.querySelector('.fr .f')).backgroundColor");
+        assertThat(fill).as("label colours come from labels.css").isNotEqualTo("rgba(0, 0, 0, 0)");
+        assertQuietConsole();
+        String screenshot = System.getProperty("viewer.screenshot", "");
+        if (!screenshot.isEmpty()) {
+            ChromeDriver chrome = (ChromeDriver) driver;
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+            Files.write(Path.of(screenshot), chrome.getScreenshotAs(OutputType.BYTES));
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void togglingALabelHidesItsHighlightsAndTogglingItBackRestoresThem() {
+        String location = labelClass("LOCATION");
+        String inText = "#text .fr ." + location;
+        long before = count(inText);
+        assertThat(before).isGreaterThanOrEqualTo(42);
+        WebElement box = driver.findElement(By.cssSelector("input[data-label-toggle=\"LOCATION\"]"));
+        box.click();
+        assertThat(count(inText)).isZero();
+        assertThat(count("li.en[data-label=\"LOCATION\"]:not([hidden])")).isZero();
+        assertThat(count(".mk." + location + ":not([hidden])")).isZero();
+        assertThat(driver.findElement(By.id("shown")).getAttribute("textContent")).isEqualTo("139 of 181");
+        WebElement set = driver.findElement(By.cssSelector("input[data-set-toggle=\"entities\"]"));
+        assertThat((Boolean) js.executeScript("return arguments[0].indeterminate", set)).isTrue();
+        box.click();
+        assertThat(count(inText)).isEqualTo(before);
+
+        set.click();
+        assertThat(count("li.en[data-set=\"entities\"]:not([hidden])")).isZero();
+        set.click();
+        assertThat(count("li.en:not([hidden])")).isEqualTo(181);
+    }
+
+    @Test
+    @Order(3)
+    void theFilterBoxAndASelectionWorkWithMouseAndKeyboard() {
+        WebElement filter = driver.findElement(By.id("q"));
+        filter.sendKeys("zelensky");
+        assertThat(count("li.en:not([hidden])")).isBetween(1L, 20L);
+        filter.clear();
+        filter.sendKeys(" ");
+        js.executeScript("var q = document.getElementById('q'); q.value = ''; q.dispatchEvent(new Event('input', {bubbles: true}));");
+        assertThat(count("li.en:not([hidden])")).isEqualTo(181);
+
+        WebElement fragment = driver.findElement(By.cssSelector(".fr[data-s~=\"s5\"]"));
+        fragment.click();
+        assertThat(count("li.en.sel")).isEqualTo(1);
+        assertThat(count(".fr.hit")).isGreaterThanOrEqualTo(1);
+
+        WebElement marker = driver.findElement(By.cssSelector(".mk[data-s=\"s4\"]"));
+        js.executeScript("arguments[0].focus()", marker);
+        WebElement tip = driver.findElement(By.id("tip"));
+        assertThat(tip.isDisplayed()).isTrue();
+        assertThat(tip.getText()).contains("Name_Calling,Labeling").contains("code points 23\u201331")
+                .contains("scholion-seed");
+    }
+
+    @Test
+    @Order(4)
+    void showsASpanAddedByAnotherWriterWithinTwoSeconds() throws Exception {
+        open(viewer.documentUris().get(0).toString());
+        js.executeScript("document.querySelector('input[data-label-toggle=\"LOCATION\"]').click()");
+        long begin = System.nanoTime();
+        AnnotationFile.at(seedFile).update("add a span", doc -> doc.withSpan(
+                new Span(doc.nextSpanId(), 1, 3, "PERSON", "added while watching", "tester", null, false)));
+        long written = System.nanoTime();
+        new WebDriverWait(driver, Duration.ofMillis(2500), Duration.ofMillis(20)).until(
+                d -> count("li.en") == 182);
+        System.out.println("live update: the file write took " + (written - begin) / 1_000_000
+                + " ms, the page showed the new span " + (System.nanoTime() - written) / 1_000_000 + " ms later");
+        assertThat(driver.findElement(By.cssSelector(".list")).getText()).contains("added while watching");
+        assertThat(count("#text .fr ." + labelClass("LOCATION"))).as("the label stays off across the update").isZero();
+        assertThat(driver.findElement(By.id("live")).getText()).startsWith("Live");
+        assertQuietConsole();
+    }
+
+    @Test
+    @Order(5)
+    void hostileTextStaysTextInTheViewer() {
+        open(viewer.documentUris().get(1).toString());
+        assertNoAlert();
+        String text = driver.findElement(By.id("text")).getText();
+        assertThat(text).contains(Samples.SCRIPT).contains(Samples.IMG);
+        assertThat(driver.getTitle()).startsWith("Title " + Samples.SCRIPT + Samples.IMG);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Title " + Samples.SCRIPT + Samples.IMG);
+        assertThat(driver.findElement(By.cssSelector(".legend")).getText()).contains("<img src=x onerror=alert(3)>");
+        assertThat(count("img")).isZero();
+        assertThat(count("script:not([type])")).isEqualTo(1);
+        js.executeScript("arguments[0].focus()", driver.findElement(By.cssSelector(".mk[data-s=\"s3\"]")));
+        assertThat(driver.findElement(By.id("tip")).getText()).contains(Samples.SCRIPT);
+        assertNoAlert();
+        assertQuietConsole();
+    }
+
+    @Test
+    @Order(6)
+    void theStandaloneFileWorksOfflineUnderItsOwnPolicy() throws Exception {
+        Path html = folder.resolve("hostile.html");
+        try (OutputStream out = Files.newOutputStream(html)) {
+            Exporters.of(Format.HTML).export(Samples.hostile(), ExportOptions.DEFAULT, out);
+        }
+        open(html.toUri().toString());
+        assertNoAlert();
+        assertThat(driver.findElement(By.id("text")).getText()).contains(Samples.SCRIPT).contains(Samples.IMG);
+        assertThat(count("img")).isZero();
+        String fill = (String) js.executeScript(
+                "return getComputedStyle(document.querySelector('.fr .f')).backgroundColor");
+        assertThat(fill).as("the inline style ran under its hash").isNotEqualTo("rgba(0, 0, 0, 0)");
+        driver.findElement(By.cssSelector("input[data-label-toggle=\"PERSON\"]")).click();
+        assertThat(driver.findElement(By.id("shown")).getAttribute("textContent")).as("the inline script ran under its hash")
+                .isEqualTo("2 of 3");
+        assertQuietConsole();
+    }
+
+    @Test
+    @Order(7)
+    void readsOnAPhoneWithoutSidewaysScrolling() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            open(viewer.documentUris().get(0).toString());
+            Long overflow = (Long) js.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Object wide = js.executeScript("var w = document.documentElement.clientWidth, out = [];"
+                    + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+                    + " if (r.right > w + 1 && out.length < 8) { out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right)); } });"
+                    + "return out.join(', ');");
+            assertThat(overflow).as("wider than the screen: %s", wide).isLessThanOrEqualTo(0L);
+            Long textLeft = (Long) js.executeScript(
+                    "return Math.round(document.getElementById('text').getBoundingClientRect().top)");
+            Long legendTop = (Long) js.executeScript(
+                    "return Math.round(document.querySelector('.legend').getBoundingClientRect().top)");
+            assertThat(textLeft).as("the text comes before the legend on a phone").isLessThan(legendTop);
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+}
