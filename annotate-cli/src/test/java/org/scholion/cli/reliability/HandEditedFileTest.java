@@ -91,6 +91,38 @@ class HandEditedFileTest {
         assertThat(commands).hasSize(readers.size() + writers.size());
     }
 
+    static Stream<Arguments> sourceCases() throws Exception {
+        List<Arguments> cases = new ArrayList<>();
+        for (String line : Files.readAllLines(CORPUS.resolve("expected.tsv"), StandardCharsets.UTF_8)) {
+            String[] cells = line.split("\t", 2);
+            if (cells[0].startsWith("source-")) {
+                cases.add(Arguments.of(cells[0], cells[1]));
+            }
+        }
+        return cases.stream();
+    }
+
+    /** {@code annotate new} on every hostile source: a loadable file, or the corpus' one line and no file at all. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sourceCases")
+    void newImportsAHostileSourceOrRefusesItWithoutLeavingAFile(String name, String expected) throws Exception {
+        Path source = Files.write(dir.resolve(name), Files.readAllBytes(CORPUS.resolve(name)));
+        Path target = dir.resolve("out.scholion.json");
+        Run r = run("new", source.toString(), "-o", target.toString());
+        if (expected.startsWith("OK")) {
+            assertThat(r.exit).as(r.err).isZero();
+            assertThat(org.scholion.core.store.AnnotationFile.at(target).read().document().sha256())
+                    .startsWith(expected.substring(expected.lastIndexOf(' ') + 1));
+        } else {
+            assertThat(r.exit).isEqualTo(1);
+            assertThat(r.err).isEqualTo("error: " + source + expected.substring(name.length()) + "\n");
+            assertThat(target).doesNotExist();
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
     record Run(int exit, String out, String err) {
     }
 
