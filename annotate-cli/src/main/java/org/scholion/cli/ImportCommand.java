@@ -1,18 +1,15 @@
 package org.scholion.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.scholion.core.ScholionException;
-import org.scholion.core.model.AnnotatedDocument;
-import org.scholion.core.model.Relation;
-import org.scholion.core.model.Span;
 import org.scholion.core.store.AnnotationFile;
 import org.scholion.core.store.Snapshot;
-import org.scholion.export.ExportException;
+import org.scholion.export.jsonld.JsonLdImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,14 +21,12 @@ import picocli.CommandLine.Spec;
         description = {"Read a W3C Web Annotation collection (JSON-LD) back into an annotation file.",
                 "Replaces the file's spans and relations with those of the collection, as one change",
                 "('annotate undo' restores them). The file supplies the text, which the collection's",
-                "selectors must match."},
+                "selectors must match; labels the file lacks go into a label set named 'imported'.",
+                "Every annotation that cannot be placed is listed on stderr as a warning."},
         footerHeading = "%nExamples:%n",
         footer = {"  annotate import out/article.jsonld --into article.scholion.json",
                 "  annotate import article.jsonld          # into article.scholion.json here"})
 final class ImportCommand implements Callable<Integer> {
-    /** The importer; the JSON-LD importer replaces the placeholder when it lands. */
-    static CollectionImporter importer = CollectionImporter.NOT_BUILT;
-
     @Spec
     CommandSpec spec;
 
@@ -50,34 +45,29 @@ final class ImportCommand implements Callable<Integer> {
             throw new ScholionException(target.toString(), "no such annotation file to import into"
                     + (into == null ? " (name one with --into FILE)" : ""));
         }
-        Snapshot after = file.update("import " + collection.getFileName(), doc -> {
-            AnnotatedDocument imported = read(doc);
-            AnnotatedDocument.Builder builder = AnnotatedDocument.builder(doc.document()).labelSets(doc.labelSets());
-            for (Span span : imported.spans()) {
-                builder.span(span);
-            }
-            for (Relation relation : imported.relations()) {
-                builder.relation(relation);
-            }
-            return builder.build();
-        });
-        spec.commandLine().getOut().printf("%s: %s, %s%n", target,
-                LsCommand.plural(after.document().spans().size(), "span"),
-                LsCommand.plural(after.document().relations().size(), "relation"));
-        spec.commandLine().getOut().flush();
-        return Annotate.OK;
-    }
-
-    private AnnotatedDocument read(AnnotatedDocument target) throws ScholionException {
-        try (InputStream in = Files.newInputStream(collection)) {
-            return importer.read(in, collection.toString(), target);
-        } catch (NoSuchFileException e) {
-            throw new ScholionException(collection.toString(), "no such file");
-        } catch (IOException e) {
-            throw new ScholionException(collection.toString(), "cannot read: " + e.getMessage(), e);
-        } catch (ExportException e) {
-            throw new ScholionException(null, e.getMessage(), e);
+        if (!Files.isRegularFile(collection)) {
+            throw new ScholionException(collection.toString(), Files.exists(collection) ? "is not a file" : "no such file");
         }
+        List<JsonLdImporter.Problem> problems = new ArrayList<>();
+        Snapshot after = file.update("import " + collection.getFileName(), doc -> {
+            JsonLdImporter.Result result = JsonLdImporter.read(collection, doc.document(), doc.labelSets());
+            problems.clear();
+            problems.addAll(result.problems());
+            return result.document();
+        });
+        PrintWriter err = spec.commandLine().getErr();
+        long skipped = 0;
+        for (JsonLdImporter.Problem problem : problems) {
+            err.println("warning: " + collection + ": " + Escapes.visible(problem.toString(), false));
+            skipped += problem.severity() == JsonLdImporter.Severity.SKIPPED ? 1 : 0;
+        }
+        err.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s: %s, %s%s%n", target, LsCommand.plural(after.document().spans().size(), "span"),
+                LsCommand.plural(after.document().relations().size(), "relation"),
+                skipped == 0 ? "" : " (" + LsCommand.plural((int) skipped, "annotation") + " skipped, listed above)");
+        out.flush();
+        return Annotate.OK;
     }
 
     static Path defaultTarget(Path collection) {

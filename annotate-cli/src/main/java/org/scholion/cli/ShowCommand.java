@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  annotate show article.scholion.json",
                 "  annotate show article.scholion.json --color | less -R",
-                "  NO_COLOR=1 annotate show article.scholion.json --label PERSON"})
+                "  NO_COLOR=1 annotate show article.scholion.json --label PERSON --ids"})
 final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,6 +48,9 @@ final class ShowCommand implements Callable<Integer> {
 
     @Option(names = {"-l", "--label"}, paramLabel = "L", description = "Only spans with this label; repeatable.")
     List<String> labels = new ArrayList<>();
+
+    @Option(names = "--ids", description = "Mark where each span starts with its id, for 'edit', 'rm' and 'relate'.")
+    boolean ids;
 
     @Override
     public Integer call() throws ScholionException {
@@ -70,10 +73,10 @@ final class ShowCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder(doc.text().string().length() * 2);
         if (colored) {
             Palette palette = new Palette(Palette.trueColorTerminal(root.env("COLORTERM")));
-            colored(doc, spans, palette, b);
+            colored(doc, spans, palette, ids, b);
             legend(doc, spans, palette, b);
         } else {
-            bracketed(doc, spans, b);
+            bracketed(doc, spans, ids, b);
             legend(doc, spans, null, b);
         }
         out.print(b);
@@ -82,13 +85,21 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     /** Line by line, so that no background colour runs on past the end of a line. */
-    static void colored(AnnotatedDocument doc, List<Span> spans, Palette palette, StringBuilder b) {
+    static void colored(AnnotatedDocument doc, List<Span> spans, Palette palette, boolean ids, StringBuilder b) {
         for (Line line : Segmentation.lines(doc.text(), spans)) {
             for (Fragment f : line.fragments()) {
                 String text = Escapes.visible(f.text(), true);
                 if (!f.isCovered()) {
                     b.append(text);
                     continue;
+                }
+                if (ids) {
+                    for (Span span : f.spans()) {
+                        if (span.start() == f.start()) {
+                            b.append("\u001B[2m[").append(Escapes.visible(span.id(), false)).append(']')
+                                    .append(Palette.RESET);
+                        }
+                    }
                 }
                 Span inner = f.innermost();
                 boolean enclosed = f.spans().size() > 1;
@@ -103,7 +114,7 @@ final class ShowCommand implements Callable<Integer> {
      * Spans as brackets around their text. Crossing spans cannot nest, so a span that has to be
      * closed to close an outer one is reopened after it, marked with an ellipsis.
      */
-    static void bracketed(AnnotatedDocument doc, List<Span> spans, StringBuilder b) {
+    static void bracketed(AnnotatedDocument doc, List<Span> spans, boolean ids, StringBuilder b) {
         Deque<Span> open = new ArrayDeque<>();
         for (Fragment f : Segmentation.of(doc.text(), spans)) {
             List<Span> wanted = f.spans();
@@ -124,6 +135,9 @@ final class ShowCommand implements Callable<Integer> {
             for (int i = keep; i < wanted.size(); i++) {
                 Span span = wanted.get(i);
                 b.append('[').append(Escapes.visible(span.label(), false));
+                if (ids) {
+                    b.append(' ').append(Escapes.visible(span.id(), false));
+                }
                 b.append(reopen.contains(span) ? "…" : "").append(": ");
                 open.push(span);
             }

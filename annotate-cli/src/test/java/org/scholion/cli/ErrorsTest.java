@@ -78,35 +78,21 @@ class ErrorsTest {
     }
 
     @Test
-    void importSaysItIsNotBuiltYetAndChangesNothing() throws Exception {
+    void importOfBadJsonOrAMissingCollectionChangesNothing() throws Exception {
         Path file = sample(dir);
         Path collection = dir.resolve("sample.jsonld");
-        Files.writeString(collection, "{}", StandardCharsets.UTF_8);
+        Files.writeString(collection, "{\n  \"type\" : ", StandardCharsets.UTF_8);
         byte[] before = bytes(file);
-        Result r = run("import", p(collection), "--into", p(file));
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("error: " + collection + ": JSON-LD import is not built yet\n");
+        Result bad = run("import", p(collection), "--into", p(file));
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).matches("error: \\Q" + collection + "\\E:\\d+:\\d+: not valid JSON: .*\n");
+        Path missing = dir.resolve("missing.jsonld");
+        Result none = run("import", p(missing), "--into", p(file));
+        assertThat(none.code()).isEqualTo(1);
+        assertThat(none.err()).isEqualTo("error: " + missing + ": no such file\n");
+        Result noTarget = run("import", p(collection), "--into", p(dir.resolve("nope.scholion.json")));
+        assertThat(noTarget.err()).isEqualTo("error: " + dir.resolve("nope.scholion.json")
+                + ": no such annotation file to import into\n");
         assertThat(bytes(file)).isEqualTo(before);
-    }
-
-    @Test
-    void importReplacesSpansThroughTheImporterAsOneUndoableChange() throws Exception {
-        Path file = sample(dir);
-        run("add", p(file), "-l", "PERSON", "--at", "0:3");
-        Path collection = dir.resolve("sample.jsonld");
-        Files.writeString(collection, "{}", StandardCharsets.UTF_8);
-        CollectionImporter previous = ImportCommand.importer;
-        ImportCommand.importer = (in, source, target) -> target.withoutSpans(java.util.List.of("s1"))
-                .withSpan(org.scholion.core.model.Span.of("s7", 35, 41, "PERSON"));
-        try {
-            Result r = run("import", p(collection), "--into", p(file));
-            assertThat(r.code()).as(r.err()).isZero();
-            assertThat(r.out()).isEqualTo(file + ": 1 span, 0 relations\n");
-            assertThat(CommandTesting.read(file).span("s7")).isPresent();
-            assertThat(run("undo", p(file)).out()).isEqualTo("undone: import sample.jsonld\n");
-            assertThat(CommandTesting.read(file).span("s1")).isPresent();
-        } finally {
-            ImportCommand.importer = previous;
-        }
     }
 }

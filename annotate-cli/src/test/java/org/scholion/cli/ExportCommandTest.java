@@ -52,13 +52,26 @@ class ExportCommandTest {
     void aMissingFileIsReportedAndTheOthersStillExported() throws Exception {
         Path file = sample(dir);
         Path missing = dir.resolve("missing.scholion.json");
-        Result r = run("export", p(missing), p(file), "--format", "csv,jsonld", "-o", p(dir.resolve("out")));
+        Path out = dir.resolve("out");
+        Result r = run("export", p(missing), p(file), "--format", "csv,jsonld", "-o", p(out));
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("error: " + missing + ": no such file\n");
-        assertThat(dir.resolve("out/sample.csv")).isNotEmptyFile();
-        assertThat(dir.resolve("out/sample.jsonld")).isNotEmptyFile();
-        assertThat(r.out().lines()).containsExactly(dir.resolve("out/sample.csv").toString(),
-                dir.resolve("out/sample.jsonld").toString());
+        assertThat(out.resolve("sample.csv")).isNotEmptyFile();
+        assertThat(out.resolve("sample.jsonld")).isNotEmptyFile();
+        assertThat(r.out().lines()).containsExactly(out.resolve("sample.csv").toString(),
+                out.resolve("sample.jsonld").toString());
+    }
+
+    @Test
+    void csvOffsetsAreCodePoints() throws Exception {
+        Path file = sample(dir);
+        run("add", p(file), "-l", "LOCATION", "--text", "Paris \uD83C\uDDEB\uD83C\uDDF7");
+        Path out = dir.resolve("out");
+        Result r = run("export", p(file), "--format", "csv", "-o", p(out));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(out.resolve("sample.csv") + "\n");
+        assertThat(Files.readString(out.resolve("sample.csv"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("sample,s1,LOCATION,25,33,Paris \uD83C\uDDEB\uD83C\uDDF7,,tester,2026-11-26T10:15:30Z");
     }
 
     @Test

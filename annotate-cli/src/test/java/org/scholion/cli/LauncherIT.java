@@ -25,6 +25,9 @@ class LauncherIT {
 
     @Test
     void launcherRunsTheBuiltCommandAndPassesExitCodesThrough() throws Exception {
+        Finished first = Processes.run(launcher("--version"), NO_BUILD);
+        // the first call after a build may prepare the class-data archive, and says so
+        assertThat(first.err()).isIn("", "annotate: preparing class data for a fast start (once per build)\u2026\n");
         Finished version = Processes.run(launcher("--version"), NO_BUILD);
         assertThat(version.err()).isEmpty();
         assertThat(version.code()).isZero();
@@ -47,6 +50,17 @@ class LauncherIT {
         assertThat(written + failed).as(export.out() + export.err()).isGreaterThanOrEqualTo(5);
         assertThat(export.code()).isEqualTo(failed == 0 ? 0 : 1);
         export.out().lines().forEach(path -> assertThat(Path.of(path)).isNotEmptyFile());
+    }
+
+    @Test
+    void launcherPassesNonAsciiArgumentsIntactUnderTheCLocale() throws Exception {
+        Path file = CommandTesting.sample(dir);
+        ProcessBuilder add = launcher("add", file.toString(), "--label", "PERSON", "--text", "e\u0301mile\r\nin Paris");
+        add.environment().remove("LC_ALL");
+        add.environment().remove("LC_CTYPE");
+        Finished r = Processes.run(add, Map.of("LANG", "C", "SCHOLION_LAUNCHER_NO_BUILD", "1"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(CommandTesting.read(file).span("s1").orElseThrow().start()).isEqualTo(14);
     }
 
     @Test

@@ -93,6 +93,13 @@ class ListingCommandsTest {
     }
 
     @Test
+    void showWithIdsNamesEachSpanWhereItStarts() {
+        assertThat(run("show", p(file), "--no-color", "--ids").out()).startsWith("[PERSON s1: Zo\u00EB] [GROUP s2: ");
+        assertThat(run("show", p(file), "--color", "--ids").out()).contains("\u001B[2m[s4]\u001B[0m")
+                .contains("\u001B[2m[s5]\u001B[0m");
+    }
+
+    @Test
     void showInColourPaintsTheInnermostSpanAndUnderlinesEnclosedText() {
         Result truecolor = run(env("COLORTERM", "truecolor"), "show", p(file), "--color");
         assertThat(truecolor.code()).isZero();

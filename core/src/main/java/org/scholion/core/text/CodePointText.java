@@ -125,9 +125,38 @@ public final class CodePointText {
         if (index == 0 || index == length) {
             return true;
         }
+        int before = codePointAt(index - 1);
+        int after = codePointAt(index);
+        // JDK 17's BreakIterator predates the emoji rules of UAX #29: apply them here
+        if (before == ZWJ || after == ZWJ || isEmojiModifier(after) || after == VARIATION_SELECTOR_16
+                || isTagCharacter(after)) {
+            return false;
+        }
+        if (isRegionalIndicator(before) && isRegionalIndicator(after)) {
+            int run = 0;
+            for (int i = index - 1; i >= 0 && isRegionalIndicator(codePointAt(i)); i--) {
+                run++;
+            }
+            return run % 2 == 0;
+        }
         BreakIterator breaks = BreakIterator.getCharacterInstance(Locale.ROOT);
         breaks.setText(string);
         return breaks.isBoundary(toCharIndex(index));
+    }
+
+    private static final int ZWJ = 0x200D;
+    private static final int VARIATION_SELECTOR_16 = 0xFE0F;
+
+    private static boolean isEmojiModifier(int codePoint) {
+        return codePoint >= 0x1F3FB && codePoint <= 0x1F3FF;
+    }
+
+    private static boolean isRegionalIndicator(int codePoint) {
+        return codePoint >= 0x1F1E6 && codePoint <= 0x1F1FF;
+    }
+
+    private static boolean isTagCharacter(int codePoint) {
+        return codePoint >= 0xE0020 && codePoint <= 0xE007F;
     }
 
     public void checkRange(int start, int end) {

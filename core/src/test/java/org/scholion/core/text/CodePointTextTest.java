@@ -56,6 +56,21 @@ class CodePointTextTest {
     }
 
     @Test
+    void emojiSequencesAreNotCutEither() {
+        CodePointText family = CodePointText.of("a👩‍💻b");
+        assertThat(family.isGraphemeBoundary(2)).isFalse();
+        assertThat(family.isGraphemeBoundary(3)).isFalse();
+        assertThat(family.isGraphemeBoundary(1)).isTrue();
+        assertThat(family.isGraphemeBoundary(4)).isTrue();
+        CodePointText flags = CodePointText.of("🇫🇷🇩🇪");
+        assertThat(flags.isGraphemeBoundary(1)).isFalse();
+        assertThat(flags.isGraphemeBoundary(2)).isTrue();
+        assertThat(flags.isGraphemeBoundary(3)).isFalse();
+        assertThat(CodePointText.of("👍🏽!").isGraphemeBoundary(1)).isFalse();
+        assertThat(CodePointText.of("❤️!").isGraphemeBoundary(1)).isFalse();
+    }
+
+    @Test
     void agreesWithTheJdkOnRandomTexts() {
         long seed = RandomTexts.seed();
         Random random = new Random(seed);

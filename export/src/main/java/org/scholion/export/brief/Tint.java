@@ -14,7 +14,7 @@ public record Tint(String fill, String text, String line) {
     public static Tint of(String color) {
         int rgb = Integer.parseInt(color.substring(1), 16);
         int fill = rgb;
-        for (double alpha = 0.55; alpha > 0; alpha -= 0.05) {
+        for (double alpha = 0.40; alpha > 0; alpha -= 0.05) {
             fill = mix(rgb, 0xFFFFFF, alpha);
             if (contrast(fill, 0x111111) >= AA + 2) {
                 break;
