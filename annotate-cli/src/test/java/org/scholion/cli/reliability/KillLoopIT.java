@@ -20,7 +20,7 @@ import org.scholion.seeds.Seeds;
 /**
  * SIGKILL of {@code annotate add} processes at random moments, from JVM start to the end of the
  * save: afterwards the file always loads and holds exactly the old state or the old state plus the
- * one new span, never a torn one. 20 kills in {@code mvn verify}; 200 with
+ * one new span, never a torn one. 20 SIGKILLs in {@code mvn verify}; 200 with
  * {@code -Dscholion.slow=true}. {@code -Dtest.seed=N} replays the moments.
  */
 class KillLoopIT {
@@ -54,7 +54,10 @@ class KillLoopIT {
         int finished = 0;
         int inWrite = 0;
         int added = 0;
-        for (int k = 1; k <= kills; k++) {
+        int runs = 0;
+        // until that many processes were really killed (runs that finish first do not count)
+        for (int k = 1; killed < kills && k <= 3 * kills; k++) {
+            runs++;
             long begun = System.nanoTime();
             Process p = add(file, k).start();
             // half of the kills anywhere from JVM start on, half near the end of a run, where the save is;
@@ -93,13 +96,13 @@ class KillLoopIT {
             }
             before = after;
         }
-        assertThat(killed).as("most runs were killed, not finished").isGreaterThan(kills / 3);
+        assertThat(killed).as("SIGKILLs").isEqualTo(kills);
         Process last = add(file, 999).start();
         assertThat(last.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(last.exitValue()).as("the lock is free again").isZero();
         assertThat(temporaries()).as("what killed saves left is cleared by the next save").isZero();
         System.out.printf(java.util.Locale.ROOT, "KillLoopIT: %d runs, %d SIGKILLs survived (%d inside the write), "
-                + "%d ran to the end, %d spans landed, 0 torn files%n", kills, killed, inWrite, finished, added);
+                + "%d ran to the end, %d spans landed, 0 torn files%n", runs, killed, inWrite, finished, added);
     }
 
     private long temporaries() throws Exception {
