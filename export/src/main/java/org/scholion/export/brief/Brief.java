@@ -194,6 +194,38 @@ public final class Brief {
         return ending;
     }
 
+    /**
+     * Entries of the spans of {@code fragment} that do not go on into {@code next}, the fragment
+     * after it in the text (perhaps on a later line; null at the end), innermost first: their
+     * markers follow {@code fragment}. Unlike {@link #endingAt}, this also catches a span that
+     * ends inside a line break, which no fragment of {@link #lines()} contains.
+     */
+    public List<Entry> endingBefore(Fragment fragment, Fragment next) {
+        List<Entry> ending = new ArrayList<>();
+        List<Span> spans = fragment.spans();
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            if (next == null || !next.spans().contains(spans.get(i))) {
+                ending.add(entryBySpan.get(spans.get(i).id()));
+            }
+        }
+        return ending;
+    }
+
+    /**
+     * Entries of the spans of {@code fragment} that do not cover {@code previous}, the fragment
+     * before it (null at the start), outer first: their anchors begin here, even when the span
+     * starts inside the line break before {@code fragment}.
+     */
+    public List<Entry> startingAfter(Fragment previous, Fragment fragment) {
+        List<Entry> starting = new ArrayList<>();
+        for (Span span : fragment.spans()) {
+            if (previous == null || !previous.spans().contains(span)) {
+                starting.add(entryBySpan.get(span.id()));
+            }
+        }
+        return starting;
+    }
+
     /** Entries of the spans that start where this fragment starts, outer first: anchors begin here. */
     public List<Entry> startingAt(Fragment fragment) {
         List<Entry> starting = new ArrayList<>();

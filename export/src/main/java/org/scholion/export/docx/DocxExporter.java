@@ -7,8 +7,12 @@ import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporter;
 import org.scholion.export.Format;
+import org.scholion.export.brief.Brief;
 
-/** Placeholder until the DOCX exporter lands. */
+/**
+ * Writes an editor's brief as a Word document: header facts, legend, a bar chart of spans per
+ * label, the highlighted text with every span also a Word comment, and the annotations table.
+ */
 public final class DocxExporter implements Exporter {
 
     @Override
@@ -19,6 +23,14 @@ public final class DocxExporter implements Exporter {
     @Override
     public void export(AnnotatedDocument document, ExportOptions options, OutputStream out)
             throws ExportException, IOException {
-        throw new ExportException("DOCX export is not built yet");
+        Brief brief = Brief.of(document, options);
+        try {
+            new WordBrief(brief, options).write(out);
+        } catch (RuntimeException e) {
+            // POI reports broken XML and packaging as unchecked exceptions
+            throw new ExportException("cannot write the DOCX brief of " + document.document().id() + ": "
+                    + e.getMessage(), e);
+        }
+        out.flush();
     }
 }

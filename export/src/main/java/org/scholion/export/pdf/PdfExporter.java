@@ -7,8 +7,13 @@ import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporter;
 import org.scholion.export.Format;
+import org.scholion.export.brief.Brief;
 
-/** Placeholder until the PDF exporter lands. */
+/**
+ * Writes an editor's brief as a PDF (PDF/A-1b unless {@link ExportOptions#pdfArchival()} is
+ * off): header facts, legend, a vector bar chart of spans per label, the highlighted text with
+ * numbered markers linked to the annotations table, bookmarks and embedded fonts.
+ */
 public final class PdfExporter implements Exporter {
 
     @Override
@@ -19,6 +24,14 @@ public final class PdfExporter implements Exporter {
     @Override
     public void export(AnnotatedDocument document, ExportOptions options, OutputStream out)
             throws ExportException, IOException {
-        throw new ExportException("PDF export is not built yet");
+        Brief brief = Brief.of(document, options);
+        try {
+            new PdfBrief(brief, options).write(out);
+        } catch (RuntimeException e) {
+            // OpenPDF reports layout and font failures as unchecked exceptions
+            throw new ExportException("cannot write the PDF brief of " + document.document().id() + ": "
+                    + e.getMessage(), e);
+        }
+        out.flush();
     }
 }

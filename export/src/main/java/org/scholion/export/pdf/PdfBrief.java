@@ -1,0 +1,514 @@
+package org.scholion.export.pdf;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfAction;
+import com.lowagie.text.pdf.PdfOutline;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.scholion.core.text.Fragment;
+import org.scholion.core.text.Line;
+import org.scholion.export.ExportOptions;
+import org.scholion.export.brief.Brief;
+import org.scholion.export.brief.Entry;
+import org.scholion.export.brief.Fact;
+import org.scholion.export.brief.FragmentStyle;
+import org.scholion.export.brief.LegendEntry;
+import org.scholion.export.brief.Tint;
+
+/** Lays out one brief as a PDF; one instance per export. */
+final class PdfBrief {
+    /** PDF draws every underline: how overlaps look in this format, after the shared note. */
+    static final String UNDERLINE_NOTE = "Enclosing spans are underlined from the inside out: the line nearest "
+            + "the text belongs to the span just around it.";
+    private static final float MARGIN = 56.7f;
+    private static final float BODY_SIZE = 10.5f;
+    private static final float LEADING = 17f;
+    private static final float SMALL = 8f;
+    private static final int MAX_UNDERLINES = 4;
+    private static final int BUTT = com.lowagie.text.pdf.PdfContentByte.LINE_CAP_BUTT;
+    private static final int TABLE_BATCH = 200;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+    private static final Color INK = new Color(0x11, 0x11, 0x11);
+    private static final Color PLAIN_INK = new Color(0x1A, 0x1A, 0x1A);
+    private static final Color HEADING = new Color(0x1F, 0x29, 0x37);
+    private static final Color MUTED = new Color(0x55, 0x55, 0x55);
+    private static final Color RULE = new Color(0xC8, 0xC8, 0xC8);
+    private static final Color HEADER_FILL = new Color(0xF2, 0xF2, 0xF2);
+
+    private final Brief brief;
+    private final ExportOptions options;
+    private final Glyphs glyphs;
+    private final Map<String, Font> fonts = new HashMap<>();
+    private final Map<Integer, Color> colors = new HashMap<>();
+    private Document document;
+    private PdfWriter writer;
+
+    PdfBrief(Brief brief, ExportOptions options) throws IOException {
+        this.brief = brief;
+        this.options = options;
+        this.glyphs = new Glyphs();
+    }
+
+    void write(OutputStream out) throws IOException {
+        Rectangle page = new Rectangle(options.pageSize().width(), options.pageSize().height());
+        document = new Document(page, MARGIN, MARGIN, MARGIN, MARGIN + 10);
+        writer = PdfWriter.getInstance(document, out);
+        writer.setCloseStream(false);
+        writer.setPdfVersion(PdfWriter.VERSION_1_4);
+        if (options.pdfArchival()) {
+            writer.setPDFXConformance(PdfWriter.PDFA1B);
+        }
+        info();
+        writer.createXmpMetadata();
+        writer.setPageEvent(new PageFooter(glyphs.sans, glyphs.drawable(metadata(brief.title()), glyphs.sans)));
+        document.open();
+        if (options.pdfArchival()) {
+            writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
+                    ICC_Profile.getInstance(ColorSpace.CS_sRGB));
+        }
+        outline();
+        title();
+        facts();
+        legend();
+        chart();
+        text();
+        if (options.annotationTable()) {
+            annotations();
+        }
+        document.close();
+    }
+
+    // ---------------------------------------------------------------- metadata
+
+    private void info() {
+        document.addTitle(metadata(brief.title()));
+        String annotators = fact("Annotators");
+        document.addAuthor(annotators == null || annotators.equals("not recorded") ? "Scholion"
+                : metadata(annotators));
+        String sets = fact("Label sets");
+        document.addSubject("Annotated brief" + (sets == null ? "" : " (label sets: " + metadata(sets) + ")"));
+        document.addKeywords(brief.legend().stream().map(l -> l.label().name()).collect(Collectors.joining(", ")));
+        document.addCreator("Scholion");
+        String language = brief.document().document().language();
+        if (language != null) {
+            writer.getExtraCatalog().put(com.lowagie.text.pdf.PdfName.LANG,
+                    new com.lowagie.text.pdf.PdfString(metadata(language)));
+        }
+    }
+
+    /** Metadata goes into XMP too, whose XML cannot hold control characters. */
+    private static String metadata(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().filter(c -> c >= 0x20 && c != 0xFFFE && c != 0xFFFF).forEach(b::appendCodePoint);
+        return b.toString();
+    }
+
+    private String fact(String name) {
+        return brief.facts().stream().filter(f -> f.name().equals(name)).map(Fact::value).findFirst().orElse(null);
+    }
+
+    private void outline() {
+        PdfOutline root = writer.getRootOutline();
+        new PdfOutline(root, PdfAction.gotoLocalPage("legend", false), "Legend");
+        new PdfOutline(root, PdfAction.gotoLocalPage("text", false), "Text");
+        if (options.annotationTable()) {
+            new PdfOutline(root, PdfAction.gotoLocalPage("annotations", false), "Annotations");
+        }
+    }
+
+    // ---------------------------------------------------------------- header
+
+    private void title() {
+        Paragraph title = new Paragraph(22, "", font("sansBold", 19, HEADING));
+        append(title, brief.title(), glyphs.sansBold, font("sansBold", 19, HEADING), null);
+        document.add(title);
+        Paragraph sub = new Paragraph(16, "Annotated brief", font("sans", 11, new Color(0x6B, 0x72, 0x80)));
+        sub.setSpacingAfter(10);
+        document.add(sub);
+    }
+
+    private void facts() {
+        List<Fact> facts = new ArrayList<>(brief.facts());
+        int[] text = glyphs.count(brief.document().text().string(), glyphs.serif);
+        int replaced = text[0];
+        int controls = text[1];
+        for (Entry e : brief.entries()) {
+            int[] note = glyphs.count(e.span().note(), glyphs.sans);
+            replaced += note[0];
+            controls += note[1];
+        }
+        int[] title = glyphs.count(brief.title(), glyphs.sansBold);
+        replaced += title[0];
+        controls += title[1];
+        if (controls > 0) {
+            facts.add(new Fact("Note", controls + (controls == 1 ? " control character was" : " control characters were")
+                    + " removed (NUL and other control characters cannot be shown)."));
+        }
+        if (replaced > 0) {
+            facts.add(new Fact("Note", replaced + (replaced == 1 ? " character" : " characters")
+                    + " that no embedded font can draw " + (replaced == 1 ? "is" : "are") + " shown as "
+                    + Glyphs.REPLACEMENT + " (the DOCX and HTML briefs keep them)."));
+        }
+        PdfPTable table = table(new float[] {22, 78});
+        for (Fact f : facts) {
+            PdfPCell name = cell(phrase(f.name(), glyphs.sansBold, font("sansBold", SMALL + 0.5f, MUTED)));
+            PdfPCell value = cell(phrase(f.value(), glyphs.sans, font("sans", SMALL + 0.5f, PLAIN_INK)));
+            name.setBorder(Rectangle.BOTTOM);
+            value.setBorder(Rectangle.BOTTOM);
+            name.setBorderColor(new Color(0xE4, 0xE4, 0xE4));
+            value.setBorderColor(new Color(0xE4, 0xE4, 0xE4));
+            table.addCell(name);
+            table.addCell(value);
+        }
+        document.add(table);
+    }
+
+    private void legend() {
+        heading("Legend", "legend");
+        List<LegendEntry> legend = brief.legend();
+        if (legend.isEmpty()) {
+            document.add(new Paragraph("No spans were exported.", font("serif", BODY_SIZE, PLAIN_INK)));
+            return;
+        }
+        PdfPTable table = table(new float[] {7, 27, 56, 10});
+        table.setHeaderRows(1);
+        headerCells(table, "", "Label", "Description", "Spans");
+        Font small = font("sans", SMALL, PLAIN_INK);
+        for (LegendEntry e : legend) {
+            Phrase swatch = new Phrase();
+            Chunk aa = new Chunk("Aa", font("serif", BODY_SIZE, INK));
+            aa.setBackground(color(e.tint().fillRgb()), 2, 1, 2, 0.5f);
+            aa.setUnderline(color(e.tint().lineRgb()), 0.9f, 0, -2.4f, 0, BUTT);
+            swatch.add(aa);
+            PdfPCell swatchCell = ruled(new PdfPCell(swatch));
+            swatchCell.setHorizontalAlignment(Element.ALIGN_CENTER);
+            swatchCell.setPaddingTop(5);
+            table.addCell(swatchCell);
+            Phrase label = phrase(e.label().name(), glyphs.sansBold, font("sansBold", SMALL, PLAIN_INK));
+            label.add(new Chunk("\n", small));
+            label.add(new Chunk(e.labelSet(), font("sans", SMALL - 1, MUTED)));
+            table.addCell(ruled(new PdfPCell(label)));
+            table.addCell(ruled(cell(phrase(e.label().description() == null ? "" : e.label().description(),
+                    glyphs.sans, small))));
+            PdfPCell count = ruled(cell(phrase(Integer.toString(e.count()), glyphs.sans, small)));
+            count.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            table.addCell(count);
+        }
+        document.add(table);
+        Paragraph note = new Paragraph(12, "", font("serifItalic", SMALL + 0.5f, MUTED));
+        append(note, Brief.OVERLAP_NOTE + " " + UNDERLINE_NOTE, glyphs.serifItalic,
+                font("serifItalic", SMALL + 0.5f, MUTED), null);
+        note.setSpacingBefore(6);
+        document.add(note);
+    }
+
+    private void chart() {
+        if (brief.legend().isEmpty()) {
+            return;
+        }
+        heading("Spans per label", null);
+        document.add(PdfChart.draw(writer.getDirectContent(), brief.legend(), document.right() - document.left(),
+                glyphs));
+    }
+
+    // ---------------------------------------------------------------- text
+
+    private void text() {
+        heading("Text", "text");
+        List<Line> lines = brief.lines();
+        List<Fragment> flat = new ArrayList<>();
+        for (Line line : lines) {
+            flat.addAll(line.fragments());
+        }
+        boolean blankSeparates = blankLineBetweenText(lines);
+        Font body = font("serif", BODY_SIZE, PLAIN_INK);
+        int index = 0;
+        Phrase paragraph = null;
+        boolean rtl = false;
+        boolean gap = false;
+        for (Line line : lines) {
+            if (isBlank(line)) {
+                gap = true;
+                continue;
+            }
+            if (paragraph == null || gap || !blankSeparates) {
+                if (paragraph != null) {
+                    addParagraph(paragraph, rtl);
+                }
+                paragraph = new Phrase(LEADING);
+                rtl = false;
+            } else {
+                paragraph.add(new Chunk("\n", body));
+            }
+            gap = false;
+            for (Fragment fragment : line.fragments()) {
+                Fragment next = index + 1 < flat.size() ? flat.get(index + 1) : null;
+                index++;
+                FragmentStyle style = brief.style(fragment);
+                rtl |= hasRightToLeft(fragment.text());
+                append(paragraph, fragment.text(), glyphs.serif, style.isPlain() ? body
+                        : font("serif", BODY_SIZE, INK), style);
+                List<Entry> ending = brief.endingBefore(fragment, next);
+                FragmentStyle around = ending.isEmpty() ? null : around(fragment, ending);
+                boolean first = true;
+                for (Entry e : ending) {
+                    paragraph.add(decorate(marker(e, first), around));
+                    first = false;
+                }
+            }
+        }
+        if (paragraph != null) {
+            addParagraph(paragraph, rtl);
+        }
+    }
+
+    /**
+     * A paragraph of the text, set in a borderless one-cell table: only table cells (through
+     * ColumnText) run OpenPDF's bidirectional algorithm and Arabic shaping.
+     */
+    private void addParagraph(Phrase phrase, boolean rtl) {
+        PdfPTable table = new PdfPTable(1);
+        table.setWidthPercentage(100);
+        table.setSplitLate(false);
+        table.setSplitRows(true);
+        PdfPCell cell = new PdfPCell(phrase);
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(0);
+        cell.setPaddingBottom(7);
+        cell.setLeading(LEADING, 0);
+        cell.setRunDirection(direction(rtl));
+        table.addCell(cell);
+        document.add(table);
+    }
+
+    /** Whether a text holds right-to-left letters, the only case that needs the (slower) bidi algorithm. */
+    static boolean hasRightToLeft(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x0590 && (c <= 0x08FF || (c >= 0xFB1D && c <= 0xFEFC) || Character.isSurrogate(c))) {
+                byte d = Character.getDirectionality(text.codePointAt(i));
+                if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int direction(boolean rtl) {
+        return rtl ? PdfWriter.RUN_DIRECTION_LTR : PdfWriter.RUN_DIRECTION_NO_BIDI;
+    }
+
+    private static boolean blankLineBetweenText(List<Line> lines) {
+        boolean seenText = false;
+        boolean blankAfterText = false;
+        for (Line line : lines) {
+            if (isBlank(line)) {
+                blankAfterText = seenText;
+            } else {
+                if (blankAfterText) {
+                    return true;
+                }
+                seenText = true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlank(Line line) {
+        for (Fragment f : line.fragments()) {
+            if (f.isCovered() || !f.text().isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The superscript number after a span, in its label's line colour, linked to its table row. */
+    private Chunk marker(Entry e, boolean first) {
+        Chunk marker = new Chunk(first ? e.marker() : "," + e.marker(),
+                font("sansBold", 6.5f, color(e.tint().lineRgb())));
+        marker.setTextRise(4f);
+        marker.setLocalDestination("m" + e.number());
+        if (options.annotationTable()) {
+            marker.setLocalGoto("a" + e.number());
+        }
+        return marker;
+    }
+
+    /** How the spans that go on past a fragment are drawn: markers inside them keep their colours. */
+    private FragmentStyle around(Fragment fragment, List<Entry> ending) {
+        List<org.scholion.core.model.Span> going = new ArrayList<>(fragment.spans());
+        for (Entry e : ending) {
+            going.remove(e.span());
+        }
+        return brief.style(new Fragment(fragment.start(), fragment.end(), fragment.text(), going));
+    }
+
+    /** Fills a chunk with the tint of its innermost span and underlines it once per enclosing span. */
+    private Chunk decorate(Chunk chunk, FragmentStyle style) {
+        if (style != null && !style.isPlain()) {
+            chunk.setBackground(color(style.fill().fillRgb()), 0, 0.8f, 0, 0.3f);
+            List<Tint> lines = style.underlines();
+            int levels = Math.min(lines.size(), MAX_UNDERLINES);
+            for (int level = 0; level < levels; level++) {
+                Tint t = lines.get(lines.size() - 1 - level);
+                chunk.setUnderline(color(t.lineRgb()), 0.8f, 0, -2.2f - 1.55f * level, 0, BUTT);
+            }
+        }
+        return chunk;
+    }
+
+    /**
+     * Appends text in chunks by the font that can draw it; a styled fragment gets the tint fill
+     * of its innermost span and one underline per enclosing span, nearest the text the span
+     * just around it.
+     */
+    private void append(Phrase target, String text, BaseFont primary, Font primaryFont, FragmentStyle style) {
+        glyphs.split(text, primary, (piece, source) -> {
+            Font f = switch (source) {
+                case PRIMARY -> primaryFont;
+                case FALLBACK -> new Font(glyphs.fallback, primaryFont.getSize(), Font.NORMAL, primaryFont.getColor());
+                case REPLACED -> font("sans", primaryFont.getSize(), new Color(0x99, 0x99, 0x99));
+            };
+            target.add(decorate(new Chunk(piece, f), style));
+        });
+    }
+
+    // ---------------------------------------------------------------- table
+
+    private void annotations() {
+        document.newPage();
+        heading("Annotations", "annotations");
+        List<Entry> entries = brief.entries();
+        if (entries.isEmpty()) {
+            document.add(new Paragraph("No spans were exported.", font("serif", BODY_SIZE, PLAIN_INK)));
+            return;
+        }
+        PdfPTable table = table(new float[] {6, 17, 41, 18, 18});
+        table.setHeaderRows(1);
+        table.setComplete(false);
+        headerCells(table, "#", "Label", "Text", "Note", "Relations");
+        Font small = font("sans", SMALL - 0.5f, PLAIN_INK);
+        int rows = 0;
+        for (Entry e : entries) {
+            Chunk number = new Chunk(e.marker(), font("sansBold", SMALL - 0.5f, color(e.tint().lineRgb())));
+            number.setLocalDestination("a" + e.number());
+            number.setLocalGoto("m" + e.number());
+            table.addCell(ruled(new PdfPCell(new Phrase(number))));
+            PdfPCell label = ruled(cell(phrase(e.label().name(), glyphs.sans, small)));
+            label.setBackgroundColor(color(e.tint().fillRgb()));
+            table.addCell(label);
+            table.addCell(ruled(cell(phrase(quote(e.quote()), glyphs.serif, font("serif", SMALL, PLAIN_INK)))));
+            table.addCell(ruled(cell(phrase(e.span().note() == null ? "" : e.span().note(), glyphs.sans, small))));
+            table.addCell(ruled(cell(phrase(String.join("; ", e.relations()), glyphs.sans, small))));
+            if (++rows % TABLE_BATCH == 0) {
+                // large tables go out in batches instead of piling up in memory
+                document.add(table);
+            }
+        }
+        table.setComplete(true);
+        document.add(table);
+    }
+
+    /** A span's text for the table: on one line, cut after 400 characters. */
+    static String quote(String text) {
+        String flat = SPACES.matcher(text).replaceAll(" ").strip();
+        if (flat.codePointCount(0, flat.length()) > 400) {
+            flat = flat.substring(0, flat.offsetByCodePoints(0, 399)) + "…";
+        }
+        return "“" + flat + "”";
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void heading(String text, String destination) {
+        Chunk chunk = new Chunk(text, font("sansBold", 14, HEADING));
+        if (destination != null) {
+            chunk.setLocalDestination(destination);
+        }
+        Paragraph p = new Paragraph(18, chunk);
+        p.setSpacingBefore(14);
+        p.setSpacingAfter(6);
+        p.setKeepTogether(true);
+        document.add(p);
+    }
+
+    private Phrase phrase(String text, BaseFont base, Font font) {
+        Phrase phrase = new Phrase(font.getSize() * 1.3f);
+        append(phrase, text, base, font, null);
+        return phrase;
+    }
+
+    private PdfPTable table(float[] widths) {
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setSplitLate(false);
+        table.setSpacingBefore(2);
+        return table;
+    }
+
+    private void headerCells(PdfPTable table, String... names) {
+        for (String name : names) {
+            PdfPCell cell = cell(new Phrase(name, font("sansBold", SMALL, PLAIN_INK)));
+            cell.setBackgroundColor(HEADER_FILL);
+            cell.setBorder(Rectangle.TOP | Rectangle.BOTTOM);
+            cell.setBorderColor(new Color(0x88, 0x88, 0x88));
+            if (name.equals("Spans")) {
+                cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            }
+            table.addCell(cell);
+        }
+    }
+
+    private static PdfPCell cell(Phrase phrase) {
+        PdfPCell cell = new PdfPCell(phrase);
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(3);
+        cell.setPaddingBottom(4);
+        cell.setRunDirection(direction(hasRightToLeft(phrase.getContent())));
+        return cell;
+    }
+
+    private static PdfPCell ruled(PdfPCell cell) {
+        cell.setBorder(Rectangle.BOTTOM);
+        cell.setBorderColor(RULE);
+        cell.setBorderWidth(0.5f);
+        cell.setPadding(3);
+        cell.setPaddingBottom(4);
+        return cell;
+    }
+
+    private Font font(String name, float size, Color color) {
+        String key = name + "/" + size + "/" + color.getRGB();
+        return fonts.computeIfAbsent(key, k -> new Font(switch (name) {
+            case "serif" -> glyphs.serif;
+            case "serifItalic" -> glyphs.serifItalic;
+            case "sansBold" -> glyphs.sansBold;
+            default -> glyphs.sans;
+        }, size, Font.NORMAL, color));
+    }
+
+    private Color color(int rgb) {
+        return colors.computeIfAbsent(rgb, Color::new);
+    }
+}
