@@ -35,7 +35,7 @@ import org.scholion.core.text.RandomTexts;
  */
 class FuzzReadTest {
     /** Each base gets this much time at most, so the suite stays fast on a loaded machine. */
-    private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("fuzz.seconds", 5));
     private static final Path SEED_FILE = Path.of("..", "seeds", "coalition-of-the-willing.scholion.json");
 
     private static ExecutorService worker;

@@ -21,7 +21,7 @@ import org.scholion.core.model.Span;
  */
 class SegmentationFuzzTest {
     private static final List<String> LABELS = List.of("A", "B", "C", "D");
-    private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("fuzz.seconds", 5));
 
     @Test
     void randomTextsAndExtremeSpansKeepEveryProperty() {

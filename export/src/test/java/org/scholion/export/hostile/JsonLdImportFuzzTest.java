@@ -43,7 +43,8 @@ class JsonLdImportFuzzTest {
         "\"linking\"", "\"classifying\"", "\"tagging\"", "\"http://127.0.0.1:9/x\"", "\"s1\"", "[[[[[[[[[[[[[[[[[[[[",
         "{\"type\": \"TextPositionSelector\", \"start\": 5, \"end\": 2}", "\"=cmd|' /C calc'!A0\"",
     };
-    private static final long BUDGET = TimeUnit.SECONDS.toNanos(6);
+    /** The time each base gets; -Dfuzz.seconds=N gives more, to replay a seed beyond the usual budget. */
+    private static final long BUDGET = TimeUnit.SECONDS.toNanos(Long.getLong("fuzz.seconds", 6));
 
     @Test
     void mutatedExportsImportCleanlyOrFailCleanly() throws Exception {
