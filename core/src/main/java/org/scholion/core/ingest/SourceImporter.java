@@ -41,6 +41,10 @@ import org.xml.sax.SAXException;
  */
 public final class SourceImporter {
     private static final Pattern NOT_ID = Pattern.compile("[^\\p{L}\\p{N}._-]+");
+    private static final long MIN_INFLATE_LIMIT = 10L << 20;
+    private static final long MAX_INFLATE_LIMIT = 256L << 20;
+    private static final Pattern JAVA_CLASS_PREFIX = Pattern.compile(
+            "(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
 
     private SourceImporter() {
     }
@@ -132,6 +136,7 @@ public final class SourceImporter {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString(), StandardCharsets.UTF_8);
         } catch (CharacterCodingException notUtf8) {
+            refuseBrokenUtf8(bytes, source);
             Charset detected = null;
             try (InputStream in = TikaInputStream.get(bytes)) {
                 detected = detector.detect(in, metadata);
@@ -145,6 +150,37 @@ public final class SourceImporter {
             }
             return new Decoded(new String(bytes, detected), detected);
         }
+    }
+
+    /**
+     * Text that is UTF-8 apart from a few bad bytes is broken UTF-8, not another charset: reading
+     * it as windows-1252 would turn every accented letter into two wrong ones, so it is refused.
+     */
+    private static void refuseBrokenUtf8(byte[] bytes, String source) throws ScholionException {
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        boolean hasUtf8Letters = lenient.chars().anyMatch(c -> c > 0x7F && c != 0xFFFD);
+        if (!hasUtf8Letters) {
+            return;
+        }
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(lenient.length() + 16);
+        decoder.decode(in, out, true);
+        int at = in.position();
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < at; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                column = 1;
+            } else if ((bytes[i] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        throw new ScholionException(source, line, column, String.format(Locale.ROOT,
+                "is UTF-8 with an invalid byte 0x%02X at byte %,d; fix or re-save it as UTF-8", bytes[at] & 0xFF, at),
+                null);
     }
 
     private static String strict(byte[] bytes, int offset, Charset charset, String source) throws ScholionException {
@@ -191,6 +227,7 @@ public final class SourceImporter {
             throw new ScholionException(source, "cannot import " + type.getBaseType()
                     + ": no parser for it is installed");
         }
+        refuseDecompressionBombs(bytes, source);
         ParagraphHandler handler = new ParagraphHandler(options.maxChars());
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             parser.parse(in, handler, metadata, context);
@@ -219,6 +256,34 @@ public final class SourceImporter {
                 language, facts, handler.text());
     }
 
+    /**
+     * DOCX, ODT and EPUB are zip files, and their parsers build what they inflate in memory: a small
+     * file whose parts inflate a hundred times over (or past 256 MB) is refused before any parser
+     * sees it. Inflating to count stops at the limit, so this costs little.
+     */
+    private static void refuseDecompressionBombs(byte[] bytes, String source) throws ScholionException {
+        if (!startsWith(bytes, 'P', 'K', 3, 4)) {
+            return;
+        }
+        long limit = Math.max(MIN_INFLATE_LIMIT, Math.min(MAX_INFLATE_LIMIT, 100L * bytes.length));
+        long total = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    total += n;
+                    if (total > limit) {
+                        throw new ScholionException(source, String.format(Locale.ROOT,
+                                "looks like a decompression bomb: its %,d bytes inflate to more than %,d bytes "
+                                        + "(in %s); refused", bytes.length, limit, entry.getName()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // a damaged zip is the parser's to report, with its own words
+        }
+    }
+
     private static void put(Map<String, String> facts, String key, String value) {
         if (value != null && !value.isBlank()) {
             facts.put(key, value.strip());
@@ -231,12 +296,17 @@ public final class SourceImporter {
 
     private static String firstLine(Exception e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getMessage() != null && t.getMessage().contains("Unexpected RuntimeException")) {
+        // Tika wraps the parser's own error in "TIKA-198: Illegal IOException from ...Parser@1a2b3c": say the cause
+        while (t.getCause() != null && t.getMessage() != null && (t.getMessage().contains("Unexpected RuntimeException")
+                || t.getMessage().startsWith("TIKA-198"))) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? "the parser failed without saying why"
+                : t.getMessage();
         int cut = m.indexOf('\n');
-        return cut >= 0 ? m.substring(0, cut) : m;
+        m = cut >= 0 ? m.substring(0, cut) : m;
+        // wrapped causes print as "org.apache.poi.ooxml.POIXMLException: ...": the class names mean nothing to a reader
+        return JAVA_CLASS_PREFIX.matcher(m).replaceAll("").strip();
     }
 
     /** A document id made from a file name: its stem, with anything but letters, digits, . _ - made '-'. */

@@ -205,6 +205,7 @@ public final class AnnotationFile {
         Path folder = path.getParent();
         Path temp = null;
         try {
+            removeStaleTemporaries(folder);
             temp = Files.createTempFile(folder, "." + path.getFileName() + ".", ".tmp");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
@@ -226,6 +227,21 @@ public final class AnnotationFile {
                     // the temporary file is hidden and harmless; the write already failed loudly
                 }
             }
+        }
+    }
+
+    /**
+     * A writer killed during a save leaves its hidden temporary file behind; every writer holds the
+     * lock while its temporary exists, so under the lock any that are left belong to dead processes.
+     */
+    private void removeStaleTemporaries(Path folder) {
+        String glob = "." + path.getFileName().toString().replaceAll("[\\\\*?\\[\\]{}]", "\\\\$0") + ".*.tmp";
+        try (java.nio.file.DirectoryStream<Path> stale = Files.newDirectoryStream(folder, glob)) {
+            for (Path file : stale) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // only disk space is at stake; the save itself goes on
         }
     }
 

@@ -60,7 +60,8 @@ final class JsonCodec {
         List<Located> spans = new ArrayList<>();
         List<Located> relations = new ArrayList<>();
         List<Located> labelSets = new ArrayList<>();
-        try (JsonParser p = FACTORY.createParser(in)) {
+        JsonParser p = open(in, source);
+        try (p) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw problem(source, p.currentTokenLocation(),
@@ -91,7 +92,7 @@ final class JsonCodec {
                 throw problem(source, p.currentTokenLocation(), "unexpected content after the JSON object");
             }
         } catch (JsonProcessingException e) {
-            throw malformed(source, e);
+            throw malformed(source, e, p);
         } catch (IOException e) {
             throw new ScholionException(source, "cannot read: " + e.getMessage(), e);
         }
@@ -131,7 +132,8 @@ final class JsonCodec {
     }
 
     static LabelSet readLabelSet(InputStream in, String source) throws ScholionException {
-        try (JsonParser p = FACTORY.createParser(in)) {
+        JsonParser p = open(in, source);
+        try (p) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw problem(source, p.currentTokenLocation(),
@@ -169,7 +171,15 @@ final class JsonCodec {
             Located whole = new Located(null, start, "label set");
             return guard(source, whole, () -> new LabelSet(setName, list));
         } catch (JsonProcessingException e) {
-            throw malformed(source, e);
+            throw malformed(source, e, p);
+        } catch (IOException e) {
+            throw new ScholionException(source, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonParser open(InputStream in, String source) throws ScholionException {
+        try {
+            return FACTORY.createParser(in);
         } catch (IOException e) {
             throw new ScholionException(source, "cannot read: " + e.getMessage(), e);
         }
@@ -414,15 +424,21 @@ final class JsonCodec {
                 at == null ? 0 : Math.max(0, at.getColumnNr()), message, null);
     }
 
-    private static ScholionException malformed(String source, JsonProcessingException e) {
+    private static ScholionException malformed(String source, JsonProcessingException e, JsonParser parser) {
         String message = e.getOriginalMessage();
         int cut = message.indexOf('\n');
         if (cut >= 0) {
             message = message.substring(0, cut);
         }
+        // Jackson's limits name its own API ("from `StreamReadConstraints...`"), which means nothing to a reader
+        message = message.replaceAll(", from `[^`]*`\\)", ")");
         JsonLocation at = e.getLocation();
+        if (at == null && parser != null) {
+            at = parser.currentLocation();
+        }
         return new ScholionException(source, at == null ? 0 : Math.max(0, at.getLineNr()),
-                at == null ? 0 : Math.max(0, at.getColumnNr()), "malformed JSON: " + message, e);
+                at == null ? 0 : Math.max(0, at.getColumnNr()),
+                (e instanceof JsonTree.LoneSurrogate ? "" : "malformed JSON: ") + message, e);
     }
 
     // ---------------------------------------------------------------- writing

@@ -33,7 +33,7 @@ final class JsonTree {
             case START_OBJECT -> {
                 Map<String, Object> map = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
+                    String name = checked(p, p.currentName());
                     p.nextToken();
                     map.put(name, read(p));
                 }
@@ -47,7 +47,7 @@ final class JsonTree {
                 return list;
             }
             case VALUE_STRING -> {
-                return p.getText();
+                return checked(p, p.getText());
             }
             case VALUE_NUMBER_INT -> {
                 return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? (Object) p.getDecimalValue()
@@ -66,6 +66,34 @@ final class JsonTree {
                 return NULL;
             }
             default -> throw new IOException("unexpected JSON token " + token);
+        }
+    }
+
+    /**
+     * A {@code \\u} escape can put half a surrogate pair into a JSON string; no UTF-8 file, XML part
+     * or PDF can hold one, so such a file would load but fail on every later save or export.
+     */
+    static String checked(JsonParser p, String text) throws IOException {
+        for (int i = 0, codePoint = 0; i < text.length(); i++, codePoint++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                String name = p.currentToken() == JsonToken.VALUE_STRING ? p.currentName() : null;
+                throw new LoneSurrogate(p, String.format(java.util.Locale.ROOT,
+                        (name == null ? "a string" : "\"" + name + "\"") + " has a lone surrogate U+%04X at code point %d (half of a \\u escape pair)", (int) c,
+                        codePoint));
+            }
+        }
+        return text;
+    }
+
+    /** A string that no UTF-8 file can hold. */
+    static final class LoneSurrogate extends com.fasterxml.jackson.core.JsonParseException {
+        private static final long serialVersionUID = 1L;
+
+        LoneSurrogate(JsonParser p, String message) {
+            super(p, message, p.currentTokenLocation(), null);
         }
     }
 

@@ -12,7 +12,8 @@ public record Line(int number, int start, int end, List<Fragment> fragments) {
         fragments = List.copyOf(fragments);
     }
 
+    /** Whether the line has nothing to show: only white space, and no span on it. */
     public boolean isBlank() {
-        return fragments.stream().allMatch(f -> f.text().isBlank());
+        return fragments.stream().allMatch(f -> !f.isCovered() && f.text().isBlank());
     }
 }

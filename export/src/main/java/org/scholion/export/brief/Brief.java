@@ -169,6 +169,26 @@ public final class Brief {
         return Segmentation.lines(document.text(), document.spans());
     }
 
+    /**
+     * Whether blank lines separate the text's paragraphs; if they do, a single line break inside a
+     * paragraph is a line break, otherwise every line is a paragraph of its own.
+     */
+    public static boolean blankLinesSeparateParagraphs(List<Line> lines) {
+        boolean seenText = false;
+        boolean blankAfterText = false;
+        for (Line line : lines) {
+            if (line.isBlank()) {
+                blankAfterText = seenText;
+            } else {
+                if (blankAfterText) {
+                    return true;
+                }
+                seenText = true;
+            }
+        }
+        return false;
+    }
+
     /** How to draw a fragment. */
     public FragmentStyle style(Fragment fragment) {
         if (!fragment.isCovered()) {

@@ -205,12 +205,12 @@ final class WordBrief {
         for (Line line : lines) {
             flat.addAll(line.fragments());
         }
-        boolean blankSeparates = blankLineBetweenText(lines);
+        boolean blankSeparates = Brief.blankLinesSeparateParagraphs(lines);
         int index = 0;
         XWPFParagraph p = null;
         boolean gap = false;
         for (Line line : lines) {
-            if (isBlank(line)) {
+            if (line.isBlank()) {
                 gap = true;
                 continue;
             }
@@ -244,32 +244,6 @@ final class WordBrief {
         }
     }
 
-    /** Whether the text separates paragraphs with blank lines (else every line is a paragraph). */
-    private static boolean blankLineBetweenText(List<Line> lines) {
-        boolean seenText = false;
-        boolean blankAfterText = false;
-        for (Line line : lines) {
-            if (isBlank(line)) {
-                blankAfterText = seenText;
-            } else {
-                if (blankAfterText) {
-                    return true;
-                }
-                seenText = true;
-            }
-        }
-        return false;
-    }
-
-    /** A line with nothing to show: only white space, and no span on it whose runs must carry a comment. */
-    private static boolean isBlank(Line line) {
-        for (Fragment f : line.fragments()) {
-            if (f.isCovered() || !f.text().isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     // The text is written on the XML beans directly: XWPFRun wrappers cost more than the runs.
 

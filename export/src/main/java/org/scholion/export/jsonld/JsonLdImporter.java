@@ -64,6 +64,21 @@ public final class JsonLdImporter {
             Objects.requireNonNull(annotation, "annotation");
             Objects.requireNonNull(severity, "severity");
             Objects.requireNonNull(reason, "reason");
+            // reasons quote values from the file: a line break or escape sequence in one must not reach a terminal
+            annotation = oneLine(annotation);
+            reason = oneLine(reason);
+        }
+
+        private static String oneLine(String text) {
+            StringBuilder b = new StringBuilder(text.length());
+            text.codePoints().forEach(c -> {
+                if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                    b.append(String.format(Locale.ROOT, "\\u%04X", c));
+                } else {
+                    b.appendCodePoint(c);
+                }
+            });
+            return b.toString();
         }
 
         @Override

@@ -239,14 +239,14 @@ final class PdfBrief {
         for (Line line : lines) {
             flat.addAll(line.fragments());
         }
-        boolean blankSeparates = blankLineBetweenText(lines);
+        boolean blankSeparates = Brief.blankLinesSeparateParagraphs(lines);
         Font body = font("serif", BODY_SIZE, PLAIN_INK);
         int index = 0;
         Phrase paragraph = null;
         boolean rtl = false;
         boolean gap = false;
         for (Line line : lines) {
-            if (isBlank(line)) {
+            if (line.isBlank()) {
                 gap = true;
                 continue;
             }
@@ -318,30 +318,6 @@ final class PdfBrief {
         return rtl ? PdfWriter.RUN_DIRECTION_LTR : PdfWriter.RUN_DIRECTION_NO_BIDI;
     }
 
-    private static boolean blankLineBetweenText(List<Line> lines) {
-        boolean seenText = false;
-        boolean blankAfterText = false;
-        for (Line line : lines) {
-            if (isBlank(line)) {
-                blankAfterText = seenText;
-            } else {
-                if (blankAfterText) {
-                    return true;
-                }
-                seenText = true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isBlank(Line line) {
-        for (Fragment f : line.fragments()) {
-            if (f.isCovered() || !f.text().isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** The superscript number after a span, in its label's line colour, linked to its table row. */
     private Chunk marker(Entry e, boolean first) {

@@ -1,5 +1,6 @@
 package org.scholion.export.csv;
 
+import org.scholion.export.GoldenFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package org.scholion.export.jsonld;
 
+import org.scholion.export.GoldenFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

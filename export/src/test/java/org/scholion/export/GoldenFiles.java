@@ -1,4 +1,4 @@
-package org.scholion.export.jsonld;
+package org.scholion.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Compares output with a file under src/test/resources/golden/, or rewrites it with -Dgolden.update=true. */
-final class GoldenFiles {
+public final class GoldenFiles {
     private static final Path ROOT = Path.of("src/test/resources/golden");
 
     private GoldenFiles() {
     }
 
-    static void check(String testCase, String file, byte[] actual) throws IOException {
+    public static void check(String testCase, String file, byte[] actual) throws IOException {
         Path golden = ROOT.resolve(testCase).resolve(file);
         if (Boolean.getBoolean("golden.update") || !Files.exists(golden)) {
             Files.createDirectories(golden.getParent());
