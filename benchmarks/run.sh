@@ -270,7 +270,7 @@ if [[ -x $ANNOTATE ]] && have chromium && have chromedriver; then
       runs=$VIEWER_RUNS
       [[ $workload == L ]] && runs=1
       log "viewer $workload at $url: time to interactive in headless Chromium, $runs runs after a warm-up"
-      timeout -k 5 "$TOOL_LIMIT" java -cp "$CP" org.scholion.benchmarks.ViewerProbe "$workload" "$url" "$runs" \
+      timeout -k 5 "$TOOL_LIMIT" java -Djava.io.tmpdir="$WORK" -cp "$CP" org.scholion.benchmarks.ViewerProbe "$workload" "$url" "$runs" \
         "$((TOOL_LIMIT - 20))" >>"$RAW/viewer.tsv" 2>>"$RAW/viewer-probe.err"
       rc=$?
       if [[ $rc == 124 || $rc == 137 ]]; then
