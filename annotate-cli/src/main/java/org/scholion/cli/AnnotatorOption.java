@@ -17,9 +17,13 @@ final class AnnotatorOption {
         if (annotator != null && !annotator.isBlank()) {
             return annotator.strip();
         }
+        // under the root command the environment comes from Annotate (tests replace it); a command run
+        // on its own (tui, suggest) reads the process environment
         Object root = mixee.root().userObject();
-        if (root instanceof Annotate annotate && annotate.env("SCHOLION_ANNOTATOR") != null) {
-            return annotate.env("SCHOLION_ANNOTATOR").strip();
+        String env = root instanceof Annotate annotate ? annotate.env("SCHOLION_ANNOTATOR")
+                : System.getenv("SCHOLION_ANNOTATOR");
+        if (env != null && !env.isBlank()) {
+            return env.strip();
         }
         String user = System.getProperty("user.name");
         return user == null || user.isBlank() ? null : user.strip();

@@ -17,6 +17,7 @@ import org.scholion.core.store.AnnotationFile;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,9 +53,8 @@ public final class SuggestCommand implements Callable<Integer> {
     @Option(names = {"-i", "--ignore-case"}, description = "Match regardless of case.")
     boolean ignoreCase;
 
-    @Option(names = "--annotator", paramLabel = "NAME",
-            description = "Who is recorded on the suggestions (default: $SCHOLION_ANNOTATOR, else the user name).")
-    String annotator;
+    @Mixin
+    AnnotatorOption annotator;
 
     /** Runs {@code suggest} on its own. */
     public static void main(String[] args) {
@@ -72,7 +72,7 @@ public final class SuggestCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 1;
         }
-        String who = annotator != null && !annotator.isBlank() ? annotator.strip() : TuiCommand.defaultAnnotator();
+        String who = TuiCommand.defaultAnnotator(annotator.resolve());
         Instant now = Instant.now();
         Suggestions.Result[] result = new Suggestions.Result[1];
         AnnotationFile annotations = AnnotationFile.at(file);

@@ -12,6 +12,7 @@ import org.scholion.core.ScholionException;
 import org.scholion.core.store.AnnotationFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,9 +29,8 @@ public final class TuiCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The annotation file (*.scholion.json).")
     Path file;
 
-    @Option(names = "--annotator", paramLabel = "NAME",
-            description = "Who is recorded on new spans (default: $SCHOLION_ANNOTATOR, else the user name).")
-    String annotator;
+    @Mixin
+    AnnotatorOption annotator;
 
     @Option(names = "--label-set", paramLabel = "NAME", description = "The label set to start with.")
     String labelSet;
@@ -58,7 +58,7 @@ public final class TuiCommand implements Callable<Integer> {
             err.println("error: annotate tui needs an interactive terminal (standard input and output are not one)");
             return 1;
         }
-        String who = annotator != null && !annotator.isBlank() ? annotator.strip() : defaultAnnotator();
+        String who = defaultAnnotator(annotator.resolve());
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("annotate").build()) {
             if (terminal.getType() == null || terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
                 // JLine reads a dumb terminal line by line and cannot move its cursor: no screen to draw on
@@ -81,13 +81,8 @@ public final class TuiCommand implements Callable<Integer> {
         }
     }
 
-    /** SCHOLION_ANNOTATOR, else the user name, else "unknown". */
-    static String defaultAnnotator() {
-        String env = System.getenv("SCHOLION_ANNOTATOR");
-        if (env != null && !env.isBlank()) {
-            return env.strip();
-        }
-        String user = System.getProperty("user.name");
-        return user == null || user.isBlank() ? "unknown" : user;
+    /** The resolved annotator, else "unknown": new spans always name someone. */
+    static String defaultAnnotator(String resolved) {
+        return resolved == null ? "unknown" : resolved;
     }
 }
