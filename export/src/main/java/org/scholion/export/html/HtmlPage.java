@@ -1,9 +1,12 @@
 package org.scholion.export.html;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +26,7 @@ import org.scholion.core.text.Fragment;
 import org.scholion.core.text.Line;
 import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
+import org.scholion.export.Exporter;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
 import org.scholion.export.brief.Brief;
@@ -63,8 +67,13 @@ public final class HtmlPage {
         }
     }
 
-    /** The self-contained page: the same input always gives the same string. */
-    public static String standalone(AnnotatedDocument document, ExportOptions options) {
+    /**
+     * Writes the self-contained page to {@code out}, which is flushed but not closed; the JSON-LD is
+     * streamed from its exporter into the page, so memory does not grow with the document. The same
+     * input always gives the same bytes.
+     */
+    public static void standalone(AnnotatedDocument document, ExportOptions options, OutputStream out)
+            throws IOException, ExportException {
         Brief brief = Brief.of(document, options);
         String style = STYLESHEET + labelStyles(brief.document());
         String policy = "default-src 'none'; script-src '" + sha256(SCRIPT) + "'; style-src '" + sha256(style)
@@ -73,21 +82,32 @@ public final class HtmlPage {
         // the policy holds only keywords and base64 hashes: nothing to escape
         head.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(policy).append("\">\n");
         head.append("<style>").append(style).append("</style>\n");
-        return new Renderer(brief, null).page(head.toString(), jsonLd(document, options), "<script>" + SCRIPT
-                + "</script>\n");
+        Exporter jsonLd;
+        try {
+            jsonLd = Exporters.of(Format.JSONLD);
+        } catch (RuntimeException e) {
+            jsonLd = null; // a build without the JSON-LD exporter makes the page without its data block
+        }
+        new Renderer(brief, null, out).page(head.toString(), jsonLd == null ? null : new JsonLdBlock(jsonLd,
+                document, options), "<script>" + SCRIPT + "</script>\n");
     }
 
     /**
-     * The page as the viewer serves it, at {@code /doc/<id>/}: assets come from {@code /assets/},
-     * the JSON-LD from {@code download/jsonld}.
+     * Writes the page as the viewer serves it, at {@code /doc/<id>/}, to {@code out} (flushed, not
+     * closed): assets come from {@code /assets/}, the JSON-LD from {@code download/jsonld}.
      */
-    public static String served(AnnotatedDocument document, ExportOptions options, Served served) {
+    public static void served(AnnotatedDocument document, ExportOptions options, Served served, OutputStream out)
+            throws IOException {
         Brief brief = Brief.of(document, options);
         // the JSON-LD would double the page; the viewer offers it as a download instead
         String head = "<link rel=\"stylesheet\" href=\"/assets/scholion.css\">\n"
                 + "<link rel=\"stylesheet\" id=\"labels-css\" href=\"labels.css?v=" + served.version() + "\">\n"
                 + "<link rel=\"alternate\" type=\"application/ld+json\" href=\"download/jsonld\">\n";
-        return new Renderer(brief, served).page(head, null, "<script src=\"/assets/scholion.js\"></script>\n");
+        try {
+            new Renderer(brief, served, out).page(head, null, "<script src=\"/assets/scholion.js\"></script>\n");
+        } catch (ExportException e) {
+            throw new IllegalStateException("a served page embeds no JSON-LD", e);
+        }
     }
 
     /** The Content-Security-Policy of a served page: assets from the viewer itself, nothing inline. */
@@ -119,6 +139,22 @@ public final class HtmlPage {
     }
 
     static void escapeTo(StringBuilder out, String text) {
+        escapeTo((Appendable) out, text);
+    }
+
+    private static void escapeTo(Sink out, String text) {
+        out.escaped(text);
+    }
+
+    private static void escapeTo(Appendable out, String text) {
+        try {
+            escapeChars(out, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void escapeChars(Appendable out, String text) throws IOException {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -159,17 +195,6 @@ public final class HtmlPage {
         return out.toString();
     }
 
-    /** The JSON-LD export, or null while that exporter cannot make it. */
-    private static String jsonLd(AnnotatedDocument document, ExportOptions options) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Exporters.of(Format.JSONLD).export(document, options, out);
-        } catch (ExportException | IOException | RuntimeException e) {
-            return null;
-        }
-        return scriptSafeJson(out.toString(StandardCharsets.UTF_8).strip());
-    }
-
     static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -190,17 +215,100 @@ public final class HtmlPage {
         }
     }
 
+    /**
+     * The page's characters, UTF-8 encoded into the caller's stream through one buffer; I/O errors
+     * travel unchecked inside a rendering and come out as {@link IOException} at its edge.
+     */
+    private static final class Sink {
+        private final Writer writer;
+
+        Sink(OutputStream out) {
+            this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        Sink append(String text) {
+            try {
+                writer.write(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        Sink append(char c) {
+            try {
+                writer.write(c);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        /** {@code text} escaped as {@link #escape} does, written in runs rather than character by character. */
+        Sink escaped(String text) {
+            try {
+                int run = 0;
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    String replacement = switch (c) {
+                        case '&' -> "&amp;";
+                        case '<' -> "&lt;";
+                        case '>' -> "&gt;";
+                        case '"' -> "&quot;";
+                        case '\'' -> "&#39;";
+                        default -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)
+                                ? "\uFFFD" : null;
+                    };
+                    if (replacement != null) {
+                        writer.write(text, run, i - run);
+                        writer.write(replacement);
+                        run = i + 1;
+                    }
+                }
+                writer.write(text, run, text.length() - run);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        Sink append(long number) {
+            return append(Long.toString(number));
+        }
+
+        Sink flush() {
+            try {
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+    }
+
+    /** The JSON-LD export, streamed into the page's data block through {@link ScriptSafeStream}. */
+    private record JsonLdBlock(Exporter exporter, AnnotatedDocument document, ExportOptions options) {
+        void writeTo(OutputStream out) throws IOException, ExportException {
+            ScriptSafeStream safe = new ScriptSafeStream(out);
+            exporter.export(document, options, safe);
+            safe.finish();
+        }
+    }
+
     /** Writes one page; package-private state of a single rendering. */
     private static final class Renderer {
         private final Brief brief;
         private final Served served;
         private final AnnotatedDocument doc;
         private final Map<String, String> classByLabel = new HashMap<>();
-        private final StringBuilder out = new StringBuilder(1 << 16);
+        private final OutputStream stream;
+        private final Sink out;
 
-        Renderer(Brief brief, Served served) {
+        Renderer(Brief brief, Served served, OutputStream stream) {
             this.brief = brief;
             this.served = served;
+            this.stream = stream;
+            this.out = new Sink(stream);
             this.doc = brief.document();
             List<Label> labels = doc.labels();
             for (int i = 0; i < labels.size(); i++) {
@@ -208,7 +316,16 @@ public final class HtmlPage {
             }
         }
 
-        String page(String head, String jsonLd, String script) {
+        void page(String head, JsonLdBlock jsonLd, String script) throws IOException, ExportException {
+            try {
+                write(head, jsonLd, script);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            out.flush();
+        }
+
+        private void write(String head, JsonLdBlock jsonLd, String script) throws IOException, ExportException {
             String title = brief.title();
             out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                     .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -234,11 +351,11 @@ public final class HtmlPage {
                     .append(". Offsets count Unicode code points.</footer>\n</div>\n")
                     .append("<div id=\"tip\" class=\"tip\" role=\"tooltip\" hidden></div>\n");
             if (jsonLd != null) {
-                out.append("<script type=\"application/ld+json\" id=\"annotations\">\n").append(jsonLd)
-                        .append("\n</script>\n");
+                out.append("<script type=\"application/ld+json\" id=\"annotations\">\n").flush();
+                jsonLd.writeTo(stream);
+                out.append("\n</script>\n");
             }
             out.append(script).append("</body>\n</html>\n");
-            return out.toString();
         }
 
         private void header() {
@@ -477,7 +594,7 @@ public final class HtmlPage {
                 }
                 out.append("code points ").append(span.start()).append('\u2013').append(span.end());
                 if (span.created() != null) {
-                    out.append(" \u00b7 <time>").append(span.created()).append("</time>");
+                    out.append(" \u00b7 <time>").append(span.created().toString()).append("</time>");
                 }
                 out.append("</p>");
                 if (!entry.relations().isEmpty()) {
