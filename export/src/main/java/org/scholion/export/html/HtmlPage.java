@@ -53,6 +53,8 @@ public final class HtmlPage {
     private static final String GENERATOR = "Scholion 0.1.0";
     private static final int MINIMAP_WIDTH = 1000;
     private static final int MINIMAP_ROW = 7;
+    /** Characters of text after which a long paragraph continues in a new piece at its next line break. */
+    private static final int PIECE = 2000;
 
     private HtmlPage() {
     }
@@ -272,6 +274,46 @@ public final class HtmlPage {
             return this;
         }
 
+        /**
+         * A JSON string (or {@code null}) that is also safe inside a {@code <script>} data block;
+         * control characters HTML forbids become U+FFFD, as in the page's text.
+         */
+        Sink json(String text) {
+            if (text == null) {
+                return append("null");
+            }
+            try {
+                writer.write('"');
+                int run = 0;
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    String replacement = switch (c) {
+                        case '"' -> "\\\"";
+                        case '\\' -> "\\\\";
+                        case '\n' -> "\\n";
+                        case '\r' -> "\\r";
+                        case '\t' -> "\\t";
+                        case '<' -> "\\u003c";
+                        case '>' -> "\\u003e";
+                        case '&' -> "\\u0026";
+                        case '\u2028' -> "\\u2028";
+                        case '\u2029' -> "\\u2029";
+                        default -> c < 0x20 || (c >= 0x7F && c <= 0x9F) ? "\uFFFD" : null;
+                    };
+                    if (replacement != null) {
+                        writer.write(text, run, i - run);
+                        writer.write(replacement);
+                        run = i + 1;
+                    }
+                }
+                writer.write(text, run, text.length() - run);
+                writer.write('"');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
         Sink append(long number) {
             return append(Long.toString(number));
         }
@@ -348,7 +390,9 @@ public final class HtmlPage {
             entries();
             relations();
             out.append("</div>\n</aside>\n</div>\n<footer class=\"foot\">Made with ").append(GENERATOR)
-                    .append(". Offsets count Unicode code points.</footer>\n</div>\n")
+                    .append(". Offsets count Unicode code points.</footer>\n");
+            data();
+            out.append("</div>\n")
                     .append("<div id=\"tip\" class=\"tip\" role=\"tooltip\" hidden></div>\n");
             if (jsonLd != null) {
                 out.append("<script type=\"application/ld+json\" id=\"annotations\">\n").flush();
@@ -450,38 +494,16 @@ public final class HtmlPage {
         }
 
         private void minimap() {
-            List<LegendEntry> legend = brief.legend();
-            int length = Math.max(1, doc.text().length());
-            if (legend.isEmpty()) {
+            if (brief.legend().isEmpty()) {
                 return;
             }
-            Map<String, Integer> rowOf = new HashMap<>();
-            for (int i = 0; i < legend.size(); i++) {
-                rowOf.put(legend.get(i).label().name(), i);
-            }
-            int height = legend.size() * MINIMAP_ROW;
+            // One canvas, drawn by the script from the data block: a tick per span as an element
+            // cost tens of thousands of nodes on a large document.
             out.append("<section class=\"card minimap\" aria-labelledby=\"h-map\">\n")
-                    .append("<h2 id=\"h-map\">Where each label occurs</h2>\n<svg viewBox=\"0 0 ")
-                    .append(MINIMAP_WIDTH).append(' ').append(height)
-                    .append("\" preserveAspectRatio=\"none\" role=\"img\" aria-labelledby=\"h-map\">\n");
-            for (int i = 0; i < legend.size(); i++) {
-                String name = legend.get(i).label().name();
-                out.append("<g class=\"").append(classByLabel.get(name)).append("\" data-label=\"").append(escape(name))
-                        .append("\"><title>").append(escape(name)).append("</title><rect class=\"track\" x=\"0\" y=\"")
-                        .append(i * MINIMAP_ROW).append("\" width=\"").append(MINIMAP_WIDTH).append("\" height=\"")
-                        .append(MINIMAP_ROW - 1).append("\"></rect></g>\n");
-            }
-            for (Entry entry : brief.entries()) {
-                Span span = entry.span();
-                long x = (long) span.start() * MINIMAP_WIDTH / length;
-                long w = Math.max(3, (long) span.length() * MINIMAP_WIDTH / length);
-                out.append("<rect class=\"tick ").append(classByLabel.get(span.label())).append("\" data-s=\"")
-                        .append(escape(span.id())).append("\" x=\"").append(x).append("\" y=\"")
-                        .append(rowOf.get(span.label()) * MINIMAP_ROW).append("\" width=\"").append(w)
-                        .append("\" height=\"").append(MINIMAP_ROW - 1).append("\"><title>#").append(entry.number())
-                        .append(' ').append(escape(span.label())).append("</title></rect>\n");
-            }
-            out.append("</svg>\n<div class=\"cap\" aria-hidden=\"true\"><span>start of the text</span>")
+                    .append("<h2 id=\"h-map\">Where each label occurs</h2>\n<canvas id=\"map\" width=\"")
+                    .append(MINIMAP_WIDTH).append("\" height=\"").append(brief.legend().size() * MINIMAP_ROW)
+                    .append("\" role=\"img\" aria-labelledby=\"h-map\"></canvas>\n")
+                    .append("<div class=\"cap\" aria-hidden=\"true\"><span>start of the text</span>")
                     .append("<span>end</span></div>\n</section>\n");
         }
 
@@ -500,19 +522,28 @@ public final class HtmlPage {
             List<Line> lines = brief.lines();
             List<Entry> pending = new ArrayList<>();
             boolean open = false;
+            long written = 0;
             for (int i = 0; i < lines.size(); i++) {
                 Line line = lines.get(i);
                 if (!line.fragments().isEmpty()) {
-                    if (open) {
+                    if (open && written >= PIECE) {
+                        // A long paragraph goes out in pieces that the browser can skip laying out
+                        // while they are off screen (content-visibility); CSS closes the gap between them.
+                        out.append("</p>\n<p dir=\"auto\" class=\"cont").append(isLong(lines, i) ? " long" : "")
+                                .append("\">");
+                        written = 0;
+                    } else if (open) {
                         out.append("<br>\n");
                     } else {
-                        out.append("<p dir=\"auto\">");
+                        out.append(isLong(lines, i) ? "<p dir=\"auto\" class=\"long\">" : "<p dir=\"auto\">");
                         open = true;
+                        written = 0;
                     }
                     pending.forEach(this::marker);
                     pending.clear();
                     for (Fragment fragment : line.fragments()) {
                         fragment(fragment);
+                        written += fragment.text().length();
                     }
                 } else if (open) {
                     out.append("</p>\n");
@@ -537,102 +568,121 @@ public final class HtmlPage {
             out.append("</article>\n");
         }
 
+        /** Whether the piece of a paragraph starting at line {@code from} is long enough to be worth skipping off screen. */
+        private static boolean isLong(List<Line> lines, int from) {
+            long length = 0;
+            for (int j = from; j < lines.size() && !lines.get(j).fragments().isEmpty() && length < PIECE; j++) {
+                for (Fragment fragment : lines.get(j).fragments()) {
+                    length += fragment.text().length();
+                }
+            }
+            return length >= PIECE / 2;
+        }
+
         private void fragment(Fragment fragment) {
             FragmentStyle style = brief.style(fragment);
             if (style.isPlain()) {
-                escapeTo(out, fragment.text());
+                out.escaped(fragment.text());
                 return;
             }
-            // The nesting mirrors Brief.style: one underline wrapper per enclosing span, outer first,
-            // then the innermost span's fill; CSS classes carry the tints, so the policy needs no inline style.
+            // The nesting mirrors Brief.style: one underline per enclosing span, outer first, then the
+            // innermost span's fill; the outermost element also carries the fragment's spans, so a
+            // fragment of one span is one element. CSS classes carry the tints: the policy needs no inline style.
             List<Span> spans = fragment.spans();
-            out.append("<span class=\"fr\" data-s=\"");
+            int underlines = style.underlines().size();
+            out.append("<span class=\"fr ").append(underlines == 0 ? "f " : "u ")
+                    .append(classByLabel.get(spans.get(0).label())).append("\" data-s=\"");
             for (int i = 0; i < spans.size(); i++) {
-                out.append(i == 0 ? "" : " ").append(escape(spans.get(i).id()));
+                out.append(i == 0 ? "" : " ").escaped(spans.get(i).id());
             }
             out.append("\">");
-            for (int i = 0; i < style.underlines().size(); i++) {
+            for (int i = 1; i < underlines; i++) {
                 out.append("<span class=\"u ").append(classByLabel.get(spans.get(i).label())).append("\">");
             }
-            out.append("<span class=\"f ").append(classByLabel.get(fragment.innermost().label())).append("\">");
-            escapeTo(out, fragment.text());
-            out.append("</span>".repeat(style.underlines().size() + 2));
+            if (underlines > 0) {
+                out.append("<span class=\"f ").append(classByLabel.get(fragment.innermost().label())).append("\">");
+            }
+            out.escaped(fragment.text());
+            for (int i = 0; i <= underlines; i++) {
+                out.append("</span>");
+            }
             brief.endingAt(fragment).forEach(this::marker);
         }
 
         private void marker(Entry entry) {
+            String id = entry.span().id();
             out.append("<a class=\"mk ").append(classByLabel.get(entry.span().label())).append("\" href=\"#e-")
-                    .append(escape(entry.span().id())).append("\" data-s=\"").append(escape(entry.span().id()))
+                    .escaped(id).append("\" data-s=\"").escaped(id)
                     .append("\" aria-label=\"annotation ").append(entry.number()).append(", ")
-                    .append(escape(entry.span().label())).append("\">").append(entry.marker()).append("</a>");
+                    .escaped(entry.span().label()).append("\">").append(entry.marker()).append("</a>");
         }
 
         private void entries() {
-            List<Entry> entries = brief.entries();
+            // The rows are drawn by the script from the data block, only those in view: thousands of
+            // list items made a large document's page too heavy to open.
             out.append("<section class=\"annotations\" aria-labelledby=\"h-list\">\n<h2 id=\"h-list\">Annotations ")
-                    .append("<span class=\"n\">(<span id=\"shown\">").append(entries.size())
-                    .append("</span>)</span></h2>\n<ol class=\"entries\">\n");
-            for (Entry entry : entries) {
-                Span span = entry.span();
-                String id = escape(span.id());
-                String k = classByLabel.get(span.label());
-                out.append("<li class=\"en ").append(k).append("\" id=\"e-").append(id).append("\" data-s=\"").append(id)
-                        .append("\" data-n=\"").append(entry.number()).append("\" data-label=\"")
-                        .append(escape(span.label())).append("\" data-set=\"").append(escape(entry.labelSet()))
-                        .append("\" data-k=\"").append(k).append("\" data-start=\"").append(span.start())
-                        .append("\" data-end=\"").append(span.end()).append("\">")
-                        .append("<button type=\"button\" class=\"go\" data-go=\"").append(id).append("\">")
-                        .append("<span class=\"num\">").append(entry.number()).append("</span><span class=\"chip\">")
-                        .append(escape(span.label())).append("</span></button>")
-                        .append("<q class=\"quote\" dir=\"auto\">").append(escape(clip(entry.quote(), 240))).append("</q>");
-                if (span.note() != null) {
-                    out.append("<p class=\"note\" dir=\"auto\">").append(escape(span.note())).append("</p>");
-                }
-                out.append("<p class=\"meta\">");
-                if (span.annotator() != null) {
-                    out.append("<span class=\"who\">").append(escape(span.annotator())).append("</span> \u00b7 ");
-                }
-                out.append("code points ").append(span.start()).append('\u2013').append(span.end());
-                if (span.created() != null) {
-                    out.append(" \u00b7 <time>").append(span.created().toString()).append("</time>");
-                }
-                out.append("</p>");
-                if (!entry.relations().isEmpty()) {
-                    out.append("<ul class=\"rels\">");
-                    for (String relation : entry.relations()) {
-                        out.append("<li>").append(escape(relation)).append("</li>");
-                    }
-                    out.append("</ul>");
-                }
-                out.append("</li>\n");
-            }
-            out.append("</ol>\n</section>\n");
+                    .append("<span class=\"n\">(<span id=\"shown\">").append(brief.entries().size())
+                    .append("</span>)</span></h2>\n<noscript><p class=\"overlap\">The list of annotations, the map ")
+                    .append("and the relations need JavaScript; the highlighted text reads without it.</p></noscript>\n")
+                    .append("<div class=\"more\" id=\"before\" hidden></div>\n<ol class=\"entries\" id=\"entries\"></ol>\n")
+                    .append("<div class=\"more\" id=\"after\" hidden></div>\n</section>\n");
         }
 
         private void relations() {
-            List<Relation> relations = doc.relations();
-            if (relations.isEmpty()) {
+            int count = doc.relations().size();
+            if (count == 0) {
                 return;
             }
             out.append("<section class=\"relations\" aria-labelledby=\"h-rel\">\n<h2 id=\"h-rel\">Relations <span class=\"n\">(")
-                    .append(relations.size()).append(")</span></h2>\n<ul>\n");
-            for (Relation relation : relations) {
-                Entry from = brief.entry(relation.from());
-                Entry to = brief.entry(relation.to());
-                out.append("<li data-from=\"").append(escape(relation.from())).append("\" data-to=\"")
-                        .append(escape(relation.to())).append("\">");
-                endpoint(from);
-                out.append(" <span class=\"rtype\">").append(escape(relation.type())).append("</span> \u2192 ");
-                endpoint(to);
-                out.append("</li>\n");
-            }
-            out.append("</ul>\n</section>\n");
+                    .append(count).append(")</span></h2>\n<ul id=\"rels\"></ul>\n")
+                    .append("<div class=\"more\" id=\"rels-more\" hidden></div>\n</section>\n");
         }
 
-        private void endpoint(Entry entry) {
-            out.append("<button type=\"button\" class=\"go\" data-go=\"").append(escape(entry.span().id()))
-                    .append("\">#").append(entry.number()).append(" \u201C").append(escape(clip(entry.quote(), 48)))
-                    .append("\u201D</button>");
+        /**
+         * Everything the script shows beyond the text, as one JSON block parsed once: labels
+         * {@code [name, set, class]}, the legend's label numbers (the map's rows), spans in entry
+         * order {@code [id, label, start, end, quote, note, annotator, created, relations]} and
+         * relations {@code [from, type, to]}.
+         */
+        private void data() {
+            out.append("<script type=\"application/json\" id=\"data\">{\"labels\":[");
+            List<Label> labels = doc.labels();
+            Map<String, Integer> labelIndex = new HashMap<>();
+            for (int i = 0; i < labels.size(); i++) {
+                Label label = labels.get(i);
+                labelIndex.put(label.name(), i);
+                out.append(i == 0 ? "[" : ",\n[").json(label.name()).append(',')
+                        .json(doc.labelSetOf(label.name()).map(set -> set.name()).orElse("")).append(",\"")
+                        .append(classByLabel.get(label.name())).append("\"]");
+            }
+            out.append("],\n\"rows\":[");
+            List<LegendEntry> legend = brief.legend();
+            for (int i = 0; i < legend.size(); i++) {
+                out.append(i == 0 ? "" : ",").append(labelIndex.get(legend.get(i).label().name()));
+            }
+            out.append("],\n\"length\":").append(doc.text().length()).append(",\n\"spans\":[");
+            boolean first = true;
+            for (Entry entry : brief.entries()) {
+                Span span = entry.span();
+                out.append(first ? "\n[" : ",\n[").json(span.id()).append(',').append(labelIndex.get(span.label()))
+                        .append(',').append(span.start()).append(',').append(span.end()).append(',')
+                        .json(clip(entry.quote(), 240)).append(',').json(span.note()).append(',')
+                        .json(span.annotator()).append(',')
+                        .json(span.created() == null ? null : span.created().toString()).append(",[");
+                for (int i = 0; i < entry.relations().size(); i++) {
+                    out.append(i == 0 ? "" : ",").json(entry.relations().get(i));
+                }
+                out.append("]]");
+                first = false;
+            }
+            out.append("],\n\"relations\":[");
+            first = true;
+            for (Relation relation : doc.relations()) {
+                out.append(first ? "\n[" : ",\n[").json(relation.from()).append(',').json(relation.type()).append(',')
+                        .json(relation.to()).append(']');
+                first = false;
+            }
+            out.append("]}</script>\n");
         }
 
         private static String clip(String text, int codePoints) {
