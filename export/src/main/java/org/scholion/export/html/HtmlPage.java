@@ -611,10 +611,10 @@ public final class HtmlPage {
 
         private void marker(Entry entry) {
             String id = entry.span().id();
+            // The span's id is in the link alone, and what the marker stands for is told on focus (the
+            // tooltip describes it): a marker per span adds up to megabytes on a large document.
             out.append("<a class=\"mk ").append(classByLabel.get(entry.span().label())).append("\" href=\"#e-")
-                    .escaped(id).append("\" data-s=\"").escaped(id)
-                    .append("\" aria-label=\"annotation ").append(entry.number()).append(", ")
-                    .escaped(entry.span().label()).append("\">").append(entry.marker()).append("</a>");
+                    .escaped(id).append("\">").append(entry.marker()).append("</a>");
         }
 
         private void entries() {
@@ -641,8 +641,8 @@ public final class HtmlPage {
         /**
          * Everything the script shows beyond the text, as one JSON block parsed once: labels
          * {@code [name, set, class]}, the legend's label numbers (the map's rows), spans in entry
-         * order {@code [id, label, start, end, quote, note, annotator, created, relations]} and
-         * relations {@code [from, type, to]}.
+         * order {@code [id, label, start, end, quote, note, annotator, created]} and relations
+         * {@code [from, type, to]} (the script words them as {@link Entry#relations()} does).
          */
         private void data() {
             out.append("<script type=\"application/json\" id=\"data\">{\"labels\":[");
@@ -668,11 +668,7 @@ public final class HtmlPage {
                         .append(',').append(span.start()).append(',').append(span.end()).append(',')
                         .json(clip(entry.quote(), 240)).append(',').json(span.note()).append(',')
                         .json(span.annotator()).append(',')
-                        .json(span.created() == null ? null : span.created().toString()).append(",[");
-                for (int i = 0; i < entry.relations().size(); i++) {
-                    out.append(i == 0 ? "" : ",").json(entry.relations().get(i));
-                }
-                out.append("]]");
+                        .json(span.created() == null ? null : span.created().toString()).append(']');
                 first = false;
             }
             out.append("],\n\"relations\":[");

@@ -27,7 +27,7 @@
     return document.getElementById(id);
   }
 
-  /* One span of the data block: [id, label, start, end, quote, note, annotator, created, relations]. */
+  /* One span of the data block: [id, label, start, end, quote, note, annotator, created]. */
   function Span(row, n) {
     var label = data.labels[row[1]];
     this.id = row[0];
@@ -41,7 +41,7 @@
     this.note = row[5];
     this.who = row[6];
     this.created = row[7];
-    this.rels = row[8];
+    this.rels = [];
     this.haystack = null;
   }
 
@@ -53,6 +53,16 @@
     return this.haystack;
   };
 
+  /* The first code points of a one-line quote, with an ellipsis when cut. */
+  function shorten(text, codePoints) {
+    var chars = Array.from(text);
+    return chars.length <= codePoints ? text : chars.slice(0, codePoints - 1).join('') + '\u2026';
+  }
+
+  function markerId(mk) {
+    return mk.getAttribute('href').slice(3);
+  }
+
   function index() {
     var block = $('data');
     data = block ? JSON.parse(block.textContent) : {labels: [], rows: [], length: 0, spans: [], relations: []};
@@ -63,6 +73,15 @@
       byId.set(s.id, s);
     });
     data.list = Array.from(byId.values());
+    // the relations in words, as the brief's table has them
+    data.relations.forEach(function (r) {
+      var from = byId.get(r[0]);
+      var to = byId.get(r[2]);
+      if (from && to) {
+        from.rels.push(r[1] + ' #' + to.n + ' (' + shorten(to.quote, 40) + ')');
+        to.rels.push('#' + from.n + ' (' + shorten(from.quote, 40) + ') ' + r[1] + ' this');
+      }
+    });
     painted = false;
     relShown = 0;
   }
@@ -249,9 +268,7 @@
     var b = el('button', 'go');
     b.type = 'button';
     b.dataset.go = id;
-    var chars = Array.from(s ? s.quote : '');
-    var quote = chars.length <= 48 ? chars.join('') : chars.slice(0, 47).join('') + '\u2026';
-    b.textContent = '#' + (s ? s.n : '?') + ' \u201C' + quote + '\u201D';
+    b.textContent = '#' + (s ? s.n : '?') + ' \u201C' + shorten(s ? s.quote : '', 48) + '\u201D';
     return b;
   }
 
@@ -368,7 +385,7 @@
     if (filtering || painted) {
       all('#text .fr').forEach(paint);
       all('#text .mk').forEach(function (mk) {
-        var v = visible(mk.dataset.s);
+        var v = visible(markerId(mk));
         if (mk.hidden === v) {
           mk.hidden = !v;
         }
@@ -427,7 +444,7 @@
     frs.forEach(function (fr) { fr.classList.add('hit'); });
     if (scrollText && frs.length) {
       frs[0].scrollIntoView({block: 'center'});
-      var marker = document.querySelector('#text .mk[data-s="' + CSS.escape(selected) + '"]');
+      var marker = document.querySelector('#text .mk[href="#e-' + CSS.escape(selected) + '"]');
       if (marker) {
         marker.focus({preventScroll: true});
       }
@@ -516,7 +533,7 @@
       select(shown.length ? shown[shown.length - 1] : null, false);
     } else {
       e.preventDefault();
-      select(t.dataset.s, false);
+      select(markerId(t), false);
     }
   });
 
@@ -539,8 +556,10 @@
     }
   });
   document.addEventListener('focusin', function (e) {
-    if (e.target.classList && e.target.classList.contains('mk') && byId.has(e.target.dataset.s)) {
-      showTip([e.target.dataset.s], e.target);
+    if (e.target.classList && e.target.classList.contains('mk') && byId.has(markerId(e.target))) {
+      // the tooltip tells a screen reader what the marker's number stands for
+      e.target.setAttribute('aria-describedby', 'tip');
+      showTip([markerId(e.target)], e.target);
     }
   });
   document.addEventListener('focusout', hideTip);
