@@ -640,7 +640,7 @@ public final class HtmlPage {
 
         /**
          * Everything the script shows beyond the text, as one JSON block parsed once: labels
-         * {@code [name, set, class]}, the legend's label numbers (the map's rows), spans in entry
+         * {@code [name, set, class, line colour]}, the legend's label numbers (the map's rows), spans in entry
          * order {@code [id, label, start, end, quote, note, annotator, created]} and relations
          * {@code [from, type, to]} (the script words them as {@link Entry#relations()} does).
          */
@@ -653,7 +653,8 @@ public final class HtmlPage {
                 labelIndex.put(label.name(), i);
                 out.append(i == 0 ? "[" : ",\n[").json(label.name()).append(',')
                         .json(doc.labelSetOf(label.name()).map(set -> set.name()).orElse("")).append(",\"")
-                        .append(classByLabel.get(label.name())).append("\"]");
+                        .append(classByLabel.get(label.name())).append("\",").json(Tint.of(label.color()).line())
+                        .append(']');
             }
             out.append("],\n\"rows\":[");
             List<LegendEntry> legend = brief.legend();

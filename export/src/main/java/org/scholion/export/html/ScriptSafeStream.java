@@ -70,9 +70,35 @@ final class ScriptSafeStream extends FilterOutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; i++) {
-            write(bytes[i]);
+        int end = offset + length;
+        int i = offset;
+        while (i < end) {
+            if (held != 0 || !ordinary(bytes[i])) {
+                write(bytes[i++]);
+                continue;
+            }
+            // a run that needs no escape is copied as it is
+            int j = i;
+            while (j < end && ordinary(bytes[j])) {
+                j++;
+            }
+            put(bytes[i]);
+            for (int k = i + 1; k < j; ) {
+                if (buffered == buffer.length) {
+                    drain();
+                }
+                int n = Math.min(j - k, buffer.length - buffered);
+                System.arraycopy(bytes, k, buffer, buffered, n);
+                buffered += n;
+                k += n;
+            }
+            i = j;
         }
+    }
+
+    private static boolean ordinary(byte b) {
+        return b != '<' && b != '>' && b != '&' && b != (byte) 0xE2 && b != ' ' && b != '\t' && b != '\n'
+                && b != '\r';
     }
 
     @Override

@@ -302,15 +302,6 @@
     moreButton($('rels-more'), shown.length - relShown, 'Show more relations');
   }
 
-  function colour(k) {
-    var probe = el('span', k);
-    probe.hidden = true;
-    document.body.appendChild(probe);
-    var c = getComputedStyle(probe).getPropertyValue('--line').trim() || '#888';
-    probe.remove();
-    return c;
-  }
-
   var MAP_ROW = 7;
   var MAP_WIDTH = 1000;
 
@@ -332,7 +323,7 @@
     var colours = new Map();
     data.rows.forEach(function (label, i) {
       rowOf.set(label, i);
-      colours.set(label, colour(data.labels[label][2]));
+      colours.set(label, data.labels[label][3]);
       g.fillStyle = '#f1f0eb';
       g.fillRect(0, i * MAP_ROW, MAP_WIDTH, MAP_ROW - 1);
     });
