@@ -2,6 +2,8 @@ package org.scholion.core.model;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Formats instants exactly as {@link DateTimeFormatter#ISO_INSTANT} does, several times faster for
@@ -12,6 +14,11 @@ public final class InstantFormatter {
     private static final int SECONDS_PER_DAY = 86_400;
     private static final int DATE_LENGTH = "yyyy-mm-ddT".length();
 
+    private static final int MAX_DAYS = 4_096;
+    private static final String BEYOND_FOUR_DIGIT_YEARS = "";
+
+    // Instants come in any order (spans sorted by offset, made over days), so remember every day seen.
+    private final Map<Long, String> dates = new HashMap<>();
     private long day = Long.MIN_VALUE;
     private String date;
     private final char[] chars = new char[DATE_LENGTH + "hh:mm:ss.nnnnnnnnnZ".length()];
@@ -21,13 +28,13 @@ public final class InstantFormatter {
         long seconds = instant.getEpochSecond();
         long instantDay = Math.floorDiv(seconds, SECONDS_PER_DAY);
         if (instantDay != day) {
-            String midnight = DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(instantDay * SECONDS_PER_DAY));
+            if (dates.size() == MAX_DAYS) {
+                dates.clear();
+            }
             day = instantDay;
-            // Years beyond 9999 or before 0000 have a sign and more digits; leave those to the JDK.
-            date = midnight.length() == DATE_LENGTH + "00:00:00Z".length() && midnight.charAt(DATE_LENGTH - 1) == 'T'
-                    && Character.isDigit(midnight.charAt(0)) ? midnight.substring(0, DATE_LENGTH) : null;
+            date = dates.computeIfAbsent(instantDay, InstantFormatter::date);
         }
-        if (date == null) {
+        if (date.isEmpty()) {
             return DateTimeFormatter.ISO_INSTANT.format(instant);
         }
         int secondOfDay = (int) (seconds - instantDay * SECONDS_PER_DAY);
@@ -51,6 +58,14 @@ public final class InstantFormatter {
         }
         chars[at++] = 'Z';
         return new String(chars, 0, at);
+    }
+
+    private static String date(long day) {
+        String midnight = DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(day * SECONDS_PER_DAY));
+        // Years beyond 9999 or before 0000 have a sign and more digits; leave those to the JDK.
+        boolean fourDigitYear = midnight.length() == DATE_LENGTH + "00:00:00Z".length()
+                && midnight.charAt(DATE_LENGTH - 1) == 'T' && Character.isDigit(midnight.charAt(0));
+        return fourDigitYear ? midnight.substring(0, DATE_LENGTH) : BEYOND_FOUR_DIGIT_YEARS;
     }
 
     private int twoDigits(int value, int at) {
