@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.model.InstantFormatter;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
@@ -343,6 +344,7 @@ public final class HtmlPage {
         private final Served served;
         private final AnnotatedDocument doc;
         private final Map<String, String> classByLabel = new HashMap<>();
+        private final InstantFormatter instants = new InstantFormatter();
         private final OutputStream stream;
         private final Sink out;
 
@@ -669,7 +671,7 @@ public final class HtmlPage {
                         .append(',').append(span.start()).append(',').append(span.end()).append(',')
                         .json(clip(entry.quote(), 240)).append(',').json(span.note()).append(',')
                         .json(span.annotator()).append(',')
-                        .json(span.created() == null ? null : span.created().toString()).append(']');
+                        .json(span.created() == null ? null : instants.format(span.created())).append(']');
                 first = false;
             }
             out.append("],\n\"relations\":[");
