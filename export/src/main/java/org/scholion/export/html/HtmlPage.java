@@ -40,7 +40,10 @@ import org.scholion.export.brief.Tint;
 /**
  * The one Scholion page, drawn from a {@link Brief}: standalone (inline CSS and script, JSON-LD
  * embedded, a hash-based Content-Security-Policy, works from {@code file://}) or served by the
- * viewer (assets and label colours from the server, live updates, download buttons).
+ * viewer (assets and label colours from the server, live updates, download buttons). The text and
+ * its highlights are markup that reads without JavaScript; the annotations list, the relations and
+ * the map are drawn by the script from one JSON data block, only as far as they are in view, so a
+ * document of tens of thousands of spans opens in about the time a short one does.
  */
 public final class HtmlPage {
     /** The page's behaviour, served by the viewer as {@code /assets/scholion.js}. */
