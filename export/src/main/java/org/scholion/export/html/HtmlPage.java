@@ -533,7 +533,8 @@ public final class HtmlPage {
                 if (!line.fragments().isEmpty()) {
                     if (open && written >= PIECE) {
                         // A long paragraph goes out in pieces that the browser can skip laying out
-                        // while they are off screen (content-visibility); CSS closes the gap between them.
+                        // while they are off screen (content-visibility); CSS makes the gap between them the blank line
+                        // that a <br> and the line feed after it make under white-space: pre-wrap.
                         out.append("</p>\n<p dir=\"auto\" class=\"cont").append(isLong(lines, i) ? " long" : "")
                                 .append("\">");
                         written = 0;
