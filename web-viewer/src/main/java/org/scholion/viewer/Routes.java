@@ -62,7 +62,11 @@ final class Routes implements HttpHandler {
             try {
                 route(exchange);
             } catch (RuntimeException e) {
-                send(exchange, 500, TEXT, ("The viewer failed: " + e + "\n").getBytes(StandardCharsets.UTF_8));
+                // The page may be seen by others than the one who started the viewer: details go to its console.
+                System.err.println("viewer: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+                        + " failed: " + e);
+                send(exchange, 500, TEXT, "The viewer failed to answer; its console says why.\n"
+                        .getBytes(StandardCharsets.UTF_8));
             }
         }
     }
