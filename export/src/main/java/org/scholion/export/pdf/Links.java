@@ -5,7 +5,6 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfAction;
 import com.lowagie.text.pdf.PdfAnnotation;
 import com.lowagie.text.pdf.PdfDestination;
-import com.lowagie.text.pdf.PdfIndirectReference;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
@@ -16,29 +15,31 @@ import java.io.UncheckedIOException;
  * The links between each span's marker in the text and its row in the annotations table, both
  * ways, with explicit destinations. OpenPDF keeps every named destination (its name, action,
  * destination and tree entry) until the document closes and then writes them all as one flat
- * name tree, which for 200,000 spans took most of a 512 MB heap; here a span costs four
- * numbers until its row is drawn.
+ * name tree, which for 200,000 spans took most of a 512 MB heap. Here the marker's page lists a
+ * link whose object is only numbered when the marker is drawn and written once its row is drawn
+ * (so it can point straight at the row); meanwhile a span costs six numbers.
  */
 final class Links extends PdfPageEventHelper {
     private static final char MARKER = 'm';
     private static final char ROW = 'r';
 
-    /** Object number reserved for row n's destination when its marker is drawn; -1 once written. */
-    private final int[] rowDestination;
-    /** Where marker n was first drawn: page number (0 while not drawn) and the top left corner. */
+    /** Object number of marker n's link, reserved when the marker is drawn; -1 once written. */
+    private final int[] markerLink;
+    /** Where marker n was first drawn: page number (0 while not drawn) and its box. */
     private final int[] markerPage;
-    private final float[] markerX;
-    private final float[] markerY;
-    /** The last marker's reserved reference, for a marker OpenPDF draws in two pieces. */
-    private int lastMarker;
-    private PdfIndirectReference lastReference;
+    private final float[] markerLeft;
+    private final float[] markerBottom;
+    private final float[] markerRight;
+    private final float[] markerTop;
 
     /** Links for entries numbered 1 to {@code entries}. */
     Links(int entries) {
-        rowDestination = new int[entries + 1];
+        markerLink = new int[entries + 1];
         markerPage = new int[entries + 1];
-        markerX = new float[entries + 1];
-        markerY = new float[entries + 1];
+        markerLeft = new float[entries + 1];
+        markerBottom = new float[entries + 1];
+        markerRight = new float[entries + 1];
+        markerTop = new float[entries + 1];
     }
 
     /** The generic tag of entry n's marker in the text. */
@@ -69,62 +70,62 @@ final class Links extends PdfPageEventHelper {
     }
 
     private void onMarker(PdfWriter writer, Rectangle rect, int n) {
-        if (markerPage[n] == 0) {
-            markerPage[n] = writer.getPageNumber();
-            markerX[n] = rect.getLeft();
-            markerY[n] = rect.getTop();
-        }
-        PdfIndirectReference target;
-        if (n == lastMarker && lastReference != null) {
-            target = lastReference;
-        } else if (rowDestination[n] == 0) {
-            // the row comes later: its destination gets an object number now and is written then
-            target = writer.getPdfIndirectReference();
-            rowDestination[n] = target.getNumber();
-        } else {
+        if (markerPage[n] != 0) {
+            // a marker OpenPDF drew in two pieces: its first piece carries the link
             return;
         }
-        lastMarker = n;
-        lastReference = target;
-        PdfAction action = new PdfAction();
-        action.put(PdfName.S, PdfName.GOTO);
-        action.put(PdfName.D, target);
-        writer.addAnnotation(new PdfAnnotation(writer, rect.getLeft(), rect.getBottom(), rect.getRight(),
-                rect.getTop(), action));
+        markerPage[n] = writer.getPageNumber();
+        markerLeft[n] = rect.getLeft();
+        markerBottom[n] = rect.getBottom();
+        markerRight[n] = rect.getRight();
+        markerTop[n] = rect.getTop();
+        // listed on this page now, written when the row is drawn: the page only needs its number
+        PdfAnnotation placeholder = new PdfAnnotation(writer, rect);
+        placeholder.setUsed();
+        markerLink[n] = placeholder.getIndirectReference().getNumber();
+        writer.addAnnotation(placeholder);
     }
 
     private void onRow(PdfWriter writer, Rectangle rect, int n) {
-        if (rowDestination[n] > 0) {
-            PdfDestination here = new PdfDestination(PdfDestination.XYZ, rect.getLeft(), rect.getTop(), 0);
-            here.addPage(writer.getCurrentPage());
-            try {
-                writer.addToBody(here, rowDestination[n]);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            rowDestination[n] = -1;
+        if (markerLink[n] > 0) {
+            PdfDestination row = new PdfDestination(PdfDestination.XYZ, rect.getLeft(), rect.getTop(), 0);
+            row.addPage(writer.getCurrentPage());
+            writeMarkerLink(writer, n, goTo(row));
         }
         if (markerPage[n] > 0) {
             PdfAction back = PdfAction.gotoLocalPage(markerPage[n],
-                    new PdfDestination(PdfDestination.XYZ, markerX[n], markerY[n], 0), writer);
+                    new PdfDestination(PdfDestination.XYZ, markerLeft[n], markerTop[n], 0), writer);
             writer.addAnnotation(new PdfAnnotation(writer, rect.getLeft(), rect.getBottom(), rect.getRight(),
                     rect.getTop(), back));
         }
     }
 
+    private static PdfAction goTo(PdfDestination destination) {
+        PdfAction action = new PdfAction();
+        action.put(PdfName.S, PdfName.GOTO);
+        action.put(PdfName.D, destination);
+        return action;
+    }
+
+    private void writeMarkerLink(PdfWriter writer, int n, PdfAction action) {
+        PdfAnnotation link = new PdfAnnotation(writer, markerLeft[n], markerBottom[n], markerRight[n], markerTop[n],
+                action);
+        try {
+            writer.addToBody(link, markerLink[n]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        markerLink[n] = -1;
+    }
+
     @Override
     public void onCloseDocument(PdfWriter writer, Document document) {
-        // a reserved number must name an object: a row that was never drawn sends its marker to page 1
-        for (int n = 1; n < rowDestination.length; n++) {
-            if (rowDestination[n] > 0) {
+        // a listed link must exist: one whose row was never drawn goes to the first page
+        for (int n = 1; n < markerLink.length; n++) {
+            if (markerLink[n] > 0) {
                 PdfDestination first = new PdfDestination(PdfDestination.FIT);
                 first.addPage(writer.getPageReference(1));
-                try {
-                    writer.addToBody(first, rowDestination[n]);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                rowDestination[n] = -1;
+                writeMarkerLink(writer, n, goTo(first));
             }
         }
     }
