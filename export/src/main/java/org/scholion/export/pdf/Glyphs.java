@@ -112,12 +112,12 @@ final class Glyphs {
     /**
      * Cuts {@code text} (tabs become spaces, control characters go) into pieces by the font
      * that can draw them, with {@code primary} preferred; returns how many characters had to be
-     * replaced.
+     * replaced. A null sink only counts (no pieces are built: the text may be a whole document).
      */
     int split(String text, BaseFont primary, Sink sink) {
         String clean = clean(text);
         if (covers(primary, clean)) {
-            if (!clean.isEmpty()) {
+            if (sink != null && !clean.isEmpty()) {
                 sink.piece(clean, Source.PRIMARY);
             }
             return 0;
@@ -129,12 +129,21 @@ final class Glyphs {
         Source runSource = null;
         int start = clusters.first();
         for (int end = clusters.next(); end != BreakIterator.DONE; start = end, end = clusters.next()) {
-            String cluster = clean.substring(start, end);
             Source source;
+            if (covers(primary, clean, start, end)) {
+                if (sink != null) {
+                    if (runSource != Source.PRIMARY && run.length() > 0) {
+                        sink.piece(run.toString(), runSource);
+                        run.setLength(0);
+                    }
+                    runSource = Source.PRIMARY;
+                    run.append(clean, start, end);
+                }
+                continue;
+            }
+            String cluster = clean.substring(start, end);
             String drawn = cluster;
-            if (covers(primary, cluster)) {
-                source = Source.PRIMARY;
-            } else if (fallback != null && covers(fallback, cluster)) {
+            if (fallback != null && covers(fallback, cluster)) {
                 source = Source.FALLBACK;
             } else {
                 String visible = withoutInvisible(cluster);
@@ -152,6 +161,9 @@ final class Glyphs {
                     replaced++;
                 }
             }
+            if (sink == null) {
+                continue;
+            }
             if (source != runSource && run.length() > 0) {
                 sink.piece(run.toString(), runSource);
                 run.setLength(0);
@@ -159,7 +171,7 @@ final class Glyphs {
             runSource = source;
             run.append(drawn);
         }
-        if (run.length() > 0) {
+        if (sink != null && run.length() > 0) {
             sink.piece(run.toString(), runSource);
         }
         return replaced;
@@ -176,7 +188,7 @@ final class Glyphs {
                 controls++;
             }
         }
-        int replaced = split(text, primary, (piece, source) -> { });
+        int replaced = split(text, primary, null);
         return new int[] {replaced, controls};
     }
 
@@ -207,7 +219,11 @@ final class Glyphs {
     }
 
     private static boolean covers(BaseFont font, String text) {
-        for (int i = 0; i < text.length(); ) {
+        return covers(font, text, 0, text.length());
+    }
+
+    private static boolean covers(BaseFont font, String text, int from, int to) {
+        for (int i = from; i < to; ) {
             int c = text.codePointAt(i);
             if (!font.charExists(c) && c != ' ' && c != '\n') {
                 return false;
