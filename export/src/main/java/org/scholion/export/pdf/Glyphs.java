@@ -130,35 +130,28 @@ final class Glyphs {
         int start = clusters.first();
         for (int end = clusters.next(); end != BreakIterator.DONE; start = end, end = clusters.next()) {
             Source source;
+            String drawn = null; // null: the cluster as it is
             if (covers(primary, clean, start, end)) {
-                if (sink != null) {
-                    if (runSource != Source.PRIMARY && run.length() > 0) {
-                        sink.piece(run.toString(), runSource);
-                        run.setLength(0);
-                    }
-                    runSource = Source.PRIMARY;
-                    run.append(clean, start, end);
-                }
-                continue;
-            }
-            String cluster = clean.substring(start, end);
-            String drawn = cluster;
-            if (fallback != null && covers(fallback, cluster)) {
-                source = Source.FALLBACK;
+                source = Source.PRIMARY;
             } else {
-                String visible = withoutInvisible(cluster);
-                if (!visible.isEmpty() && covers(primary, visible)) {
-                    source = Source.PRIMARY;
-                    drawn = visible;
-                } else if (!visible.isEmpty() && fallback != null && covers(fallback, visible)) {
+                String cluster = clean.substring(start, end);
+                if (fallback != null && covers(fallback, cluster)) {
                     source = Source.FALLBACK;
-                    drawn = visible;
-                } else if (visible.isEmpty()) {
-                    continue;
                 } else {
-                    source = Source.REPLACED;
-                    drawn = REPLACEMENT;
-                    replaced++;
+                    String visible = withoutInvisible(cluster);
+                    if (visible.isEmpty()) {
+                        continue;
+                    } else if (covers(primary, visible)) {
+                        source = Source.PRIMARY;
+                        drawn = visible;
+                    } else if (fallback != null && covers(fallback, visible)) {
+                        source = Source.FALLBACK;
+                        drawn = visible;
+                    } else {
+                        source = Source.REPLACED;
+                        drawn = REPLACEMENT;
+                        replaced++;
+                    }
                 }
             }
             if (sink == null) {
@@ -169,7 +162,11 @@ final class Glyphs {
                 run.setLength(0);
             }
             runSource = source;
-            run.append(drawn);
+            if (drawn == null) {
+                run.append(clean, start, end);
+            } else {
+                run.append(drawn);
+            }
         }
         if (sink != null && run.length() > 0) {
             sink.piece(run.toString(), runSource);
