@@ -112,12 +112,12 @@ final class Glyphs {
     /**
      * Cuts {@code text} (tabs become spaces, control characters go) into pieces by the font
      * that can draw them, with {@code primary} preferred; returns how many characters had to be
-     * replaced.
+     * replaced. A null sink only counts (no pieces are built: the text may be a whole document).
      */
     int split(String text, BaseFont primary, Sink sink) {
         String clean = clean(text);
         if (covers(primary, clean)) {
-            if (!clean.isEmpty()) {
+            if (sink != null && !clean.isEmpty()) {
                 sink.piece(clean, Source.PRIMARY);
             }
             return 0;
@@ -129,37 +129,46 @@ final class Glyphs {
         Source runSource = null;
         int start = clusters.first();
         for (int end = clusters.next(); end != BreakIterator.DONE; start = end, end = clusters.next()) {
-            String cluster = clean.substring(start, end);
             Source source;
-            String drawn = cluster;
-            if (covers(primary, cluster)) {
+            String drawn = null; // null: the cluster as it is
+            if (covers(primary, clean, start, end)) {
                 source = Source.PRIMARY;
-            } else if (fallback != null && covers(fallback, cluster)) {
-                source = Source.FALLBACK;
             } else {
-                String visible = withoutInvisible(cluster);
-                if (!visible.isEmpty() && covers(primary, visible)) {
-                    source = Source.PRIMARY;
-                    drawn = visible;
-                } else if (!visible.isEmpty() && fallback != null && covers(fallback, visible)) {
+                String cluster = clean.substring(start, end);
+                if (fallback != null && covers(fallback, cluster)) {
                     source = Source.FALLBACK;
-                    drawn = visible;
-                } else if (visible.isEmpty()) {
-                    continue;
                 } else {
-                    source = Source.REPLACED;
-                    drawn = REPLACEMENT;
-                    replaced++;
+                    String visible = withoutInvisible(cluster);
+                    if (visible.isEmpty()) {
+                        continue;
+                    } else if (covers(primary, visible)) {
+                        source = Source.PRIMARY;
+                        drawn = visible;
+                    } else if (fallback != null && covers(fallback, visible)) {
+                        source = Source.FALLBACK;
+                        drawn = visible;
+                    } else {
+                        source = Source.REPLACED;
+                        drawn = REPLACEMENT;
+                        replaced++;
+                    }
                 }
+            }
+            if (sink == null) {
+                continue;
             }
             if (source != runSource && run.length() > 0) {
                 sink.piece(run.toString(), runSource);
                 run.setLength(0);
             }
             runSource = source;
-            run.append(drawn);
+            if (drawn == null) {
+                run.append(clean, start, end);
+            } else {
+                run.append(drawn);
+            }
         }
-        if (run.length() > 0) {
+        if (sink != null && run.length() > 0) {
             sink.piece(run.toString(), runSource);
         }
         return replaced;
@@ -176,7 +185,7 @@ final class Glyphs {
                 controls++;
             }
         }
-        int replaced = split(text, primary, (piece, source) -> { });
+        int replaced = split(text, primary, null);
         return new int[] {replaced, controls};
     }
 
@@ -207,7 +216,11 @@ final class Glyphs {
     }
 
     private static boolean covers(BaseFont font, String text) {
-        for (int i = 0; i < text.length(); ) {
+        return covers(font, text, 0, text.length());
+    }
+
+    private static boolean covers(BaseFont font, String text, int from, int to) {
+        for (int i = from; i < to; ) {
             int c = text.codePointAt(i);
             if (!font.charExists(c) && c != ' ' && c != '\n') {
                 return false;

@@ -18,6 +18,7 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +62,7 @@ final class PdfBrief {
     private final Map<Integer, Color> colors = new HashMap<>();
     private Document document;
     private PdfWriter writer;
+    private Links links;
 
     PdfBrief(Brief brief, ExportOptions options) throws IOException {
         this.brief = brief;
@@ -80,6 +82,10 @@ final class PdfBrief {
         info();
         writer.createXmpMetadata();
         writer.setPageEvent(new PageFooter(glyphs.sans, glyphs.drawable(metadata(brief.title()), glyphs.sans)));
+        if (options.annotationTable()) {
+            links = new Links(brief.entries().size());
+            writer.setPageEvent(links);
+        }
         document.open();
         if (options.pdfArchival()) {
             writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
@@ -234,18 +240,17 @@ final class PdfBrief {
 
     private void text() {
         heading("Text", "text");
-        List<Line> lines = brief.lines();
-        List<Fragment> flat = new ArrayList<>();
-        for (Line line : lines) {
-            flat.addAll(line.fragments());
-        }
-        boolean blankSeparates = Brief.blankLinesSeparateParagraphs(lines);
+        List<Line> all = brief.lines();
+        boolean blankSeparates = Brief.blankLinesSeparateParagraphs(all);
+        // each line is let go once drawn, so a long text's fragments do not all stay in memory
+        ArrayDeque<Line> lines = new ArrayDeque<>(all);
+        all = null;
         Font body = font("serif", BODY_SIZE, PLAIN_INK);
-        int index = 0;
         Phrase paragraph = null;
         boolean rtl = false;
         boolean gap = false;
-        for (Line line : lines) {
+        while (!lines.isEmpty()) {
+            Line line = lines.poll();
             if (line.isBlank()) {
                 gap = true;
                 continue;
@@ -260,9 +265,10 @@ final class PdfBrief {
                 paragraph.add(new Chunk("\n", body));
             }
             gap = false;
-            for (Fragment fragment : line.fragments()) {
-                Fragment next = index + 1 < flat.size() ? flat.get(index + 1) : null;
-                index++;
+            List<Fragment> fragments = line.fragments();
+            for (int i = 0; i < fragments.size(); i++) {
+                Fragment fragment = fragments.get(i);
+                Fragment next = i + 1 < fragments.size() ? fragments.get(i + 1) : firstFragment(lines);
                 FragmentStyle style = brief.style(fragment);
                 rtl |= hasRightToLeft(fragment.text());
                 append(paragraph, fragment.text(), glyphs.serif, style.isPlain() ? body
@@ -279,6 +285,16 @@ final class PdfBrief {
         if (paragraph != null) {
             addParagraph(paragraph, rtl);
         }
+    }
+
+    /** The first fragment of the lines still to come (blank ones included), or null at the end. */
+    private static Fragment firstFragment(ArrayDeque<Line> lines) {
+        for (Line line : lines) {
+            if (!line.fragments().isEmpty()) {
+                return line.fragments().get(0);
+            }
+        }
+        return null;
     }
 
     /**
@@ -324,9 +340,8 @@ final class PdfBrief {
         Chunk marker = new Chunk(first ? e.marker() : "," + e.marker(),
                 font("sansBold", 6.5f, color(e.tint().lineRgb())));
         marker.setTextRise(4f);
-        marker.setLocalDestination("m" + e.number());
-        if (options.annotationTable()) {
-            marker.setLocalGoto("a" + e.number());
+        if (links != null) {
+            marker.setGenericTag(Links.marker(e.number()));
         }
         return marker;
     }
@@ -388,8 +403,7 @@ final class PdfBrief {
         int rows = 0;
         for (Entry e : entries) {
             Chunk number = new Chunk(e.marker(), font("sansBold", SMALL - 0.5f, color(e.tint().lineRgb())));
-            number.setLocalDestination("a" + e.number());
-            number.setLocalGoto("m" + e.number());
+            number.setGenericTag(Links.row(e.number()));
             table.addCell(ruled(new PdfPCell(new Phrase(number))));
             PdfPCell label = ruled(cell(phrase(e.label().name(), glyphs.sans, small)));
             label.setBackgroundColor(color(e.tint().fillRgb()));
