@@ -88,7 +88,9 @@ final class JsonCodec {
                     case "spans" -> spans.read(p, source);
                     case "relations" -> relations.read(p, source);
                     case "labelSets" -> readArray(p, source, name, labelSets);
-                    case "format", "document", "history" -> top.put(name, new Located(JsonTree.read(p), at, name));
+                    case "format", "document" -> top.put(name, new Located(JsonTree.read(p), at, name));
+                    case "history" -> top.put(name, new Located(readHistory(p, spans.members, relations.members),
+                            at, name));
                     default -> {
                         if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                             p.skipChildren();
@@ -385,6 +387,91 @@ final class JsonCodec {
         }
     }
 
+    /**
+     * The history as {@link JsonTree} values, except that each span and relation object of a change
+     * is made into its record (or the reason it cannot be) as it streams past: an import or a batch
+     * of accepted suggestions records thousands of them. Anything of another shape stays a plain
+     * value, for {@link #history} to refuse with the usual message.
+     */
+    private static Object readHistory(JsonParser p, Members spanMembers, Members relationMembers)
+            throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return JsonTree.read(p);
+        }
+        Map<String, Object> history = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = JsonTree.checked(p, p.currentName());
+            p.nextToken();
+            if ((name.equals("undo") || name.equals("redo")) && p.currentToken() == JsonToken.START_ARRAY) {
+                List<Object> changes = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    changes.add(readChange(p, spanMembers, relationMembers));
+                }
+                history.put(name, changes);
+            } else {
+                history.put(name, JsonTree.read(p));
+            }
+        }
+        return history;
+    }
+
+    private static Object readChange(JsonParser p, Members spanMembers, Members relationMembers) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return JsonTree.read(p);
+        }
+        Map<String, Object> change = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = JsonTree.checked(p, p.currentName());
+            p.nextToken();
+            if ((name.equals("removed") || name.equals("added")) && p.currentToken() == JsonToken.START_OBJECT) {
+                Map<String, Object> part = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String member = JsonTree.checked(p, p.currentName());
+                    p.nextToken();
+                    if (member.equals("spans") && p.currentToken() == JsonToken.START_ARRAY) {
+                        part.put(member, made(p, spanMembers, JsonCodec::span));
+                    } else if (member.equals("relations") && p.currentToken() == JsonToken.START_ARRAY) {
+                        part.put(member, made(p, relationMembers, JsonCodec::relation));
+                    } else {
+                        part.put(member, JsonTree.read(p));
+                    }
+                }
+                change.put(name, part);
+            } else {
+                change.put(name, JsonTree.read(p));
+            }
+        }
+        return change;
+    }
+
+    private static List<Object> made(JsonParser p, Members members, Maker<?> maker) throws IOException {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                members.read(p);
+                try {
+                    list.add(maker.make(members));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    list.add(new Unmade(e.getMessage() == null ? e.toString() : e.getMessage()));
+                }
+            } else {
+                list.add(JsonTree.read(p));
+            }
+        }
+        return list;
+    }
+
+    /** An object of the history that could not be made into its record, and why. */
+    private record Unmade(String reason) {
+    }
+
+    private static Object unmade(Object n) {
+        if (n instanceof Unmade u) {
+            throw new IllegalArgumentException(u.reason());
+        }
+        return n;
+    }
+
     private interface Step<T> {
         T run() throws ScholionException;
     }
@@ -613,10 +700,10 @@ final class JsonCodec {
         }
         Fields f = new Fields(n, "change part", Set.of("spans", "relations", "labelSets"));
         for (Object s : f.list("spans", false)) {
-            parts.spans.add(span(s));
+            parts.spans.add(s instanceof Span made ? made : span(unmade(s)));
         }
         for (Object r : f.list("relations", false)) {
-            parts.relations.add(relation(r));
+            parts.relations.add(r instanceof Relation made ? made : relation(unmade(r)));
         }
         for (Object l : f.list("labelSets", false)) {
             parts.labelSets.add(labelSet(l));

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.scholion.core.ScholionException;
+import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
 import org.scholion.core.model.Fixtures;
+import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.core.text.RandomTexts;
 
@@ -112,6 +114,39 @@ class StreamingReadTest {
                 .replaceFirst("\"label\" : \"PERSON\"", "\"label\" : \"NOPE\"");
         assertThat(error(badFirst).problem()).isEqualTo("span member \"label\" must be a string, not 7 (in spans[0])");
         assertThat(error(badFirst).line()).isEqualTo(error(unknownLabel).line());
+    }
+
+    @Test
+    void historyChangesReadBackWithTheirSpansAndRelations() throws Exception {
+        AnnotatedDocument before = Fixtures.sample();
+        AnnotatedDocument after = before.withoutSpans(List.of("s1")).withSpan(Span.of("s9", 0, 4, "PERSON"));
+        Change change = Change.between(before, after, "edit");
+        Snapshot snapshot = new Snapshot(after, History.EMPTY.record(change).record(change.inverse()));
+        Snapshot read = AnnotationFileTest.parse(new String(AnnotationFile.toBytes(snapshot), StandardCharsets.UTF_8));
+        assertThat(read.history()).isEqualTo(snapshot.history());
+        assertThat(read.history().undo().get(0).removedRelations()).extracting(Relation::id).containsExactly("r1");
+    }
+
+    @Test
+    void historyProblemsKeepTheirMessages() throws Exception {
+        AnnotatedDocument before = Fixtures.sample();
+        AnnotatedDocument after = before.withSpan(Span.of("s9", 0, 4, "PERSON"));
+        Snapshot snapshot = new Snapshot(after, History.EMPTY.record(Change.between(before, after, "add")));
+        String json = new String(AnnotationFile.toBytes(snapshot), StandardCharsets.UTF_8);
+        int history = json.indexOf("\"history\"");
+        String tail = json.substring(history);
+        assertThat(error(json.substring(0, history) + tail.replace("\"start\" : 0", "\"start\" : -1")).problem())
+                .isEqualTo("span -1:4 starts before the text (in history)");
+        assertThat(error(json.substring(0, history) + tail.replace("\"label\" : \"PERSON\"", "\"label\" : [1]"))
+                .problem()).isEqualTo("span member \"label\" must be a string, not an array (in history)");
+        assertThat(error(json.substring(0, history) + tail.replace("\"added\" : {", "\"added\" : {\"nota\" : 1,"))
+                .problem()).isEqualTo("unknown member 'nota' in change part (in history)");
+        assertThat(error(json.substring(0, history) + tail.replace("\"spans\" : [", "\"spans\" : [ 7,")).problem())
+                .isEqualTo("span must be a JSON object (in history)");
+        assertThat(error(json.substring(0, history) + tail.replace("\"summary\" : \"add\"", "\"summary\" : 1")
+                .replace("\"start\" : 0", "\"start\" : -1")).problem())
+                .as("a change's parts are checked before its summary")
+                .isEqualTo("span -1:4 starts before the text (in history)");
     }
 
     private static ScholionException error(String json) {
