@@ -16,69 +16,102 @@ public final class Segmentation {
 
     /** Fragments that concatenate to the whole text, covered or not. */
     public static List<Fragment> of(CodePointText text, Collection<Span> spans) {
+        int length = text.length();
         Span[] byStart = spans.toArray(new Span[0]);
-        if (!inOrder(byStart)) {
-            Arrays.sort(byStart, Span.ORDER);
+        int n = byStart.length;
+        // One pass reads each span once (a large document's spans do not fit in any cache):
+        // offsets into int arrays, whether they are in order already, whether any is outside.
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        boolean ordered = true;
+        boolean outside = false;
+        for (int i = 0; i < n; i++) {
+            Span span = byStart[i];
+            int start = span.start();
+            int end = span.end();
+            starts[i] = start;
+            ends[i] = end;
+            outside |= start < 0 || end > length || start > end;
+            if (ordered && i > 0 && (starts[i - 1] > start || starts[i - 1] == start && (ends[i - 1] < end
+                    || ends[i - 1] == end && Span.ORDER.compare(byStart[i - 1], span) > 0))) {
+                ordered = false;
+            }
         }
-        for (Span span : byStart) {
-            text.checkRange(span.start(), span.end());
+        if (!ordered) {
+            Arrays.sort(byStart, Span.ORDER);
+            for (int i = 0; i < n; i++) {
+                starts[i] = byStart[i].start();
+                ends[i] = byStart[i].end();
+            }
+        }
+        if (outside) {
+            for (Span span : byStart) {
+                text.checkRange(span.start(), span.end());
+            }
         }
         // Spans equal in Span.ORDER count once (the first one), as they would in a sorted set.
         int count = 0;
-        for (int i = 0; i < byStart.length; i++) {
-            if (count == 0 || Span.ORDER.compare(byStart[count - 1], byStart[i]) != 0) {
-                byStart[count++] = byStart[i];
+        for (int i = 0; i < n; i++) {
+            if (count == 0 || starts[count - 1] != starts[i] || ends[count - 1] != ends[i]
+                    || Span.ORDER.compare(byStart[count - 1], byStart[i]) != 0) {
+                byStart[count] = byStart[i];
+                starts[count] = starts[i];
+                ends[count] = ends[i];
+                count++;
             }
         }
-        int[] ends = new int[count];
-        for (int i = 0; i < count; i++) {
-            ends[i] = byStart[i].end();
-        }
-        Arrays.sort(ends);
+        int[] endsInOrder = Arrays.copyOf(ends, count);
+        Arrays.sort(endsInOrder);
 
-        int length = text.length();
         String whole = text.string();
         int[] pairs = text.pairIndices();
         List<Fragment> fragments = new ArrayList<>(Math.min(2 * count + 1, length));
-        // Spans start in Span.ORDER, so appending keeps the active ones outer to inner.
-        List<Span> active = new ArrayList<>();
-        Covering covering = new Covering();
+        // Indices of the spans covering the current position; spans start in Span.ORDER, so
+        // appending keeps them outer to inner.
+        int[] active = new int[16];
+        int activeCount = 0;
+        Covering covering = new Covering(byStart);
         int nextStart = 0;
         int nextEnd = 0;
         int pairsBefore = 0;
         int from = 0;
         int fromChar = 0;
-        while (nextStart < count && byStart[nextStart].start() == 0) {
-            active.add(byStart[nextStart++]);
+        while (nextStart < count && starts[nextStart] == 0) {
+            if (activeCount == active.length) {
+                active = Arrays.copyOf(active, activeCount * 2);
+            }
+            active[activeCount++] = nextStart++;
         }
         while (from < length) {
             int cut = length;
-            if (nextStart < count && byStart[nextStart].start() < cut) {
-                cut = byStart[nextStart].start();
+            if (nextStart < count && starts[nextStart] < cut) {
+                cut = starts[nextStart];
             }
-            if (nextEnd < count && ends[nextEnd] < cut) {
-                cut = ends[nextEnd];
+            if (nextEnd < count && endsInOrder[nextEnd] < cut) {
+                cut = endsInOrder[nextEnd];
             }
             while (pairsBefore < pairs.length && pairs[pairsBefore] < cut) {
                 pairsBefore++;
             }
             int cutChar = cut + pairsBefore;
-            fragments.add(new Fragment(from, cut, covering.of(active), whole, fromChar, cutChar));
-            if (nextEnd < count && ends[nextEnd] == cut) {
-                while (nextEnd < count && ends[nextEnd] == cut) {
+            fragments.add(new Fragment(from, cut, covering.of(active, activeCount), whole, fromChar, cutChar));
+            if (nextEnd < count && endsInOrder[nextEnd] == cut) {
+                while (nextEnd < count && endsInOrder[nextEnd] == cut) {
                     nextEnd++;
                 }
                 int kept = 0;
-                for (int i = 0; i < active.size(); i++) {
-                    Span span = active.get(i);
-                    if (span.end() > cut) {
-                        active.set(kept++, span);
+                for (int i = 0; i < activeCount; i++) {
+                    if (ends[active[i]] > cut) {
+                        active[kept++] = active[i];
                     }
                 }
-                active.subList(kept, active.size()).clear();
+                activeCount = kept;
             }
-            while (nextStart < count && byStart[nextStart].start() == cut) {
-                active.add(byStart[nextStart++]);
+            while (nextStart < count && starts[nextStart] == cut) {
+                if (activeCount == active.length) {
+                    active = Arrays.copyOf(active, activeCount * 2);
+                }
+                active[activeCount++] = nextStart++;
             }
             from = cut;
             fromChar = cutChar;
@@ -86,47 +119,43 @@ public final class Segmentation {
         return fragments;
     }
 
-    /** Whether the spans are already in {@link Span#ORDER}, as a document keeps them. */
-    private static boolean inOrder(Span[] spans) {
-        for (int i = 1; i < spans.length; i++) {
-            Span a = spans[i - 1];
-            Span b = spans[i];
-            if (a.start() > b.start() || a.start() == b.start() && (a.end() < b.end()
-                    || a.end() == b.end() && Span.ORDER.compare(a, b) > 0)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
-     * Immutable copies of the active spans. When an inner span ends, the covering spans are those
+     * Immutable lists of the active spans. When an inner span ends, the covering spans are those
      * of the fragment before it began; that fragment's list is shared rather than copied again.
      */
     private static final class Covering {
+        private final Span[] spans;
         private List<Span> last = List.of();
         private List<Span> beforeLast = List.of();
 
-        List<Span> of(List<Span> active) {
+        Covering(Span[] spans) {
+            this.spans = spans;
+        }
+
+        List<Span> of(int[] active, int count) {
             List<Span> result;
-            if (sameSpans(active, last)) {
+            if (same(active, count, last)) {
                 return last;
-            } else if (sameSpans(active, beforeLast)) {
+            } else if (same(active, count, beforeLast)) {
                 result = beforeLast;
             } else {
-                result = List.of(active.toArray(new Span[0]));
+                Span[] covering = new Span[count];
+                for (int i = 0; i < count; i++) {
+                    covering[i] = spans[active[i]];
+                }
+                result = List.of(covering);
             }
             beforeLast = last;
             last = result;
             return result;
         }
 
-        private static boolean sameSpans(List<Span> active, List<Span> list) {
-            if (active.size() != list.size()) {
+        private boolean same(int[] active, int count, List<Span> list) {
+            if (count != list.size()) {
                 return false;
             }
-            for (int i = 0; i < list.size(); i++) {
-                if (active.get(i) != list.get(i)) {
+            for (int i = 0; i < count; i++) {
+                if (spans[active[i]] != list.get(i)) {
                     return false;
                 }
             }
