@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,11 @@ final class Routes implements HttpHandler {
             try {
                 route(exchange);
             } catch (RuntimeException e) {
-                send(exchange, 500, TEXT, ("The viewer failed: " + e + "\n").getBytes(StandardCharsets.UTF_8));
+                // The page may be seen by others than the one who started the viewer: details go to its console.
+                System.err.println("viewer: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+                        + " failed: " + e);
+                send(exchange, 500, TEXT, "The viewer failed to answer; its console says why.\n"
+                        .getBytes(StandardCharsets.UTF_8));
             }
         }
     }
@@ -145,9 +150,13 @@ final class Routes implements HttpHandler {
         WatchedFile.State state = file.state();
         Rendered rendered = pages.get(file.slug());
         if (rendered == null || rendered.state() != state) {
-            String page = HtmlPage.served(state.document(), OPTIONS, new HtmlPage.Served(state.version(),
-                    state.problem()));
-            rendered = new Rendered(state, page.getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream page = new ByteArrayOutputStream(1 << 16);
+            try {
+                HtmlPage.served(state.document(), OPTIONS, new HtmlPage.Served(state.version(), state.problem()), page);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a page in memory cannot fail to write", e);
+            }
+            rendered = new Rendered(state, page.toByteArray());
             pages.put(file.slug(), rendered);
         }
         return rendered.bytes();

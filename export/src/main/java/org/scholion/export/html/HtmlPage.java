@@ -1,9 +1,12 @@
 package org.scholion.export.html;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.model.InstantFormatter;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
@@ -23,6 +27,7 @@ import org.scholion.core.text.Fragment;
 import org.scholion.core.text.Line;
 import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
+import org.scholion.export.Exporter;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
 import org.scholion.export.brief.Brief;
@@ -35,7 +40,10 @@ import org.scholion.export.brief.Tint;
 /**
  * The one Scholion page, drawn from a {@link Brief}: standalone (inline CSS and script, JSON-LD
  * embedded, a hash-based Content-Security-Policy, works from {@code file://}) or served by the
- * viewer (assets and label colours from the server, live updates, download buttons).
+ * viewer (assets and label colours from the server, live updates, download buttons). The text and
+ * its highlights are markup that reads without JavaScript; the annotations list, the relations and
+ * the map are drawn by the script from one JSON data block, only as far as they are in view, so a
+ * document of tens of thousands of spans opens in about the time a short one does.
  */
 public final class HtmlPage {
     /** The page's behaviour, served by the viewer as {@code /assets/scholion.js}. */
@@ -49,6 +57,8 @@ public final class HtmlPage {
     private static final String GENERATOR = "Scholion 0.1.0";
     private static final int MINIMAP_WIDTH = 1000;
     private static final int MINIMAP_ROW = 7;
+    /** Characters of text after which a long paragraph continues in a new piece at its next line break. */
+    private static final int PIECE = 2000;
 
     private HtmlPage() {
     }
@@ -63,8 +73,13 @@ public final class HtmlPage {
         }
     }
 
-    /** The self-contained page: the same input always gives the same string. */
-    public static String standalone(AnnotatedDocument document, ExportOptions options) {
+    /**
+     * Writes the self-contained page to {@code out}, which is flushed but not closed; the JSON-LD is
+     * streamed from its exporter into the page, so memory does not grow with the document. The same
+     * input always gives the same bytes.
+     */
+    public static void standalone(AnnotatedDocument document, ExportOptions options, OutputStream out)
+            throws IOException, ExportException {
         Brief brief = Brief.of(document, options);
         String style = STYLESHEET + labelStyles(brief.document());
         String policy = "default-src 'none'; script-src '" + sha256(SCRIPT) + "'; style-src '" + sha256(style)
@@ -73,21 +88,32 @@ public final class HtmlPage {
         // the policy holds only keywords and base64 hashes: nothing to escape
         head.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(policy).append("\">\n");
         head.append("<style>").append(style).append("</style>\n");
-        return new Renderer(brief, null).page(head.toString(), jsonLd(document, options), "<script>" + SCRIPT
-                + "</script>\n");
+        Exporter jsonLd;
+        try {
+            jsonLd = Exporters.of(Format.JSONLD);
+        } catch (RuntimeException e) {
+            jsonLd = null; // a build without the JSON-LD exporter makes the page without its data block
+        }
+        new Renderer(brief, null, out).page(head.toString(), jsonLd == null ? null : new JsonLdBlock(jsonLd,
+                document, options), "<script>" + SCRIPT + "</script>\n");
     }
 
     /**
-     * The page as the viewer serves it, at {@code /doc/<id>/}: assets come from {@code /assets/},
-     * the JSON-LD from {@code download/jsonld}.
+     * Writes the page as the viewer serves it, at {@code /doc/<id>/}, to {@code out} (flushed, not
+     * closed): assets come from {@code /assets/}, the JSON-LD from {@code download/jsonld}.
      */
-    public static String served(AnnotatedDocument document, ExportOptions options, Served served) {
+    public static void served(AnnotatedDocument document, ExportOptions options, Served served, OutputStream out)
+            throws IOException {
         Brief brief = Brief.of(document, options);
         // the JSON-LD would double the page; the viewer offers it as a download instead
         String head = "<link rel=\"stylesheet\" href=\"/assets/scholion.css\">\n"
                 + "<link rel=\"stylesheet\" id=\"labels-css\" href=\"labels.css?v=" + served.version() + "\">\n"
                 + "<link rel=\"alternate\" type=\"application/ld+json\" href=\"download/jsonld\">\n";
-        return new Renderer(brief, served).page(head, null, "<script src=\"/assets/scholion.js\"></script>\n");
+        try {
+            new Renderer(brief, served, out).page(head, null, "<script src=\"/assets/scholion.js\"></script>\n");
+        } catch (ExportException e) {
+            throw new IllegalStateException("a served page embeds no JSON-LD", e);
+        }
     }
 
     /** The Content-Security-Policy of a served page: assets from the viewer itself, nothing inline. */
@@ -119,6 +145,22 @@ public final class HtmlPage {
     }
 
     static void escapeTo(StringBuilder out, String text) {
+        escapeTo((Appendable) out, text);
+    }
+
+    private static void escapeTo(Sink out, String text) {
+        out.escaped(text);
+    }
+
+    private static void escapeTo(Appendable out, String text) {
+        try {
+            escapeChars(out, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void escapeChars(Appendable out, String text) throws IOException {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -159,17 +201,6 @@ public final class HtmlPage {
         return out.toString();
     }
 
-    /** The JSON-LD export, or null while that exporter cannot make it. */
-    private static String jsonLd(AnnotatedDocument document, ExportOptions options) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Exporters.of(Format.JSONLD).export(document, options, out);
-        } catch (ExportException | IOException | RuntimeException e) {
-            return null;
-        }
-        return scriptSafeJson(out.toString(StandardCharsets.UTF_8).strip());
-    }
-
     static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -190,17 +221,141 @@ public final class HtmlPage {
         }
     }
 
+    /**
+     * The page's characters, UTF-8 encoded into the caller's stream through one buffer; I/O errors
+     * travel unchecked inside a rendering and come out as {@link IOException} at its edge.
+     */
+    private static final class Sink {
+        private final Writer writer;
+
+        Sink(OutputStream out) {
+            this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        Sink append(String text) {
+            try {
+                writer.write(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        Sink append(char c) {
+            try {
+                writer.write(c);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        /** {@code text} escaped as {@link #escape} does, written in runs rather than character by character. */
+        Sink escaped(String text) {
+            try {
+                int run = 0;
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    String replacement = switch (c) {
+                        case '&' -> "&amp;";
+                        case '<' -> "&lt;";
+                        case '>' -> "&gt;";
+                        case '"' -> "&quot;";
+                        case '\'' -> "&#39;";
+                        default -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)
+                                ? "\uFFFD" : null;
+                    };
+                    if (replacement != null) {
+                        writer.write(text, run, i - run);
+                        writer.write(replacement);
+                        run = i + 1;
+                    }
+                }
+                writer.write(text, run, text.length() - run);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        /**
+         * A JSON string (or {@code null}) that is also safe inside a {@code <script>} data block;
+         * control characters HTML forbids become U+FFFD, as in the page's text.
+         */
+        Sink json(String text) {
+            if (text == null) {
+                return append("null");
+            }
+            try {
+                writer.write('"');
+                int run = 0;
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    String replacement = switch (c) {
+                        case '"' -> "\\\"";
+                        case '\\' -> "\\\\";
+                        case '\n' -> "\\n";
+                        case '\r' -> "\\r";
+                        case '\t' -> "\\t";
+                        case '<' -> "\\u003c";
+                        case '>' -> "\\u003e";
+                        case '&' -> "\\u0026";
+                        case '\u2028' -> "\\u2028";
+                        case '\u2029' -> "\\u2029";
+                        default -> c < 0x20 || (c >= 0x7F && c <= 0x9F) ? "\uFFFD" : null;
+                    };
+                    if (replacement != null) {
+                        writer.write(text, run, i - run);
+                        writer.write(replacement);
+                        run = i + 1;
+                    }
+                }
+                writer.write(text, run, text.length() - run);
+                writer.write('"');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        Sink append(long number) {
+            return append(Long.toString(number));
+        }
+
+        Sink flush() {
+            try {
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+    }
+
+    /** The JSON-LD export, streamed into the page's data block through {@link ScriptSafeStream}. */
+    private record JsonLdBlock(Exporter exporter, AnnotatedDocument document, ExportOptions options) {
+        void writeTo(OutputStream out) throws IOException, ExportException {
+            ScriptSafeStream safe = new ScriptSafeStream(out);
+            exporter.export(document, options, safe);
+            safe.finish();
+        }
+    }
+
     /** Writes one page; package-private state of a single rendering. */
     private static final class Renderer {
         private final Brief brief;
         private final Served served;
         private final AnnotatedDocument doc;
         private final Map<String, String> classByLabel = new HashMap<>();
-        private final StringBuilder out = new StringBuilder(1 << 16);
+        private final InstantFormatter instants = new InstantFormatter();
+        private final OutputStream stream;
+        private final Sink out;
 
-        Renderer(Brief brief, Served served) {
+        Renderer(Brief brief, Served served, OutputStream stream) {
             this.brief = brief;
             this.served = served;
+            this.stream = stream;
+            this.out = new Sink(stream);
             this.doc = brief.document();
             List<Label> labels = doc.labels();
             for (int i = 0; i < labels.size(); i++) {
@@ -208,7 +363,16 @@ public final class HtmlPage {
             }
         }
 
-        String page(String head, String jsonLd, String script) {
+        void page(String head, JsonLdBlock jsonLd, String script) throws IOException, ExportException {
+            try {
+                write(head, jsonLd, script);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            out.flush();
+        }
+
+        private void write(String head, JsonLdBlock jsonLd, String script) throws IOException, ExportException {
             String title = brief.title();
             out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                     .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -231,14 +395,16 @@ public final class HtmlPage {
             entries();
             relations();
             out.append("</div>\n</aside>\n</div>\n<footer class=\"foot\">Made with ").append(GENERATOR)
-                    .append(". Offsets count Unicode code points.</footer>\n</div>\n")
+                    .append(". Offsets count Unicode code points.</footer>\n");
+            data();
+            out.append("</div>\n")
                     .append("<div id=\"tip\" class=\"tip\" role=\"tooltip\" hidden></div>\n");
             if (jsonLd != null) {
-                out.append("<script type=\"application/ld+json\" id=\"annotations\">\n").append(jsonLd)
-                        .append("\n</script>\n");
+                out.append("<script type=\"application/ld+json\" id=\"annotations\">\n").flush();
+                jsonLd.writeTo(stream);
+                out.append("\n</script>\n");
             }
             out.append(script).append("</body>\n</html>\n");
-            return out.toString();
         }
 
         private void header() {
@@ -333,38 +499,16 @@ public final class HtmlPage {
         }
 
         private void minimap() {
-            List<LegendEntry> legend = brief.legend();
-            int length = Math.max(1, doc.text().length());
-            if (legend.isEmpty()) {
+            if (brief.legend().isEmpty()) {
                 return;
             }
-            Map<String, Integer> rowOf = new HashMap<>();
-            for (int i = 0; i < legend.size(); i++) {
-                rowOf.put(legend.get(i).label().name(), i);
-            }
-            int height = legend.size() * MINIMAP_ROW;
+            // One canvas, drawn by the script from the data block: a tick per span as an element
+            // cost tens of thousands of nodes on a large document.
             out.append("<section class=\"card minimap\" aria-labelledby=\"h-map\">\n")
-                    .append("<h2 id=\"h-map\">Where each label occurs</h2>\n<svg viewBox=\"0 0 ")
-                    .append(MINIMAP_WIDTH).append(' ').append(height)
-                    .append("\" preserveAspectRatio=\"none\" role=\"img\" aria-labelledby=\"h-map\">\n");
-            for (int i = 0; i < legend.size(); i++) {
-                String name = legend.get(i).label().name();
-                out.append("<g class=\"").append(classByLabel.get(name)).append("\" data-label=\"").append(escape(name))
-                        .append("\"><title>").append(escape(name)).append("</title><rect class=\"track\" x=\"0\" y=\"")
-                        .append(i * MINIMAP_ROW).append("\" width=\"").append(MINIMAP_WIDTH).append("\" height=\"")
-                        .append(MINIMAP_ROW - 1).append("\"></rect></g>\n");
-            }
-            for (Entry entry : brief.entries()) {
-                Span span = entry.span();
-                long x = (long) span.start() * MINIMAP_WIDTH / length;
-                long w = Math.max(3, (long) span.length() * MINIMAP_WIDTH / length);
-                out.append("<rect class=\"tick ").append(classByLabel.get(span.label())).append("\" data-s=\"")
-                        .append(escape(span.id())).append("\" x=\"").append(x).append("\" y=\"")
-                        .append(rowOf.get(span.label()) * MINIMAP_ROW).append("\" width=\"").append(w)
-                        .append("\" height=\"").append(MINIMAP_ROW - 1).append("\"><title>#").append(entry.number())
-                        .append(' ').append(escape(span.label())).append("</title></rect>\n");
-            }
-            out.append("</svg>\n<div class=\"cap\" aria-hidden=\"true\"><span>start of the text</span>")
+                    .append("<h2 id=\"h-map\">Where each label occurs</h2>\n<canvas id=\"map\" width=\"")
+                    .append(MINIMAP_WIDTH).append("\" height=\"").append(brief.legend().size() * MINIMAP_ROW)
+                    .append("\" role=\"img\" aria-labelledby=\"h-map\"></canvas>\n")
+                    .append("<div class=\"cap\" aria-hidden=\"true\"><span>start of the text</span>")
                     .append("<span>end</span></div>\n</section>\n");
         }
 
@@ -383,19 +527,29 @@ public final class HtmlPage {
             List<Line> lines = brief.lines();
             List<Entry> pending = new ArrayList<>();
             boolean open = false;
+            long written = 0;
             for (int i = 0; i < lines.size(); i++) {
                 Line line = lines.get(i);
                 if (!line.fragments().isEmpty()) {
-                    if (open) {
+                    if (open && written >= PIECE) {
+                        // A long paragraph goes out in pieces that the browser can skip laying out
+                        // while they are off screen (content-visibility); CSS makes the gap between them the blank line
+                        // that a <br> and the line feed after it make under white-space: pre-wrap.
+                        out.append("</p>\n<p dir=\"auto\" class=\"cont").append(isLong(lines, i) ? " long" : "")
+                                .append("\">");
+                        written = 0;
+                    } else if (open) {
                         out.append("<br>\n");
                     } else {
-                        out.append("<p dir=\"auto\">");
+                        out.append(isLong(lines, i) ? "<p dir=\"auto\" class=\"long\">" : "<p dir=\"auto\">");
                         open = true;
+                        written = 0;
                     }
                     pending.forEach(this::marker);
                     pending.clear();
                     for (Fragment fragment : line.fragments()) {
                         fragment(fragment);
+                        written += fragment.text().length();
                     }
                 } else if (open) {
                     out.append("</p>\n");
@@ -420,102 +574,118 @@ public final class HtmlPage {
             out.append("</article>\n");
         }
 
+        /** Whether the piece of a paragraph starting at line {@code from} is long enough to be worth skipping off screen. */
+        private static boolean isLong(List<Line> lines, int from) {
+            long length = 0;
+            for (int j = from; j < lines.size() && !lines.get(j).fragments().isEmpty() && length < PIECE; j++) {
+                for (Fragment fragment : lines.get(j).fragments()) {
+                    length += fragment.text().length();
+                }
+            }
+            return length >= PIECE / 2;
+        }
+
         private void fragment(Fragment fragment) {
             FragmentStyle style = brief.style(fragment);
             if (style.isPlain()) {
-                escapeTo(out, fragment.text());
+                out.escaped(fragment.text());
                 return;
             }
-            // The nesting mirrors Brief.style: one underline wrapper per enclosing span, outer first,
-            // then the innermost span's fill; CSS classes carry the tints, so the policy needs no inline style.
+            // The nesting mirrors Brief.style: one underline per enclosing span, outer first, then the
+            // innermost span's fill; the outermost element also carries the fragment's spans, so a
+            // fragment of one span is one element. CSS classes carry the tints: the policy needs no inline style.
             List<Span> spans = fragment.spans();
-            out.append("<span class=\"fr\" data-s=\"");
+            int underlines = style.underlines().size();
+            out.append("<span class=\"fr ").append(underlines == 0 ? "f " : "u ")
+                    .append(classByLabel.get(spans.get(0).label())).append("\" data-s=\"");
             for (int i = 0; i < spans.size(); i++) {
-                out.append(i == 0 ? "" : " ").append(escape(spans.get(i).id()));
+                out.append(i == 0 ? "" : " ").escaped(spans.get(i).id());
             }
             out.append("\">");
-            for (int i = 0; i < style.underlines().size(); i++) {
+            for (int i = 1; i < underlines; i++) {
                 out.append("<span class=\"u ").append(classByLabel.get(spans.get(i).label())).append("\">");
             }
-            out.append("<span class=\"f ").append(classByLabel.get(fragment.innermost().label())).append("\">");
-            escapeTo(out, fragment.text());
-            out.append("</span>".repeat(style.underlines().size() + 2));
+            if (underlines > 0) {
+                out.append("<span class=\"f ").append(classByLabel.get(fragment.innermost().label())).append("\">");
+            }
+            out.escaped(fragment.text());
+            for (int i = 0; i <= underlines; i++) {
+                out.append("</span>");
+            }
             brief.endingAt(fragment).forEach(this::marker);
         }
 
         private void marker(Entry entry) {
+            String id = entry.span().id();
+            // The span's id is in the link alone, and what the marker stands for is told on focus (the
+            // tooltip describes it): a marker per span adds up to megabytes on a large document.
             out.append("<a class=\"mk ").append(classByLabel.get(entry.span().label())).append("\" href=\"#e-")
-                    .append(escape(entry.span().id())).append("\" data-s=\"").append(escape(entry.span().id()))
-                    .append("\" aria-label=\"annotation ").append(entry.number()).append(", ")
-                    .append(escape(entry.span().label())).append("\">").append(entry.marker()).append("</a>");
+                    .escaped(id).append("\">").append(entry.marker()).append("</a>");
         }
 
         private void entries() {
-            List<Entry> entries = brief.entries();
+            // The rows are drawn by the script from the data block, only those in view: thousands of
+            // list items made a large document's page too heavy to open.
             out.append("<section class=\"annotations\" aria-labelledby=\"h-list\">\n<h2 id=\"h-list\">Annotations ")
-                    .append("<span class=\"n\">(<span id=\"shown\">").append(entries.size())
-                    .append("</span>)</span></h2>\n<ol class=\"entries\">\n");
-            for (Entry entry : entries) {
-                Span span = entry.span();
-                String id = escape(span.id());
-                String k = classByLabel.get(span.label());
-                out.append("<li class=\"en ").append(k).append("\" id=\"e-").append(id).append("\" data-s=\"").append(id)
-                        .append("\" data-n=\"").append(entry.number()).append("\" data-label=\"")
-                        .append(escape(span.label())).append("\" data-set=\"").append(escape(entry.labelSet()))
-                        .append("\" data-k=\"").append(k).append("\" data-start=\"").append(span.start())
-                        .append("\" data-end=\"").append(span.end()).append("\">")
-                        .append("<button type=\"button\" class=\"go\" data-go=\"").append(id).append("\">")
-                        .append("<span class=\"num\">").append(entry.number()).append("</span><span class=\"chip\">")
-                        .append(escape(span.label())).append("</span></button>")
-                        .append("<q class=\"quote\" dir=\"auto\">").append(escape(clip(entry.quote(), 240))).append("</q>");
-                if (span.note() != null) {
-                    out.append("<p class=\"note\" dir=\"auto\">").append(escape(span.note())).append("</p>");
-                }
-                out.append("<p class=\"meta\">");
-                if (span.annotator() != null) {
-                    out.append("<span class=\"who\">").append(escape(span.annotator())).append("</span> \u00b7 ");
-                }
-                out.append("code points ").append(span.start()).append('\u2013').append(span.end());
-                if (span.created() != null) {
-                    out.append(" \u00b7 <time>").append(span.created()).append("</time>");
-                }
-                out.append("</p>");
-                if (!entry.relations().isEmpty()) {
-                    out.append("<ul class=\"rels\">");
-                    for (String relation : entry.relations()) {
-                        out.append("<li>").append(escape(relation)).append("</li>");
-                    }
-                    out.append("</ul>");
-                }
-                out.append("</li>\n");
-            }
-            out.append("</ol>\n</section>\n");
+                    .append("<span class=\"n\">(<span id=\"shown\">").append(brief.entries().size())
+                    .append("</span>)</span></h2>\n<noscript><p class=\"overlap\">The list of annotations, the map ")
+                    .append("and the relations need JavaScript; the highlighted text reads without it.</p></noscript>\n")
+                    .append("<div class=\"more\" id=\"before\" hidden></div>\n<ol class=\"entries\" id=\"entries\"></ol>\n")
+                    .append("<div class=\"more\" id=\"after\" hidden></div>\n</section>\n");
         }
 
         private void relations() {
-            List<Relation> relations = doc.relations();
-            if (relations.isEmpty()) {
+            int count = doc.relations().size();
+            if (count == 0) {
                 return;
             }
             out.append("<section class=\"relations\" aria-labelledby=\"h-rel\">\n<h2 id=\"h-rel\">Relations <span class=\"n\">(")
-                    .append(relations.size()).append(")</span></h2>\n<ul>\n");
-            for (Relation relation : relations) {
-                Entry from = brief.entry(relation.from());
-                Entry to = brief.entry(relation.to());
-                out.append("<li data-from=\"").append(escape(relation.from())).append("\" data-to=\"")
-                        .append(escape(relation.to())).append("\">");
-                endpoint(from);
-                out.append(" <span class=\"rtype\">").append(escape(relation.type())).append("</span> \u2192 ");
-                endpoint(to);
-                out.append("</li>\n");
-            }
-            out.append("</ul>\n</section>\n");
+                    .append(count).append(")</span></h2>\n<ul id=\"rels\"></ul>\n")
+                    .append("<div class=\"more\" id=\"rels-more\" hidden></div>\n</section>\n");
         }
 
-        private void endpoint(Entry entry) {
-            out.append("<button type=\"button\" class=\"go\" data-go=\"").append(escape(entry.span().id()))
-                    .append("\">#").append(entry.number()).append(" \u201C").append(escape(clip(entry.quote(), 48)))
-                    .append("\u201D</button>");
+        /**
+         * Everything the script shows beyond the text, as one JSON block parsed once: labels
+         * {@code [name, set, class, line colour]}, the legend's label numbers (the map's rows), spans in entry
+         * order {@code [id, label, start, end, quote, note, annotator, created]} and relations
+         * {@code [from, type, to]} (the script words them as {@link Entry#relations()} does).
+         */
+        private void data() {
+            out.append("<script type=\"application/json\" id=\"data\">{\"labels\":[");
+            List<Label> labels = doc.labels();
+            Map<String, Integer> labelIndex = new HashMap<>();
+            for (int i = 0; i < labels.size(); i++) {
+                Label label = labels.get(i);
+                labelIndex.put(label.name(), i);
+                out.append(i == 0 ? "[" : ",\n[").json(label.name()).append(',')
+                        .json(doc.labelSetOf(label.name()).map(set -> set.name()).orElse("")).append(",\"")
+                        .append(classByLabel.get(label.name())).append("\",").json(Tint.of(label.color()).line())
+                        .append(']');
+            }
+            out.append("],\n\"rows\":[");
+            List<LegendEntry> legend = brief.legend();
+            for (int i = 0; i < legend.size(); i++) {
+                out.append(i == 0 ? "" : ",").append(labelIndex.get(legend.get(i).label().name()));
+            }
+            out.append("],\n\"length\":").append(doc.text().length()).append(",\n\"spans\":[");
+            boolean first = true;
+            for (Entry entry : brief.entries()) {
+                Span span = entry.span();
+                out.append(first ? "\n[" : ",\n[").json(span.id()).append(',').append(labelIndex.get(span.label()))
+                        .append(',').append(span.start()).append(',').append(span.end()).append(',')
+                        .json(clip(entry.quote(), 240)).append(',').json(span.note()).append(',')
+                        .json(span.annotator()).append(',')
+                        .json(span.created() == null ? null : instants.format(span.created())).append(']');
+                first = false;
+            }
+            out.append("],\n\"relations\":[");
+            first = true;
+            for (Relation relation : doc.relations()) {
+                out.append(first ? "\n[" : ",\n[").json(relation.from()).append(',').json(relation.type()).append(',')
+                        .json(relation.to()).append(']');
+                first = false;
+            }
+            out.append("]}</script>\n");
         }
 
         private static String clip(String text, int codePoints) {

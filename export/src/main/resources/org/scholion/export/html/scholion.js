@@ -1,79 +1,388 @@
-/* Scholion page behaviour: label toggles, filter, tooltips, selection and (in the viewer) live updates.
-   Everything is read from the server-rendered page; text is only ever set through textContent. */
+/* Scholion page behaviour: label toggles, filter, tooltips, selection, the annotations list, the map
+   and (in the viewer) live updates. The text and its highlights are server-rendered; everything else
+   comes from one JSON block (#data) parsed once. The list draws only the rows near the view, so a
+   document of tens of thousands of spans opens as fast as a short one. Text is only ever set through
+   textContent. */
 (function () {
   'use strict';
+  var PAGE = 200;
   var off = new Set();
   var query = '';
   var selected = null;
-  var spans = new Map();
+  var data = null;
+  var byId = new Map();
+  var order = [];
+  var lo = 0;
+  var hi = 0;
+  var relShown = 0;
+  var painted = false;
   var tip = document.getElementById('tip');
+  var observer = null;
 
   function all(selector, root) {
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
   }
 
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  /* One span of the data block: [id, label, start, end, quote, note, annotator, created]. */
+  function Span(row, n) {
+    var label = data.labels[row[1]];
+    this.id = row[0];
+    this.n = n;
+    this.label = label[0];
+    this.set = label[1];
+    this.k = label[2];
+    this.start = row[2];
+    this.end = row[3];
+    this.quote = row[4];
+    this.note = row[5];
+    this.who = row[6];
+    this.created = row[7];
+    this.rels = [];
+    this.haystack = null;
+  }
+
+  Span.prototype.text = function () {
+    if (this.haystack === null) {
+      this.haystack = [this.n, this.label, this.quote, this.note || '', this.who || '', this.created || '',
+        this.rels.join(' ')].join(' ').toLowerCase();
+    }
+    return this.haystack;
+  };
+
+  /* The first code points of a one-line quote, with an ellipsis when cut. */
+  function shorten(text, codePoints) {
+    var chars = Array.from(text);
+    return chars.length <= codePoints ? text : chars.slice(0, codePoints - 1).join('') + '\u2026';
+  }
+
+  function markerId(mk) {
+    return mk.getAttribute('href').slice(3);
+  }
+
   function index() {
-    spans.clear();
-    all('li.en').forEach(function (li) {
-      spans.set(li.dataset.s, {
-        li: li, label: li.dataset.label, set: li.dataset.set, k: li.dataset.k,
-        start: li.dataset.start, end: li.dataset.end, num: li.dataset.n,
-        text: li.textContent.toLowerCase()
-      });
+    var block = $('data');
+    data = block ? JSON.parse(block.textContent) : {labels: [], rows: [], length: 0, spans: [], relations: []};
+    byId.clear();
+    data.spans.forEach(function (row, i) {
+      var s = new Span(row, i + 1);
+      s.i = i;
+      byId.set(s.id, s);
     });
+    data.list = Array.from(byId.values());
+    // the relations in words, as the brief's table has them
+    data.relations.forEach(function (r) {
+      var from = byId.get(r[0]);
+      var to = byId.get(r[2]);
+      if (from && to) {
+        from.rels.push(r[1] + ' #' + to.n + ' (' + shorten(to.quote, 40) + ')');
+        to.rels.push('#' + from.n + ' (' + shorten(from.quote, 40) + ') ' + r[1] + ' this');
+      }
+    });
+    painted = false;
+    relShown = 0;
   }
 
   function visible(id) {
-    var s = spans.get(id);
-    return !!s && !off.has(s.label) && (query === '' || s.text.indexOf(query) >= 0);
+    var s = byId.get(id);
+    return !!s && !off.has(s.label) && (query === '' || s.text().indexOf(query) >= 0);
   }
 
   function ids(el) {
     return (el.dataset.s || '').split(' ').filter(function (x) { return x !== ''; });
   }
 
+  /* Redraws a fragment for the spans still shown: outermost underline first, the innermost fill last. */
   function paint(fr) {
     var shown = ids(fr).filter(visible);
     var signature = shown.join(' ');
-    if (fr.dataset.v === undefined) {
-      fr.dataset.v = fr.dataset.s;
-    }
-    if (fr.dataset.v === signature) {
+    if ((fr.scholionShown === undefined ? fr.dataset.s : fr.scholionShown) === signature) {
       return;
     }
-    fr.dataset.v = signature;
+    fr.scholionShown = signature;
+    var hit = fr.classList.contains('hit');
     var text = fr.textContent;
     while (fr.firstChild) {
       fr.removeChild(fr.firstChild);
     }
+    fr.className = 'fr' + (shown.length === 0 ? '' : (shown.length === 1 ? ' f ' : ' u ') + byId.get(shown[0]).k)
+      + (hit ? ' hit' : '');
     var parent = fr;
-    shown.forEach(function (id, i) {
+    shown.slice(1).forEach(function (id, i) {
       var el = document.createElement('span');
-      el.className = (i === shown.length - 1 ? 'f ' : 'u ') + spans.get(id).k;
+      el.className = (i === shown.length - 2 ? 'f ' : 'u ') + byId.get(id).k;
       parent.appendChild(el);
       parent = el;
     });
     parent.appendChild(document.createTextNode(text));
   }
 
-  function apply() {
-    var count = 0;
-    spans.forEach(function (s, id) {
-      var v = visible(id);
-      s.li.hidden = !v;
-      if (v) {
-        count++;
-      }
-    });
-    all('.fr').forEach(paint);
-    all('.mk, .tick').forEach(function (el) {
-      var v = visible(el.dataset.s);
-      if (el.classList.contains('mk')) {
-        el.hidden = !v;
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) {
+      e.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  function row(s) {
+    var li = el('li', 'en ' + s.k + (s.id === selected ? ' sel' : ''));
+    li.id = 'e-' + s.id;
+    li.dataset.s = s.id;
+    li.dataset.n = s.n;
+    li.dataset.label = s.label;
+    li.dataset.set = s.set;
+    li.dataset.k = s.k;
+    li.dataset.start = s.start;
+    li.dataset.end = s.end;
+    if (s.id === selected) {
+      li.setAttribute('aria-current', 'true');
+    }
+    var go = el('button', 'go');
+    go.type = 'button';
+    go.dataset.go = s.id;
+    go.appendChild(el('span', 'num', String(s.n)));
+    go.appendChild(el('span', 'chip', s.label));
+    li.appendChild(go);
+    var q = el('q', 'quote', s.quote);
+    q.dir = 'auto';
+    li.appendChild(q);
+    if (s.note !== null) {
+      var note = el('p', 'note', s.note);
+      note.dir = 'auto';
+      li.appendChild(note);
+    }
+    var meta = el('p', 'meta');
+    if (s.who !== null) {
+      meta.appendChild(el('span', 'who', s.who));
+      meta.appendChild(document.createTextNode(' \u00b7 '));
+    }
+    meta.appendChild(document.createTextNode('code points ' + s.start + '\u2013' + s.end));
+    if (s.created !== null) {
+      meta.appendChild(document.createTextNode(' \u00b7 '));
+      meta.appendChild(el('time', null, s.created));
+    }
+    li.appendChild(meta);
+    if (s.rels.length) {
+      var rels = el('ul', 'rels');
+      s.rels.forEach(function (r) { rels.appendChild(el('li', null, r)); });
+      li.appendChild(rels);
+    }
+    return li;
+  }
+
+  function moreButton(holder, count, text) {
+    while (holder.firstChild) {
+      holder.removeChild(holder.firstChild);
+    }
+    holder.hidden = count === 0;
+    if (count > 0) {
+      var b = el('button', 'btn', text + ' (' + count + ')');
+      b.type = 'button';
+      holder.appendChild(b);
+    }
+  }
+
+  function edges() {
+    var before = $('before');
+    var after = $('after');
+    if (before) {
+      moreButton(before, lo, 'Show earlier annotations');
+    }
+    if (after) {
+      moreButton(after, order.length - hi, 'Show later annotations');
+    }
+    if (observer) {
+      // observing again reports the current state, so a list still short of the view keeps growing
+      observer.disconnect();
+      [before, after].forEach(function (e) { if (e && !e.hidden) { observer.observe(e); } });
+    }
+  }
+
+  /* Draws rows [from, to) of the visible spans into the list, replacing what was there. */
+  function list(from, to) {
+    var ol = $('entries');
+    if (!ol) {
+      return;
+    }
+    lo = Math.max(0, from);
+    hi = Math.min(order.length, Math.max(lo, to));
+    var frag = document.createDocumentFragment();
+    for (var i = lo; i < hi; i++) {
+      frag.appendChild(row(order[i]));
+    }
+    ol.replaceChildren(frag);
+    edges();
+  }
+
+  function later() {
+    var ol = $('entries');
+    if (!ol || hi >= order.length) {
+      return;
+    }
+    var to = Math.min(order.length, hi + PAGE);
+    var frag = document.createDocumentFragment();
+    for (var i = hi; i < to; i++) {
+      frag.appendChild(row(order[i]));
+    }
+    ol.appendChild(frag);
+    hi = to;
+    edges();
+  }
+
+  function earlier() {
+    var ol = $('entries');
+    if (!ol || lo <= 0) {
+      return;
+    }
+    var anchor = ol.firstElementChild;
+    var top = anchor ? anchor.getBoundingClientRect().top : 0;
+    var from = Math.max(0, lo - PAGE);
+    var frag = document.createDocumentFragment();
+    for (var i = from; i < lo; i++) {
+      frag.appendChild(row(order[i]));
+    }
+    ol.insertBefore(frag, ol.firstChild);
+    lo = from;
+    if (anchor) {
+      // keep the rows the reader was looking at where they were
+      var shift = anchor.getBoundingClientRect().top - top;
+      var card = ol.closest('.card');
+      if (card && card.scrollHeight > card.clientHeight) {
+        card.scrollTop += shift;
       } else {
-        el.classList.toggle('off', !v);
+        window.scrollBy(0, shift);
+      }
+    }
+    edges();
+  }
+
+  function endpoint(id) {
+    var s = byId.get(id);
+    var b = el('button', 'go');
+    b.type = 'button';
+    b.dataset.go = id;
+    b.textContent = '#' + (s ? s.n : '?') + ' \u201C' + shorten(s ? s.quote : '', 48) + '\u201D';
+    return b;
+  }
+
+  /* Draws the next relations whose ends are both shown. */
+  function relations(reset) {
+    var ul = $('rels');
+    if (!ul) {
+      return;
+    }
+    if (reset) {
+      ul.replaceChildren();
+      relShown = 0;
+    }
+    var shown = data.relations.filter(function (r) { return visible(r[0]) && visible(r[2]); });
+    var frag = document.createDocumentFragment();
+    var to = Math.min(shown.length, relShown + PAGE);
+    for (var i = relShown; i < to; i++) {
+      var r = shown[i];
+      var li = el('li');
+      li.dataset.from = r[0];
+      li.dataset.to = r[2];
+      li.appendChild(endpoint(r[0]));
+      li.appendChild(document.createTextNode(' '));
+      li.appendChild(el('span', 'rtype', r[1]));
+      li.appendChild(document.createTextNode(' \u2192 '));
+      li.appendChild(endpoint(r[2]));
+      frag.appendChild(li);
+    }
+    ul.appendChild(frag);
+    relShown = to;
+    moreButton($('rels-more'), shown.length - relShown, 'Show more relations');
+  }
+
+  var MAP_ROW = 7;
+  var MAP_WIDTH = 1000;
+
+  function tickOf(s) {
+    var length = Math.max(1, data.length);
+    var x = Math.floor(s.start * MAP_WIDTH / length);
+    return [x, Math.max(3, Math.floor((s.end - s.start) * MAP_WIDTH / length))];
+  }
+
+  /* The map: one row per label in legend order, a tick per span; hidden spans fade. */
+  function map() {
+    var canvas = $('map');
+    if (!canvas || !canvas.getContext) {
+      return;
+    }
+    var g = canvas.getContext('2d');
+    g.clearRect(0, 0, canvas.width, canvas.height);
+    var rowOf = new Map();
+    var colours = new Map();
+    data.rows.forEach(function (label, i) {
+      rowOf.set(label, i);
+      colours.set(label, data.labels[label][3]);
+      g.fillStyle = '#f1f0eb';
+      g.fillRect(0, i * MAP_ROW, MAP_WIDTH, MAP_ROW - 1);
+    });
+    var labelNumber = new Map(data.labels.map(function (l, i) { return [l[0], i]; }));
+    [false, true].forEach(function (shownPass) {
+      data.list.forEach(function (s) {
+        var shown = visible(s.id);
+        if (shown !== shownPass) {
+          return;
+        }
+        var label = labelNumber.get(s.label);
+        var t = tickOf(s);
+        g.globalAlpha = shown ? 1 : 0.12;
+        g.fillStyle = colours.get(label);
+        g.fillRect(t[0], rowOf.get(label) * MAP_ROW, t[1], MAP_ROW - 1);
+      });
+    });
+    g.globalAlpha = 1;
+  }
+
+  function spanAtMap(e) {
+    var canvas = e.target;
+    var r = canvas.getBoundingClientRect();
+    var x = (e.clientX - r.left) * canvas.width / r.width;
+    var y = (e.clientY - r.top) * canvas.height / r.height;
+    var label = data.rows[Math.floor(y / MAP_ROW)];
+    if (label === undefined) {
+      return null;
+    }
+    var name = data.labels[label][0];
+    var best = null;
+    var distance = Infinity;
+    data.list.forEach(function (s) {
+      if (s.label !== name || !visible(s.id)) {
+        return;
+      }
+      var t = tickOf(s);
+      var d = x < t[0] ? t[0] - x : (x > t[0] + t[1] ? x - t[0] - t[1] : 0);
+      if (d < distance) {
+        distance = d;
+        best = s;
       }
     });
+    return distance <= 4 ? best : null;
+  }
+
+  function apply() {
+    order = data.list.filter(function (s) { return visible(s.id); });
+    var filtering = off.size > 0 || query !== '';
+    if (filtering || painted) {
+      all('#text .fr').forEach(paint);
+      all('#text .mk').forEach(function (mk) {
+        var v = visible(markerId(mk));
+        if (mk.hidden === v) {
+          mk.hidden = !v;
+        }
+      });
+      painted = filtering;
+    }
     all('[data-label-toggle]').forEach(function (box) {
       box.checked = !off.has(box.dataset.labelToggle);
       box.closest('.lg').classList.toggle('off', !box.checked);
@@ -84,37 +393,49 @@
       box.checked = on === boxes.length;
       box.indeterminate = on > 0 && on < boxes.length;
     });
-    all('.chart [data-label], .minimap [data-label]').forEach(function (row) {
-      row.classList.toggle('off', off.has(row.dataset.label));
+    all('.chart [data-label]').forEach(function (g) {
+      g.classList.toggle('off', off.has(g.dataset.label));
     });
-    all('.relations li').forEach(function (li) {
-      li.hidden = !(visible(li.dataset.from) && visible(li.dataset.to));
-    });
-    var shown = document.getElementById('shown');
+    var shown = $('shown');
     if (shown) {
-      shown.textContent = count === spans.size ? String(count) : count + ' of ' + spans.size;
+      shown.textContent = order.length === data.list.length ? String(order.length)
+        : order.length + ' of ' + data.list.length;
     }
     if (selected && !visible(selected)) {
-      select(null);
+      selected = null;
+    }
+    var at = selected ? order.indexOf(byId.get(selected)) : -1;
+    list(at < 0 ? 0 : at - PAGE / 2, at < 0 ? PAGE : at + PAGE / 2);
+    relations(true);
+    map();
+    if (selected) {
+      select(selected, false);
     }
   }
 
   function select(id, scrollText) {
     all('.en.sel').forEach(function (li) { li.classList.remove('sel'); li.removeAttribute('aria-current'); });
-    all('.fr.hit').forEach(function (fr) { fr.classList.remove('hit'); });
-    selected = id && spans.has(id) ? id : null;
+    all('#text .fr.hit').forEach(function (fr) { fr.classList.remove('hit'); });
+    selected = id && byId.has(id) ? id : null;
     if (!selected) {
       return;
     }
-    var s = spans.get(selected);
-    s.li.classList.add('sel');
-    s.li.setAttribute('aria-current', 'true');
-    s.li.scrollIntoView({block: 'nearest'});
-    var frs = all('.fr').filter(function (fr) { return ids(fr).indexOf(selected) >= 0; });
+    var s = byId.get(selected);
+    var at = order.indexOf(s);
+    if (at >= 0 && (at < lo || at >= hi)) {
+      list(at - PAGE / 2, at + PAGE / 2);
+    }
+    var li = $('e-' + selected);
+    if (li) {
+      li.classList.add('sel');
+      li.setAttribute('aria-current', 'true');
+      li.scrollIntoView({block: 'nearest'});
+    }
+    var frs = all('#text .fr[data-s~="' + CSS.escape(selected) + '"]');
     frs.forEach(function (fr) { fr.classList.add('hit'); });
     if (scrollText && frs.length) {
       frs[0].scrollIntoView({block: 'center'});
-      var marker = document.querySelector('.mk[data-s="' + selected + '"]');
+      var marker = document.querySelector('#text .mk[href="#e-' + CSS.escape(selected) + '"]');
       if (marker) {
         marker.focus({preventScroll: true});
       }
@@ -122,9 +443,7 @@
   }
 
   function line(parent, tag, text) {
-    var el = document.createElement(tag);
-    el.textContent = text;
-    parent.appendChild(el);
+    parent.appendChild(el(tag, null, text));
   }
 
   function showTip(list, anchor) {
@@ -136,15 +455,13 @@
       tip.removeChild(tip.firstChild);
     }
     list.forEach(function (id) {
-      var s = spans.get(id);
+      var s = byId.get(id);
       var box = document.createElement('div');
-      line(box, 'b', '#' + s.num + ' ' + s.label + ' (' + s.set + ')');
-      var note = s.li.querySelector('.note');
-      if (note) {
-        line(box, 'i', note.textContent);
+      line(box, 'b', '#' + s.n + ' ' + s.label + ' (' + s.set + ')');
+      if (s.note !== null) {
+        line(box, 'i', s.note);
       }
-      var who = s.li.querySelector('.who');
-      line(box, 'small', (who ? who.textContent + ' \u00b7 ' : '') + 'code points ' + s.start + '\u2013' + s.end);
+      line(box, 'small', (s.who !== null ? s.who + ' \u00b7 ' : '') + 'code points ' + s.start + '\u2013' + s.end);
       tip.appendChild(box);
     });
     tip.hidden = false;
@@ -181,7 +498,22 @@
   });
 
   document.addEventListener('click', function (e) {
-    var t = e.target.closest('.go, .mk, .tick, .fr');
+    if (!e.target.closest) {
+      return;
+    }
+    var more = e.target.closest('.more');
+    if (more) {
+      if (more.id === 'before') { earlier(); } else if (more.id === 'after') { later(); } else { relations(false); }
+      return;
+    }
+    if (e.target.id === 'map') {
+      var hit = spanAtMap(e);
+      if (hit) {
+        select(hit.id, true);
+      }
+      return;
+    }
+    var t = e.target.closest('.go, .mk, .fr');
     if (!t) {
       return;
     }
@@ -192,24 +524,33 @@
       select(shown.length ? shown[shown.length - 1] : null, false);
     } else {
       e.preventDefault();
-      select(t.dataset.s, t.classList.contains('tick'));
+      select(markerId(t), false);
     }
   });
 
+  document.addEventListener('mousemove', function (e) {
+    if (e.target.id === 'map') {
+      var hit = spanAtMap(e);
+      e.target.title = hit ? '#' + hit.n + ' ' + hit.label : '';
+      e.target.style.cursor = hit ? 'pointer' : '';
+    }
+  });
   document.addEventListener('mouseover', function (e) {
-    var fr = e.target.closest ? e.target.closest('.fr') : null;
+    var fr = e.target.closest ? e.target.closest('#text .fr') : null;
     if (fr) {
       showTip(ids(fr).filter(visible), fr);
     }
   });
   document.addEventListener('mouseout', function (e) {
-    if (e.target.closest && e.target.closest('.fr')) {
+    if (e.target.closest && e.target.closest('#text .fr')) {
       hideTip();
     }
   });
   document.addEventListener('focusin', function (e) {
-    if (e.target.classList && e.target.classList.contains('mk')) {
-      showTip([e.target.dataset.s], e.target);
+    if (e.target.classList && e.target.classList.contains('mk') && byId.has(markerId(e.target))) {
+      // the tooltip tells a screen reader what the marker's number stands for
+      e.target.setAttribute('aria-describedby', 'tip');
+      showTip([markerId(e.target)], e.target);
     }
   });
   document.addEventListener('focusout', hideTip);
@@ -220,6 +561,19 @@
     }
   });
 
+  function watch() {
+    if (!window.IntersectionObserver) {
+      return;
+    }
+    observer = new IntersectionObserver(function (seen) {
+      seen.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          if (entry.target.id === 'before') { earlier(); } else { later(); }
+        }
+      });
+    }, {rootMargin: '300px'});
+  }
+
   function live() {
     var body = document.body;
     var url = body.dataset.live;
@@ -228,10 +582,10 @@
     }
     var busy = false;
     function status(text, stale) {
-      var el = document.getElementById('live');
-      if (el) {
-        el.textContent = text;
-        el.classList.toggle('stale', stale);
+      var e = $('live');
+      if (e) {
+        e.textContent = text;
+        e.classList.toggle('stale', stale);
       }
     }
     function refresh() {
@@ -242,25 +596,29 @@
         var next = new DOMParser().parseFromString(html, 'text/html');
         var app = next.getElementById('app');
         if (!app) { return; }
-        var box = document.getElementById('q');
+        var box = $('q');
         var value = box ? box.value : '';
         var focused = document.activeElement && document.activeElement.id;
-        document.getElementById('app').replaceWith(document.importNode(app, true));
         var css = next.getElementById('labels-css');
-        var mine = document.getElementById('labels-css');
-        if (css && mine && css.getAttribute('href') !== mine.getAttribute('href')) {
-          mine.setAttribute('href', css.getAttribute('href'));
-        }
+        var mine = $('labels-css');
+        var restyled = css && mine && css.getAttribute('href') !== mine.getAttribute('href');
+        $('app').replaceWith(document.importNode(app, true));
         document.title = next.title;
         body.dataset.version = next.body.dataset.version;
-        var q = document.getElementById('q');
+        var q = $('q');
         if (q) { q.value = value; }
-        if (focused && document.getElementById(focused)) { document.getElementById(focused).focus(); }
-        var keep = selected;
+        if (focused && $(focused)) { $(focused).focus(); }
         index();
-        apply();
-        select(keep, false);
-        status('Live \u00b7 updated ' + new Date().toLocaleTimeString(), false);
+        function redraw() {
+          apply();
+          status('Live \u00b7 updated ' + new Date().toLocaleTimeString(), false);
+        }
+        if (restyled) {
+          // the map reads label colours from the style sheet: draw once the new one applies
+          mine.addEventListener('load', redraw, {once: true});
+          mine.setAttribute('href', css.getAttribute('href'));
+        }
+        redraw();
       });
     }
     setInterval(function () {
@@ -273,16 +631,28 @@
         if (v.trim() !== body.dataset.version) {
           return refresh();
         }
-        var el = document.getElementById('live');
-        if (el && el.classList.contains('stale')) { status('Live \u00b7 watching the file', false); }
+        var e = $('live');
+        if (e && e.classList.contains('stale')) { status('Live \u00b7 watching the file', false); }
       }).catch(function () {
         status('Viewer not reachable \u00b7 retrying', true);
       }).then(function () { busy = false; });
     }, 300);
   }
 
-  index();
-  apply();
-  live();
-  document.documentElement.dataset.ready = 'true';
+  function start() {
+    index();
+    watch();
+    apply();
+    if (location.hash.indexOf('#e-') === 0) {
+      select(decodeURIComponent(location.hash.slice(3)), true);
+    }
+    live();
+    document.documentElement.dataset.ready = 'true';
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
 }());

@@ -116,8 +116,10 @@ class HtmlExporterTest {
                 .contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
                 .contains("data-label-toggle=\"&lt;img src=x onerror=alert(2)&gt;\"")
                 .contains("<title>Title &lt;script&gt;");
-        // exactly two script elements: the JSON-LD data block (when built) and the page's own code
-        assertThat(countOf(body, "<script")).isEqualTo(1);
+        // besides the JSON-LD block (when built): the page's data block, never run, and the page's own code
+        assertThat(countOf(body, "<script")).isEqualTo(2);
+        assertThat(countOf(body, "<script>")).isEqualTo(1);
+        assertThat(countOf(body, "<script type=\"application/json\" id=\"data\">")).isEqualTo(1);
         assertThat(countOf(page, "</script>")).isEqualTo(countOf(page, "<script"));
         String markup = body.replaceAll("(?s)<style>.*?</style>|<script>.*?</script>", "");
         // an event handler attribute, i.e. outside every quoted attribute value
@@ -149,13 +151,115 @@ class HtmlExporterTest {
         AnnotatedDocument doc = hostile();
         String page = render(doc);
         // the suggestion s7 is left out, as in every export by default
-        assertThat(countOf(page, "<li class=\"en ")).isEqualTo(6);
-        assertThat(page).doesNotContain("id=\"e-s7\"");
-        // s3 lies inside s2: its fragment is underlined for s2 and filled for s3
-        assertThat(page).contains("<span class=\"fr\" data-s=\"s2 s3\"><span class=\"u c1\"><span class=\"f c0\">");
-        assertThat(page).contains("<a class=\"mk c1\" href=\"#e-s2\" data-s=\"s2\"");
-        assertThat(page).contains("<q class=\"quote\" dir=\"auto\">مرحبا</q>");
-        assertThat(page).contains("#1 \u201CAhmed\u201D");
+        JsonNode data = data(page);
+        assertThat(data.get("spans")).hasSize(6);
+        assertThat(data.get("spans").findValuesAsText("0")).isEmpty();
+        assertThat(ids(data)).containsExactly("s1", "s2", "s3", "s4", "s5", "s6");
+        assertThat(page).doesNotContain("data-s=\"s7\"");
+        // s3 lies inside s2: its fragment is underlined for s2 and filled for s3; a fragment of one span is one element
+        assertThat(page).contains("<span class=\"fr u c1\" data-s=\"s2 s3\"><span class=\"f c0\">");
+        assertThat(page).contains("<span class=\"fr f c2\" data-s=\"s1\">Ahmed</span>");
+        assertThat(page).contains("<a class=\"mk c1\" href=\"#e-s2\">2</a>");
+        JsonNode arabic = data.get("spans").get(5);
+        assertThat(arabic.get(4).asText()).isEqualTo("مرحبا");
+        assertThat(arabic.get(5).asText()).isEqualTo("right to left");
+        assertThat(arabic.get(6).asText()).isEqualTo("carol");
+        assertThat(data.get("relations").get(0).toString()).isEqualTo("[\"s2\",\"said-by\",\"s1\"]");
+        assertThat(data.get("labels").get(0).get(0).asText()).isEqualTo("<img src=x onerror=alert(2)>");
+        assertThat(data.get("rows")).hasSize(3);
+    }
+
+    @Test
+    void theDataBlockKeepsHostileTextAsDataAndCannotCloseItself() throws Exception {
+        String page = render(hostile());
+        String block = between(page, "<script type=\"application/json\" id=\"data\">", "</script>");
+        assertThat(block).doesNotContain("<").doesNotContain(">").doesNotContain("&");
+        JsonNode data = data(page);
+        assertThat(data.get("spans").get(1).get(6).asText()).isEqualTo(SCRIPT_PAYLOAD);
+        assertThat(data.get("spans").get(1).get(5).asText()).isEqualTo("note " + IMG_PAYLOAD);
+        assertThat(data.get("spans").get(2).get(5).asText()).isEqualTo(SCRIPT_PAYLOAD);
+    }
+
+    @Test
+    void writesToTheStreamAsItGoes() throws Exception {
+        StringBuilder text = new StringBuilder();
+        AnnotatedDocument.Builder builder = AnnotatedDocument.builder(Document.of("big", "")).labelSet(
+                LabelSet.of("set", Label.of("A", "#112233")));
+        for (int i = 0; i < 4000; i++) {
+            text.append("Sentence number ").append(i).append(" <is> & long enough to fill a line.\n");
+        }
+        String s = text.toString();
+        builder = AnnotatedDocument.builder(Document.of("big", s)).labelSet(LabelSet.of("set", Label.of("A", "#112233")));
+        for (int i = 0; i < 4000; i++) {
+            int start = s.indexOf("Sentence number " + i + " ");
+            builder.span(Span.of("s" + i, start, start + 8, "A"));
+        }
+        AnnotatedDocument doc = builder.build();
+        long[] largest = {0};
+        long[] total = {0};
+        java.io.OutputStream counting = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                total[0]++;
+                largest[0] = Math.max(largest[0], 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                total[0] += len;
+                largest[0] = Math.max(largest[0], len);
+            }
+        };
+        Exporters.of(Format.HTML).export(doc, ExportOptions.DEFAULT, counting);
+        assertThat(total[0]).isGreaterThan(1_000_000);
+        // no write larger than the page's own buffers: the page is never held whole
+        assertThat(largest[0]).isLessThanOrEqualTo(1 << 17);
+        assertThat(total[0]).isEqualTo(render(doc).getBytes(StandardCharsets.UTF_8).length);
+        String page = render(doc);
+        assertThat(page).contains("<p dir=\"auto\" class=\"long\">").contains("<p dir=\"auto\" class=\"cont long\">");
+    }
+
+    @Test
+    void theJsonLdStreamIsEscapedAsTheStringWouldBe() throws Exception {
+        long seed = Long.getLong("test.seed", new Random().nextLong());
+        Random random = new Random(seed);
+        String[] pieces = {"{", "}", "\"a\"", " ", "\n", "<", ">", "&", "\u2028", "\u2029", "\u2014", "\u20ac", "😀", "x",
+            "</script>", "<!--", "\u00e2\u0080"};
+        for (int round = 0; round < 200; round++) {
+            StringBuilder json = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                json.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ScriptSafeStream safe = new ScriptSafeStream(out);
+            for (int i = 0; i < bytes.length; ) {
+                int n = Math.min(bytes.length - i, random.nextInt(4));
+                if (n == 1) {
+                    safe.write(bytes[i]);
+                } else {
+                    safe.write(bytes, i, n);
+                }
+                i += n;
+                if (random.nextInt(5) == 0) {
+                    safe.flush();
+                }
+            }
+            safe.finish();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as("seed %d", seed)
+                    // JSON's whitespace is these four; String.strip() would also take U+2028 at the edges
+                    .isEqualTo(HtmlPage.scriptSafeJson(json.toString().replaceAll("\\A[ \t\n\r]+|[ \t\n\r]+\\z", "")));
+        }
+    }
+
+    private static JsonNode data(String page) throws IOException {
+        return new ObjectMapper().readTree(between(page, "<script type=\"application/json\" id=\"data\">", "</script>"));
+    }
+
+    private static List<String> ids(JsonNode data) {
+        List<String> ids = new ArrayList<>();
+        data.get("spans").forEach(span -> ids.add(span.get(0).asText()));
+        return ids;
     }
 
     @Test

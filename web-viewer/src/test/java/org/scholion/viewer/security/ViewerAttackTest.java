@@ -144,6 +144,8 @@ class ViewerAttackTest {
             }
         }
         clients.shutdown();
+        // the clients' own 64 threads are not the server's: let them end before counting
+        assertThat(clients.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         System.out.printf("ViewerAttackTest: 400 concurrent requests: %d served, %d shed%n", ok, shed);
         assertThat(ok).isGreaterThan(0);
         assertThat(status(get(PAGE))).isEqualTo(200);
