@@ -1,7 +1,6 @@
 package org.scholion.core.store;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,15 +66,21 @@ public final class AnnotationFile {
 
     /** Reads the annotated document with its history. */
     public Snapshot load() throws ScholionException {
-        byte[] bytes;
+        // parsed as it is read: a 60 MB file need not sit in memory as bytes beside its model
+        InputStream in;
         try {
-            bytes = Files.readAllBytes(path);
+            in = Files.newInputStream(path);
         } catch (NoSuchFileException e) {
             throw new ScholionException(name(), "no such file");
         } catch (IOException e) {
             throw new ScholionException(name(), "cannot read: " + reason(e), e);
         }
-        return parse(new ByteArrayInputStream(bytes), name());
+        try (in) {
+            return parse(in, name());
+        } catch (IOException e) {
+            // closing a stream that was only read cannot lose anything
+            throw new ScholionException(name(), "cannot read: " + reason(e), e);
+        }
     }
 
     /**

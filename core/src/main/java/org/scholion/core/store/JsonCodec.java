@@ -13,9 +13,19 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +67,11 @@ final class JsonCodec {
 
     static Snapshot readSnapshot(InputStream in, String source) throws ScholionException {
         Map<String, Located> top = new LinkedHashMap<>();
-        List<Located> spans = new ArrayList<>();
-        List<Located> relations = new ArrayList<>();
+        Interner interner = new Interner();
+        Records<Span> spans = new Records<>("spans", new Members(interner, SPAN_MEMBERS, "label", "annotator"),
+                JsonCodec::span);
+        Records<Relation> relations = new Records<>("relations", new Members(interner, RELATION_MEMBERS, "type"),
+                JsonCodec::relation);
         List<Located> labelSets = new ArrayList<>();
         JsonParser p = open(in, source);
         try (p) {
@@ -72,10 +85,12 @@ final class JsonCodec {
                 JsonLocation at = p.currentTokenLocation();
                 JsonToken value = p.nextToken();
                 switch (name) {
-                    case "spans" -> readArray(p, source, name, spans);
-                    case "relations" -> readArray(p, source, name, relations);
+                    case "spans" -> spans.read(p, source);
+                    case "relations" -> relations.read(p, source);
                     case "labelSets" -> readArray(p, source, name, labelSets);
-                    case "format", "document", "history" -> top.put(name, new Located(JsonTree.read(p), at, name));
+                    case "format", "document" -> top.put(name, new Located(JsonTree.read(p), at, name));
+                    case "history" -> top.put(name, new Located(readHistory(p, spans.members, relations.members),
+                            at, name));
                     default -> {
                         if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                             p.skipChildren();
@@ -117,14 +132,8 @@ final class JsonCodec {
             LabelSet labelSet = guard(source, set, () -> labelSet(set.node()));
             guard(source, set, () -> builder.labelSet(labelSet));
         }
-        for (Located span : spans) {
-            Span value = guard(source, span, () -> span(span.node()));
-            guard(source, span, () -> builder.span(value));
-        }
-        for (Located relation : relations) {
-            Relation value = guard(source, relation, () -> relation(relation.node()));
-            guard(source, relation, () -> builder.relation(value));
-        }
+        spans.addTo(source, builder::span);
+        relations.addTo(source, builder::relation);
         AnnotatedDocument annotated = builder.build();
         Located history = top.get("history");
         History h = history == null ? History.EMPTY : guard(source, history, () -> history(history.node()));
@@ -204,6 +213,265 @@ final class JsonCodec {
         }
     }
 
+    /**
+     * The objects of one large array ({@code spans}, {@code relations}) made into records as they
+     * stream past, without a tree of maps in between: a file of 200,000 spans would otherwise hold
+     * a map per span until the end. Where each object starts is kept as two ints, and a record that
+     * cannot be made is remembered and reported, as before, only once the whole file has parsed
+     * and the parts before it were accepted.
+     */
+    private static final class Records<T> {
+        private final String name;
+        private final Members members;
+        private final Maker<T> maker;
+        private final List<T> items = new ArrayList<>();
+        private int[] lines = new int[64];
+        private int[] columns = new int[64];
+        private int count;
+        private String failure;
+
+        Records(String name, Members members, Maker<T> maker) {
+            this.name = name;
+            this.members = members;
+            this.maker = maker;
+        }
+
+        void read(JsonParser p, String source) throws IOException, ScholionException {
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                throw problem(source, p.currentTokenLocation(), "\"" + name + "\" must be an array");
+            }
+            int index = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() == null) {
+                    throw problem(source, p.currentLocation(), "the file ends inside \"" + name + "\"");
+                }
+                JsonLocation at = p.currentTokenLocation();
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    throw problem(source, at, name + "[" + index + "] must be an object");
+                }
+                members.read(p);
+                if (failure == null) {
+                    remember(at);
+                    try {
+                        items.add(maker.make(members));
+                    } catch (IllegalArgumentException | NullPointerException e) {
+                        failure = e.getMessage() == null ? e.toString() : e.getMessage();
+                    }
+                }
+                index++;
+            }
+        }
+
+        private void remember(JsonLocation at) {
+            if (count == lines.length) {
+                lines = Arrays.copyOf(lines, count * 2);
+                columns = Arrays.copyOf(columns, count * 2);
+            }
+            lines[count] = at.getLineNr();
+            columns[count] = at.getColumnNr();
+            count++;
+        }
+
+        /** Adds the records in file order; the first that cannot be made or added is reported. */
+        void addTo(String source, Adder<T> adder) throws ScholionException {
+            for (int i = 0; i < items.size(); i++) {
+                try {
+                    adder.add(items.get(i));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw problemAt(i, source, e.getMessage() == null ? e.toString() : e.getMessage());
+                }
+            }
+            if (failure != null) {
+                throw problemAt(items.size(), source, failure);
+            }
+        }
+
+        private ScholionException problemAt(int index, String source, String what) {
+            return new ScholionException(source, Math.max(0, lines[index]), Math.max(0, columns[index]),
+                    what + " (in " + name + "[" + index + "])", null);
+        }
+    }
+
+    private interface Maker<T> {
+        T make(Members members);
+    }
+
+    private interface Adder<T> {
+        void add(T item);
+    }
+
+    /**
+     * The members of one JSON object of a known kind, read from the stream into slots that are
+     * reused from object to object; values of other types than expected are kept as
+     * {@link JsonTree} values so that messages show them as before.
+     */
+    private static final class Members {
+        private final Interner interner;
+        private final String[] names;
+        private final boolean[] shared;
+        private final Object[] values;
+        private String unknown;
+
+        Members(Interner interner, List<String> names, String... sharedNames) {
+            this.interner = interner;
+            this.names = names.toArray(new String[0]);
+            this.shared = new boolean[this.names.length];
+            this.values = new Object[this.names.length];
+            for (String name : sharedNames) {
+                shared[slot(name)] = true;
+            }
+        }
+
+        private int slot(String name) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Reads the object at the parser's START_OBJECT, leaving the parser on its END_OBJECT. */
+        void read(JsonParser p) throws IOException {
+            Arrays.fill(values, null);
+            unknown = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = JsonTree.checked(p, p.currentName());
+                JsonToken token = p.nextToken();
+                int slot = slot(name);
+                if (slot < 0) {
+                    JsonTree.read(p);
+                    if (unknown == null) {
+                        unknown = name;
+                    }
+                    continue;
+                }
+                values[slot] = switch (token) {
+                    case VALUE_STRING -> {
+                        String text = JsonTree.checked(p, p.getText());
+                        yield shared[slot] ? interner.intern(text) : text;
+                    }
+                    case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            ? JsonTree.read(p) : (Object) p.getLongValue();
+                    case VALUE_NULL -> JsonTree.NULL;
+                    case VALUE_TRUE -> Boolean.TRUE;
+                    case VALUE_FALSE -> Boolean.FALSE;
+                    default -> JsonTree.read(p);
+                };
+            }
+        }
+
+        Object get(String name) {
+            int slot = slot(name);
+            return slot < 0 ? null : values[slot];
+        }
+    }
+
+    /**
+     * One copy of each label, annotator and relation type however many records repeat it; it
+     * stops taking new strings past a few thousand, for files where they are all different.
+     */
+    private static final class Interner {
+        private static final int LIMIT = 4096;
+        private final Map<String, String> strings = new HashMap<>();
+
+        String intern(String text) {
+            String known = strings.get(text);
+            if (known != null) {
+                return known;
+            }
+            if (strings.size() < LIMIT) {
+                strings.put(text, text);
+            }
+            return text;
+        }
+    }
+
+    /**
+     * The history as {@link JsonTree} values, except that each span and relation object of a change
+     * is made into its record (or the reason it cannot be) as it streams past: an import or a batch
+     * of accepted suggestions records thousands of them. Anything of another shape stays a plain
+     * value, for {@link #history} to refuse with the usual message.
+     */
+    private static Object readHistory(JsonParser p, Members spanMembers, Members relationMembers)
+            throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return JsonTree.read(p);
+        }
+        Map<String, Object> history = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = JsonTree.checked(p, p.currentName());
+            p.nextToken();
+            if ((name.equals("undo") || name.equals("redo")) && p.currentToken() == JsonToken.START_ARRAY) {
+                List<Object> changes = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    changes.add(readChange(p, spanMembers, relationMembers));
+                }
+                history.put(name, changes);
+            } else {
+                history.put(name, JsonTree.read(p));
+            }
+        }
+        return history;
+    }
+
+    private static Object readChange(JsonParser p, Members spanMembers, Members relationMembers) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return JsonTree.read(p);
+        }
+        Map<String, Object> change = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = JsonTree.checked(p, p.currentName());
+            p.nextToken();
+            if ((name.equals("removed") || name.equals("added")) && p.currentToken() == JsonToken.START_OBJECT) {
+                Map<String, Object> part = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String member = JsonTree.checked(p, p.currentName());
+                    p.nextToken();
+                    if (member.equals("spans") && p.currentToken() == JsonToken.START_ARRAY) {
+                        part.put(member, made(p, spanMembers, JsonCodec::span));
+                    } else if (member.equals("relations") && p.currentToken() == JsonToken.START_ARRAY) {
+                        part.put(member, made(p, relationMembers, JsonCodec::relation));
+                    } else {
+                        part.put(member, JsonTree.read(p));
+                    }
+                }
+                change.put(name, part);
+            } else {
+                change.put(name, JsonTree.read(p));
+            }
+        }
+        return change;
+    }
+
+    private static List<Object> made(JsonParser p, Members members, Maker<?> maker) throws IOException {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                members.read(p);
+                try {
+                    list.add(maker.make(members));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    list.add(new Unmade(e.getMessage() == null ? e.toString() : e.getMessage()));
+                }
+            } else {
+                list.add(JsonTree.read(p));
+            }
+        }
+        return list;
+    }
+
+    /** An object of the history that could not be made into its record, and why. */
+    private record Unmade(String reason) {
+    }
+
+    private static Object unmade(Object n) {
+        if (n instanceof Unmade u) {
+            throw new IllegalArgumentException(u.reason());
+        }
+        return n;
+    }
+
     private interface Step<T> {
         T run() throws ScholionException;
     }
@@ -239,7 +507,7 @@ final class JsonCodec {
         Document document = new Document(f.string("id", true), f.string("title", false), f.string("iri", false),
                 f.string("mediaType", false), f.string("language", false), metadata, text);
         if (declared != null) {
-            String actual = document.sha256();
+            String actual = sha256(document.text());
             if (!actual.equalsIgnoreCase(declared)) {
                 throw problem(source, where, String.format(Locale.ROOT,
                         "text hash mismatch: the file says sha256 %s but the text hashes to %s; the text was "
@@ -248,6 +516,40 @@ final class JsonCodec {
             }
         }
         return document;
+    }
+
+    /**
+     * {@link Document#sha256()} without encoding the whole text at once: a 10 MB text would need
+     * a 10 MB array (in G1 a humongous one) only to be hashed and dropped.
+     */
+    static String sha256(String text) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        final int chunk = 1 << 14;
+        char[] chars = new char[chunk];
+        byte[] bytes = new byte[chunk * 3];
+        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
+        ByteBuffer out = ByteBuffer.wrap(bytes);
+        for (int from = 0; from < text.length(); ) {
+            int to = Math.min(text.length(), from + chunk);
+            if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+                to--; // keep a surrogate pair in one chunk
+            }
+            text.getChars(from, to, chars, 0);
+            out.clear();
+            CoderResult result = encoder.encode(CharBuffer.wrap(chars, 0, to - from), out, false);
+            if (!result.isUnderflow()) {
+                // the text was checked for lone surrogates, and a chunk's bytes always fit
+                throw new IllegalStateException("cannot encode the text as UTF-8: " + result);
+            }
+            digest.update(bytes, 0, out.position());
+            from = to;
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String shortHash(String hash) {
@@ -269,13 +571,75 @@ final class JsonCodec {
                 f.string("key", false), f.string("iri", false));
     }
 
+    private static final List<String> SPAN_MEMBERS = List.of("id", "start", "end", "label", "note", "annotator",
+            "created", "suggestion");
+    private static final List<String> RELATION_MEMBERS = List.of("id", "type", "from", "to");
+    private static final Set<String> SPAN_NAMES = Set.copyOf(SPAN_MEMBERS);
+    private static final Set<String> RELATION_NAMES = Set.copyOf(RELATION_MEMBERS);
+
     static Span span(Object n) {
-        Fields f = new Fields(n, "span", Set.of("id", "start", "end", "label", "note", "annotator", "created",
-                "suggestion"));
+        return span(new Fields(n, "span", SPAN_NAMES));
+    }
+
+    private static Span span(Members m) {
+        return span(new Fields(m, "span"));
+    }
+
+    private static Span span(Fields f) {
         String created = f.string("created", false);
-        Instant when = created == null ? null : TIMES.get().computeIfAbsent(created, JsonCodec::instant);
+        Instant when = created == null ? null : time(created);
         return new Span(f.string("id", true), f.integer("start"), f.integer("end"), f.string("label", true),
                 f.string("note", false), f.string("annotator", false), when, f.bool("suggestion"));
+    }
+
+    private static Instant time(String created) {
+        Instant canonical = canonicalTime(created);
+        return canonical != null ? canonical : TIMES.get().computeIfAbsent(created, JsonCodec::instant);
+    }
+
+    /**
+     * The time of {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, the form {@link Instant#toString()}
+     * writes, read without a formatter (which costs microseconds a time, and a large file has a
+     * time on every span); null for any other form, which {@link Instant#parse} then judges.
+     */
+    static Instant canonicalTime(String s) {
+        int n = s.length();
+        if (n < 20 || n == 21 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z'
+                || n > 20 && s.charAt(19) != '.') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        int fraction = n > 20 ? digits(s, 20, n - 1) : 0;
+        if (year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59 || fraction < 0
+                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+            return null;
+        }
+        int nanos = fraction;
+        for (int i = n - 21; i < 9 && n > 20; i++) {
+            nanos *= 10;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+    }
+
+    /** The decimal number of {@code s[from, to)}, or -1 unless all are ASCII digits. */
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Spans made together share their time: parsing each distinct one once saves most of the cost. */
@@ -297,7 +661,14 @@ final class JsonCodec {
     }
 
     static Relation relation(Object n) {
-        Fields f = new Fields(n, "relation", Set.of("id", "type", "from", "to"));
+        return relation(new Fields(n, "relation", RELATION_NAMES));
+    }
+
+    private static Relation relation(Members m) {
+        return relation(new Fields(m, "relation"));
+    }
+
+    private static Relation relation(Fields f) {
         return new Relation(f.string("id", true), f.string("type", true), f.string("from", true),
                 f.string("to", true));
     }
@@ -329,10 +700,10 @@ final class JsonCodec {
         }
         Fields f = new Fields(n, "change part", Set.of("spans", "relations", "labelSets"));
         for (Object s : f.list("spans", false)) {
-            parts.spans.add(span(s));
+            parts.spans.add(s instanceof Span made ? made : span(unmade(s)));
         }
         for (Object r : f.list("relations", false)) {
-            parts.relations.add(relation(r));
+            parts.relations.add(r instanceof Relation made ? made : relation(unmade(r)));
         }
         for (Object l : f.list("labelSets", false)) {
             parts.labelSets.add(labelSet(l));
@@ -343,6 +714,7 @@ final class JsonCodec {
     /** Typed access to the members of one JSON object, refusing members it does not know. */
     private static final class Fields {
         private final Map<String, Object> node;
+        private final Members members;
         private final String what;
 
         @SuppressWarnings("unchecked")
@@ -351,6 +723,7 @@ final class JsonCodec {
                 throw new IllegalArgumentException(what + " must be a JSON object");
             }
             this.node = (Map<String, Object>) node;
+            this.members = null;
             this.what = what;
             for (String name : this.node.keySet()) {
                 if (!known.contains(name)) {
@@ -359,9 +732,18 @@ final class JsonCodec {
             }
         }
 
+        Fields(Members members, String what) {
+            if (members.unknown != null) {
+                throw new IllegalArgumentException("unknown member '" + members.unknown + "' in " + what);
+            }
+            this.node = null;
+            this.members = members;
+            this.what = what;
+        }
+
         /** The member's value, or null when it is absent or JSON null. */
         Object get(String name) {
-            Object v = node.get(name);
+            Object v = node != null ? node.get(name) : members.get(name);
             return v == JsonTree.NULL ? null : v;
         }
 

@@ -59,6 +59,14 @@ public final class CodePointText {
         return pairs.length > 0;
     }
 
+    /**
+     * Code-point indices of the surrogate pairs, ascending, for callers in this package that walk
+     * the text in order and so need no search; not a copy, never to be changed.
+     */
+    int[] pairIndices() {
+        return pairs;
+    }
+
     /** The UTF-16 index in {@link #string()} of code point {@code index} (0 to length inclusive). */
     public int toCharIndex(int index) {
         checkIndex(index);

@@ -152,6 +152,23 @@ class AnnotationFileTest {
                 .collect(Collectors.toSet())).hasSize(90);
     }
 
+    @Test
+    void aMissingFileOrAFolderIsOneClearLineAndALargeFileReadsFromTheStream() throws Exception {
+        assertThatThrownBy(() -> AnnotationFile.at(dir.resolve("none.scholion.json")).read())
+                .isInstanceOf(ScholionException.class).hasMessageEndingWith("none.scholion.json: no such file");
+        Path folder = Files.createDirectory(dir.resolve("folder.scholion.json"));
+        assertThatThrownBy(() -> AnnotationFile.at(folder).read()).isInstanceOf(ScholionException.class)
+                .hasMessageContaining("folder.scholion.json: cannot read: ").hasMessageNotContaining("\n");
+        AnnotatedDocument many = Fixtures.sample();
+        for (int i = 0; i < 2_000; i++) {
+            many = many.withSpan(Span.of("m" + i, i % 20, i % 20 + 3, "PERSON"));
+        }
+        AnnotationFile file = AnnotationFile.at(dir.resolve("many.scholion.json"));
+        file.create(many, false);
+        assertThat(Files.size(file.path())).isGreaterThan(1 << 16);
+        assertThat(file.read()).isEqualTo(many);
+    }
+
     private List<Path> leftovers() throws Exception {
         try (var files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();

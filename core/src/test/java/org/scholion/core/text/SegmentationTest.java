@@ -54,6 +54,40 @@ class SegmentationTest {
     }
 
     @Test
+    void aSpanGivenTwiceCoversItsFragmentsOnce() {
+        CodePointText text = CodePointText.of("one two");
+        Span span = Span.of("s1", 0, 3, "A");
+        List<Fragment> fragments = Segmentation.of(text, List.of(span, span));
+        assertThat(fragments).extracting(Fragment::text).containsExactly("one", " two");
+        assertThat(fragments.get(0).spans()).containsExactly(span);
+    }
+
+    @Test
+    void fragmentsAreValuesWhetherCutFromTheTextOrMadeByHand() {
+        CodePointText text = CodePointText.of("a😀b\r\nc");
+        Span span = Span.of("s1", 1, 5, "A");
+        List<Fragment> fragments = Segmentation.of(text, List.of(span));
+        Fragment emoji = new Fragment(1, 5, "😀b\r\n", List.of(span));
+        assertThat(fragments.get(1)).isEqualTo(emoji).hasSameHashCodeAs(emoji);
+        assertThat(fragments.get(1).toString()).isEqualTo(emoji.toString())
+                .startsWith("Fragment[start=1, end=5, text=😀b");
+        assertThat(fragments.get(1).spans()).isUnmodifiable();
+        Line first = Segmentation.lines(text, List.of(span)).get(0);
+        assertThat(first.fragments()).containsExactly(new Fragment(0, 1, "a", List.of()),
+                new Fragment(1, 3, "😀b", List.of(span)));
+    }
+
+    @Test
+    void coveringListsAreSharedWhenAnInnerSpanEnds() {
+        CodePointText text = CodePointText.of("abcdefg");
+        Span outer = Span.of("s1", 0, 7, "A");
+        Span inner = Span.of("s2", 2, 4, "B");
+        List<Fragment> fragments = Segmentation.of(text, List.of(outer, inner));
+        assertThat(fragments).extracting(Fragment::text).containsExactly("ab", "cd", "efg");
+        assertThat(fragments.get(2).spans()).isSameAs(fragments.get(0).spans()).containsExactly(outer);
+    }
+
+    @Test
     void propertiesHoldOnRandomTextsAndSpans() {
         long seed = RandomTexts.seed();
         Random random = new Random(seed);
