@@ -25,9 +25,11 @@ public record Span(String id, int start, int end, String label, String note, Str
 
     public Span {
         Checks.id(id, "span id");
-        Checks.check(start >= 0, "span %d:%d starts before the text", start, end);
-        Checks.check(end >= start, "span %d:%d ends before it starts", start, end);
-        Checks.check(end > start, "span %d:%d is empty", start, end);
+        if (start < 0 || end <= start) { // checked first, so that valid spans box no numbers for messages
+            Checks.check(start >= 0, "span %d:%d starts before the text", start, end);
+            Checks.check(end >= start, "span %d:%d ends before it starts", start, end);
+            Checks.check(end > start, "span %d:%d is empty", start, end);
+        }
         Checks.name(label, "label of span " + id);
         note = Checks.optional(note);
         annotator = Checks.optional(annotator);
