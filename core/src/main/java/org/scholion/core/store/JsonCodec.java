@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import org.scholion.core.ScholionException;
 import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.model.InstantFormatter;
 import org.scholion.core.model.Document;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
@@ -827,6 +828,7 @@ final class JsonCodec {
 
     static void write(Snapshot snapshot, OutputStream out) throws IOException {
         AnnotatedDocument doc = snapshot.document();
+        InstantFormatter times = new InstantFormatter();
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -858,7 +860,7 @@ final class JsonCodec {
             g.writeEndArray();
             g.writeArrayFieldStart("spans");
             for (Span span : doc.spans()) {
-                writeSpan(g, span);
+                writeSpan(g, span, times);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("relations");
@@ -867,8 +869,8 @@ final class JsonCodec {
             }
             g.writeEndArray();
             g.writeObjectFieldStart("history");
-            writeChanges(g, "undo", snapshot.history().undo());
-            writeChanges(g, "redo", snapshot.history().redo());
+            writeChanges(g, "undo", snapshot.history().undo(), times);
+            writeChanges(g, "redo", snapshot.history().redo(), times);
             g.writeEndObject();
             g.writeEndObject();
             g.writeRaw('\n');
@@ -885,25 +887,26 @@ final class JsonCodec {
         }
     }
 
-    private static void writeChanges(JsonGenerator g, String name, List<Change> changes) throws IOException {
+    private static void writeChanges(JsonGenerator g, String name, List<Change> changes, InstantFormatter times)
+            throws IOException {
         g.writeArrayFieldStart(name);
         for (Change c : changes) {
             g.writeStartObject();
             g.writeStringField("summary", c.summary());
-            writeParts(g, "removed", c.removedSpans(), c.removedRelations(), c.removedLabelSets());
-            writeParts(g, "added", c.addedSpans(), c.addedRelations(), c.addedLabelSets());
+            writeParts(g, "removed", c.removedSpans(), c.removedRelations(), c.removedLabelSets(), times);
+            writeParts(g, "added", c.addedSpans(), c.addedRelations(), c.addedLabelSets(), times);
             g.writeEndObject();
         }
         g.writeEndArray();
     }
 
     private static void writeParts(JsonGenerator g, String name, List<Span> spans, List<Relation> relations,
-                                   List<LabelSet> sets) throws IOException {
+                                   List<LabelSet> sets, InstantFormatter times) throws IOException {
         g.writeObjectFieldStart(name);
         if (!spans.isEmpty()) {
             g.writeArrayFieldStart("spans");
             for (Span s : spans) {
-                writeSpan(g, s);
+                writeSpan(g, s, times);
             }
             g.writeEndArray();
         }
@@ -941,7 +944,7 @@ final class JsonCodec {
         g.writeEndObject();
     }
 
-    private static void writeSpan(JsonGenerator g, Span span) throws IOException {
+    private static void writeSpan(JsonGenerator g, Span span, InstantFormatter times) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", span.id());
         g.writeNumberField("start", span.start());
@@ -949,7 +952,7 @@ final class JsonCodec {
         g.writeStringField("label", span.label());
         optional(g, "note", span.note());
         optional(g, "annotator", span.annotator());
-        optional(g, "created", span.created() == null ? null : span.created().toString());
+        optional(g, "created", span.created() == null ? null : times.format(span.created()));
         if (span.suggestion()) {
             g.writeBooleanField("suggestion", true);
         }
