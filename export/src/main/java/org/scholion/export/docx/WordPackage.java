@@ -1,12 +1,9 @@
 package org.scholion.export.docx;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,8 +52,7 @@ final class WordPackage {
                     + ": it holds " + bytes.keySet());
         }
         try (ZipOutputStream zip = new ZipOutputStream(new KeepOpen(out))) {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
-            WordXml x = new WordXml(writer);
+            WordXml x = new WordXml(zip);
             for (Map.Entry<String, byte[]> part : bytes.entrySet()) {
                 String name = part.getKey();
                 if (name.equals(commentsPart)) {
