@@ -42,7 +42,11 @@ import org.scholion.export.brief.Entry;
 import org.scholion.export.brief.Fact;
 import org.scholion.export.brief.LegendEntry;
 
-/** Builds one brief as a Word document; one instance per export. */
+/**
+ * Builds one brief as a Word document; one instance per export. POI builds what stays small
+ * (styles, facts, legend, chart, footer, properties) with placeholders where the text and the
+ * annotation rows go; {@link WordBody} streams those, and the comments, into the package.
+ */
 final class WordBrief {
     /** Word can draw one underline per run: how the DOCX shows several enclosing spans. */
     static final String UNDERLINE_NOTE = "Word draws one underline per run: this document uses the colour of the "
