@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -56,6 +57,7 @@ final class WordBrief {
     static final String MUTED = "555555";
     static final String RULE = "C8C8C8";
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final int MARGIN = 1134; // 2 cm in twentieths of a point
 
     private final Brief brief;
@@ -224,7 +226,7 @@ final class WordBrief {
 
     /** A span's text for the table: on one line, cut after 400 characters. */
     static String quote(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
+        String flat = WHITE_SPACE.matcher(text).replaceAll(" ").strip();
         if (flat.codePointCount(0, flat.length()) > 400) {
             flat = flat.substring(0, flat.offsetByCodePoints(0, 399)) + "…";
         }
