@@ -24,7 +24,7 @@ if [[ $QUICK == 1 ]]; then
 else
   STARTUP_RUNS=20; WHOLE_RUNS=5; VIEWER_RUNS=5; LOAD_SECONDS=8
   JMH_SM=(-wi 2 -i 3 -w 1s -r 1s -f 1)
-  JMH_L_LIGHT=(-bm ss -wi 1 -i 2 -f 1)   # CSV, JSON-LD, HTML of L: one warm-up export, two measured
+  JMH_L_LIGHT=(-wi 2 -i 3 -w 2s -r 2s -f 1)   # CSV, JSON-LD, HTML of L: measured like M, longer iterations
   JMH_L_HEAVY=(-bm ss -wi 0 -i 1 -f 1)   # DOCX, PDF of L: one export (tens of seconds; JIT warm-up is a small part)
   JMH_CORE_WORKLOADS=S,M,L
   JMH_LIMIT=150; TOOL_LIMIT=60; REPEAT_LIMIT=25; MANY_LIMIT=90

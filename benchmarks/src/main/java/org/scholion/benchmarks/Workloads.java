@@ -1,5 +1,6 @@
 package org.scholion.benchmarks;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.scholion.core.model.Document;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.core.store.AnnotationFile;
+import org.scholion.core.store.Snapshot;
 import org.scholion.core.text.CodePointText;
 import org.scholion.seeds.Seeds;
 
@@ -52,10 +54,23 @@ public final class Workloads {
     public static AnnotatedDocument named(String name) {
         return switch (name.toUpperCase(Locale.ROOT)) {
             case "S" -> CACHE.computeIfAbsent("S", k -> Seeds.referenceAnnotation());
-            case "M" -> CACHE.computeIfAbsent("M", k -> generate("bench-m", "Benchmark M", 1_000_000, 20_000, 1L));
-            case "L" -> CACHE.computeIfAbsent("L", k -> generate("bench-l", "Benchmark L", 10_000_000, 200_000, 2L));
+            case "M" -> CACHE.computeIfAbsent("M", k -> asRead(generate("bench-m", "Benchmark M", 1_000_000, 20_000, 1L)));
+            case "L" -> CACHE.computeIfAbsent("L", k -> asRead(generate("bench-l", "Benchmark L", 10_000_000, 200_000, 2L)));
             default -> throw new IllegalArgumentException("unknown workload '" + name + "' (expected S, M or L)");
         };
+    }
+
+    /**
+     * The document as {@code annotate} sees it: read back from its annotation file, so its objects
+     * lie in memory in file order, as after every real load, not in the generator's random order.
+     */
+    private static AnnotatedDocument asRead(AnnotatedDocument generated) {
+        byte[] file = AnnotationFile.toBytes(Snapshot.of(generated));
+        try {
+            return AnnotationFile.parse(new ByteArrayInputStream(file), generated.document().id()).document();
+        } catch (ScholionException e) {
+            throw new IllegalStateException("a generated workload does not read back: " + e.getMessage(), e);
+        }
     }
 
     /** The 1,000 small documents of the Many workload: about 3 KB and 40 spans each. */

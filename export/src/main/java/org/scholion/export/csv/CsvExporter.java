@@ -7,11 +7,11 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.model.InstantFormatter;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.core.text.CodePointText;
@@ -125,6 +125,7 @@ public final class CsvExporter implements Exporter {
 
     /** Formats times, each run of equal times once: spans are often made in batches. */
     private static final class Times {
+        private final InstantFormatter formatter = new InstantFormatter();
         private Instant last;
         private String lastText = "";
 
@@ -134,7 +135,7 @@ public final class CsvExporter implements Exporter {
             }
             if (!time.equals(last)) {
                 last = time;
-                lastText = DateTimeFormatter.ISO_INSTANT.format(time);
+                lastText = formatter.format(time);
             }
             return lastText;
         }

@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.model.InstantFormatter;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
 import org.scholion.core.model.Relation;
@@ -117,6 +117,7 @@ public final class JsonLdExporter implements Exporter {
         private final Map<String, SerializedString> labelNames = new HashMap<>();
         private final Map<String, SerializedString[]> creators = new HashMap<>();
         private char[] chars = new char[256];
+        private final InstantFormatter instants = new InstantFormatter();
         private Instant lastCreated;
         private SerializedString lastCreatedText;
 
@@ -297,7 +298,7 @@ public final class JsonLdExporter implements Exporter {
         private SerializedString created(Instant created) {
             if (!created.equals(lastCreated)) {
                 lastCreated = created;
-                lastCreatedText = new SerializedString(DateTimeFormatter.ISO_INSTANT.format(created));
+                lastCreatedText = new SerializedString(instants.format(created));
             }
             return lastCreatedText;
         }

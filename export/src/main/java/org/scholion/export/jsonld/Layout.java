@@ -2,8 +2,8 @@ package org.scholion.export.jsonld;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * Jackson pretty printer for the layout of FORMATS.md: two-space indents, {@code "key": value},
@@ -13,15 +13,23 @@ import java.util.Arrays;
 final class Layout implements PrettyPrinter {
     private static final int MAX_DEPTH = 64;
 
-    private final char[] indent = new char[1 + 2 * MAX_DEPTH];
+    // Raw strings go out as ready-made UTF-8 bytes: Jackson's writeRaw(char[]) encodes char by char.
+    private static final SerializedString[] LINES = new SerializedString[MAX_DEPTH + 1];
+    private static final SerializedString[] COMMA_LINES = new SerializedString[MAX_DEPTH + 1];
+    private static final SerializedString COLON = new SerializedString(": ");
+    private static final SerializedString COMMA = new SerializedString(", ");
+
+    static {
+        for (int depth = 0; depth <= MAX_DEPTH; depth++) {
+            String line = "\n" + " ".repeat(2 * depth);
+            LINES[depth] = new SerializedString(line);
+            COMMA_LINES[depth] = new SerializedString("," + line);
+        }
+    }
+
     private final boolean[] inline = new boolean[MAX_DEPTH];
     private int depth;
     private boolean inlineNext;
-
-    Layout() {
-        Arrays.fill(indent, ' ');
-        indent[0] = '\n';
-    }
 
     /** Writes the next object or array, and everything in it, on one line. */
     void inlineNext() {
@@ -45,7 +53,7 @@ final class Layout implements PrettyPrinter {
 
     @Override
     public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-        g.writeRaw(": ", 0, 2);
+        g.writeRaw(COLON);
     }
 
     @Override
@@ -91,23 +99,18 @@ final class Layout implements PrettyPrinter {
     private void close(JsonGenerator g, char bracket, int entries) throws IOException {
         depth--;
         if (!inline[depth] && entries > 0) {
-            g.writeRaw(indent, 0, 1 + 2 * depth);
+            g.writeRaw(LINES[depth]);
         }
         g.writeRaw(bracket);
     }
 
     private void lineOrNothing(JsonGenerator g) throws IOException {
         if (!inline[depth - 1]) {
-            g.writeRaw(indent, 0, 1 + 2 * depth);
+            g.writeRaw(LINES[depth]);
         }
     }
 
     private void separator(JsonGenerator g) throws IOException {
-        if (inline[depth - 1]) {
-            g.writeRaw(", ", 0, 2);
-        } else {
-            g.writeRaw(',');
-            g.writeRaw(indent, 0, 1 + 2 * depth);
-        }
+        g.writeRaw(inline[depth - 1] ? COMMA : COMMA_LINES[depth]);
     }
 }
