@@ -21,7 +21,7 @@ import org.scholion.export.brief.FragmentStyle;
  * The parts of a brief that grow with its spans, streamed as WordprocessingML: the highlighted
  * text with a comment range, reference and linked marker per span, the rows of the annotations
  * table, and the comments. POI would hold all of it as one XML tree (about 20 kB per span);
- * streamed, nothing is kept but the order the comments end in.
+ * streamed, nothing is kept beyond the brief itself but the order the comments end in.
  */
 final class WordBody {
     private static final DateTimeFormatter COMMENT_DATE =
