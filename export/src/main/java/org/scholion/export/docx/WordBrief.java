@@ -1,17 +1,16 @@
 package org.scholion.export.docx;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.List;
-import java.util.Locale;
-import java.util.TimeZone;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.util.Units;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -24,11 +23,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTComment;
-import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STVerticalAlignRun;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBookmark;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHyperlink;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
@@ -36,28 +31,23 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTShd;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTc;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
-import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTUnderline;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STUnderline;
-import org.scholion.core.model.Span;
-import org.scholion.core.text.Fragment;
-import org.scholion.core.text.Line;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.brief.Brief;
 import org.scholion.export.brief.Entry;
 import org.scholion.export.brief.Fact;
-import org.scholion.export.brief.FragmentStyle;
 import org.scholion.export.brief.LegendEntry;
 
-/** Builds one brief as a Word document; one instance per export. */
+/**
+ * Builds one brief as a Word document; one instance per export. POI builds what stays small
+ * (styles, facts, legend, chart, footer, properties) with placeholders where the text and the
+ * annotation rows go; {@link WordBody} streams those, and the comments, into the package.
+ */
 final class WordBrief {
     /** Word can draw one underline per run: how the DOCX shows several enclosing spans. */
     static final String UNDERLINE_NOTE = "Word draws one underline per run: this document uses the colour of the "
@@ -67,6 +57,7 @@ final class WordBrief {
     static final String MUTED = "555555";
     static final String RULE = "C8C8C8";
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final int MARGIN = 1134; // 2 cm in twentieths of a point
 
     private final Brief brief;
@@ -75,6 +66,7 @@ final class WordBrief {
     private final int textWidth;
     private XWPFComments comments;
     private int bookmarkIds;
+    private boolean rows;
 
     WordBrief(Brief brief, ExportOptions options) {
         this.brief = brief;
@@ -96,7 +88,11 @@ final class WordBrief {
             footer();
             page();
             properties();
-            doc.write(out);
+            ByteArrayOutputStream skeleton = new ByteArrayOutputStream();
+            doc.write(skeleton);
+            WordBody body = new WordBody(brief, options.annotationTable(), bookmarkIds);
+            WordPackage.write(skeleton.toByteArray(), zipName(doc.getPackagePart()),
+                    zipName(comments.getPackagePart()), rows, body, out);
         }
     }
 
@@ -197,161 +193,11 @@ final class WordBrief {
 
     // ---------------------------------------------------------------- text
 
+    /** The heading, the comments part, and a placeholder paragraph where {@link WordBody} streams the text. */
     private void text() {
         heading("Text", "text");
         comments = doc.createComments();
-        List<Line> lines = brief.lines();
-        List<Fragment> flat = new ArrayList<>();
-        for (Line line : lines) {
-            flat.addAll(line.fragments());
-        }
-        boolean blankSeparates = Brief.blankLinesSeparateParagraphs(lines);
-        int index = 0;
-        XWPFParagraph p = null;
-        boolean gap = false;
-        for (Line line : lines) {
-            if (line.isBlank()) {
-                gap = true;
-                continue;
-            }
-            if (p == null || gap || !blankSeparates) {
-                p = doc.createParagraph();
-                p.setStyle(WordStyles.BODY);
-            } else {
-                p.getCTP().addNewR().addNewBr();
-            }
-            gap = false;
-            for (Fragment fragment : line.fragments()) {
-                Fragment previous = index > 0 ? flat.get(index - 1) : null;
-                Fragment next = index + 1 < flat.size() ? flat.get(index + 1) : null;
-                index++;
-                CTP ctp = p.getCTP();
-                for (Entry e : brief.startingAfter(previous, fragment)) {
-                    ctp.addNewCommentRangeStart().setId(BigInteger.valueOf(e.number()));
-                }
-                fragmentRuns(ctp, fragment, brief.style(fragment));
-                List<Entry> ending = brief.endingBefore(fragment, next);
-                FragmentStyle around = ending.isEmpty() ? null : around(fragment, ending);
-                boolean first = true;
-                for (Entry e : ending) {
-                    ctp.addNewCommentRangeEnd().setId(BigInteger.valueOf(e.number()));
-                    ctp.addNewR().addNewCommentReference().setId(BigInteger.valueOf(e.number()));
-                    comment(e);
-                    marker(ctp, e, first, around);
-                    first = false;
-                }
-            }
-        }
-    }
-
-
-    // The text is written on the XML beans directly: XWPFRun wrappers cost more than the runs.
-
-    private static void fragmentRuns(CTP p, Fragment fragment, FragmentStyle style) {
-        String text = WordText.clean(fragment.text());
-        int from = 0;
-        while (from <= text.length()) {
-            int tab = text.indexOf('\t', from);
-            int to = tab < 0 ? text.length() : tab;
-            if (to > from || tab >= 0) {
-                CTR run = p.addNewR();
-                if (!style.isPlain()) {
-                    rpr(run).addNewColor().setVal(TEXT_COLOR);
-                    decorate(run, style);
-                }
-                if (to > from) {
-                    text(run, text.substring(from, to));
-                }
-                if (tab >= 0) {
-                    run.addNewTab();
-                }
-            }
-            if (tab < 0) {
-                break;
-            }
-            from = tab + 1;
-        }
-    }
-
-    private static void text(CTR run, String text) {
-        CTText t = run.addNewT();
-        t.setStringValue(text);
-        if (!text.isEmpty() && (Character.isWhitespace(text.charAt(0))
-                || Character.isWhitespace(text.charAt(text.length() - 1)))) {
-            t.setSpace(SpaceAttribute.Space.PRESERVE);
-        }
-    }
-
-    /** How the spans that go on past a fragment are drawn: markers inside them keep their colours. */
-    private FragmentStyle around(Fragment fragment, List<Entry> ending) {
-        List<Span> going = new ArrayList<>(fragment.spans());
-        for (Entry e : ending) {
-            going.remove(e.span());
-        }
-        return brief.style(new Fragment(fragment.start(), fragment.end(), fragment.text(), going));
-    }
-
-    private static void decorate(CTR run, FragmentStyle style) {
-        if (style != null && !style.isPlain()) {
-            shade(run, style.fill().fill().substring(1));
-            if (!style.underlines().isEmpty()) {
-                underline(run, style.underlines().get(0).line().substring(1), style.underlines().size() > 1);
-            }
-        }
-    }
-
-    /** The superscript number after a span, linked to its row in the annotations table. */
-    private void marker(CTP p, Entry e, boolean first, FragmentStyle around) {
-        int id = bookmarkIds++;
-        CTBookmark mark = p.addNewBookmarkStart();
-        mark.setName("m" + e.number());
-        mark.setId(BigInteger.valueOf(id));
-        CTR run;
-        if (options.annotationTable()) {
-            CTHyperlink link = p.addNewHyperlink();
-            link.setAnchor("a" + e.number());
-            run = link.addNewR();
-        } else {
-            run = p.addNewR();
-        }
-        CTRPr rpr = rpr(run);
-        rpr.addNewB();
-        rpr.addNewColor().setVal(e.tint().line().substring(1));
-        rpr.addNewVertAlign().setVal(STVerticalAlignRun.SUPERSCRIPT);
-        decorate(run, around);
-        text(run, first ? e.marker() : "," + e.marker());
-        p.addNewBookmarkEnd().setId(BigInteger.valueOf(id));
-    }
-
-    private void comment(Entry e) {
-        Span span = e.span();
-        CTComment comment = comments.getCtComments().addNewComment();
-        comment.setId(BigInteger.valueOf(e.number()));
-        String author = span.annotator() == null ? "Scholion" : WordText.clean(span.annotator());
-        comment.setAuthor(author);
-        comment.setInitials(initials(author));
-        if (span.created() != null) {
-            Calendar when = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
-            when.setTimeInMillis(span.created().toEpochMilli());
-            comment.setDate(when);
-        }
-        text(comment.addNewP().addNewR(), commentText(e));
-    }
-
-    /** What a span's comment says: {@code Label — note}, or the label alone. */
-    static String commentText(Entry e) {
-        String note = WordText.clean(e.span().note());
-        return note == null || note.isBlank() ? e.label().name() : e.label().name() + " — " + note;
-    }
-
-    private static String initials(String author) {
-        StringBuilder b = new StringBuilder();
-        for (String word : author.split("[^\\p{L}\\p{N}]+")) {
-            if (!word.isEmpty() && b.length() < 3) {
-                b.appendCodePoint(Character.toUpperCase(word.codePointAt(0)));
-            }
-        }
-        return b.length() == 0 ? "S" : b.toString();
+        doc.createParagraph().createRun().setText(WordPackage.TEXT_MARK);
     }
 
     // ---------------------------------------------------------------- table
@@ -373,56 +219,14 @@ final class WordBrief {
         XWPFTableRow header = table.getRow(0);
         header.setRepeatHeader(true);
         headerRow(header, "#", "Label", "Text", "Note", "Relations");
-        // rows are built on the XML beans directly: XWPFTable.createRow counts the rows on every call
-        CTTbl tbl = table.getCTTbl();
-        for (Entry e : entries) {
-            CTRow row = tbl.addNewTr();
-            CTP numberCell = cellParagraph(row, null);
-            int id = bookmarkIds++;
-            CTBookmark anchor = numberCell.addNewBookmarkStart();
-            anchor.setName("a" + e.number());
-            anchor.setId(BigInteger.valueOf(id));
-            CTHyperlink back = numberCell.addNewHyperlink();
-            back.setAnchor("m" + e.number());
-            CTR n = back.addNewR();
-            CTRPr nPr = n.addNewRPr();
-            nPr.addNewB();
-            nPr.addNewColor().setVal(e.tint().line().substring(1));
-            n.addNewT().setStringValue(e.marker());
-            numberCell.addNewBookmarkEnd().setId(BigInteger.valueOf(id));
-
-            text(cellParagraph(row, e.tint().fill().substring(1)), e.label().name());
-            text(cellParagraph(row, null), WordText.clean(quote(e.quote())));
-            text(cellParagraph(row, null), e.span().note() == null ? "" : WordText.clean(e.span().note()));
-            text(cellParagraph(row, null), WordText.clean(String.join("; ", e.relations())));
-        }
-    }
-
-    /** A new cell at the end of the row, shaded with {@code fill} unless null: its paragraph. */
-    private static CTP cellParagraph(CTRow row, String fill) {
-        CTTc cell = row.addNewTc();
-        if (fill != null) {
-            CTShd shd = cell.addNewTcPr().addNewShd();
-            shd.setVal(STShd.CLEAR);
-            shd.setColor("auto");
-            shd.setFill(fill);
-        }
-        CTP p = cell.addNewP();
-        p.addNewPPr().addNewPStyle().setVal(WordStyles.TABLE);
-        return p;
-    }
-
-    private static void text(CTP p, String text) {
-        if (!text.isEmpty()) {
-            CTText t = p.addNewR().addNewT();
-            t.setStringValue(text);
-            t.setSpace(SpaceAttribute.Space.PRESERVE);
-        }
+        // a placeholder row where WordBody streams one row per span
+        table.getCTTbl().addNewTr().addNewTc().addNewP().addNewR().addNewT().setStringValue(WordPackage.ROWS_MARK);
+        rows = true;
     }
 
     /** A span's text for the table: on one line, cut after 400 characters. */
     static String quote(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
+        String flat = WHITE_SPACE.matcher(text).replaceAll(" ").strip();
         if (flat.codePointCount(0, flat.length()) > 400) {
             flat = flat.substring(0, flat.offsetByCodePoints(0, 399)) + "…";
         }
@@ -475,6 +279,11 @@ final class WordBrief {
         core.setKeywords(brief.legend().stream().map(l -> l.label().name()).collect(Collectors.joining(", ")));
         core.setDescription(WordText.clean(fact("Annotations")));
         doc.getProperties().getExtendedProperties().setApplication("Scholion");
+    }
+
+    /** A part's name as the ZIP file spells it, without the leading slash. */
+    private static String zipName(PackagePart part) {
+        return part.getPartName().getName().substring(1);
     }
 
     private String fact(String name) {

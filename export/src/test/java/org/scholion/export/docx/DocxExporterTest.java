@@ -151,6 +151,26 @@ class DocxExporterTest {
         }
     }
 
+    @Test
+    void placeholderTextInTheInputIsOnlyText() throws Exception {
+        String marks = WordPackage.TEXT_MARK + " " + WordPackage.ROWS_MARK;
+        String text = "Before " + marks + " after.";
+        org.scholion.core.model.Document document = new org.scholion.core.model.Document("marks", marks, null,
+                "text/plain", "en", Map.of(), text);
+        int start = text.indexOf(marks);
+        AnnotatedDocument doc = AnnotatedDocument.builder(document).labelSets(Seeds.labelSets())
+                .span(new Span("s1", start, start + marks.length(), "CLAIM", marks, null, null, false)).build();
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(export(doc, ExportOptions.DEFAULT)))) {
+            assertThat(docx.getParagraphs().get(0).getText()).isEqualTo(marks);
+            assertThat(Anchors.read(docx).body.toString()).contains(text);
+            XWPFTable table = annotationsTable(docx);
+            assertThat(table.getRows()).hasSize(2);
+            assertThat(table.getRow(1).getCell(3).getText()).isEqualTo(marks);
+            assertThat(docx.getComments()).hasSize(1);
+            assertThat(docx.getComments()[0].getText()).isEqualTo("CLAIM — " + marks);
+        }
+    }
+
     private static XWPFTable annotationsTable(XWPFDocument docx) {
         return docx.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals("#")).findFirst()
                 .orElseThrow();
