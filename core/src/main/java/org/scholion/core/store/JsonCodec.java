@@ -197,6 +197,13 @@ final class JsonCodec {
 
     private static void readArray(JsonParser p, String source, String name, List<Located> into) throws IOException,
             ScholionException {
+        forEachObject(p, source, name,
+                (at, index) -> into.add(new Located(JsonTree.read(p), at, name + "[" + index + "]")));
+    }
+
+    /** Calls {@code reader} at the start of each object of the array {@code name}; anything else in it is refused. */
+    private static void forEachObject(JsonParser p, String source, String name, ObjectReader reader)
+            throws IOException, ScholionException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw problem(source, p.currentTokenLocation(), "\"" + name + "\" must be an array");
         }
@@ -209,9 +216,13 @@ final class JsonCodec {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw problem(source, at, name + "[" + index + "] must be an object");
             }
-            into.add(new Located(JsonTree.read(p), at, name + "[" + index + "]"));
+            reader.read(at, index);
             index++;
         }
+    }
+
+    private interface ObjectReader {
+        void read(JsonLocation at, int index) throws IOException, ScholionException;
     }
 
     /**
@@ -238,18 +249,7 @@ final class JsonCodec {
         }
 
         void read(JsonParser p, String source) throws IOException, ScholionException {
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                throw problem(source, p.currentTokenLocation(), "\"" + name + "\" must be an array");
-            }
-            int index = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == null) {
-                    throw problem(source, p.currentLocation(), "the file ends inside \"" + name + "\"");
-                }
-                JsonLocation at = p.currentTokenLocation();
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    throw problem(source, at, name + "[" + index + "] must be an object");
-                }
+            forEachObject(p, source, name, (at, index) -> {
                 members.read(p);
                 if (failure == null) {
                     remember(at);
@@ -259,8 +259,7 @@ final class JsonCodec {
                         failure = e.getMessage() == null ? e.toString() : e.getMessage();
                     }
                 }
-                index++;
-            }
+            });
         }
 
         private void remember(JsonLocation at) {
