@@ -180,27 +180,6 @@ public final class HtmlPage {
         }
     }
 
-    /**
-     * JSON made safe inside a {@code <script>} data block: {@code <}, {@code >} and {@code &} only
-     * occur inside JSON strings, where their {@code \}{@code u} escapes mean the same, so the block
-     * can never be closed early ({@code </script>}) or open a comment ({@code <!--}).
-     */
-    static String scriptSafeJson(String json) {
-        StringBuilder out = new StringBuilder(json.length() + 32);
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            switch (c) {
-                case '<' -> out.append("\\u003c");
-                case '>' -> out.append("\\u003e");
-                case '&' -> out.append("\\u0026");
-                case '\u2028' -> out.append("\\u2028");
-                case '\u2029' -> out.append("\\u2029");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -6,10 +6,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * UTF-8 JSON on its way into a {@code <script>} data block, made safe byte by byte as
- * {@link HtmlPage#scriptSafeJson} does for a string: {@code <}, {@code >}, {@code &}, U+2028 and
- * U+2029 become their {@code \}{@code u} escapes, and whitespace before the first and after the last
- * other byte is left out. Nothing is held but a few bytes, so a JSON-LD export of any size streams
+ * UTF-8 JSON on its way into a {@code <script>} data block, made safe byte by byte: {@code <},
+ * {@code >}, {@code &}, U+2028 and U+2029 become their {@code \}{@code u} escapes (they only occur
+ * inside JSON strings, where the escapes mean the same), so the block can never be closed early
+ * ({@code </script>}) or open a comment ({@code <!--}); whitespace before the first and after the
+ * last other byte is left out. Nothing is held but a few bytes, so a JSON-LD export of any size streams
  * through. {@link #finish} ends the block; the underlying stream is never closed.
  */
 final class ScriptSafeStream extends FilterOutputStream {

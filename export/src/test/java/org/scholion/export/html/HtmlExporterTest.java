@@ -248,8 +248,25 @@ class HtmlExporterTest {
             safe.finish();
             assertThat(out.toString(StandardCharsets.UTF_8)).as("seed %d", seed)
                     // JSON's whitespace is these four; String.strip() would also take U+2028 at the edges
-                    .isEqualTo(HtmlPage.scriptSafeJson(json.toString().replaceAll("\\A[ \t\n\r]+|[ \t\n\r]+\\z", "")));
+                    .isEqualTo(scriptSafeJson(json.toString().replaceAll("\\A[ \t\n\r]+|[ \t\n\r]+\\z", "")));
         }
+    }
+
+    /** What ScriptSafeStream must write for a whole string: the escapes, one character at a time. */
+    private static String scriptSafeJson(String json) {
+        StringBuilder out = new StringBuilder(json.length() + 32);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> out.append("\\u003c");
+                case '>' -> out.append("\\u003e");
+                case '&' -> out.append("\\u0026");
+                case '\u2028' -> out.append("\\u2028");
+                case '\u2029' -> out.append("\\u2029");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static JsonNode data(String page) throws IOException {
@@ -302,7 +319,11 @@ class HtmlExporterTest {
     @Test
     void jsonInAScriptBlockCannotCloseItOrOpenAComment() throws Exception {
         String json = "{\"a\":\"</script><!-- & \u2028\"}";
-        String safe = HtmlPage.scriptSafeJson(json);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ScriptSafeStream stream = new ScriptSafeStream(out);
+        stream.write(json.getBytes(StandardCharsets.UTF_8));
+        stream.finish();
+        String safe = out.toString(StandardCharsets.UTF_8);
         assertThat(safe).doesNotContain("</").doesNotContain("<!--").doesNotContain("&").doesNotContain("\u2028");
         ObjectMapper mapper = new ObjectMapper();
         assertThat(mapper.readTree(safe)).isEqualTo(mapper.readTree(json));
