@@ -34,10 +34,7 @@ final class WordXml {
         for (int i = 0; i < n; i++) {
             char c = markup.charAt(i);
             if (c < 0x80) {
-                if (pos == buf.length) {
-                    drain();
-                }
-                buf[pos++] = (byte) c;
+                ascii(c);
             } else {
                 i = encode(markup, i, n);
             }
@@ -72,10 +69,7 @@ final class WordXml {
             } else if (c == '\r') {
                 put(CR);
             } else if (!WordText.forbidden(c)) {
-                if (pos == buf.length) {
-                    drain();
-                }
-                buf[pos++] = (byte) c;
+                ascii(c);
             }
         }
         return this;
@@ -101,10 +95,7 @@ final class WordXml {
             } else if (c == '\r') {
                 put(CR);
             } else if (!WordText.forbidden(c)) {
-                if (pos == buf.length) {
-                    drain();
-                }
-                buf[pos++] = (byte) c;
+                ascii(c);
             }
         }
         return this;
@@ -163,6 +154,13 @@ final class WordXml {
             buf[pos++] = (byte) (0x80 | c & 0x3F);
         }
         return i;
+    }
+
+    private void ascii(char c) throws IOException {
+        if (pos == buf.length) {
+            drain();
+        }
+        buf[pos++] = (byte) c;
     }
 
     private void put(byte[] entity) throws IOException {
