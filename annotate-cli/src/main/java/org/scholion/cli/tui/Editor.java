@@ -16,6 +16,7 @@ import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
 import org.scholion.core.model.Span;
 import org.scholion.core.text.CodePointText;
+import org.scholion.core.text.Tokens;
 
 /**
  * The terminal annotator's controller: what each key does to the {@link TuiState}, and which
@@ -242,12 +243,7 @@ public final class Editor {
     // ---------------------------------------------------------------- words, sentences, spans
 
     static boolean isWordChar(int cp) {
-        if (Character.isLetterOrDigit(cp) || cp == '_') {
-            return true;
-        }
-        int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK;
+        return Tokens.isWordChar(cp);
     }
 
     private int nextWord(TuiState s, Layout layout) {
