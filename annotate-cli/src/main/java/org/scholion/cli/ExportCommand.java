@@ -3,7 +3,6 @@ package org.scholion.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -126,7 +125,7 @@ final class ExportCommand implements Callable<Integer> {
         Set<Format> chosen = new LinkedHashSet<>();
         for (String name : formats) {
             if (name.equalsIgnoreCase("all")) {
-                chosen.addAll(EnumSet.allOf(Format.class));
+                chosen.addAll(Format.publication());
                 continue;
             }
             try {

@@ -18,7 +18,7 @@ public final class Probe {
 
     public static void main(String[] args) {
         AnnotatedDocument seed = Workloads.named("S");
-        for (Format format : Format.values()) {
+        for (Format format : Format.publication()) {
             String status;
             try {
                 Exporters.of(format).export(seed, ExportOptions.DEFAULT, new CountingOutputStream());

@@ -31,6 +31,8 @@ public final class Exporters {
             case DOCX -> new DocxExporter();
             case PDF -> new PdfExporter();
             case HTML -> new HtmlExporter();
+            default -> throw new IllegalArgumentException(format.extension()
+                    + " is an interchange format: write it through Interchange.writer");
         };
     }
 

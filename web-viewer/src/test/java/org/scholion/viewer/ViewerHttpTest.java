@@ -205,7 +205,7 @@ class ViewerHttpTest {
 
     @Test
     void downloadsHaveTheFormatsMediaTypeAndFileName() throws Exception {
-        for (Format format : Format.values()) {
+        for (Format format : Format.publication()) {
             HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(
                     viewer.uri().resolve(SEED + "download/" + format.extension())).build(),
                     HttpResponse.BodyHandlers.ofByteArray());

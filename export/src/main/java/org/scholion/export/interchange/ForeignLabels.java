@@ -1,0 +1,78 @@
+package org.scholion.export.interchange;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.scholion.core.model.Label;
+import org.scholion.core.model.LabelSet;
+
+/**
+ * The labels of imported spans: a foreign label is the known label of that name (from {@link
+ * ReadOptions#labelSets}), else a label made in the set for unknown labels, with a colour of its
+ * own name so that the same name gets the same colour in every import.
+ */
+public final class ForeignLabels {
+    /** Paul Tol's "muted" scheme: distinct for colour-blind readers, calm enough for highlights. */
+    private static final String[] PALETTE = {"#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255",
+        "#44AA99", "#999933", "#AA4499"};
+
+    private final List<LabelSet> known;
+    private final String newSetName;
+    private final Map<String, LabelSet> setByName = new HashMap<>();
+    private final Map<String, Label> created = new LinkedHashMap<>();
+
+    public ForeignLabels(ReadOptions options) {
+        this.known = options.labelSets();
+        this.newSetName = options.newLabelSet();
+        for (LabelSet set : known) {
+            for (Label label : set.labels()) {
+                setByName.put(label.name(), set);
+            }
+        }
+    }
+
+    /** A label-set name made from a source file's name: {@code My Corpus.jsonl} gives {@code my-corpus}. */
+    public static String setNameFor(String fileName) {
+        String stem = fileName.replaceFirst("\\.[^.]*$", "");
+        String name = stem.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}._-]+", "-")
+                .replaceAll("^[^\\p{L}\\p{N}]+", "").replaceAll("-+$", "");
+        return name.isEmpty() ? "imported" : name.length() > 100 ? name.substring(0, 100) : name;
+    }
+
+    /** The label called {@code name}, made in the new set (with {@code description} and {@code color}, if given) when unknown. */
+    public String resolve(String name, String color, String description) {
+        if (!setByName.containsKey(name) && !created.containsKey(name)) {
+            String c = color != null && color.matches("#[0-9A-Fa-f]{6}") ? color
+                    : PALETTE[Math.floorMod(name.hashCode(), PALETTE.length)];
+            created.put(name, new Label(name, c, description, null, null));
+        }
+        return name;
+    }
+
+    public String resolve(String name) {
+        return resolve(name, null, null);
+    }
+
+    /** The known label sets, and the new set with the labels made (when any), for the document's label sets. */
+    public List<LabelSet> labelSets() {
+        List<LabelSet> sets = new ArrayList<>(known);
+        if (created.isEmpty()) {
+            return sets;
+        }
+        for (int i = 0; i < sets.size(); i++) {
+            if (sets.get(i).name().equals(newSetName)) {
+                LabelSet set = sets.get(i);
+                for (Label label : created.values()) {
+                    set = set.withLabel(label);
+                }
+                sets.set(i, set);
+                return sets;
+            }
+        }
+        sets.add(new LabelSet(newSetName, List.copyOf(created.values())));
+        return sets;
+    }
+}
