@@ -64,6 +64,7 @@ public final class Annotate implements Callable<Integer> {
         m.put("stats", StatsCommand::new);
         m.put("export", ExportCommand::new);
         m.put("import", ImportCommand::new);
+        m.put("verify", VerifyCommand::new);
         m.put("view", ViewCommand::new);
         m.put("tui", TuiCommand::new);
         m.put("suggest", SuggestCommand::new);

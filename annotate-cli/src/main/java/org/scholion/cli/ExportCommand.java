@@ -17,7 +17,10 @@ import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
 import org.scholion.export.PageSize;
+import org.scholion.export.bag.ArchiveBag;
+import org.scholion.export.bag.BagOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = {"-f", "--format"}, required = true, split = ",", paramLabel = "FORMAT",
-            description = "csv, jsonld, docx, pdf, html or all; repeatable or comma-separated.")
+            description = "csv, jsonld, docx, pdf, html or all; repeatable or comma-separated. bag (alone) writes one BagIt archive of all the files into the new folder -o.")
     List<String> formats;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = ".",
@@ -69,6 +72,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--suggestions", description = "Include machine suggestions that nobody accepted yet.")
     boolean suggestions;
 
+    @Mixin
+    BagArchiveOptions bag = new BagArchiveOptions();
+
     @Override
     public Integer call() {
         Set<Format> chosen = formats();
@@ -76,6 +82,12 @@ final class ExportCommand implements Callable<Integer> {
                 .withPageSize(pageSize).withAnnotationTable(!noTable).withCsv(raw, excel).withSuggestions(suggestions);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (chosen.contains(Format.BAG)) {
+            if (chosen.size() > 1) {
+                throw Commands.usage(spec, "bag is written on its own: it already holds JSON-LD, CSV and PDF");
+            }
+            return writeBag(options, out, err);
+        }
         Progress progress = new Progress(err, files.size() * chosen.size(), Commands.root(spec).console());
         Map<String, Path> writtenFor = new HashMap<>();
         boolean failed = false;
@@ -112,6 +124,30 @@ final class ExportCommand implements Callable<Integer> {
         }
         progress.clear();
         return failed ? Annotate.FAILED : Annotate.OK;
+    }
+
+    /** Writes the files as one bag at the output path (a new folder); nothing is left when it fails. */
+    private int writeBag(ExportOptions options, PrintWriter out, PrintWriter err) {
+        BagOptions bagOptions;
+        try {
+            bagOptions = bag.toOptions(Commands.root(spec).clock());
+        } catch (IllegalArgumentException e) {
+            throw Commands.usage(spec, "%s", e.getMessage());
+        }
+        Progress progress = new Progress(err, files.size(), Commands.root(spec).console());
+        try {
+            ArchiveBag.write(files, folder, bagOptions, options, id -> {
+                progress.step(id);
+                progress.done();
+            });
+        } catch (ExportException e) {
+            report(progress, err, Annotate.message(e, false));
+            return Annotate.FAILED;
+        }
+        progress.clear();
+        out.println(folder);
+        out.flush();
+        return Annotate.OK;
     }
 
     private static boolean report(Progress progress, PrintWriter err, String message) {

@@ -79,7 +79,7 @@ class ExportCommandTest {
         Path file = sample(dir);
         Result format = run("export", p(file), "--format", "odt");
         assertThat(format.code()).isEqualTo(2);
-        assertThat(format.err()).startsWith("error: unknown format 'odt' (expected one of csv, jsonld, docx, pdf, html, brat, conll, doccano, labelstudio, prodigy, webanno, ptc, or all\n")
+        assertThat(format.err()).startsWith("error: unknown format 'odt' (expected one of csv, jsonld, docx, pdf, html, brat, conll, doccano, labelstudio, prodigy, webanno, ptc, bag, or all\n")
                 .contains("Try 'annotate export --help'");
         Result label = run("export", p(file), "--format", "csv", "--label", "NOPE", "-o", p(dir));
         assertThat(label.code()).isEqualTo(1);

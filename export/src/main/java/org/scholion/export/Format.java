@@ -30,10 +30,12 @@ public enum Format {
     /** WebAnno/INCEpTION TSV 3.3. */
     WEBANNO("webanno", "text/tab-separated-values; charset=UTF-8", Kind.INTERCHANGE),
     /** The SemEval-2020 Task 11 propaganda techniques corpus: {@code article<ID>.txt} and {@code .labels.tsv}. */
-    PTC("ptc", "text/tab-separated-values; charset=UTF-8", Kind.INTERCHANGE);
+    PTC("ptc", "text/tab-separated-values; charset=UTF-8", Kind.INTERCHANGE),
+    /** A BagIt archive package of many documents, for long-term keeping (see {@code export.bag}). */
+    BAG("bag", "application/octet-stream", Kind.ARCHIVE);
 
-    /** Whether a format publishes one document, or carries annotations to and from another tool. */
-    public enum Kind { PUBLICATION, INTERCHANGE }
+    /** Whether a format publishes one document, carries annotations to and from another tool, or archives many. */
+    public enum Kind { PUBLICATION, INTERCHANGE, ARCHIVE }
 
     private final String extension;
     private final String mediaType;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.model.Document;
 import org.scholion.core.model.InstantFormatter;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
@@ -64,6 +65,16 @@ public final class JsonLdExporter implements Exporter {
     }
 
     /** Opens the bundled copy of the Web Annotation context; the caller closes it. */
+    /** The IRI that names {@code document} in the export: its declared absolute IRI, else a {@code urn:scholion:doc:} name. */
+    public static String documentIri(Document document) {
+        return Iris.document(document);
+    }
+
+    /** The IRI that names {@code label} of {@code set} in the export: its declared IRI, else a {@code urn:scholion:label:} name. */
+    public static String labelIri(LabelSet set, Label label) {
+        return Iris.label(set, label);
+    }
+
     public static InputStream openBundledContext() {
         InputStream in = JsonLdExporter.class.getResourceAsStream(BUNDLED_CONTEXT);
         if (in == null) {
