@@ -40,6 +40,8 @@ public final class WebAnnoReader implements DocumentReader {
     private static final Pattern OFFSETS = Pattern.compile("(\\d{1,9})-(\\d{1,9})");
     private static final Pattern SOURCE = Pattern.compile(
             "(\\d{1,9}-\\d{1,9}(?:\\.\\d{1,9})?)(?:\\[(\\d{1,9})_(\\d{1,9})\\])?");
+    /** A column with annotations but no feature values: {@code *}, {@code *[1]|*[2]}. */
+    private static final Pattern NO_VALUES = Pattern.compile("(?:\\*(?:\\[\\d+])?(?:\\||$))*");
     private static final Pattern RELATION_TYPE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/#-]{0,99}");
 
     private final WebAnnoOptions webanno;
@@ -71,20 +73,40 @@ public final class WebAnnoReader implements DocumentReader {
         }
     }
 
-    /** A span being read: the units it was seen in. */
+    /**
+     * A span being read: the units it was seen in, per token. Where it is on a token's sub-token,
+     * that is its extent on that token, even if the token's row names it too (INCEpTION writes
+     * some spans that way: its own suite has {@code 4[7]} on {@code 1-2} and {@code 1-2.2}).
+     */
     private static final class Found {
-        final int order;
         final int line;
-        int begin;
-        int end;
+        final Map<String, int[]> units = new LinkedHashMap<>(); // token id -> {begin, end, 1 if sub-token}
         String label;
         String note;
 
-        Found(int order, int line, int begin, int end) {
-            this.order = order;
+        Found(int line) {
             this.line = line;
-            this.begin = begin;
-            this.end = end;
+        }
+
+        void add(String unit, int begin, int end) {
+            int dot = unit.indexOf('.');
+            String token = dot < 0 ? unit : unit.substring(0, dot);
+            int sub = dot < 0 ? 0 : 1;
+            int[] known = units.get(token);
+            if (known == null || known[2] < sub) {
+                units.put(token, new int[] {begin, end, sub});
+            } else if (known[2] == sub) {
+                known[0] = Math.min(known[0], begin);
+                known[1] = Math.max(known[1], end);
+            }
+        }
+
+        int begin() {
+            return units.values().stream().mapToInt(u -> u[0]).min().orElse(0);
+        }
+
+        int end() {
+            return units.values().stream().mapToInt(u -> u[1]).max().orElse(0);
         }
     }
 
@@ -326,7 +348,7 @@ public final class WebAnnoReader implements DocumentReader {
             for (int i = 0; i < columns.size(); i++) {
                 String value = fields[3 + i];
                 if (i == labelColumn || i == noteColumn || i == typeColumn || i == sourceColumn
-                        || value.equals("_") || value.isEmpty()) {
+                        || value.equals("_") || NO_VALUES.matcher(value).matches()) {
                     continue;
                 }
                 otherValues.computeIfAbsent(i, k -> new int[] {0, number})[0]++;
@@ -343,7 +365,7 @@ public final class WebAnnoReader implements DocumentReader {
                     Escaping.Disambiguated label = Escaping.disambiguate(labels.get(k));
                     Found span = label.id() > 0 ? byId.get(label.id()) : null;
                     if (span == null) {
-                        span = new Found(found.size(), number, begin, end);
+                        span = new Found(number);
                         found.add(span);
                         if (label.id() > 0) {
                             byId.put(label.id(), span);
@@ -353,10 +375,8 @@ public final class WebAnnoReader implements DocumentReader {
                             String note = Escaping.disambiguate(notes.get(k)).value();
                             span.note = note.equals("*") || note.equals("_") ? null : Escaping.unescapeValue(note);
                         }
-                    } else {
-                        span.begin = Math.min(span.begin, begin);
-                        span.end = Math.max(span.end, end);
                     }
+                    span.add(unit, begin, end);
                     here.add(span);
                 }
                 unitSpans.put(unit, here);
@@ -411,9 +431,9 @@ public final class WebAnnoReader implements DocumentReader {
             List<Span> spans = new ArrayList<>();
             Map<Found, String> ids = new HashMap<>();
             for (Found span : found) {
-                if (span.begin == span.end) {
+                if (span.begin() == span.end()) {
                     losses.add(FORMAT, name, span.line, "zero-width spans not carried", "a span of "
-                            + labelLayer + " at offset " + span.begin + " covers no text");
+                            + labelLayer + " at offset " + span.begin() + " covers no text");
                     continue;
                 }
                 String label = span.label;
@@ -423,7 +443,7 @@ public final class WebAnnoReader implements DocumentReader {
                 }
                 try {
                     String id = "s" + (spans.size() + 1);
-                    spans.add(new Span(id, cp.toCodePointIndex(span.begin), cp.toCodePointIndex(span.end),
+                    spans.add(new Span(id, cp.toCodePointIndex(span.begin()), cp.toCodePointIndex(span.end()),
                             labels.resolve(label), span.note, options.annotator(), null, false));
                     ids.put(span, id);
                 } catch (IllegalArgumentException e) {
