@@ -70,7 +70,7 @@ class ArchiveBagTest {
                 .build();
         Path file = dir.resolve("in/sub/world.scholion.json");
         Files.createDirectories(file.getParent());
-        AnnotationFile.at(file).create(doc, false);
+        AnnotationFile.at(file).create(doc, true);
         return file;
     }
 
@@ -196,10 +196,11 @@ class ArchiveBagTest {
         try (Stream<Path> walk = Files.walk(data)) {
             walk.filter(Files::isRegularFile).filter(p -> !p.equals(crate)).forEach(payload::add);
         }
-        assertThat(payload).hasSize(14);
+        // 6 files for each document (text, annotation file, JSON-LD, CSV, relations CSV, PDF), 4 label sets
+        assertThat(payload).hasSize(16);
         for (Path file : payload) {
             String id = data.relativize(file).toString();
-            JsonObject entity = byId.entrySet().stream().filter(e -> e.getKey().endsWith("/" + id))
+            JsonObject entity = byId.entrySet().stream().filter(e -> e.getKey().equals(id) || e.getKey().endsWith("/" + id))
                     .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no entity for " + id));
             assertThat(entity.getJsonArray("http://schema.org/contentSize").getJsonObject(0).getString("@value"))
                     .isEqualTo(Long.toString(Files.size(file)));
