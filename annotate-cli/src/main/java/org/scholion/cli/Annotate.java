@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.scholion.core.ScholionException;
+import org.scholion.core.text.Visible;
 import org.scholion.export.ExportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -184,7 +185,8 @@ public final class Annotate implements Callable<Integer> {
             return "unknown problem";
         }
         int cut = message.indexOf('\n');
-        return (cut >= 0 ? message.substring(0, cut) : message).strip();
+        // messages of the JDK and libraries may quote a file name or value as it is
+        return Visible.escaped((cut >= 0 ? message.substring(0, cut) : message).strip());
     }
 
     private static boolean debugRequested(ParseResult parsed) {

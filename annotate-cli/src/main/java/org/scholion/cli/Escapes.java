@@ -1,5 +1,7 @@
 package org.scholion.cli;
 
+import org.scholion.core.text.Visible;
+
 /** Escapes text for tab-separated output and makes it safe to print on a terminal. */
 final class Escapes {
     private Escapes() {
@@ -32,30 +34,10 @@ final class Escapes {
     }
 
     /**
-     * Control characters shown as visible symbols (ESC as ␛, NUL as ␀), so text from a document can
-     * never send escape sequences to the terminal; tabs and line breaks are kept when asked.
+     * Text from a document with every character that could drive the terminal shown as a visible
+     * symbol ({@link Visible#pictured}); tabs and line breaks are kept when asked.
      */
     static String visible(String s, boolean keepLineBreaks) {
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean control = c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
-            boolean kept = keepLineBreaks && (c == '\n' || c == '\r' || c == '\t');
-            if (control && !kept && b == null) {
-                b = new StringBuilder(s.length() + 8).append(s, 0, i);
-            }
-            if (b != null) {
-                if (!control || kept) {
-                    b.append(c);
-                } else if (c < 0x20) {
-                    b.append((char) (0x2400 + c));
-                } else if (c == 0x7F) {
-                    b.append('\u2421');
-                } else {
-                    b.append('\uFFFD');
-                }
-            }
-        }
-        return b == null ? s : b.toString();
+        return Visible.pictured(s, keepLineBreaks);
     }
 }

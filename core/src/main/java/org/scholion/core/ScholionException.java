@@ -1,6 +1,7 @@
 package org.scholion.core;
 
 import java.util.Objects;
+import org.scholion.core.text.Visible;
 
 /**
  * A failure to read, import or write Scholion data: the message names the source, the position
@@ -23,47 +24,13 @@ public class ScholionException extends Exception {
     }
 
     public ScholionException(String source, int line, int column, String problem, Throwable cause) {
-        super(format(visible(source), line, column, visible(Objects.requireNonNull(problem, "problem"))), cause);
+        // a hostile value quoted in a message must stay on one line and cannot drive a terminal
+        super(format(Visible.escaped(source), line, column,
+                Visible.escaped(Objects.requireNonNull(problem, "problem"))), cause);
         this.source = source;
         this.line = line;
         this.column = column;
-        this.problem = visible(problem);
-    }
-
-    /**
-     * The text with control, line-separator and bidi-override characters written as escapes, so
-     * that a hostile value quoted in a message stays on one line and cannot drive a terminal.
-     */
-    static String visible(String text) {
-        if (text == null) {
-            return null;
-        }
-        StringBuilder b = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean lone = Character.isHighSurrogate(c) ? i + 1 >= text.length()
-                    || !Character.isLowSurrogate(text.charAt(i + 1))
-                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
-            boolean hidden = Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-                    || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || lone;
-            if (hidden && b == null) {
-                b = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (b != null) {
-                if (!hidden) {
-                    b.append(c);
-                } else if (c == '\n') {
-                    b.append("\\n");
-                } else if (c == '\r') {
-                    b.append("\\r");
-                } else if (c == '\t') {
-                    b.append("\\t");
-                } else {
-                    b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
-                }
-            }
-        }
-        return b == null ? text : b.toString();
+        this.problem = Visible.escaped(problem);
     }
 
     private static String format(String source, int line, int column, String problem) {

@@ -20,6 +20,7 @@ import org.scholion.core.ScholionException;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
 import org.scholion.core.model.LabelSet;
+import org.scholion.core.text.Visible;
 
 /**
  * Reads a W3C Web Annotation collection (as {@link JsonLdExporter} writes it, or from another
@@ -65,20 +66,8 @@ public final class JsonLdImporter {
             Objects.requireNonNull(severity, "severity");
             Objects.requireNonNull(reason, "reason");
             // reasons quote values from the file: a line break or escape sequence in one must not reach a terminal
-            annotation = oneLine(annotation);
-            reason = oneLine(reason);
-        }
-
-        private static String oneLine(String text) {
-            StringBuilder b = new StringBuilder(text.length());
-            text.codePoints().forEach(c -> {
-                if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
-                    b.append(String.format(Locale.ROOT, "\\u%04X", c));
-                } else {
-                    b.appendCodePoint(c);
-                }
-            });
-            return b.toString();
+            annotation = Visible.escaped(annotation);
+            reason = Visible.escaped(reason);
         }
 
         @Override
