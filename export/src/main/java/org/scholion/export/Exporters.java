@@ -1,18 +1,13 @@
 package org.scholion.export;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.store.AtomicWrite;
 import org.scholion.export.csv.CsvExporter;
 import org.scholion.export.docx.DocxExporter;
 import org.scholion.export.html.HtmlExporter;
@@ -72,35 +67,15 @@ public final class Exporters {
         void writeTo(OutputStream out) throws ExportException, IOException;
     }
 
-    /** Writes a file through a temporary file in the same folder, renamed into place when complete. */
+    /**
+     * Writes a file through a temporary file in the same folder, forced to disk and renamed into
+     * place when complete ({@link AtomicWrite}).
+     */
     public static void writeAtomically(Path target, Writing writing) throws ExportException {
-        Path folder = target.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-                writing.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temp = null;
+            AtomicWrite.write(target, writing::writeTo);
         } catch (IOException e) {
             throw new ExportException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the export already failed loudly
-                }
-            }
         }
     }
 }

@@ -1,11 +1,9 @@
 package org.scholion.core.store;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
@@ -13,13 +11,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.scholion.core.ScholionException;
@@ -33,7 +27,6 @@ import org.scholion.core.model.AnnotatedDocument;
  */
 public final class AnnotationFile {
     private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS_IN_THIS_JVM = new ConcurrentHashMap<>();
-    private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
 
     private final Path path;
 
@@ -207,64 +200,12 @@ public final class AnnotationFile {
     }
 
     private void writeAtomically(Snapshot snapshot) throws ScholionException {
-        Path folder = path.getParent();
-        Path temp = null;
         try {
-            removeStaleTemporaries(folder);
-            temp = Files.createTempFile(folder, "." + path.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-                JsonCodec.write(snapshot, out);
-                out.flush();
-                channel.force(true);
-            }
-            keepPermissions(temp);
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temp = null;
-            syncFolder(folder);
+            // every writer holds the lock while its temporary exists: any left now are a dead writer's
+            AtomicWrite.removeStaleTemporaries(path);
+            AtomicWrite.write(path, out -> JsonCodec.write(snapshot, out));
         } catch (IOException e) {
             throw new ScholionException(name(), "cannot write: " + reason(e) + " (the file is unchanged)", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temporary file is hidden and harmless; the write already failed loudly
-                }
-            }
-        }
-    }
-
-    /**
-     * A writer killed during a save leaves its hidden temporary file behind; every writer holds the
-     * lock while its temporary exists, so under the lock any that are left belong to dead processes.
-     */
-    private void removeStaleTemporaries(Path folder) {
-        String glob = "." + path.getFileName().toString().replaceAll("[\\\\*?\\[\\]{}]", "\\\\$0") + ".*.tmp";
-        try (java.nio.file.DirectoryStream<Path> stale = Files.newDirectoryStream(folder, glob)) {
-            for (Path file : stale) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
-            // only disk space is at stake; the save itself goes on
-        }
-    }
-
-    private void keepPermissions(Path temp) {
-        try {
-            Set<PosixFilePermission> wanted = Files.exists(path) ? Files.getPosixFilePermissions(path)
-                    : NEW_FILE_PERMISSIONS;
-            Files.setPosixFilePermissions(temp, wanted);
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: the file gets that system's defaults
-        }
-    }
-
-    private static void syncFolder(Path folder) {
-        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // some systems cannot sync a folder; the rename itself is still atomic
         }
     }
 
