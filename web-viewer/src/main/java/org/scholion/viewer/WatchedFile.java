@@ -6,13 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import org.scholion.core.ScholionException;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.store.AnnotationFile;
+import org.scholion.core.text.Sha256;
 
 /**
  * An annotation file the viewer shows, re-read when a stat poll sees it change. Writers replace
@@ -136,11 +135,6 @@ final class WatchedFile {
 
     /** The first 16 hex digits of the SHA-256 of the file's bytes: the page's version and ETag. */
     static String hash(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(bytes), 0, 8);
     }
 }

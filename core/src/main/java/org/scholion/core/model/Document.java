@@ -2,12 +2,10 @@ package org.scholion.core.model;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import org.scholion.core.text.Sha256;
 
 /**
  * A source document: its text, kept exactly as imported, and what is known about it.
@@ -63,16 +61,7 @@ public record Document(String id, String title, String iri, String mediaType, St
 
     /** The lower-case hex SHA-256 of the UTF-8 bytes of the text. */
     public String sha256() {
-        return sha256(text);
-    }
-
-    public static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(text);
     }
 
     private static int loneSurrogate(String text) {

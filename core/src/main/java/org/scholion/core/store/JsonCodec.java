@@ -13,19 +13,11 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -507,7 +499,7 @@ final class JsonCodec {
         Document document = new Document(f.string("id", true), f.string("title", false), f.string("iri", false),
                 f.string("mediaType", false), f.string("language", false), metadata, text);
         if (declared != null) {
-            String actual = sha256(document.text());
+            String actual = document.sha256();
             if (!actual.equalsIgnoreCase(declared)) {
                 throw problem(source, where, String.format(Locale.ROOT,
                         "text hash mismatch: the file says sha256 %s but the text hashes to %s; the text was "
@@ -516,40 +508,6 @@ final class JsonCodec {
             }
         }
         return document;
-    }
-
-    /**
-     * {@link Document#sha256()} without encoding the whole text at once: a 10 MB text would need
-     * a 10 MB array (in G1 a humongous one) only to be hashed and dropped.
-     */
-    static String sha256(String text) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        final int chunk = 1 << 14;
-        char[] chars = new char[chunk];
-        byte[] bytes = new byte[chunk * 3];
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
-        ByteBuffer out = ByteBuffer.wrap(bytes);
-        for (int from = 0; from < text.length(); ) {
-            int to = Math.min(text.length(), from + chunk);
-            if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
-                to--; // keep a surrogate pair in one chunk
-            }
-            text.getChars(from, to, chars, 0);
-            out.clear();
-            CoderResult result = encoder.encode(CharBuffer.wrap(chars, 0, to - from), out, false);
-            if (!result.isUnderflow()) {
-                // the text was checked for lone surrogates, and a chunk's bytes always fit
-                throw new IllegalStateException("cannot encode the text as UTF-8: " + result);
-            }
-            digest.update(bytes, 0, out.position());
-            from = to;
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String shortHash(String hash) {

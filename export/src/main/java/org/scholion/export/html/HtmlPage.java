@@ -8,8 +8,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -25,6 +23,7 @@ import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.core.text.Fragment;
 import org.scholion.core.text.Line;
+import org.scholion.core.text.Sha256;
 import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporter;
@@ -181,12 +180,7 @@ public final class HtmlPage {
     }
 
     static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return "sha256-" + Base64.getEncoder().encodeToString(Sha256.of(text));
     }
 
     private static String resource(String name) {
