@@ -1,4 +1,4 @@
-package org.scholion.core.model;
+package org.scholion.core.time;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package org.scholion.core.model;
+package org.scholion.core.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
