@@ -1,5 +1,10 @@
 package org.scholion.benchmarks;
 
+import static org.scholion.benchmarks.Numbers.mb;
+import static org.scholion.benchmarks.Numbers.median;
+import static org.scholion.benchmarks.Numbers.parseLong;
+import static org.scholion.benchmarks.Numbers.secs;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -7,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +28,7 @@ public final class Report {
 
     private final Path raw;
     private final StringBuilder md = new StringBuilder();
-    private final Map<String, Workload> workloads = new LinkedHashMap<>();
+    final Map<String, Workload> workloads = new LinkedHashMap<>();
     private final Map<String, String> formatStatus = new LinkedHashMap<>();
     private final List<JmhResult> jmh = new ArrayList<>();
     private final Map<String, String[]> heap = new LinkedHashMap<>();
@@ -89,7 +93,7 @@ public final class Report {
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.md"), report.markdown(), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("benchmarks.svg"), report.svg(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("benchmarks.svg"), new Plot(report).svg(), StandardCharsets.UTF_8);
         System.out.println("wrote " + out.resolve("results.md") + " and " + out.resolve("benchmarks.svg"));
     }
 
@@ -163,12 +167,12 @@ public final class Report {
         return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }
 
-    private Optional<JmhResult> result(String benchmark, String workload, String format) {
+    Optional<JmhResult> result(String benchmark, String workload, String format) {
         return jmh.stream().filter(r -> r.benchmark().equals(benchmark) && r.workload().equals(workload)
                 && r.format().equals(format)).findFirst();
     }
 
-    private List<Double> seconds(String group, String name) {
+    List<Double> seconds(String group, String name) {
         List<Double> values = new ArrayList<>();
         for (String[] row : whole) {
             if (row[0].equals(group) && row[1].equals(name) && row[5].equals("0")) {
@@ -189,7 +193,7 @@ public final class Report {
     }
 
     /** The seconds after which runs of this command were stopped at their limit (exit 124), if any were. */
-    private Optional<Double> stoppedAt(String group, String name) {
+    Optional<Double> stoppedAt(String group, String name) {
         return whole.stream().filter(r -> r[0].equals(group) && r[1].equals(name) && r[5].equals("124"))
                 .map(r -> Double.parseDouble(r[3])).min(Double::compare);
     }
@@ -567,239 +571,5 @@ public final class Report {
 
     private static double medianOf(List<String[]> rows, int column) {
         return median(rows.stream().map(r -> Double.parseDouble(r[column])).toList());
-    }
-
-    // ---------------------------------------------------------------- plot
-
-    String svg() {
-        Svg svg = new Svg(960, 900);
-        svg.text(480, 28, "Scholion benchmarks (one run, same machine)", "middle", 18, true);
-
-        // panel 1: whole-process M
-        svg.text(40, 66, "Whole-process export of M (1 MB, 20,000 spans): median seconds, lower is better", "start", 14, true);
-        String[][] bars = {
-                {"Scholion DOCX", "scholion docx M", "#4477AA"},
-                {"LibreOffice DOCX", "libreoffice docx M", "#BBBBBB"},
-                {"Scholion PDF", "scholion pdf M", "#4477AA"},
-                {"LibreOffice PDF", "libreoffice pdf M", "#BBBBBB"},
-                {"Chromium PDF", "chromium pdf M", "#999933"}};
-        double max = 0;
-        for (String[] b : bars) {
-            List<Double> v = seconds("export", b[1]);
-            max = Math.max(max, v.isEmpty() ? stoppedAt("export", b[1]).orElse(0.0) : median(v));
-        }
-        int y = 82;
-        for (String[] b : bars) {
-            List<Double> v = seconds("export", b[1]);
-            Optional<Double> stopped = stoppedAt("export", b[1]);
-            svg.text(180, y + 15, b[0], "end", 12, false);
-            if (!v.isEmpty() && max > 0) {
-                double w = 680 * median(v) / max;
-                svg.rect(190, y + 2, w, 18, b[2]);
-                svg.text(196 + w, y + 15, secs(median(v)), "start", 12, false);
-            } else if (stopped.isPresent() && max > 0) {
-                double w = 680 * stopped.get() / max;
-                svg.rect(190, y + 2, w, 18, "#EEEEEE");
-                svg.rectOutline(190, y + 2, w, 18);
-                svg.text(196 + w, y + 15, String.format(Locale.ROOT, "> %.0f s", stopped.get()), "start", 12, false);
-                svg.text(196, y + 15, "stopped at the time limit, unfinished", "start", 11, false);
-            } else {
-                svg.text(190, y + 15, "not measured", "start", 12, false);
-            }
-            y += 24;
-        }
-
-        // panel 2: throughput, log scale
-        y += 30;
-        svg.text(40, y, "Export throughput in process, one core: spans per second (log scale), higher is better", "start", 14, true);
-        y += 14;
-        int top = y;
-        double lo = 1e2;
-        double hi = 1e7;
-        int x0 = 190;
-        int width = 680;
-        for (double tick = lo; tick <= hi; tick *= 10) {
-            double x = x0 + width * Math.log10(tick / lo) / Math.log10(hi / lo);
-            svg.line(x, top, x, top + 5 * 2 * 22 + 4, "#DDDDDD", false);
-            svg.text(x, top + 5 * 2 * 22 + 18, String.format(Locale.ROOT, "%,.0f", tick), "middle", 11, false);
-        }
-        double target = x0 + width * Math.log10(TARGET_SPANS_PER_SECOND / lo) / Math.log10(hi / lo);
-        svg.line(target, top, target, top + 5 * 2 * 22 + 4, "#CC3311", true);
-        svg.text(target + 4, top + 10, "target 500,000 (CSV, JSON-LD)", "start", 11, false);
-        for (String format : FORMATS) {
-            for (String workload : List.of("M", "L")) {
-                Optional<JmhResult> r = result("ExportBenchmark.export", workload, format);
-                Workload w = workloads.get(workload);
-                svg.text(180, y + 15, format + " " + workload, "end", 12, false);
-                if (r.isEmpty() || w == null) {
-                    svg.text(190, y + 15, "not available", "start", 12, false);
-                } else {
-                    double rate = w.spans() / (r.get().msPerOp() / 1000);
-                    double len = width * Math.max(0, Math.log10(rate / lo)) / Math.log10(hi / lo);
-                    svg.rect(x0, y + 3, len, 16, workload.equals("M") ? "#66CCEE" : "#4477AA");
-                    svg.text(x0 + len + 6, y + 15, String.format(Locale.ROOT, "%,.0f", rate), "start", 11, false);
-                }
-                y += 22;
-            }
-        }
-        y += 40;
-
-        // panel 3: growth, log-log
-        svg.text(40, y, "Growth: time per export against spans (log-log); the dashed line is linear growth", "start", 14, true);
-        y += 14;
-        int gx = 190;
-        int gy = y;
-        int gw = 480;
-        int gh = 260;
-        double sLo = 100;
-        double sHi = 1e6;
-        double tLo = 1e-4;
-        double tHi = 1e2;
-        svg.rectOutline(gx, gy, gw, gh);
-        for (double t = tLo; t <= tHi * 1.0001; t *= 10) {
-            double py = gy + gh - gh * Math.log10(t / tLo) / Math.log10(tHi / tLo);
-            svg.line(gx, py, gx + gw, py, "#EEEEEE", false);
-            svg.text(gx - 6, py + 4, t >= 1 ? String.format(Locale.ROOT, "%.0f s", t)
-                    : String.format(Locale.ROOT, "%s ms", trim(t * 1000)), "end", 11, false);
-        }
-        for (double n = sLo; n <= sHi * 1.0001; n *= 10) {
-            double px = gx + gw * Math.log10(n / sLo) / Math.log10(sHi / sLo);
-            svg.line(px, gy, px, gy + gh, "#EEEEEE", false);
-            svg.text(px, gy + gh + 16, String.format(Locale.ROOT, "%,.0f", n), "middle", 11, false);
-        }
-        svg.text(gx + gw / 2.0, gy + gh + 34, "spans (S, M, L)", "middle", 12, false);
-        String[] colours = {"#4477AA", "#EE6677", "#228833", "#CCBB44", "#AA3377", "#66CCEE", "#BBBBBB"};
-        List<String[]> series = new ArrayList<>();
-        FORMATS.forEach(f -> series.add(new String[] {"ExportBenchmark.export", f, f}));
-        series.add(new String[] {"FileBenchmark.read", "", "file read"});
-        series.add(new String[] {"SegmentationBenchmark.segment", "", "segmentation"});
-        int legendY = gy + 10;
-        for (int i = 0; i < series.size(); i++) {
-            String[] se = series.get(i);
-            List<double[]> points = new ArrayList<>();
-            for (String workload : Workloads.SIZES) {
-                Workload w = workloads.get(workload);
-                Optional<JmhResult> r = result(se[0], workload, se[1]);
-                if (w != null && r.isPresent()) {
-                    double px = gx + gw * Math.log10(w.spans() / sLo) / Math.log10(sHi / sLo);
-                    double t = Math.max(tLo, r.get().msPerOp() / 1000);
-                    double py = gy + gh - gh * Math.log10(t / tLo) / Math.log10(tHi / tLo);
-                    points.add(new double[] {px, py});
-                }
-            }
-            if (points.isEmpty()) {
-                continue;
-            }
-            svg.polyline(points, colours[i % colours.length]);
-            svg.rect(gx + gw + 20, legendY - 9, 12, 12, colours[i % colours.length]);
-            svg.text(gx + gw + 38, legendY + 1, se[2], "start", 12, false);
-            legendY += 18;
-        }
-        // linear reference through the first CSV point (or any): slope 1 in log-log
-        double refX1 = gx;
-        double refY1 = gy + gh;
-        double decades = Math.log10(sHi / sLo) / Math.log10(tHi / tLo);
-        svg.line(refX1, refY1, gx + gw, refY1 - gh * decades, "#999999", true);
-        return svg.toString();
-    }
-
-    private static String trim(double v) {
-        String s = String.format(Locale.ROOT, "%.3f", v);
-        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
-
-    /** A tiny SVG writer: enough for bars, lines and labels. */
-    private static final class Svg {
-        private final StringBuilder out = new StringBuilder();
-        private final int width;
-        private final int height;
-
-        Svg(int width, int height) {
-            this.width = width;
-            this.height = height;
-        }
-
-        void text(double x, double y, String text, String anchor, int size, boolean bold) {
-            out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\"%s>%s</text>%n",
-                    x, y, anchor, size, bold ? " font-weight=\"bold\"" : "", escape(text)));
-        }
-
-        void rect(double x, double y, double w, double h, String fill) {
-            out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n",
-                    x, y, Math.max(0, w), h, fill));
-        }
-
-        void rectOutline(double x, double y, double w, double h) {
-            out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                    + "fill=\"none\" stroke=\"#888888\"/>%n", x, y, Math.max(0, w), h));
-        }
-
-        void line(double x1, double y1, double x2, double y2, String stroke, boolean dashed) {
-            out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"%s/>%n",
-                    x1, y1, x2, y2, stroke, dashed ? " stroke-dasharray=\"5,4\"" : ""));
-        }
-
-        void polyline(List<double[]> points, String stroke) {
-            StringBuilder p = new StringBuilder();
-            for (double[] pt : points) {
-                p.append(String.format(Locale.ROOT, "%.1f,%.1f ", pt[0], pt[1]));
-                out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>%n",
-                        pt[0], pt[1], stroke));
-            }
-            out.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>%n",
-                    p.toString().strip(), stroke));
-        }
-
-        private static String escape(String s) {
-            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                    + "viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Liberation Sans, Arial, sans-serif\">%n"
-                    + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n", width, height, width, height)
-                    + out + "</svg>\n";
-        }
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(d -> d).toArray();
-        Arrays.sort(v);
-        int n = v.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
-
-    static String secs(double seconds) {
-        if (Double.isNaN(seconds)) {
-            return "—";
-        }
-        if (seconds >= 1) {
-            return String.format(Locale.ROOT, "%.2f s", seconds);
-        }
-        if (seconds >= 0.001) {
-            return String.format(Locale.ROOT, "%.1f ms", seconds * 1000);
-        }
-        return String.format(Locale.ROOT, "%.1f µs", seconds * 1e6);
-    }
-
-    static String mb(long bytes) {
-        if (bytes < 0) {
-            return "-";
-        }
-        if (bytes >= 1_000_000) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-        }
-        return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
-    }
-
-    private static long parseLong(String s) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }
