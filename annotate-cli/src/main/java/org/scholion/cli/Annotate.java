@@ -1,7 +1,6 @@
 package org.scholion.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -11,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.scholion.core.ScholionException;
@@ -212,19 +210,7 @@ public final class Annotate implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"annotate (Scholion) " + number()};
-        }
-
-        static String number() {
-            Properties properties = new Properties();
-            try (InputStream in = Annotate.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    properties.load(in);
-                }
-            } catch (IOException e) {
-                // fall through to "unknown"
-            }
-            return properties.getProperty("version", "unknown");
+            return new String[] {"annotate (Scholion) " + org.scholion.core.Version.number()};
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.scholion.core.Version;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.Relation;
@@ -53,7 +54,7 @@ public final class HtmlPage {
     public static final List<Format> DOWNLOADS = List.of(Format.CSV, Format.JSONLD, Format.DOCX, Format.PDF,
             Format.HTML);
 
-    private static final String GENERATOR = "Scholion 0.1.0";
+    private static final String GENERATOR = "Scholion " + Version.number();
     private static final int MINIMAP_WIDTH = 1000;
     private static final int MINIMAP_ROW = 7;
     /** Characters of text after which a long paragraph continues in a new piece at its next line break. */

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.scholion.core.Version;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
 import org.scholion.core.model.Label;
@@ -36,7 +37,7 @@ public final class JsonLdExporter implements Exporter {
     public static final String BUNDLED_CONTEXT = "/org/scholion/export/jsonld/anno.jsonld";
 
     static final String GENERATOR_IRI = "https://scholion.org/";
-    static final String GENERATOR_NAME = "Scholion 0.1.0";
+    static final String GENERATOR_NAME = "Scholion " + Version.number();
     /** Code points of context on each side of a quote. */
     static final int QUOTE_CONTEXT = 32;
 
