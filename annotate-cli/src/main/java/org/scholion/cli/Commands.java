@@ -2,6 +2,8 @@ package org.scholion.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -25,8 +27,15 @@ final class Commands {
         return new ParameterException(spec.commandLine(), String.format(Locale.ROOT, format, args));
     }
 
+    /** Now, in whole seconds: the one precision of the times in annotation files. */
     static Instant now(CommandSpec spec) {
-        return root(spec).clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        Clock clock = spec.root().userObject() instanceof Annotate root ? root.clock() : Clock.systemUTC();
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The system clock in whole seconds, for the terminal annotator's times. */
+    static Clock seconds() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofSeconds(1));
     }
 
     /** The label of this name, or a refusal that lists the labels the document has. */

@@ -73,7 +73,7 @@ public final class SuggestCommand implements Callable<Integer> {
             return 1;
         }
         String who = TuiCommand.defaultAnnotator(annotator.resolve());
-        Instant now = Instant.now();
+        Instant now = Commands.now(spec);
         Suggestions.Result[] result = new Suggestions.Result[1];
         AnnotationFile annotations = AnnotationFile.at(file);
         try {

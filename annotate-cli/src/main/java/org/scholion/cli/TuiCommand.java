@@ -3,7 +3,6 @@ package org.scholion.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -67,7 +66,7 @@ public final class TuiCommand implements Callable<Integer> {
                 return 1;
             }
             return Tui.run(terminal, annotations, new Tui.Options(who, labelSet, noColor ? Boolean.FALSE : null),
-                    Clock.systemUTC());
+                    Commands.seconds());
         } catch (ScholionException e) {
             err.println("error: " + e.getMessage());
             return 1;
