@@ -23,14 +23,17 @@ import picocli.CommandLine.Spec;
 /** {@code annotate add}: labels a span given by its offsets or by the text it covers. */
 @Command(name = "add", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Add spans to an annotation file.", "Prints the id of each new span on its own line."},
-        customSynopsis = "annotate add FILE --label L (--at START:END | --text EXACT [--nth N | --all]) [--note NOTE]",
+        customSynopsis = {"annotate add FILE --label L (--at START:END | --text EXACT",
+                "                    [--nth N | --all]) [--note NOTE]"},
         footerHeading = "%nExamples:%n",
         footer = {"  annotate add article.scholion.json --label PERSON --at 31:48",
-                "  annotate add article.scholion.json --label PERSON --text 'Emmanuel Macron' --all",
-                "  annotate add article.scholion.json --label Loaded_Language --text evil --nth 2 --note 'twice'",
+                "  annotate add article.scholion.json --label PERSON --text 'Emmanuel Macron' \\",
+                "      --all",
+                "  annotate add article.scholion.json --label Loaded_Language --text evil \\",
+                "      --nth 2 --note 'twice'",
                 "",
-                "Offsets are Unicode code points, [START, END). With --text, the text must occur once,",
-                "or you choose with --nth (1 is the first) or take every occurrence with --all."})
+                "Offsets are Unicode code points, [START, END). With --text, the text must occur once, "
+                        + "or you choose with --nth (1 is the first) or take every occurrence with --all."})
 final class AddCommand implements Callable<Integer> {
     /** At most this many places are listed when --text is ambiguous. */
     private static final int LISTED = 20;

@@ -32,9 +32,11 @@ import picocli.CommandLine.Spec;
                 "Writes DIR/<document-id>.<ext> for each file and format and prints each path.",
                 "A format that fails is reported (exit 1) and the others are still written."},
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate export seeds/coalition-of-the-willing.scholion.json --format all -o out/",
+        footer = {"  annotate export seeds/coalition-of-the-willing.scholion.json --format all \\",
+                "      -o out/",
                 "  annotate export *.scholion.json --format csv,jsonld -o data/ --raw",
-                "  annotate export article.scholion.json --format pdf --labels propaganda --page-size letter"})
+                "  annotate export article.scholion.json --format pdf --labels propaganda \\",
+                "      --page-size letter"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
 /** {@code annotate import}: reads a W3C Web Annotation collection (JSON-LD) back into an annotation file. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Read a W3C Web Annotation collection (JSON-LD) back into an annotation file.",
-                "Replaces the file's spans and relations with those of the collection, as one change",
-                "('annotate undo' restores them). The file supplies the text, which the collection's",
-                "selectors must match; labels the file lacks go into a label set named 'imported'.",
+                "Replaces the file's spans and relations with those of the collection, as one change "
+                        + "('annotate undo' restores them). The file supplies the text, which the collection's "
+                        + "selectors must match; labels the file lacks go into a label set named 'imported'.",
                 "Every annotation that cannot be placed is listed on stderr as a warning."},
         footerHeading = "%nExamples:%n",
         footer = {"  annotate import out/article.jsonld --into article.scholion.json",
@@ -34,7 +34,7 @@ final class ImportCommand implements Callable<Integer> {
     Path collection;
 
     @Option(names = "--into", paramLabel = "FILE",
-            description = "The annotation file to import into (default: <stem>.scholion.json here).")
+            description = "The annotation file to import into (default: the collection's name with .scholion.json, here).")
     Path into;
 
     @Override

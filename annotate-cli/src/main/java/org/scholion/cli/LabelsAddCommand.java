@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = "Add a label. With several label sets in the file, --set says which (a new name makes a new set).",
         footerHeading = "%nExamples:%n",
         footer = {"  annotate labels article.scholion.json add CLAIM --color '#CC6677'",
-                "  annotate labels article.scholion.json add SOURCE --color '#228833' --key s --set sourcing"})
+                "  annotate labels article.scholion.json add SOURCE --color '#228833' --key s \\",
+                "      --set sourcing"})
 final class LabelsAddCommand implements Callable<Integer> {
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         subcommands = {LabelsAddCommand.class, LabelsRmCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  annotate labels article.scholion.json",
-                "  annotate labels article.scholion.json add CLAIM --color '#CC6677' --key c --set sourcing",
+                "  annotate labels article.scholion.json add CLAIM --color '#CC6677' --key c \\",
+                "      --set sourcing",
                 "  annotate labels article.scholion.json rm CLAIM"})
 final class LabelsCommand implements Callable<Integer> {
     @Spec

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
                 "  annotate ls article.scholion.json --label PERSON --format tsv | cut -f5",
                 "  annotate ls article.scholion.json --format json",
                 "",
-                "tsv: a header line, then id, label, start, end, text separated by tabs; tab, line feed,",
-                "carriage return and backslash in the text are written as \\t \\n \\r \\\\."})
+                "tsv: a header line, then id, label, start, end, text separated by tabs; tab, line feed, "
+                        + "carriage return and backslash in the text are written as \\t \\n \\r \\\\."})
 final class LsCommand implements Callable<Integer> {
     /** How the spans are printed. */
     enum Layout { table, tsv, json }

@@ -25,10 +25,11 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  annotate new article.html                      # writes article.scholion.json",
                 "  annotate new speech.txt --labels propaganda --labels my-labels.json",
-                "  annotate new report.pdf -o work/report.scholion.json --id report-2026 --title 'Annual report'",
+                "  annotate new report.pdf -o work/report.scholion.json --id report-2026 \\",
+                "      --title 'Annual report'",
                 "",
-                "SET is a built-in label set (propaganda, entities, sourcing) or a label-set JSON file;",
-                "without --labels the file gets all three built-in sets."})
+                "SET is a built-in label set (propaganda, entities, sourcing) or a label-set JSON file; "
+                        + "without --labels the file gets all three built-in sets."})
 final class NewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,7 +38,7 @@ final class NewCommand implements Callable<Integer> {
     Path source;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "The annotation file to write (default: <source-stem>.scholion.json here).")
+            description = "The annotation file to write (default: the source's name with .scholion.json, here).")
     Path output;
 
     @Option(names = "--id", paramLabel = "ID", description = "The document id (default: from the file name).")

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Print the text with spans highlighted in their labels' colours.",
                 "The innermost span colours the background; text inside an enclosing span is underlined.",
-                "Without colour (--no-color, NO_COLOR set, or output not a terminal) spans are bracketed:",
-                "[PERSON: Emmanuel Macron], nested as [QUOTE: he said [PERSON: Macron]]."},
+                "Without colour (--no-color, NO_COLOR set, or output not a terminal) spans are bracketed: "
+                        + "[PERSON: Emmanuel Macron], nested as [QUOTE: he said [PERSON: Macron]]."},
         footerHeading = "%nExamples:%n",
         footer = {"  annotate show article.scholion.json",
                 "  annotate show article.scholion.json --color | less -R",

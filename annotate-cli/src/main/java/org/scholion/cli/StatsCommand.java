@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  annotate stats article.scholion.json",
                 "",
-                "A pair overlaps when the two spans share at least one code point; it is nested when one",
-                "span lies inside the other, crossing otherwise."})
+                "A pair overlaps when the two spans share at least one code point; it is nested when one "
+                        + "span lies inside the other, crossing otherwise."})
 final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -40,4 +40,27 @@ class HelpTest {
         assertThat(run("completion", "zsh").out()).contains("bashcompinit");
         assertThat(run("completion", "fish").code()).isEqualTo(2);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "new", "add", "rm", "edit", "undo", "redo", "relate", "ls", "show", "labels",
+            "labels f.json add", "labels f.json rm", "stats", "export", "import", "view", "tui", "suggest",
+            "completion"})
+    void helpFitsEightyColumnsAndExamplesStayIndented(String command) {
+        String[] words = command.isEmpty() ? new String[0] : command.split(" ");
+        String[] args = java.util.Arrays.copyOf(words, words.length + 1);
+        args[words.length] = "--help";
+        String out = run(args).out();
+        boolean inExamples = false;
+        for (String line : out.split("\n", -1)) {
+            assertThat(line.length()).as("%s --help: %s", command, line).isLessThanOrEqualTo(80);
+            if (line.equals("Examples:")) {
+                inExamples = true;
+            } else if (line.isEmpty()) {
+                inExamples = false;
+            } else if (inExamples) {
+                // an example wrapped by picocli would go on at column 0 and could not be pasted
+                assertThat(line).as("%s --help", command).startsWith("  ");
+            }
+        }
+    }
 }
