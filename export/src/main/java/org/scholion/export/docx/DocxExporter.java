@@ -27,7 +27,7 @@ public final class DocxExporter implements Exporter {
         try {
             new WordBrief(brief, options).write(out);
         } catch (RuntimeException e) {
-            // POI reports broken XML and packaging as unchecked exceptions
+            // a broken invariant of the brief (e.g. comments out of order) is a bug, but still named
             throw new ExportException("cannot write the DOCX brief of " + document.document().id() + ": "
                     + e.getMessage(), e);
         }

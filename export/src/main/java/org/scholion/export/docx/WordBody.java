@@ -20,8 +20,8 @@ import org.scholion.export.brief.FragmentStyle;
 /**
  * The parts of a brief that grow with its spans, streamed as WordprocessingML: the highlighted
  * text with a comment range, reference and linked marker per span, the rows of the annotations
- * table, and the comments. POI would hold all of it as one XML tree (about 20 kB per span);
- * streamed, nothing is kept beyond the brief itself but the order the comments end in.
+ * table, and the comments. Nothing is kept beyond the brief itself but the order the comments
+ * end in (an XML tree of the body would take about 20 kB per span).
  */
 final class WordBody {
     private static final DateTimeFormatter COMMENT_DATE =
@@ -197,23 +197,18 @@ final class WordBody {
 
     /** A cell of one paragraph, shaded with {@code fill} unless null. */
     private static void cell(WordXml x, String fill, String text) throws IOException {
-        x.raw("<w:tc>");
-        if (fill != null) {
-            x.raw("<w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"").raw(fill).raw("\"/></w:tcPr>");
-        }
-        x.raw(TABLE_PARAGRAPH);
-        if (!text.isEmpty()) {
-            x.raw("<w:r>").t(text, true).raw("</w:r>");
-        }
-        x.raw("</w:p></w:tc>");
+        WordBrief.cell(x, fill, null, c -> {
+            if (!text.isEmpty()) {
+                c.raw("<w:r>").t(text, true).raw("</w:r>");
+            }
+        });
     }
 
     // ---------------------------------------------------------------- comments
 
     /** The comments part, in the order the spans end in the text; call after {@link #text}. */
     void comments(WordXml x) throws IOException {
-        x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:comments xmlns:w=\""
-                + "http://schemas.openxmlformats.org/wordprocessingml/2006/main\"");
+        x.raw(WordPackage.DECLARATION).raw("<w:comments xmlns:w=\"" + WordXml.W + "\"");
         if (comments == 0) {
             x.raw("/>");
             return;

@@ -1,104 +1,118 @@
 package org.scholion.export.docx;
 
-import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes a brief's package: every part of the small skeleton POI built (styles, chart, footer,
- * properties, relationships, content types) as it is, except that the main document gets the
- * streamed text and table rows where the skeleton holds placeholders, and the comments part is
- * streamed whole. Memory stays that of the skeleton, whatever the number of spans.
+ * An Open Packaging Conventions package (a DOCX, or the workbook inside its chart) written part by
+ * part into a ZIP stream. Every entry carries the same fixed time, so the same parts always give
+ * the same bytes; closing finishes the ZIP but leaves the caller's stream open.
  */
-final class WordPackage {
-    /** Text of the paragraph that stands for the streamed text. */
-    static final String TEXT_MARK = "scholion:streamed-text";
-    /** Text of the table row that stands for the streamed rows of the annotations table. */
-    static final String ROWS_MARK = "scholion:streamed-rows";
+final class WordPackage implements AutoCloseable {
+    /**
+     * The time of every entry, stored as a DOS date and time, which know no time zone: two seconds
+     * after the earliest they can say, because the JDK takes 1980-01-01 00:00:00 itself for "before
+     * 1980" and then adds an extended timestamp computed in the local time zone.
+     */
+    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0, 2);
 
-    private static final String TEXT_PARAGRAPH = "<w:p><w:r><w:t>" + TEXT_MARK + "</w:t></w:r></w:p>";
-    private static final String ROWS_ROW = "<w:tr><w:tc><w:p><w:r><w:t>" + ROWS_MARK + "</w:t></w:r></w:p></w:tc></w:tr>";
+    static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    static final String RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
-    private WordPackage() {
+    /** Writes one part's XML. */
+    @FunctionalInterface
+    interface Part {
+        void write(WordXml x) throws IOException;
+    }
+
+    private final ZipOutputStream zip;
+    private final WordXml x;
+
+    WordPackage(OutputStream out) {
+        this.zip = new ZipOutputStream(new KeepOpen(out));
+        this.x = new WordXml(zip);
+    }
+
+    /** Writes the part {@code name} (without a leading slash). */
+    WordPackage part(String name, Part part) throws IOException {
+        zip.putNextEntry(entry(name));
+        part.write(x);
+        x.flush();
+        zip.closeEntry();
+        return this;
+    }
+
+    /** Writes a part that is already bytes (an embedded package). */
+    WordPackage part(String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(entry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+        return this;
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+
+    private static ZipEntry entry(String name) {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(ENTRY_TIME);
+        return e;
     }
 
     /**
-     * Writes the package to {@code out}, which stays open.
+     * {@code [Content_Types].xml}: XML, relationships and {@code extraDefaults} by extension, and
+     * each part that is not plain XML by name.
      *
-     * @param skeleton the package POI wrote, with placeholders
-     * @param documentPart the main document's name in the package ({@code word/document.xml})
-     * @param commentsPart the comments part's name
-     * @param rows whether the skeleton holds the placeholder row of the annotations table
+     * @param extraDefaults content type by extension, beside {@code xml} and {@code rels}
+     * @param overrides content type by part name (with its leading slash)
      */
-    static void write(byte[] skeleton, String documentPart, String commentsPart, boolean rows, WordBody body,
-                      OutputStream out) throws IOException {
-        Map<String, ZipEntry> entries = new LinkedHashMap<>();
-        Map<String, byte[]> bytes = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(skeleton))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                entries.put(e.getName(), e);
-                bytes.put(e.getName(), in.readAllBytes());
+    static void contentTypes(WordXml x, Map<String, String> extraDefaults, Map<String, String> overrides)
+            throws IOException {
+        x.raw(DECLARATION).raw("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
+                .raw("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package."
+                        + "relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>");
+        for (Map.Entry<String, String> d : extraDefaults.entrySet()) {
+            x.raw("<Default Extension=\"").attr(d.getKey()).raw("\" ContentType=\"").attr(d.getValue()).raw("\"/>");
+        }
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            x.raw("<Override PartName=\"").attr(o.getKey()).raw("\" ContentType=\"").attr(o.getValue())
+                    .raw("\"/>");
+        }
+        x.raw("</Types>");
+    }
+
+    /** One relationship of a part: its id, its type (a full URI) and its target relative to the part. */
+    record Relationship(String id, String type, String target) {
+        Relationship {
+            if (id == null || id.isEmpty() || type == null || !type.contains(":") || target == null
+                    || target.isEmpty()) {
+                throw new IllegalArgumentException("a relationship needs an id, a type URI and a target, not "
+                        + id + ", " + type + ", " + target);
             }
         }
-        if (!bytes.containsKey(documentPart) || !bytes.containsKey(commentsPart)) {
-            throw new IllegalStateException("the skeleton has no " + documentPart + " or no " + commentsPart
-                    + ": it holds " + bytes.keySet());
-        }
-        try (ZipOutputStream zip = new ZipOutputStream(new KeepOpen(out))) {
-            WordXml x = new WordXml(zip);
-            for (Map.Entry<String, byte[]> part : bytes.entrySet()) {
-                String name = part.getKey();
-                if (name.equals(commentsPart)) {
-                    continue; // written after the document: its order is the order spans end in the text
-                }
-                if (name.equals(documentPart)) {
-                    zip.putNextEntry(entry(entries.get(name)));
-                    document(new String(part.getValue(), StandardCharsets.UTF_8), rows, body, x);
-                    x.flush();
-                    zip.closeEntry();
-                    zip.putNextEntry(entry(entries.get(commentsPart)));
-                    body.comments(x);
-                    x.flush();
-                    zip.closeEntry();
-                } else {
-                    zip.putNextEntry(entry(entries.get(name)));
-                    zip.write(part.getValue());
-                    zip.closeEntry();
-                }
-            }
+
+        /** A relationship of one of the Office document types ({@link #RELATIONSHIP} + {@code type}). */
+        static Relationship office(String id, String type, String target) {
+            return new Relationship(id, RELATIONSHIP + type, target);
         }
     }
 
-    private static void document(String skeleton, boolean rows, WordBody body, WordXml x) throws IOException {
-        // the last occurrence: everything the user wrote (title, facts, legend) comes before the text
-        int text = skeleton.lastIndexOf(TEXT_PARAGRAPH);
-        int row = rows ? skeleton.lastIndexOf(ROWS_ROW) : skeleton.length();
-        if (text < 0 || row < text + TEXT_PARAGRAPH.length()) {
-            throw new IllegalStateException("the skeleton document has no placeholder for the text or the table rows");
+    /** A relationships part. */
+    static void relationships(WordXml x, List<Relationship> relationships) throws IOException {
+        x.raw(DECLARATION).raw("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+        for (Relationship r : relationships) {
+            x.raw("<Relationship Id=\"").attr(r.id()).raw("\" Type=\"").attr(r.type()).raw("\" Target=\"")
+                    .attr(r.target()).raw("\"/>");
         }
-        x.raw(skeleton.substring(0, text));
-        body.text(x);
-        x.raw(skeleton.substring(text + TEXT_PARAGRAPH.length(), row));
-        if (rows) {
-            body.rows(x);
-            x.raw(skeleton.substring(row + ROWS_ROW.length()));
-        }
-    }
-
-    /** A fresh entry of the same name and time (the compressed size is the new one's). */
-    private static ZipEntry entry(ZipEntry old) {
-        ZipEntry e = new ZipEntry(old.getName());
-        if (old.getTime() != -1) {
-            e.setTime(old.getTime());
-        }
-        return e;
+        x.raw("</Relationships>");
     }
 
     /** Closing the ZIP stream finishes the package but leaves the caller's stream open. */

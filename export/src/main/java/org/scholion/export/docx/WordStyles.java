@@ -1,21 +1,11 @@
 package org.scholion.export.docx;
 
-import java.math.BigInteger;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocDefaults;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+import java.io.IOException;
 
 /**
- * The paragraph styles of a brief. Real styles (not direct formatting) so that Word's
- * navigation pane lists the headings and an editor can restyle the whole brief at once.
- * Liberation fonts are metric-compatible with Times New Roman and Arial, so layout holds
+ * The paragraph styles of a brief ({@code word/styles.xml}). Real styles (not direct formatting)
+ * so that Word's navigation pane lists the headings and an editor can restyle the whole brief at
+ * once. Liberation fonts are metric-compatible with Times New Roman and Arial, so layout holds
  * where they are substituted.
  */
 final class WordStyles {
@@ -33,97 +23,53 @@ final class WordStyles {
     private WordStyles() {
     }
 
-    static void install(XWPFDocument doc, String language) {
-        CTStyles styles = CTStyles.Factory.newInstance();
-        CTDocDefaults defaults = styles.addNewDocDefaults();
-        CTRPr rpr = defaults.addNewRPrDefault().addNewRPr();
-        fonts(rpr, SERIF);
-        rpr.addNewSz().setVal(BigInteger.valueOf(21));
-        rpr.addNewSzCs().setVal(BigInteger.valueOf(21));
+    /** The styles part; {@code language} (a BCP 47 tag, or null) is the text's default language. */
+    static void write(WordXml x, String language) throws IOException {
+        x.raw(WordPackage.DECLARATION).raw("<w:styles xmlns:w=\"" + WordXml.W + "\">");
+        x.raw("<w:docDefaults><w:rPrDefault><w:rPr>").raw(fonts(SERIF)).raw(size(21));
         if (language != null) {
-            rpr.addNewLang().setVal(language);
+            x.raw("<w:lang w:val=\"").attr(language).raw("\"/>");
         }
-        CTSpacing spacing = defaults.addNewPPrDefault().addNewPPr().addNewSpacing();
-        spacing.setAfter(BigInteger.ZERO);
-        spacing.setLine(BigInteger.valueOf(240));
-        spacing.setLineRule(STLineSpacingRule.AUTO);
-
-        CTStyle normal = style(styles, "Normal", "Normal");
-        normal.setDefault(true);
-
-        CTStyle title = style(styles, TITLE, "Title");
-        spacing(title.addNewPPr(), 0, 60, 240).addNewKeepNext();
-        text(title.addNewRPr(), SANS, 40, true, "1F2937");
-
-        CTStyle subtitle = style(styles, SUBTITLE, "Subtitle");
-        spacing(subtitle.addNewPPr(), 0, 200, 240);
-        text(subtitle.addNewRPr(), SANS, 22, false, "6B7280");
-
-        CTStyle heading = style(styles, HEADING, "heading 1");
-        CTPPrGeneral hp = heading.addNewPPr();
-        spacing(hp, 320, 120, 240);
-        hp.addNewKeepNext();
-        hp.addNewOutlineLvl().setVal(BigInteger.ZERO);
-        text(heading.addNewRPr(), SANS, 28, true, "1F2937");
-
-        CTStyle body = style(styles, BODY, "Body Text");
-        spacing(body.addNewPPr(), 0, 160, 336);
-
-        CTStyle note = style(styles, NOTE, "Legend Note");
-        spacing(note.addNewPPr(), 120, 120, 264);
-        CTRPr noteRun = note.addNewRPr();
-        noteRun.addNewI();
-        noteRun.addNewColor().setVal("444444");
-        noteRun.addNewSz().setVal(BigInteger.valueOf(18));
-
-        CTStyle table = style(styles, TABLE, "Table Text");
-        spacing(table.addNewPPr(), 0, 0, 240);
-        text(table.addNewRPr(), SANS, 17, false, null);
-
-        CTStyle footer = style(styles, FOOTER, "footer");
-        text(footer.addNewRPr(), SANS, 16, false, "6B7280");
-
-        doc.createStyles().setStyles(styles);
+        x.raw("</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
+                + "w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>");
+        x.raw("<w:style w:type=\"paragraph\" w:styleId=\"Normal\" w:default=\"1\"><w:name w:val=\"Normal\"/>"
+                + "<w:qFormat/></w:style>");
+        x.raw(style(TITLE, "Title", "<w:keepNext/>" + spacing(0, 60, 240), text(SANS, 40, true, "1F2937")));
+        x.raw(style(SUBTITLE, "Subtitle", spacing(0, 200, 240), text(SANS, 22, false, "6B7280")));
+        x.raw(style(HEADING, "heading 1", "<w:keepNext/>" + spacing(320, 120, 240) + "<w:outlineLvl w:val=\"0\"/>",
+                text(SANS, 28, true, "1F2937")));
+        x.raw(style(BODY, "Body Text", spacing(0, 160, 336), ""));
+        x.raw(style(NOTE, "Legend Note", spacing(120, 120, 264),
+                "<w:i/><w:color w:val=\"444444\"/><w:sz w:val=\"18\"/>"));
+        x.raw(style(TABLE, "Table Text", spacing(0, 0, 240), text(SANS, 17, false, null)));
+        x.raw(style(FOOTER, "footer", "", text(SANS, 16, false, "6B7280")));
+        x.raw("</w:styles>");
     }
 
-    private static CTStyle style(CTStyles styles, String id, String name) {
-        CTStyle style = styles.addNewStyle();
-        style.setType(STStyleType.PARAGRAPH);
-        style.setStyleId(id);
-        style.addNewName().setVal(name);
-        style.addNewQFormat();
-        if (!id.equals("Normal")) {
-            style.addNewBasedOn().setVal("Normal");
-        }
-        return style;
+    /** A paragraph style based on Normal, in the quick-style gallery; empty properties are left out. */
+    private static String style(String id, String name, String paragraph, String run) {
+        return "<w:style w:type=\"paragraph\" w:styleId=\"" + id + "\"><w:name w:val=\"" + name + "\"/>"
+                + "<w:basedOn w:val=\"Normal\"/><w:qFormat/>"
+                + (paragraph.isEmpty() ? "" : "<w:pPr>" + paragraph + "</w:pPr>")
+                + (run.isEmpty() ? "" : "<w:rPr>" + run + "</w:rPr>") + "</w:style>";
     }
 
-    private static CTPPrGeneral spacing(CTPPrGeneral ppr, int before, int after, int line) {
-        CTSpacing spacing = ppr.addNewSpacing();
-        spacing.setBefore(BigInteger.valueOf(before));
-        spacing.setAfter(BigInteger.valueOf(after));
-        spacing.setLine(BigInteger.valueOf(line));
-        spacing.setLineRule(STLineSpacingRule.AUTO);
-        return ppr;
+    private static String spacing(int before, int after, int line) {
+        return "<w:spacing w:before=\"" + before + "\" w:after=\"" + after + "\" w:line=\"" + line
+                + "\" w:lineRule=\"auto\"/>";
     }
 
-    private static void text(CTRPr rpr, String font, int halfPoints, boolean bold, String color) {
-        fonts(rpr, font);
-        if (bold) {
-            rpr.addNewB();
-        }
-        if (color != null) {
-            rpr.addNewColor().setVal(color);
-        }
-        rpr.addNewSz().setVal(BigInteger.valueOf(halfPoints));
-        rpr.addNewSzCs().setVal(BigInteger.valueOf(halfPoints));
+    private static String text(String font, int halfPoints, boolean bold, String color) {
+        return fonts(font) + (bold ? "<w:b/>" : "") + (color == null ? "" : "<w:color w:val=\"" + color + "\"/>")
+                + size(halfPoints);
     }
 
-    private static void fonts(CTRPr rpr, String font) {
-        CTFonts fonts = rpr.addNewRFonts();
-        fonts.setAscii(font);
-        fonts.setHAnsi(font);
-        fonts.setCs(font);
-        fonts.setEastAsia(font);
+    private static String size(int halfPoints) {
+        return "<w:sz w:val=\"" + halfPoints + "\"/><w:szCs w:val=\"" + halfPoints + "\"/>";
+    }
+
+    private static String fonts(String font) {
+        return "<w:rFonts w:ascii=\"" + font + "\" w:hAnsi=\"" + font + "\" w:cs=\"" + font + "\" w:eastAsia=\""
+                + font + "\"/>";
     }
 }

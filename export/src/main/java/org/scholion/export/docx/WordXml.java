@@ -5,13 +5,17 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * WordprocessingML written as a stream of UTF-8 bytes, escaped the way XMLBeans escapes it, so
- * the streamed parts of a brief read like the ones POI builds. Characters XML forbids are
+ * The XML of a brief's parts written as a stream of UTF-8 bytes. Characters XML forbids are
  * dropped here too, so nothing a caller forgets to clean can break the document; a lone
  * surrogate becomes {@code ?}, as Java's UTF-8 encoder writes it. Encodes by hand: most of a
  * part is ASCII markup, and a {@code Writer} would copy every character twice.
  */
 final class WordXml {
+    /** The WordprocessingML namespace. */
+    static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    /** The namespace of relationship ids in parts. */
+    static final String R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
     private static final byte[] LT = ascii("&lt;");
     private static final byte[] GT = ascii("&gt;");
     private static final byte[] AMP = ascii("&amp;");

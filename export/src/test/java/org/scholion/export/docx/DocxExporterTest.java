@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import javax.xml.namespace.QName;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xwpf.usermodel.XWPFChart;
 import org.apache.poi.xwpf.usermodel.XWPFComment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
@@ -25,6 +32,7 @@ import org.scholion.export.ExportOptions;
 import org.scholion.export.PageSize;
 import org.scholion.export.brief.Brief;
 import org.scholion.export.brief.Entry;
+import org.scholion.export.brief.LegendEntry;
 import org.scholion.core.model.Span;
 import org.scholion.seeds.Seeds;
 
@@ -152,22 +160,62 @@ class DocxExporterTest {
     }
 
     @Test
-    void placeholderTextInTheInputIsOnlyText() throws Exception {
-        String marks = WordPackage.TEXT_MARK + " " + WordPackage.ROWS_MARK;
-        String text = "Before " + marks + " after.";
-        org.scholion.core.model.Document document = new org.scholion.core.model.Document("marks", marks, null,
-                "text/plain", "en", Map.of(), text);
-        int start = text.indexOf(marks);
-        AnnotatedDocument doc = AnnotatedDocument.builder(document).labelSets(Seeds.labelSets())
-                .span(new Span("s1", start, start + marks.length(), "CLAIM", marks, null, null, false)).build();
-        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(export(doc, ExportOptions.DEFAULT)))) {
-            assertThat(docx.getParagraphs().get(0).getText()).isEqualTo(marks);
-            assertThat(Anchors.read(docx).body.toString()).contains(text);
-            XWPFTable table = annotationsTable(docx);
-            assertThat(table.getRows()).hasSize(2);
-            assertThat(table.getRow(1).getCell(3).getText()).isEqualTo(marks);
-            assertThat(docx.getComments()).hasSize(1);
-            assertThat(docx.getComments()[0].getText()).isEqualTo("CLAIM — " + marks);
+    void theSameBriefGivesTheSameBytesWithFixedEntryTimesAndNoCreationTime() throws Exception {
+        AnnotatedDocument seed = Seeds.referenceAnnotation();
+        byte[] first = export(seed, ExportOptions.DEFAULT);
+        Thread.sleep(2_100); // past the 2-second resolution of a ZIP entry's time
+        assertThat(export(seed, ExportOptions.DEFAULT)).isEqualTo(first);
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(first))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                names.add(e.getName());
+                assertThat(e.getTimeLocal()).as("time of %s", e.getName()).isEqualTo(WordPackage.ENTRY_TIME);
+                // no extended timestamp: it would be computed in the local time zone
+                assertThat(e.getExtra()).as("extra fields of %s", e.getName()).isNull();
+                byte[] part = zip.readAllBytes();
+                if (e.getName().endsWith(".xml") || e.getName().endsWith(".rels")) {
+                    // every part is well-formed XML on its own
+                    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+                    factory.setNamespaceAware(true);
+                    assertThat(factory.newDocumentBuilder().parse(new ByteArrayInputStream(part))
+                            .getDocumentElement()).as(e.getName()).isNotNull();
+                }
+                if (e.getName().equals("docProps/core.xml")) {
+                    assertThat(new String(part, StandardCharsets.UTF_8)).doesNotContain("created");
+                }
+            }
+        }
+        assertThat(names.get(0)).isEqualTo("[Content_Types].xml");
+        assertThat(names).contains("word/document.xml", "word/comments.xml", "word/styles.xml",
+                "word/settings.xml", "word/footer1.xml", "word/charts/chart1.xml", "word/charts/_rels/chart1.xml.rels",
+                "word/embeddings/Microsoft_Excel_Worksheet1.xlsx", "docProps/core.xml", "docProps/app.xml",
+                "_rels/.rels", "word/_rels/document.xml.rels");
+    }
+
+    @Test
+    void chartWorkbookHoldsTheLabelsAndCountsOfTheBars() throws Exception {
+        AnnotatedDocument seed = Seeds.referenceAnnotation();
+        List<LegendEntry> bars = WordChart.bars(Brief.of(seed, ExportOptions.DEFAULT).legend());
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(export(seed, ExportOptions.DEFAULT)))) {
+            XWPFChart chart = docx.getCharts().get(0);
+            XSSFSheet sheet = chart.getWorkbook().getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("Sheet0");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Label");
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Spans");
+            assertThat(sheet.getLastRowNum()).isEqualTo(bars.size());
+            for (int i = 0; i < bars.size(); i++) {
+                assertThat(sheet.getRow(i + 1).getCell(0).getStringCellValue()).isEqualTo(bars.get(i).label().name());
+                assertThat(sheet.getRow(i + 1).getCell(1).getNumericCellValue()).isEqualTo(bars.get(i).count());
+            }
+            // the chart's own values, which Word and LibreOffice draw, are the same, bar by bar in its colour
+            XDDFChartData.Series series = chart.getChartSeries().get(0).getSeries(0);
+            assertThat(series.getCategoryData().getPointCount()).isEqualTo(bars.size());
+            String xml = chart.getCTChart().xmlText();
+            for (int i = 0; i < bars.size(); i++) {
+                assertThat(series.getCategoryData().getPointAt(i)).isEqualTo(bars.get(i).label().name());
+                assertThat(((Number) series.getValuesData().getPointAt(i)).intValue()).isEqualTo(bars.get(i).count());
+                assertThat(xml).contains(bars.get(i).tint().line().substring(1));
+            }
         }
     }
 
