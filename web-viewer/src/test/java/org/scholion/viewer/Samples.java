@@ -49,6 +49,32 @@ final class Samples {
                 .withRelation(new Relation("r1", "said-by", "s2", "s1"));
     }
 
+    /**
+     * Three lines of one paragraph, a blank line, a new paragraph, then a paragraph of 60 lines long
+     * enough to go out in pieces; lines end in {@code terminator}. A span crosses the first break.
+     */
+    static AnnotatedDocument lines(String id, String terminator) {
+        StringBuilder text = new StringBuilder("Line one.").append(terminator).append("Line two.").append(terminator)
+                .append("Line three.").append(terminator).append(terminator).append("New paragraph.")
+                .append(terminator).append(terminator);
+        for (int i = 0; i < 60; i++) {
+            text.append(String.format(java.util.Locale.ROOT, "Long %02d", i))
+                    .append(" of a paragraph cut into pieces.").append(terminator);
+        }
+        String s = text.toString();
+        Document doc = new Document(id, "Lines " + id, null, "text/plain", "en", Map.of(), s);
+        int one = s.indexOf("one.");
+        int two = s.indexOf("two.");
+        return AnnotatedDocument.of(doc, List.of(Seeds.labelSet("entities").orElseThrow()))
+                .withSpan(Span.of("s1", one, two + 3, "PERSON"));
+    }
+
+    static Path lines(Path folder, String id, String terminator) throws ScholionException {
+        Path file = folder.resolve(id + ".scholion.json");
+        AnnotationFile.at(file).create(lines(id, terminator), false);
+        return file;
+    }
+
     static Path hostile(Path folder) throws ScholionException {
         Path file = folder.resolve("hostile.scholion.json");
         AnnotationFile.at(file).create(hostile(), false);

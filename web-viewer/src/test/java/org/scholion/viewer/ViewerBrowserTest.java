@@ -2,15 +2,19 @@ package org.scholion.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +30,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -34,6 +39,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scholion.core.model.Span;
 import org.scholion.core.store.AnnotationFile;
@@ -73,7 +79,8 @@ class ViewerBrowserTest {
         }
         folder = Files.createTempDirectory("scholion-browser");
         seedFile = Samples.seed(folder);
-        viewer = Viewer.start(List.of(seedFile, Samples.hostile(folder)),
+        viewer = Viewer.start(List.of(seedFile, Samples.hostile(folder), Samples.lines(folder, "lf", "\n"),
+                        Samples.lines(folder, "crlf", "\r\n"), Samples.lines(folder, "cr", "\r")),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Path home = Files.createDirectories(folder.resolve("home"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -337,5 +344,95 @@ class ViewerBrowserTest {
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));
         }
+    }
+
+    /**
+     * The top of the first character of each needle in the text, in page coordinates (each is
+     * scrolled into view first, so a piece of a long paragraph is laid out before it is measured).
+     */
+    private List<Double> tops(List<String> needles) {
+        Object result = js.executeScript("""
+                var root = document.getElementById('text'), walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                var nodes = [], text = '';
+                for (var n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, text.length]); text += n.data; }
+                return arguments[0].map(function (needle) {
+                  var at = text.indexOf(needle);
+                  if (at < 0) { return -1; }
+                  var i = nodes.length - 1;
+                  while (nodes[i][1] > at) { i--; }
+                  nodes[i][0].parentElement.scrollIntoView({block: 'center'});
+                  var range = document.createRange();
+                  range.setStart(nodes[i][0], at - nodes[i][1]);
+                  range.setEnd(nodes[i][0], at - nodes[i][1] + 1);
+                  return range.getBoundingClientRect().top + window.scrollY;
+                });""", needles);
+        List<Double> tops = new ArrayList<>();
+        for (Object top : (List<?>) result) {
+            tops.add(((Number) top).doubleValue());
+        }
+        assertThat(tops).as("every needle is in the text: %s", needles).allSatisfy(t -> assertThat(t).isNotNegative());
+        return tops;
+    }
+
+    /** Lines of one paragraph one line height apart, the paragraph gap larger, across the pieces of a long one. */
+    private void assertLinesFollowEachOther(String what) {
+        double lineHeight = ((Number) js.executeScript(
+                "return parseFloat(getComputedStyle(document.querySelector('#text p')).lineHeight)")).doubleValue();
+        List<Double> top = tops(List.of("Line one", "Line two", "Line three", "New paragraph"));
+        assertThat(top.get(1) - top.get(0)).as("%s: Line two under Line one", what).isCloseTo(lineHeight, within(1.5));
+        assertThat(top.get(2) - top.get(1)).as("%s: Line three under Line two", what).isCloseTo(lineHeight, within(1.5));
+        assertThat(top.get(3) - top.get(2)).as("%s: the paragraph gap", what)
+                .isGreaterThan(lineHeight + 5).isLessThan(2 * lineHeight);
+        List<String> longLines = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            longLines.add(String.format(java.util.Locale.ROOT, "Long %02d", i));
+        }
+        List<Double> longTops = tops(longLines);
+        for (int i = 1; i < longTops.size(); i++) {
+            assertThat(longTops.get(i) - longTops.get(i - 1)).as("%s: %s under %s", what, longLines.get(i),
+                    longLines.get(i - 1)).isCloseTo(lineHeight, within(1.5));
+        }
+    }
+
+    @Test
+    @Order(9)
+    void linesOfAParagraphFollowEachOtherAndABlankLineIsAParagraphGap() throws Exception {
+        List<java.net.URI> uris = viewer.documentUris();
+        Map<String, String> terminators = Map.of("lf", "\n", "crlf", "\r\n", "cr", "\r");
+        for (int i = 2; i < 5; i++) {
+            String id = uris.get(i).getPath().split("/")[2];
+            open(uris.get(i).toString());
+            assertThat(count("#text p.cont")).as("the long paragraph goes out in pieces").isPositive();
+            assertLinesFollowEachOther("served " + id);
+            Path html = folder.resolve(id + ".html");
+            try (OutputStream out = Files.newOutputStream(html)) {
+                Exporters.of(Format.HTML).export(Samples.lines(id, terminators.get(id)), ExportOptions.DEFAULT, out);
+            }
+            open(html.toUri().toString());
+            assertLinesFollowEachOther("standalone " + id);
+        }
+        // printed, as a reader would keep it: pdftotext sees no empty line inside a paragraph
+        String pdf = ((PrintsPage) driver).print(new PrintOptions()).getContent();
+        Path printed = Files.write(folder.resolve("cr.pdf"), Base64.getDecoder().decode(pdf));
+        Process pdftotext = new ProcessBuilder("pdftotext", "-layout", printed.toString(), "-")
+                .redirectErrorStream(true).start();
+        List<String> lines = new String(pdftotext.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .toList();
+        assertThat(pdftotext.waitFor()).isZero();
+        int one = indexOf(lines, "Line one");
+        int longer = indexOf(lines, "Long 00");
+        assertThat(List.of(indexOf(lines, "Line two"), indexOf(lines, "Line three"), indexOf(lines, "Long 01")))
+                .as("printed:%n%s", String.join("\n", lines)).containsExactly(one + 1, one + 2, longer + 1);
+        assertThat(indexOf(lines, "New paragraph")).as("printed:%n%s", String.join("\n", lines))
+                .isBetween(one + 3, one + 4);
+    }
+
+    private static int indexOf(List<String> lines, String start) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().startsWith(start)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -507,13 +507,15 @@ public final class HtmlPage {
                 if (!line.fragments().isEmpty()) {
                     if (open && written >= PIECE) {
                         // A long paragraph goes out in pieces that the browser can skip laying out
-                        // while they are off screen (content-visibility); CSS makes the gap between them the blank line
-                        // that a <br> and the line feed after it make under white-space: pre-wrap.
+                        // while they are off screen (content-visibility); CSS closes the gap between them,
+                        // so the piece's first line sits one line under the last line of the one before.
                         out.append("</p>\n<p dir=\"auto\" class=\"cont").append(isLong(lines, i) ? " long" : "")
                                 .append("\">");
                         written = 0;
                     } else if (open) {
-                        out.append("<br>\n");
+                        // The paragraph is white-space: pre-wrap, so the line feed alone breaks the line;
+                        // a <br> before it would break it twice and draw every line break as a blank line.
+                        out.append('\n');
                     } else {
                         out.append(isLong(lines, i) ? "<p dir=\"auto\" class=\"long\">" : "<p dir=\"auto\">");
                         open = true;
