@@ -69,11 +69,21 @@ class HtmlExporterTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The page apart from what other tests check: the JSON-LD block (the JSON-LD exporter's golden
+     * files), the page's script and stylesheet (their own files, inlined whole) and the policy's
+     * hashes of them ({@link #policyHashesMatchTheInlineStyleAndScript}).
+     */
     @Test
-    void matchesTheGoldenFileApartFromTheJsonLdBlock() throws Exception {
+    void matchesTheGoldenFileApartFromTheJsonLdBlockScriptAndStylesheet() throws Exception {
         String page = render(hostile());
-        String withoutJsonLd = JSON_LD.matcher(page).replaceAll("");
-        GoldenFiles.check("html-hostile", "expected.html", withoutJsonLd.getBytes(StandardCharsets.UTF_8));
+        String script = "<script>" + HtmlPage.SCRIPT + "</script>";
+        String style = "<style>" + HtmlPage.STYLESHEET;
+        assertThat(countOf(page, script)).as("the script is inlined once").isEqualTo(1);
+        assertThat(countOf(page, style)).as("the stylesheet is inlined once").isEqualTo(1);
+        String rest = JSON_LD.matcher(page).replaceAll("").replace(script, "<script>/* scholion.js */</script>")
+                .replace(style, "<style>/* scholion.css */\n").replaceAll("'sha256-[A-Za-z0-9+/=]{44}'", "'sha256-…'");
+        GoldenFiles.check("html-hostile", "expected.html", rest.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
