@@ -92,19 +92,11 @@ public final class Brief {
             Span to = doc.span(r.to()).orElseThrow();
             Span from = doc.span(r.from()).orElseThrow();
             bySpan.computeIfAbsent(r.from(), k -> new ArrayList<>())
-                    .add(r.type() + " #" + numbers.get(r.to()) + " (" + shorten(doc.textOf(to)) + ")");
+                    .add(r.type() + " #" + numbers.get(r.to()) + " (" + Excerpts.oneLine(doc.textOf(to), 40) + ")");
             bySpan.computeIfAbsent(r.to(), k -> new ArrayList<>())
-                    .add("#" + numbers.get(r.from()) + " (" + shorten(doc.textOf(from)) + ") " + r.type() + " this");
+                    .add("#" + numbers.get(r.from()) + " (" + Excerpts.oneLine(doc.textOf(from), 40) + ") " + r.type() + " this");
         }
         return bySpan;
-    }
-
-    private static String shorten(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        if (flat.codePointCount(0, flat.length()) <= 40) {
-            return flat;
-        }
-        return flat.substring(0, flat.offsetByCodePoints(0, 39)) + "…";
     }
 
     private static List<Fact> facts(AnnotatedDocument doc, List<LegendEntry> legend) {

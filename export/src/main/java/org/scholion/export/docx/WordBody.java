@@ -15,6 +15,7 @@ import org.scholion.core.text.Fragment;
 import org.scholion.core.text.Line;
 import org.scholion.export.brief.Brief;
 import org.scholion.export.brief.Entry;
+import org.scholion.export.brief.Excerpts;
 import org.scholion.export.brief.FragmentStyle;
 
 /**
@@ -188,7 +189,7 @@ final class WordBody {
                     .raw("</w:r></w:hyperlink>");
             x.raw("<w:bookmarkEnd w:id=\"").number(id).raw("\"/></w:p></w:tc>");
             cell(x, e.tint().fill().substring(1), e.label().name());
-            cell(x, null, WordText.clean(WordBrief.quote(e.quote())));
+            cell(x, null, WordText.clean(Excerpts.quoted(e.quote())));
             cell(x, null, e.span().note() == null ? "" : WordText.clean(e.span().note()));
             cell(x, null, WordText.clean(String.join("; ", e.relations())));
             x.raw("</w:tr>");

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.brief.Brief;
 import org.scholion.export.brief.Entry;
 import org.scholion.export.brief.Fact;
 import org.scholion.export.brief.LegendEntry;
+import org.scholion.export.brief.Section;
 import org.scholion.export.docx.WordPackage.Relationship;
 
 /**
@@ -50,7 +50,6 @@ final class WordBrief {
     private static final int ANNOTATIONS_BOOKMARK = 2;
     private static final int FIRST_FREE_BOOKMARK = 3;
 
-    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final int MARGIN = 1134; // 2 cm in twentieths of a point
     private static final long EMU_PER_TWIP = 635; // 12,700 per point
     private static final String HEADER_FILL = "F2F2F2";
@@ -172,18 +171,26 @@ final class WordBrief {
     private void document(WordXml x, WordBody body) throws IOException {
         x.raw(WordPackage.DECLARATION).raw("<w:document xmlns:w=\"" + WordXml.W + "\" xmlns:wp=\"" + WP
                 + "\" xmlns:r=\"" + WordXml.R + "\"><w:body>");
-        paragraph(x, WordStyles.TITLE, brief.title());
-        paragraph(x, WordStyles.SUBTITLE, "Annotated brief");
-        facts(x);
-        legend(x);
-        if (chart != null) {
-            heading(x, "Spans per label", -1, null);
-            chart.paragraph(x, CHART_ID, textWidth * EMU_PER_TWIP);
-        }
-        heading(x, "Text", TEXT_BOOKMARK, "text");
-        body.text(x);
-        if (options.annotationTable()) {
-            annotations(x, body);
+        for (Section section : Section.inOrder(options.annotationTable())) {
+            switch (section) {
+                case TITLE -> {
+                    paragraph(x, WordStyles.TITLE, brief.title());
+                    paragraph(x, WordStyles.SUBTITLE, "Annotated brief");
+                }
+                case FACTS -> facts(x);
+                case LEGEND -> legend(x);
+                case CHART -> {
+                    if (chart != null) {
+                        heading(x, "Spans per label", -1, null);
+                        chart.paragraph(x, CHART_ID, textWidth * EMU_PER_TWIP);
+                    }
+                }
+                case TEXT -> {
+                    heading(x, "Text", TEXT_BOOKMARK, "text");
+                    body.text(x);
+                }
+                case ANNOTATIONS -> annotations(x, body);
+            }
         }
         x.raw("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"" + FOOTER_ID + "\"/><w:pgSz w:w=\"")
                 .number(Math.round(options.pageSize().width() * 20)).raw("\" w:h=\"")
@@ -267,15 +274,6 @@ final class WordBrief {
         headerRow(x, true, null, "#", "Label", "Text", "Note", "Relations");
         body.rows(x);
         x.raw("</w:tbl>");
-    }
-
-    /** A span's text for the table: on one line, cut after 400 characters. */
-    static String quote(String text) {
-        String flat = WHITE_SPACE.matcher(text).replaceAll(" ").strip();
-        if (flat.codePointCount(0, flat.length()) > 400) {
-            flat = flat.substring(0, flat.offsetByCodePoints(0, 399)) + "…";
-        }
-        return "“" + flat + "”";
     }
 
     private String fact(String name) {

@@ -32,6 +32,7 @@ import org.scholion.export.Exporters;
 import org.scholion.export.Format;
 import org.scholion.export.brief.Brief;
 import org.scholion.export.brief.Entry;
+import org.scholion.export.brief.Excerpts;
 import org.scholion.export.brief.Fact;
 import org.scholion.export.brief.FragmentStyle;
 import org.scholion.export.brief.LegendEntry;
@@ -464,7 +465,7 @@ public final class HtmlPage {
                 int width = Math.max(2, Math.round(100f * entry.count() / max));
                 out.append("<g class=\"").append(classByLabel.get(name)).append("\" data-label=\"").append(escape(name))
                         .append("\"><title>").append(escape(name)).append(": ").append(entry.count())
-                        .append("</title><text x=\"0\" y=\"").append(y + 12).append("\">").append(escape(clip(name, 20)))
+                        .append("</title><text x=\"0\" y=\"").append(y + 12).append("\">").append(escape(Excerpts.oneLine(name, 20)))
                         .append("</text><rect class=\"bar\" x=\"132\" y=\"").append(y + 2).append("\" width=\"")
                         .append(width).append("\" height=\"12\" rx=\"2\"></rect><text x=\"").append(136 + width)
                         .append("\" y=\"").append(y + 12).append("\">").append(entry.count()).append("</text></g>\n");
@@ -649,7 +650,7 @@ public final class HtmlPage {
                 Span span = entry.span();
                 out.append(first ? "\n[" : ",\n[").json(span.id()).append(',').append(labelIndex.get(span.label()))
                         .append(',').append(span.start()).append(',').append(span.end()).append(',')
-                        .json(clip(entry.quote(), 240)).append(',').json(span.note()).append(',')
+                        .json(Excerpts.oneLine(entry.quote(), 240)).append(',').json(span.note()).append(',')
                         .json(span.annotator()).append(',')
                         .json(span.created() == null ? null : instants.format(span.created())).append(']');
                 first = false;
@@ -662,14 +663,6 @@ public final class HtmlPage {
                 first = false;
             }
             out.append("]}</script>\n");
-        }
-
-        private static String clip(String text, int codePoints) {
-            String flat = text.replaceAll("\\s+", " ").strip();
-            if (flat.codePointCount(0, flat.length()) <= codePoints) {
-                return flat;
-            }
-            return flat.substring(0, flat.offsetByCodePoints(0, codePoints - 1)) + "\u2026";
         }
     }
 }

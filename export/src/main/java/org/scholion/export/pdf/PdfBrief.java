@@ -29,9 +29,11 @@ import org.scholion.core.text.Line;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.brief.Brief;
 import org.scholion.export.brief.Entry;
+import org.scholion.export.brief.Excerpts;
 import org.scholion.export.brief.Fact;
 import org.scholion.export.brief.FragmentStyle;
 import org.scholion.export.brief.LegendEntry;
+import org.scholion.export.brief.Section;
 import org.scholion.export.brief.Tint;
 
 /** Lays out one brief as a PDF; one instance per export. */
@@ -46,7 +48,6 @@ final class PdfBrief {
     private static final int MAX_UNDERLINES = 4;
     private static final int BUTT = com.lowagie.text.pdf.PdfContentByte.LINE_CAP_BUTT;
     private static final int TABLE_BATCH = 200;
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private static final Color INK = new Color(0x11, 0x11, 0x11);
     private static final Color PLAIN_INK = new Color(0x1A, 0x1A, 0x1A);
@@ -92,13 +93,15 @@ final class PdfBrief {
                     ICC_Profile.getInstance(ColorSpace.CS_sRGB));
         }
         outline();
-        title();
-        facts();
-        legend();
-        chart();
-        text();
-        if (options.annotationTable()) {
-            annotations();
+        for (Section section : Section.inOrder(options.annotationTable())) {
+            switch (section) {
+                case TITLE -> title();
+                case FACTS -> facts();
+                case LEGEND -> legend();
+                case CHART -> chart();
+                case TEXT -> text();
+                case ANNOTATIONS -> annotations();
+            }
         }
         document.close();
     }
@@ -408,7 +411,7 @@ final class PdfBrief {
             PdfPCell label = ruled(cell(phrase(e.label().name(), glyphs.sans, small)));
             label.setBackgroundColor(color(e.tint().fillRgb()));
             table.addCell(label);
-            table.addCell(ruled(cell(phrase(quote(e.quote()), glyphs.serif, font("serif", SMALL, PLAIN_INK)))));
+            table.addCell(ruled(cell(phrase(Excerpts.quoted(e.quote()), glyphs.serif, font("serif", SMALL, PLAIN_INK)))));
             table.addCell(ruled(cell(phrase(e.span().note() == null ? "" : e.span().note(), glyphs.sans, small))));
             table.addCell(ruled(cell(phrase(String.join("; ", e.relations()), glyphs.sans, small))));
             if (++rows % TABLE_BATCH == 0) {
@@ -418,15 +421,6 @@ final class PdfBrief {
         }
         table.setComplete(true);
         document.add(table);
-    }
-
-    /** A span's text for the table: on one line, cut after 400 characters. */
-    static String quote(String text) {
-        String flat = SPACES.matcher(text).replaceAll(" ").strip();
-        if (flat.codePointCount(0, flat.length()) > 400) {
-            flat = flat.substring(0, flat.offsetByCodePoints(0, 399)) + "…";
-        }
-        return "“" + flat + "”";
     }
 
     // ---------------------------------------------------------------- helpers
