@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,20 @@ final class Routes implements HttpHandler {
     static final int MAX_HEADER_BYTES = 8192;
     static final int MAX_HEADERS = 48;
     static final ExportOptions OPTIONS = ExportOptions.DEFAULT;
+    /** Formats the viewer offers as downloads, in button order. */
+    static final List<Format> DOWNLOADS = List.of(Format.CSV, Format.JSONLD, Format.DOCX, Format.PDF, Format.HTML);
+    /** The policy of every answer: a page's assets come from the viewer itself, nothing is inline. */
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    // The viewer's addresses: /assets/<name> for the page's own files; under /doc/<id>/ the page,
+    // its version, its label colours and its downloads, which the page names relative to itself.
+    private static final String ASSETS = "assets";
+    private static final String STYLESHEET = "scholion.css";
+    private static final String SCRIPT = "scholion.js";
+    private static final String VERSION = "version";
+    private static final String LABEL_STYLES = "labels.css";
+    private static final String DOWNLOAD = "download";
 
     private static final String HTML = "text/html; charset=UTF-8";
     private static final String TEXT = "text/plain; charset=UTF-8";
@@ -104,7 +119,7 @@ final class Routes implements HttpHandler {
         }
         if (segments.isEmpty()) {
             index(exchange);
-        } else if (segments.size() == 2 && segments.get(0).equals("assets")) {
+        } else if (segments.size() == 2 && segments.get(0).equals(ASSETS)) {
             asset(exchange, segments.get(1));
         } else if (segments.get(0).equals("doc") && segments.size() >= 2) {
             Optional<WatchedFile> file = files.stream().filter(f -> f.slug().equals(segments.get(1))).findFirst();
@@ -127,15 +142,15 @@ final class Routes implements HttpHandler {
         } else if (rest.isEmpty()) {
             noStore(exchange);
             send(exchange, 200, HTML, page(file));
-        } else if (rest.size() == 1 && rest.get(0).equals("version") && !slash) {
+        } else if (rest.size() == 1 && rest.get(0).equals(VERSION) && !slash) {
             noStore(exchange);
             exchange.getResponseHeaders().set("ETag", "\"" + state.version() + "\"");
             send(exchange, 200, TEXT, (state.version() + "\n").getBytes(StandardCharsets.UTF_8));
-        } else if (rest.size() == 1 && rest.get(0).equals("labels.css") && !slash) {
+        } else if (rest.size() == 1 && rest.get(0).equals(LABEL_STYLES) && !slash) {
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             send(exchange, 200, "text/css; charset=UTF-8",
                     HtmlPage.labelStyles(state.document()).getBytes(StandardCharsets.UTF_8));
-        } else if (rest.size() == 2 && rest.get(0).equals("download") && !slash) {
+        } else if (rest.size() == 2 && rest.get(0).equals(DOWNLOAD) && !slash) {
             download(exchange, state.document(), rest.get(1));
         } else {
             notFound(exchange);
@@ -152,7 +167,7 @@ final class Routes implements HttpHandler {
         if (rendered == null || rendered.state() != state) {
             ByteArrayOutputStream page = new ByteArrayOutputStream(1 << 16);
             try {
-                HtmlPage.served(state.document(), OPTIONS, new HtmlPage.Served(state.version(), state.problem()), page);
+                HtmlPage.served(state.document(), OPTIONS, served(state), page);
             } catch (IOException e) {
                 throw new UncheckedIOException("a page in memory cannot fail to write", e);
             }
@@ -162,8 +177,22 @@ final class Routes implements HttpHandler {
         return rendered.bytes();
     }
 
+    /** What the page of a file's state needs from the viewer: its addresses, relative to the page where they can be. */
+    static HtmlPage.Served served(WatchedFile.State state) {
+        Map<Format, String> downloads = new LinkedHashMap<>();
+        for (Format format : DOWNLOADS) {
+            downloads.put(format, DOWNLOAD + "/" + format.extension());
+        }
+        return new HtmlPage.Served(asset(STYLESHEET), LABEL_STYLES + "?v=" + state.version(), asset(SCRIPT),
+                DOWNLOAD + "/" + Format.JSONLD.extension(), "/", VERSION, downloads, state.version(), state.problem());
+    }
+
+    private static String asset(String name) {
+        return "/" + ASSETS + "/" + name;
+    }
+
     private void download(HttpExchange exchange, AnnotatedDocument document, String extension) throws IOException {
-        Format format = HtmlPage.DOWNLOADS.stream().filter(f -> f.extension().equals(extension)).findFirst()
+        Format format = DOWNLOADS.stream().filter(f -> f.extension().equals(extension)).findFirst()
                 .orElse(null);
         if (format == null) {
             notFound(exchange);
@@ -187,10 +216,10 @@ final class Routes implements HttpHandler {
     private void asset(HttpExchange exchange, String name) throws IOException {
         byte[] body;
         String type;
-        if (name.equals("scholion.css")) {
+        if (name.equals(STYLESHEET)) {
             body = CSS;
             type = "text/css; charset=UTF-8";
-        } else if (name.equals("scholion.js")) {
+        } else if (name.equals(SCRIPT)) {
             body = JS;
             type = "text/javascript; charset=UTF-8";
         } else {
@@ -216,7 +245,7 @@ final class Routes implements HttpHandler {
         }
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>Scholion viewer</title>\n<link rel=\"stylesheet\" href=\"/assets/scholion.css\">\n</head>\n"
+                + "<title>Scholion viewer</title>\n<link rel=\"stylesheet\" href=\"" + asset(STYLESHEET) + "\">\n</head>\n"
                 + "<body>\n<main class=\"index\">\n<p class=\"kicker\">Scholion viewer</p>\n<h1>Documents</h1>\n<ul>\n");
         for (WatchedFile file : files) {
             WatchedFile.State state = file.state();
@@ -333,7 +362,7 @@ final class Routes implements HttpHandler {
     }
 
     private static void secure(Headers headers) {
-        headers.set("Content-Security-Policy", HtmlPage.servedPolicy());
+        headers.set("Content-Security-Policy", POLICY);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "no-referrer");
         headers.set("X-Frame-Options", "DENY");

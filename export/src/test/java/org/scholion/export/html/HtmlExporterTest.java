@@ -340,6 +340,23 @@ class HtmlExporterTest {
     }
 
     @Test
+    void theDataBlockKeepsEveryStringInsideItsScript() throws Exception {
+        String hostile = "</script><!-- & \u2028\u2029 \u0000\b\u007f\u0085 \"\\ 😀\r\n\t";
+        AnnotatedDocument doc = AnnotatedDocument.of(Document.of("d", "some text"),
+                        List.of(LabelSet.of("set", Label.of("A", "#112233"))))
+                .withSpan(new Span("s1", 0, 4, "A", "note " + hostile, hostile, null, false));
+        String block = between(render(doc), "<script type=\"application/json\" id=\"data\">", "</script>");
+        assertThat(block).doesNotContain("</").doesNotContain("<!--").doesNotContain("&").doesNotContain("\u2028")
+                .doesNotContain("\u2029").doesNotContainPattern("[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f]");
+        String shown = hostile.replace("\u0000", "\uFFFD").replace("\b", "\uFFFD").replace("\u007f", "\uFFFD")
+                .replace("\u0085", "\uFFFD");
+        JsonNode data = new ObjectMapper().readTree(block);
+        assertThat(data.get("spans").get(0).get(5).asText()).isEqualTo("note " + shown);
+        assertThat(data.get("spans").get(0).get(6).asText()).isEqualTo(shown);
+        assertThat(data.get("spans").get(0).get(7).isNull()).isTrue();
+    }
+
+    @Test
     void anEmptyDocumentStillMakesAPage() throws Exception {
         AnnotatedDocument doc = AnnotatedDocument.of(Document.of("empty", ""), List.of());
         String page = render(doc);

@@ -1,0 +1,148 @@
+package org.scholion.export.html;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.time.InstantFormatter;
+import org.scholion.core.model.Label;
+import org.scholion.core.model.Relation;
+import org.scholion.core.model.Span;
+import org.scholion.export.brief.Brief;
+import org.scholion.export.brief.Entry;
+import org.scholion.export.brief.Excerpts;
+import org.scholion.export.brief.LegendEntry;
+import org.scholion.export.brief.Tint;
+
+/**
+ * Everything the script shows beyond the text, as one JSON block parsed once: labels
+ * {@code [name, set, class, line colour]}, the legend's label numbers (the map's rows), spans in entry
+ * order {@code [id, label, start, end, quote, note, annotator, created]} and relations
+ * {@code [from, type, to]} (the script words them as {@link Entry#relations()} does). Jackson writes
+ * it with {@link ScriptSafeEscapes}, one record a line.
+ */
+final class DataBlock {
+    private static final JsonFactory FACTORY = new JsonFactoryBuilder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            // the page's own writer is flushed once, at the end of the page
+            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+            .characterEscapes(new ScriptSafeEscapes())
+            .build();
+
+    private DataBlock() {
+    }
+
+    static void write(Brief brief, Map<String, String> classByLabel, Markup out) throws IOException {
+        AnnotatedDocument doc = brief.document();
+        InstantFormatter instants = new InstantFormatter();
+        out.append("<script type=\"application/json\" id=\"data\">");
+        try (JsonGenerator g = FACTORY.createGenerator(out.writer())) {
+            g.setPrettyPrinter(new OneRecordALine());
+            g.writeStartObject();
+            g.writeArrayFieldStart("labels");
+            List<Label> labels = doc.labels();
+            Map<String, Integer> labelIndex = new HashMap<>();
+            for (int i = 0; i < labels.size(); i++) {
+                Label label = labels.get(i);
+                labelIndex.put(label.name(), i);
+                g.writeStartArray();
+                g.writeString(label.name());
+                g.writeString(doc.labelSetOf(label.name()).map(set -> set.name()).orElse(""));
+                g.writeString(classByLabel.get(label.name()));
+                g.writeString(Tint.of(label.color()).line());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("rows");
+            for (LegendEntry entry : brief.legend()) {
+                g.writeNumber(labelIndex.get(entry.label().name()));
+            }
+            g.writeEndArray();
+            g.writeNumberField("length", doc.text().length());
+            g.writeArrayFieldStart("spans");
+            for (Entry entry : brief.entries()) {
+                Span span = entry.span();
+                g.writeStartArray();
+                g.writeString(span.id());
+                g.writeNumber(labelIndex.get(span.label()));
+                g.writeNumber(span.start());
+                g.writeNumber(span.end());
+                g.writeString(Excerpts.oneLine(entry.quote(), 240));
+                g.writeString(span.note());
+                g.writeString(span.annotator());
+                g.writeString(span.created() == null ? null : instants.format(span.created()));
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("relations");
+            for (Relation relation : doc.relations()) {
+                g.writeStartArray();
+                g.writeString(relation.from());
+                g.writeString(relation.type());
+                g.writeString(relation.to());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.append("</script>\n");
+    }
+
+    /** Each field of the block, and each record of its lists, on a line of its own; nothing else spaced. */
+    private static final class OneRecordALine implements PrettyPrinter {
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) {
+        }
+
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            g.writeRaw('{');
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            g.writeRaw('}');
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(",\n");
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(':');
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            // called in the new array's context: a record is an array in a list in the block
+            boolean record = g.getOutputContext().getNestingDepth() == 3;
+            g.writeRaw(record ? "\n[" : "[");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            g.writeRaw(']');
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) {
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) {
+        }
+    }
+}
