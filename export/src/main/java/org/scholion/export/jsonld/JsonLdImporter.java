@@ -105,7 +105,7 @@ public final class JsonLdImporter {
      */
     public static Result read(InputStream in, String source, Document document, List<LabelSet> labelSets)
             throws ScholionException {
-        Reading reading = new Reading(source, document, labelSets);
+        CollectionReader reading = new CollectionReader(source, document, labelSets);
         try (JsonParser parser = FACTORY.createParser(in)) {
             parser.setCodec(MAPPER);
             reading.read(parser);

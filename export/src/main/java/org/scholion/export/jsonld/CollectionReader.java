@@ -1,5 +1,11 @@
 package org.scholion.export.jsonld;
 
+import static org.scholion.export.jsonld.JsonNodes.field;
+import static org.scholion.export.jsonld.JsonNodes.idOf;
+import static org.scholion.export.jsonld.JsonNodes.string;
+import static org.scholion.export.jsonld.JsonNodes.terms;
+import static org.scholion.export.jsonld.Problems.shorten;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +30,6 @@ import org.scholion.core.model.LabelSet;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.core.text.CodePointText;
-import org.scholion.export.jsonld.JsonLdImporter.Problem;
 import org.scholion.export.jsonld.JsonLdImporter.Result;
 import org.scholion.export.jsonld.JsonLdImporter.Severity;
 
@@ -32,10 +37,8 @@ import org.scholion.export.jsonld.JsonLdImporter.Severity;
  * One import in progress: streams the items of a collection, one annotation tree at a time,
  * and keeps only what becomes spans and relations.
  */
-final class Reading {
+final class CollectionReader {
     private static final Set<String> CONTEXTS = Set.of(JsonLdExporter.CONTEXT, "https://www.w3.org/ns/anno.jsonld");
-    private static final Set<String> NOTE_PURPOSES = Set.of("commenting", "describing", "replying", "editing",
-            "questioning", "assessing", "highlighting", "bookmarking");
 
     /** A span waiting for its id. */
     private record PendingSpan(String ref, String annotationId, String wantedId, int start, int end, String label,
@@ -46,24 +49,14 @@ final class Reading {
     private record PendingLink(String ref, String wantedId, String type, String from, String to) {
     }
 
-    /** Where an annotation lies, or why it lies nowhere. */
-    private record Placed(int start, int end, String warning, String failure) {
-        static Placed at(int start, int end, String warning) {
-            return new Placed(start, end, warning, null);
-        }
-
-        static Placed nowhere(String failure) {
-            return new Placed(-1, -1, null, failure);
-        }
-    }
-
     private final String source;
     private final Document document;
     private final CodePointText text;
     private final String documentIri;
     private final Set<String> ownIris = new HashSet<>();
     private final ImportedLabels labels;
-    private final List<Problem> problems = new ArrayList<>();
+    private final Problems problems = new Problems();
+    private final Selectors selectors;
     private final List<PendingSpan> spans = new ArrayList<>();
     private final List<PendingLink> links = new ArrayList<>();
     private final Set<String> annotationIds = new HashSet<>();
@@ -74,7 +67,7 @@ final class Reading {
     private String firstElsewhere;
     private boolean severalElsewhere;
 
-    Reading(String source, Document document, List<LabelSet> labelSets) {
+    CollectionReader(String source, Document document, List<LabelSet> labelSets) {
         this.source = source;
         this.document = document;
         this.text = CodePointText.of(document.text());
@@ -82,6 +75,7 @@ final class Reading {
         ownIris.add(documentIri);
         ownIris.add(document.resolvedIri());
         this.labels = new ImportedLabels(labelSets);
+        this.selectors = new Selectors(text);
     }
 
     // ---------------------------------------------------------------- streaming the input
@@ -249,7 +243,7 @@ final class Reading {
                 }
             }
         }
-        Placed placed = place(target.get("selector"), ours);
+        Selectors.Placed placed = selectors.place(target.get("selector"), ours);
         if (placed.failure() != null) {
             problem(ref, Severity.SKIPPED, placed.failure());
             return;
@@ -257,10 +251,10 @@ final class Reading {
         if (placed.warning() != null) {
             problem(ref, Severity.WARNING, placed.warning());
         }
-        Bodies bodies = bodies(a, ref, motivations);
+        Bodies bodies = Bodies.of(a, ref, motivations, problems);
         String note = bodies.note();
         String annotator = annotator(a.get("creator"));
-        if (loneSurrogate(bodies.classifying) || loneSurrogate(bodies.tag) || loneSurrogate(note)
+        if (loneSurrogate(bodies.classifying()) || loneSurrogate(bodies.tag()) || loneSurrogate(note)
                 || loneSurrogate(annotator)) {
             // JSON can escape half a character; no UTF-8 file could hold it afterwards
             problem(ref, Severity.SKIPPED, "its label, note or creator holds half a character (a lone surrogate)");
@@ -269,195 +263,13 @@ final class Reading {
         String label;
         try {
             String fallback = motivations.isEmpty() ? "annotation" : motivations.iterator().next();
-            label = labels.resolve(bodies.classifying, bodies.tag, fallback);
+            label = labels.resolve(bodies.classifying(), bodies.tag(), fallback);
         } catch (IllegalArgumentException e) {
             problem(ref, Severity.SKIPPED, e.getMessage());
             return;
         }
         spans.add(new PendingSpan(ref, id, wantedId(id), placed.start(), placed.end(), label, note, annotator,
                 created(a, ref)));
-    }
-
-    /** What the bodies of an annotation say. */
-    private static final class Bodies {
-        String classifying;
-        String tag;
-        StringBuilder notes;
-
-        String note() {
-            return notes == null ? null : notes.toString();
-        }
-
-        void note(String value) {
-            if (value == null || value.isEmpty()) {
-                return;
-            }
-            if (notes == null) {
-                notes = new StringBuilder(value);
-            } else {
-                notes.append("\n\n").append(value);
-            }
-        }
-    }
-
-    private Bodies bodies(JsonNode a, String ref, Set<String> motivations) {
-        Bodies found = new Bodies();
-        boolean tagging = motivations.contains("tagging");
-        int classifying = 0;
-        int tags = 0;
-        JsonNode body = a.get("body");
-        for (JsonNode b : body == null ? List.<JsonNode>of() : body.isArray() ? body : List.of(body)) {
-            if (b.isTextual()) {
-                classifying++;
-                if (found.classifying == null) {
-                    found.classifying = b.asText();
-                }
-                continue;
-            }
-            Set<String> purposes = terms(b.get("purpose"));
-            Set<String> bodyTypes = terms(field(b, "type", "@type"));
-            String value = string(b, "value", "rdf:value");
-            String resource = idOf(b.get("source"));
-            if (resource == null && value == null) {
-                resource = string(b, "id", "@id");
-            }
-            if (purposes.contains("classifying") || (purposes.isEmpty() && value == null && resource != null)) {
-                classifying++;
-                if (found.classifying == null) {
-                    found.classifying = resource;
-                }
-            } else if (purposes.contains("tagging") || (purposes.isEmpty() && tagging && value != null)) {
-                tags++;
-                if (found.tag == null) {
-                    found.tag = value;
-                }
-            } else if (value != null && (purposes.isEmpty() || purposes.stream().anyMatch(NOTE_PURPOSES::contains))) {
-                found.note(value);
-            } else {
-                problem(ref, Severity.WARNING, "a body (" + shorten(String.join(", ", purposes.isEmpty() ? bodyTypes
-                        : purposes)) + ") is not a label, tag or note and was left out");
-            }
-        }
-        String bodyValue = string(a, "bodyValue");
-        if (bodyValue != null) {
-            if (tagging && found.tag == null) {
-                found.tag = bodyValue;
-                tags++;
-            } else {
-                found.note(bodyValue);
-            }
-        }
-        if (classifying > 1) {
-            problem(ref, Severity.WARNING, "has " + classifying + " classifying bodies; the first gives the label");
-        } else if (classifying == 0 && tags > 1) {
-            problem(ref, Severity.WARNING, "has " + tags + " tags; the first gives the label");
-        }
-        return found;
-    }
-
-    // ---------------------------------------------------------------- where in the text
-
-    private Placed place(JsonNode selectors, boolean ours) {
-        int start = -1;
-        int end = -1;
-        boolean position = false;
-        String exact = null;
-        String prefix = null;
-        String suffix = null;
-        List<String> others = new ArrayList<>();
-        for (JsonNode s : selectors == null ? List.<JsonNode>of() : selectors.isArray() ? selectors : List.of(selectors)) {
-            Set<String> types = terms(field(s, "type", "@type"));
-            if (types.contains("TextPositionSelector") && !position) {
-                position = true;
-                start = integer(s.get("start"));
-                end = integer(s.get("end"));
-            } else if (types.contains("TextQuoteSelector") && exact == null) {
-                exact = string(s, "exact");
-                prefix = string(s, "prefix");
-                suffix = string(s, "suffix");
-            } else {
-                others.addAll(types);
-            }
-        }
-        if (!position && exact == null) {
-            return Placed.nowhere("has no TextPositionSelector or TextQuoteSelector"
-                    + (others.isEmpty() ? "" : " (only " + String.join(", ", others) + ")"));
-        }
-        boolean inside = position && 0 <= start && start < end && end <= text.length();
-        if (inside) {
-            if (exact == null) {
-                return Placed.at(start, end, null);
-            }
-            String there = text.slice(start, end);
-            if (there.equals(exact)) {
-                return Placed.at(start, end, null);
-            }
-            String differs = "its quote \"" + shorten(exact) + "\" differs from the text at " + start + ":" + end
-                    + " (\"" + shorten(there) + "\")";
-            if (ours) {
-                return Placed.at(start, end, differs + "; the position wins");
-            }
-            Placed byQuote = locate(exact, prefix, suffix);
-            return byQuote.failure() != null
-                    ? Placed.nowhere(differs + ", it targets another document, and " + byQuote.failure())
-                    : Placed.at(byQuote.start(), byQuote.end(), differs + ", and it targets another document; placed by its quote");
-        }
-        String outside = position ? "its position " + start + ":" + end + " is not a stretch of the text (0 to "
-                + text.length() + ")" : null;
-        if (exact == null) {
-            return Placed.nowhere(outside);
-        }
-        Placed byQuote = locate(exact, prefix, suffix);
-        if (byQuote.failure() != null) {
-            return Placed.nowhere(outside == null ? byQuote.failure() : outside + ", and " + byQuote.failure());
-        }
-        String warning = outside == null ? byQuote.warning()
-                : outside + "; placed by its quote" + (byQuote.warning() == null ? "" : " (" + byQuote.warning() + ")");
-        return Placed.at(byQuote.start(), byQuote.end(), warning);
-    }
-
-    /** Finds a quote that occurs exactly once, its prefix and suffix deciding between several. */
-    private Placed locate(String exact, String prefix, String suffix) {
-        if (exact == null || exact.isEmpty()) {
-            return Placed.nowhere("its quote is empty");
-        }
-        String string = text.string();
-        boolean context = (prefix != null && !prefix.isEmpty()) || (suffix != null && !suffix.isEmpty());
-        int all = 0;
-        int allAt = -1;
-        int fitting = 0;
-        int fittingAt = -1;
-        for (int i = string.indexOf(exact); i >= 0; i = string.indexOf(exact, i + 1)) {
-            if (all++ == 0) {
-                allAt = i;
-            }
-            boolean fits = (prefix == null || (i >= prefix.length() && string.startsWith(prefix, i - prefix.length())))
-                    && (suffix == null || string.startsWith(suffix, i + exact.length()));
-            if (fits && fitting++ == 0) {
-                fittingAt = i;
-            }
-        }
-        String quote = "its quote \"" + shorten(exact) + "\"";
-        int at;
-        String warning = null;
-        if (all == 0) {
-            return Placed.nowhere(quote + " is not in the text");
-        } else if (fitting == 1) {
-            at = fittingAt;
-        } else if (all == 1) {
-            at = allAt;
-            warning = context ? "the text around its quote differs from its prefix/suffix" : null;
-        } else {
-            return Placed.nowhere(quote + " occurs " + all + " times in the text"
-                    + (context ? " and its prefix/suffix do not single out one" : " and it has no prefix or suffix"));
-        }
-        try {
-            int start = text.toCodePointIndex(at);
-            int end = text.toCodePointIndex(at + exact.length());
-            return Placed.at(start, end, warning);
-        } catch (IllegalArgumentException e) {
-            return Placed.nowhere(quote + " starts or ends inside a character");
-        }
     }
 
     // ---------------------------------------------------------------- relations
@@ -472,8 +284,8 @@ final class Reading {
             problem(ref, Severity.SKIPPED, "links " + ends.size() + " targets; a relation links two annotations");
             return;
         }
-        Bodies bodies = bodies(a, ref, Set.of("tagging"));
-        String type = bodies.tag != null ? bodies.tag : "linking";
+        Bodies bodies = Bodies.of(a, ref, Set.of("tagging"), problems);
+        String type = bodies.tag() != null ? bodies.tag() : "linking";
         if (loneSurrogate(type)) {
             problem(ref, Severity.SKIPPED, "its type holds half a character (a lone surrogate)");
             return;
@@ -516,7 +328,7 @@ final class Reading {
             }
         }
         relations(builder, spanIdByAnnotation);
-        return new Result(builder.build(), problems);
+        return new Result(builder.build(), problems.list());
     }
 
     private Span span(PendingSpan p, String id, boolean report) {
@@ -649,62 +461,6 @@ final class Reading {
         }
     }
 
-    private static int integer(JsonNode node) {
-        if (node != null && node.isIntegralNumber() && node.canConvertToInt()) {
-            return node.intValue();
-        }
-        if (node != null && node.isTextual()) {
-            try {
-                return Integer.parseInt(node.asText().strip());
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    private static JsonNode field(JsonNode node, String name, String alias) {
-        JsonNode value = node.get(name);
-        return value != null ? value : node.get(alias);
-    }
-
-    private static String string(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        return value != null && value.isTextual() ? value.asText() : null;
-    }
-
-    private static String string(JsonNode node, String name, String alias) {
-        String value = string(node, name);
-        return value != null ? value : string(node, alias);
-    }
-
-    /** The IRI of a node given as a string or as an object with an id. */
-    private static String idOf(JsonNode node) {
-        if (node == null) {
-            return null;
-        }
-        if (node.isTextual()) {
-            return node.asText();
-        }
-        return node.isObject() ? string(node, "id", "@id") : null;
-    }
-
-    /** The terms of a string or an array of strings, without a vocabulary prefix ({@code oa:linking} is {@code linking}). */
-    private static Set<String> terms(JsonNode node) {
-        if (node == null) {
-            return Set.of();
-        }
-        Set<String> terms = new java.util.LinkedHashSet<>();
-        for (JsonNode n : node.isArray() ? node : List.of(node)) {
-            if (n.isTextual()) {
-                String t = n.asText();
-                int cut = Math.max(t.lastIndexOf('#'), t.lastIndexOf(':'));
-                terms.add(t.substring(cut + 1));
-            }
-        }
-        return terms;
-    }
-
     private static boolean loneSurrogate(String value) {
         if (value == null) {
             return false;
@@ -724,21 +480,16 @@ final class Reading {
         return a != null ? a : b;
     }
 
-    private static String shorten(String value) {
-        String oneLine = value.replace("\r", "\\r").replace("\n", "\\n");
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
-    }
-
     private void collection(String reason) {
-        problems.add(new Problem("", Severity.WARNING, reason));
+        problems.collection(reason);
     }
 
     private void problem(String ref, Severity severity, String reason) {
-        problems.add(new Problem(ref, severity, reason));
+        problems.add(ref, severity, reason);
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Reading[%s, %d items]", source, items);
+        return String.format(Locale.ROOT, "CollectionReader[%s, %d items]", source, items);
     }
 }
