@@ -56,10 +56,10 @@ public final class JsonLdExporter implements Exporter {
     public void export(AnnotatedDocument document, ExportOptions options, OutputStream out)
             throws ExportException, IOException {
         AnnotatedDocument selected = options.select(document);
-        Layout layout = new Layout();
+        CollectionLayout layout = new CollectionLayout();
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.setPrettyPrinter(layout);
-            new Writing(selected, g, layout).collection();
+            new CollectionWriter(selected, g, layout).collection();
             g.writeRaw('\n');
         }
         out.flush();
@@ -85,7 +85,7 @@ public final class JsonLdExporter implements Exporter {
     }
 
     /** One export in progress. */
-    private static final class Writing {
+    private static final class CollectionWriter {
         // Keys and constant values are escaped and encoded once, not once per annotation.
         private static final SerializedString ID = new SerializedString("id");
         private static final SerializedString TYPE = new SerializedString("type");
@@ -119,7 +119,7 @@ public final class JsonLdExporter implements Exporter {
 
         private final AnnotatedDocument doc;
         private final JsonGenerator g;
-        private final Layout layout;
+        private final CollectionLayout layout;
         private final CodePointText text;
         private final String string;
         private final String collectionIri;
@@ -133,7 +133,7 @@ public final class JsonLdExporter implements Exporter {
         private Instant lastCreated;
         private SerializedString lastCreatedText;
 
-        Writing(AnnotatedDocument doc, JsonGenerator g, Layout layout) {
+        CollectionWriter(AnnotatedDocument doc, JsonGenerator g, CollectionLayout layout) {
             this.doc = doc;
             this.g = g;
             this.layout = layout;

@@ -10,7 +10,7 @@ import java.io.IOException;
  * LF line ends whatever the platform, and small objects (creator, bodies, selectors) on one
  * line when the writer asks for it with {@link #inlineNext()}. Stateful: one per generator.
  */
-final class Layout implements PrettyPrinter {
+final class CollectionLayout implements PrettyPrinter {
     private static final int MAX_DEPTH = 64;
 
     // Raw strings go out as ready-made UTF-8 bytes: Jackson's writeRaw(char[]) encodes char by char.
