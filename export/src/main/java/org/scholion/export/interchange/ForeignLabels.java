@@ -44,10 +44,20 @@ public final class ForeignLabels {
 
     /** The label called {@code name}, made in the new set (with {@code description} and {@code color}, if given) when unknown. */
     public String resolve(String name, String color, String description) {
+        return resolve(name, color, description, null);
+    }
+
+    /**
+     * The label called {@code name}, made in the new set (with {@code description}, {@code color} and
+     * the IRI of the foreign label, each if given) when unknown.
+     *
+     * @throws IllegalArgumentException if {@code name} is not a valid label name
+     */
+    public String resolve(String name, String color, String description, String iri) {
         if (!setByName.containsKey(name) && !created.containsKey(name)) {
             String c = color != null && color.matches("#[0-9A-Fa-f]{6}") ? color
                     : PALETTE[Math.floorMod(name.hashCode(), PALETTE.length)];
-            created.put(name, new Label(name, c, description, null, null));
+            created.put(name, new Label(name, c, description, null, iri));
         }
         return name;
     }

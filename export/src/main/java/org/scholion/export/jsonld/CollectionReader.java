@@ -26,10 +26,13 @@ import java.util.Set;
 import org.scholion.core.ScholionException;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
+import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.core.text.CodePointText;
+import org.scholion.export.interchange.ForeignLabels;
+import org.scholion.export.interchange.ReadOptions;
 import org.scholion.export.jsonld.JsonLdImporter.Result;
 import org.scholion.export.jsonld.JsonLdImporter.Severity;
 
@@ -54,7 +57,9 @@ final class CollectionReader {
     private final CodePointText text;
     private final String documentIri;
     private final Set<String> ownIris = new HashSet<>();
-    private final ImportedLabels labels;
+    private final ForeignLabels labels;
+    /** Known labels by IRI, as declared and as {@link Iris#cleanIri} makes it. */
+    private final Map<String, String> labelByIri = new HashMap<>();
     private final Problems problems = new Problems();
     private final Selectors selectors;
     private final List<PendingSpan> spans = new ArrayList<>();
@@ -74,7 +79,15 @@ final class CollectionReader {
         this.documentIri = Iris.document(document);
         ownIris.add(documentIri);
         ownIris.add(document.resolvedIri());
-        this.labels = new ImportedLabels(labelSets);
+        this.labels = new ForeignLabels(new ReadOptions(labelSets, JsonLdImporter.IMPORTED_LABEL_SET, null));
+        for (LabelSet set : labelSets) {
+            for (Label label : set.labels()) {
+                if (label.iri() != null) {
+                    labelByIri.put(Iris.cleanIri(label.iri()), label.name());
+                    labelByIri.putIfAbsent(label.iri(), label.name());
+                }
+            }
+        }
         this.selectors = new Selectors(text);
     }
 
@@ -263,13 +276,42 @@ final class CollectionReader {
         String label;
         try {
             String fallback = motivations.isEmpty() ? "annotation" : motivations.iterator().next();
-            label = labels.resolve(bodies.classifying(), bodies.tag(), fallback);
+            label = label(bodies.classifying(), bodies.tag(), fallback);
         } catch (IllegalArgumentException e) {
             problem(ref, Severity.SKIPPED, e.getMessage());
             return;
         }
         spans.add(new PendingSpan(ref, id, wantedId(id), placed.start(), placed.end(), label, note, annotator,
                 created(a, ref)));
+    }
+
+    /**
+     * The name of the label for a classifying IRI and/or a tag, made if unknown: a known label's
+     * IRI, a Scholion label IRI, the tag, or the IRI's last segment names it.
+     *
+     * @param fallback the name to use when there is neither IRI nor tag
+     * @throws IllegalArgumentException if the name found is not a valid label name
+     */
+    private String label(String iri, String tag, String fallback) {
+        if (iri == null) {
+            return labels.resolve(tag != null ? tag : fallback);
+        }
+        String declared = labelByIri.get(iri);
+        if (declared != null) {
+            return declared;
+        }
+        String[] scholion = Iris.parseLabel(iri);
+        if (scholion != null) {
+            return labels.resolve(scholion[1]);
+        }
+        return labels.resolve(tag != null ? tag : lastSegment(iri), null, null, iri);
+    }
+
+    private static String lastSegment(String iri) {
+        String trimmed = iri.endsWith("/") ? iri.substring(0, iri.length() - 1) : iri;
+        int cut = Math.max(trimmed.lastIndexOf('#'), Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':')));
+        String decoded = Iris.decode(trimmed.substring(cut + 1));
+        return decoded == null || decoded.isBlank() ? iri : decoded;
     }
 
     // ---------------------------------------------------------------- relations
