@@ -129,7 +129,9 @@ public final class Tui {
 
     private static void draw(Terminal terminal, Display display, Renderer renderer, Session session, Size size) {
         Renderer.Screen screen = renderer.render(session.state(), session.editor());
-        display.update(screen.lines(), size.cursorPos(screen.cursorRow(), screen.cursorColumn()));
+        // a mutable copy: Display keeps the list and edits it on the next clear or scroll
+        display.update(new java.util.ArrayList<>(screen.lines()),
+                size.cursorPos(screen.cursorRow(), screen.cursorColumn()));
         terminal.flush();
     }
 

@@ -94,6 +94,50 @@ class TuiLoopTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("\u001B\\[[0-9;]*48;[25];");
     }
 
+    /**
+     * Every key the help lists, as the bytes a terminal sends, through the whole loop on a text
+     * long enough to scroll: none may stop the annotator (Ctrl-L and scrolling once did).
+     */
+    @Test
+    void everyKeyOfTheHelpKeepsTheAnnotatorRunning() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            text.append("Line ").append(i).append(": Alice met Bob in Paris. Bob left Paris.\n");
+        }
+        AnnotationFile file = Fixtures.file(dir, text.toString());
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys, 4096);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Terminal terminal = TerminalBuilder.builder().streams(in, out).type("xterm-256color")
+                .size(new Size(60, 12)).encoding(StandardCharsets.UTF_8).build()) {
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Tui.run(terminal, file, new Tui.Options("carol", null, true), Fixtures.CLOCK);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            waitFor(() -> plain(out).contains("doc.scholion.json 0/"));
+            String[] presses = {
+                "j", "\u000C", "j", "k", "l", "h", "\u001B[B", "\u001B[A", "\u001B[C", "\u001B[D", "\u001BOB", "\u001BOA",
+                "w", "b", ")", "(", "\u001B[6~", "\u001B[5~", "\u0006", "\u0002", "\u0004", "\u0015",
+                "\u001B[F", "\u001B[H", "\u001B[4~", "\u001B[1~", "G", "g",
+                "j".repeat(15), // past the first page: the view scrolls
+                "g", "v", "ll", "\u001B", "/Bob\r", "n", "1", "w", "p", "\t", "\u001B[Z", "\t", "\u001B[Z",
+                "]", "[", "e", "3", "c", "met\u007F\u0015hi\r", "x",
+                "u", "\u0012", "\u000C", "?", "j", "k", "\u001B[6~", "q"};
+            for (String press : presses) {
+                send(keys, press);
+                assertThat(run).as("after %s", press.codePoints()
+                        .mapToObj(c -> String.format(java.util.Locale.ROOT, "%02x", c)).toList()).isNotDone();
+            }
+            send(keys, "q");
+            assertThat(run.get(10, TimeUnit.SECONDS)).isZero();
+        }
+        // the keys did their work on the file
+        assertThat(file.read().spans()).extracting(Span::annotator).contains("carol");
+    }
+
     private static void send(PipedOutputStream keys, String s) throws Exception {
         keys.write(s.getBytes(StandardCharsets.UTF_8));
         keys.flush();
