@@ -1,9 +1,12 @@
 package org.scholion.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.scholion.cli.tui.Tui;
@@ -34,13 +37,43 @@ public final class TuiCommand implements Callable<Integer> {
     @Option(names = "--label-set", paramLabel = "NAME", description = "The label set to start with.")
     String labelSet;
 
+    /** Opens the terminal to draw on. */
+    interface Terminals {
+        Terminal open() throws IOException;
+    }
+
+    private final Terminals terminals;
+    private final BooleanSupplier interactive;
+
+    /** The command as run from a shell: the system terminal, when standard input and output are one. */
+    public TuiCommand() {
+        this(() -> TerminalBuilder.builder().system(true).dumb(true).name("annotate").build(),
+                () -> System.console() != null);
+    }
+
+    /** For tests: another terminal, and whether to take it as interactive. */
+    TuiCommand(Terminals terminals, BooleanSupplier interactive) {
+        this.terminals = terminals;
+        this.interactive = interactive;
+    }
+
     @Option(names = "--no-color", description = "Draw spans with brackets and underlines instead of colours "
             + "(also when NO_COLOR is set or the terminal is dumb).")
     boolean noColor;
 
-    /** Runs {@code tui} on its own: {@code java ... org.scholion.cli.TuiCommand FILE}. */
+    /** Runs {@code tui} on its own: {@code java ... org.scholion.cli.TuiCommand FILE [--debug]}. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TuiCommand()).execute(args));
+        System.exit(standalone().execute(args));
+    }
+
+    /** The command without the root command, with the root's --debug option and error handling. */
+    public static CommandLine standalone() {
+        CommandLine cli = new CommandLine(new TuiCommand());
+        cli.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("--debug").type(boolean.class)
+                .description("Print stack traces of errors.").build());
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        return Annotate.configure(cli);
     }
 
     @Override
@@ -53,12 +86,14 @@ public final class TuiCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 1;
         }
-        if (System.console() == null) {
+        if (!interactive.getAsBoolean()) {
             err.println("error: annotate tui needs an interactive terminal (standard input and output are not one)");
             return 1;
         }
         String who = defaultAnnotator(annotator.resolve());
-        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("annotate").build()) {
+        // an unexpected exception (a bug) goes on to the root command's handler, which prints one
+        // line, or the stack trace with --debug; Tui.run's finally and the close restore the terminal first
+        try (Terminal terminal = terminals.open()) {
             if (terminal.getType() == null || terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
                 // JLine reads a dumb terminal line by line and cannot move its cursor: no screen to draw on
                 err.println("error: annotate tui needs a terminal that can move the cursor, and TERM="
@@ -72,10 +107,6 @@ public final class TuiCommand implements Callable<Integer> {
             return 1;
         } catch (IOException e) {
             err.println("error: terminal: " + e.getMessage());
-            return 1;
-        } catch (RuntimeException e) {
-            // the terminal is restored by now; a bug still gets one line, not a stack trace
-            err.println("error: the annotator stopped unexpectedly: " + e);
             return 1;
         }
     }

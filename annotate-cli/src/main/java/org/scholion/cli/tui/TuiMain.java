@@ -1,7 +1,6 @@
 package org.scholion.cli.tui;
 
 import org.scholion.cli.TuiCommand;
-import picocli.CommandLine;
 
 /** Runs {@code annotate tui} on its own, without the root command: {@code TuiMain FILE [options]}. */
 public final class TuiMain {
@@ -9,6 +8,6 @@ public final class TuiMain {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TuiCommand()).execute(args));
+        System.exit(TuiCommand.standalone().execute(args));
     }
 }
