@@ -14,13 +14,34 @@ final class Cells {
         return cp == '\n' || cp == '\r';
     }
 
-    /** Cells the code point takes on screen: 0 for combining marks, 2 for wide CJK and emoji. */
+    /**
+     * Cells the code point takes on screen: 0 for combining marks and joiners, 2 for wide CJK and
+     * emoji. Terminals disagree about emoji sequences, so the width of a grapheme cluster is the sum
+     * of its code points: the most any terminal that does not join them draws (a ZWJ family of three
+     * is 6, a terminal that joins it draws 2 and leaves a gap). Where JLine's table and the
+     * terminals we tried differ, the terminals win: a regional indicator is 1 (a flag is 2), an emoji
+     * skin-tone modifier 2.
+     */
     static int width(int cp) {
         if (cp == '\t' || isControl(cp)) {
             return 1;
         }
+        if (isRegionalIndicator(cp)) {
+            return 1;
+        }
+        if (isEmojiModifier(cp)) {
+            return 2;
+        }
         int w = WCWidth.wcwidth(cp);
         return w < 0 ? 1 : w;
+    }
+
+    static boolean isRegionalIndicator(int cp) {
+        return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+    }
+
+    static boolean isEmojiModifier(int cp) {
+        return cp >= 0x1F3FB && cp <= 0x1F3FF;
     }
 
     /** What to draw for the code point; safe to send to a terminal. */

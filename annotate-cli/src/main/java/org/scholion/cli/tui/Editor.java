@@ -32,6 +32,7 @@ public final class Editor {
 
     private String cachedString;
     private int[] cachedCodePoints;
+    private boolean[] cachedJoined;
     private Layout cachedLayout;
     private List<Span> cachedLayoutSpans;
     private BreakIterator sentences;
@@ -68,6 +69,7 @@ public final class Editor {
         if (s != cachedString) {
             cachedString = s;
             cachedCodePoints = s.codePoints().toArray();
+            cachedJoined = Graphemes.joined(s, cachedCodePoints);
             cachedLayout = null;
             sentences = null;
         }
@@ -79,7 +81,7 @@ public final class Editor {
         int[] cps = codePoints(s.document());
         List<Span> spans = bracketed ? s.document().spans() : null;
         if (cachedLayout == null || cachedLayout.width != s.width() || cachedLayoutSpans != spans) {
-            cachedLayout = Layout.of(cps, s.width(), spans);
+            cachedLayout = Layout.of(cps, cachedJoined, s.width(), spans);
             cachedLayoutSpans = spans;
         }
         return cachedLayout;

@@ -13,14 +13,17 @@ import org.scholion.core.model.Span;
 final class Layout {
     final int[] cps;
     final int width;
+    /** Whether each code point continues the grapheme cluster before it; null if none does. */
+    private final boolean[] joined;
     private final int[] open;
     private final int[] close;
     private int[] rowStart = new int[64];
     private int[] rowEnd = new int[64];
     private int rows;
 
-    private Layout(int[] cps, int width, int[] open, int[] close) {
+    private Layout(int[] cps, boolean[] joined, int width, int[] open, int[] close) {
         this.cps = cps;
+        this.joined = joined;
         this.width = Math.max(1, width);
         this.open = open;
         this.close = close;
@@ -29,6 +32,11 @@ final class Layout {
 
     /** The layout of the text; with {@code bracketed} spans, each start and end takes one cell. */
     static Layout of(int[] cps, int width, List<Span> bracketed) {
+        return of(cps, Graphemes.joined(new String(cps, 0, cps.length), cps), width, bracketed);
+    }
+
+    /** The same, with the clusters already found ({@link Graphemes#joined}). */
+    static Layout of(int[] cps, boolean[] joined, int width, List<Span> bracketed) {
         int[] open = null;
         int[] close = null;
         if (bracketed != null && !bracketed.isEmpty()) {
@@ -41,7 +49,7 @@ final class Layout {
                 }
             }
         }
-        return new Layout(cps, width, open, close);
+        return new Layout(cps, joined, width, open, close);
     }
 
     int rows() {
@@ -55,6 +63,11 @@ final class Layout {
     /** One past the last code point of the row, line terminator excluded. */
     int rowEnd(int row) {
         return rowEnd[row];
+    }
+
+    /** Whether code point {@code i} continues the grapheme cluster of the one before it. */
+    boolean joined(int i) {
+        return joined != null && joined[i];
     }
 
     int opens(int i) {
@@ -108,7 +121,7 @@ final class Layout {
             int row = rowOf(i);
             return rowStart[row] == i && rowEnd[row] == i;
         }
-        return Cells.width(cp) > 0 || rowStart[rowOf(i)] == i;
+        return !joined(i) && (Cells.width(cp) > 0 || rowStart[rowOf(i)] == i);
     }
 
     int nextStop(int i) {
@@ -142,13 +155,13 @@ final class Layout {
         return before != k ? before : nextStop(k);
     }
 
-    /** One past the last code point that belongs with the stop at {@code i} (its combining marks). */
+    /** One past the last code point that belongs with the stop at {@code i} (the rest of its cluster). */
     int endOfStop(int i) {
         if (i >= cps.length) {
             return cps.length;
         }
         int k = i + 1;
-        while (k < cps.length && !Cells.isLineTerminator(cps[k]) && Cells.width(cps[k]) == 0) {
+        while (k < cps.length && !Cells.isLineTerminator(cps[k]) && (joined(k) || Cells.width(cps[k]) == 0)) {
             k++;
         }
         return k;
@@ -213,7 +226,14 @@ final class Layout {
         while (k < end) {
             int cw = cellWidth(k);
             if (col + cw > width && k > rs) {
-                int cut = lastBreak > rs ? lastBreak : k;
+                int cut = lastBreak > rs ? lastBreak : clusterStart(k);
+                if (cut <= rs) {
+                    // one cluster wider than the row: it gets the row to itself, and the terminal clips it
+                    cut = endOfCluster(k, end);
+                    if (cut >= end) {
+                        break;
+                    }
+                }
                 addRow(rs, cut);
                 rs = cut;
                 col = 0;
@@ -222,12 +242,27 @@ final class Layout {
                 continue;
             }
             col += cw;
-            if (cps[k] == ' ' || cps[k] == '\t' || cps[k] == 0x3000) {
+            if ((cps[k] == ' ' || cps[k] == '\t' || cps[k] == 0x3000) && !(k + 1 < end && joined(k + 1))) {
                 lastBreak = k + 1;
             }
             k++;
         }
         addRow(rs, end);
+    }
+
+    private int clusterStart(int i) {
+        while (i > 0 && joined(i)) {
+            i--;
+        }
+        return i;
+    }
+
+    private int endOfCluster(int i, int end) {
+        int k = i + 1;
+        while (k < end && joined(k)) {
+            k++;
+        }
+        return k;
     }
 
     private void addRow(int start, int end) {

@@ -10,7 +10,9 @@ import org.scholion.core.model.Span;
 
 class LayoutTest {
     private static final String[] PIECES = {"a", "b", "word", " ", " ", "  ", "\n", "\r\n", "\r", "\t",
-            "\uD83D\uDE00", "\u4E2D", "\u6587", "e\u0301", "\u05E9\u05DC\u05D5\u05DD", "\u0000", "-"};
+            "\uD83D\uDE00", "\u4E2D", "\u6587", "e\u0301", "\u05E9\u05DC\u05D5\u05DD", "\u0000", "-",
+            "\uD83C\uDDFA\uD83C\uDDE6", "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "\uD83D\uDC4D\uD83C\uDFFD",
+            "\u0301", "\u200D"};
 
     private static int[] cps(String s) {
         return s.codePoints().toArray();
@@ -33,6 +35,33 @@ class LayoutTest {
         Layout layout = Layout.of(cps("ab cd"), 4, List.of(Span.of("s1", 0, 2, "X")));
         assertThat(layout.rowEnd(0)).isEqualTo(2); // "[ab]" fills the row
         assertThat(layout.columnOf(1)).isEqualTo(2);
+    }
+
+    @Test
+    void graphemeClustersAreOneStopAndNeverCut() {
+        String family = "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        String flag = "\uD83C\uDDFA\uD83C\uDDE6";
+        String thumb = "\uD83D\uDC4D\uD83C\uDFFD";
+        int[] cps = cps("a" + flag + family + thumb + "e\u0301b");
+        Layout layout = Layout.of(cps, 80, null);
+        // a, flag (2), family (5), thumb (2), e + accent, b
+        List<Integer> stops = new ArrayList<>();
+        for (int k = 0; k < cps.length; k++) {
+            if (layout.isStop(k)) {
+                stops.add(k);
+            }
+        }
+        assertThat(stops).containsExactly(0, 1, 3, 8, 10, 12);
+        assertThat(layout.endOfStop(3)).isEqualTo(8);
+        // widths: a flag is 2 (1 per indicator), a family the sum of its emoji, a skin tone 2 + 2
+        assertThat(layout.columnOf(3)).isEqualTo(3);
+        assertThat(layout.columnOf(8)).isEqualTo(9);
+        assertThat(layout.columnOf(10)).isEqualTo(13);
+        // at 4 columns the family (6 cells) gets a row to itself instead of being cut
+        Layout narrow = Layout.of(cps("ab" + family + "c"), 4, null);
+        assertThat(narrow.rows()).isEqualTo(3);
+        assertThat(narrow.rowStart(1)).isEqualTo(2);
+        assertThat(narrow.rowEnd(1)).isEqualTo(7);
     }
 
     @Test
@@ -63,8 +92,15 @@ class LayoutTest {
                     cells += layout.cellWidth(k);
                     assertThat(layout.rowOf(k)).as(context).isEqualTo(r);
                 }
-                if (end - start > 1) {
-                    assertThat(cells).as(context).isLessThanOrEqualTo(Math.max(width, layout.cellWidth(start)));
+                boolean oneCluster = true;
+                for (int k = start + 1; k < end; k++) {
+                    oneCluster &= layout.joined(k);
+                }
+                if (!oneCluster) {
+                    assertThat(cells).as(context).isLessThanOrEqualTo(width);
+                }
+                if (start < end) {
+                    assertThat(layout.joined(start)).as(context + ": row %d starts inside a cluster", r).isFalse();
                 }
             }
             for (int k = 0; k < cps.length; k++) {
@@ -72,6 +108,7 @@ class LayoutTest {
                 assertThat(seen[k]).as(context + " at " + k).isEqualTo(terminator ? 0 : 1);
                 if (layout.isStop(k)) {
                     assertThat(layout.columnOf(k)).as(context).isLessThan(width);
+                    assertThat(layout.joined(k)).as(context + ": a stop inside a cluster at " + k).isFalse();
                 }
             }
             // walking right from the first stop reaches every stop, in order
