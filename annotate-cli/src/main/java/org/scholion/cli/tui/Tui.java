@@ -6,14 +6,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
 import org.scholion.core.ScholionException;
 import org.scholion.core.store.AnnotationFile;
 
 /**
  * The terminal annotator's loop: reads keys from a JLine {@link Terminal}, hands them to a
- * {@link Session} and redraws the changed lines; between keys it notices resizes and polls the
+ * {@link Session} and repaints the changed rows ({@link TerminalPainter}); between keys it notices resizes and polls the
  * file for changes made by other programs.
  */
 public final class Tui {
@@ -79,12 +78,11 @@ public final class Tui {
         terminal.puts(Capability.enter_ca_mode);
         terminal.puts(Capability.keypad_xmit);
         terminal.flush();
+        TerminalPainter painter = new TerminalPainter(terminal);
         try {
-            Display display = new Display(terminal, true);
-            display.resize(size.getRows(), size.getColumns());
-            display.clear();
+            painter.start();
             KeyDecoder keys = new KeyDecoder(terminal.reader());
-            draw(terminal, display, renderer, session, size);
+            draw(painter, renderer, session);
             long lastPoll = System.nanoTime();
             while (!session.quit() && !interrupted.get()) {
                 Key key = keys.read(TICK_MS);
@@ -99,12 +97,11 @@ public final class Tui {
                 if (resized.getAndSet(false) || !now.equals(size)) {
                     size = now;
                     session.resize(size.getColumns(), size.getRows());
-                    display.resize(size.getRows(), size.getColumns());
-                    display.clear();
+                    painter.invalidate();
                     dirty = true;
                 }
                 if (session.takeRedraw()) {
-                    display.clear();
+                    painter.invalidate();
                     dirty = true;
                 }
                 if (System.nanoTime() - lastPoll >= POLL_MS * 1_000_000L) {
@@ -112,10 +109,11 @@ public final class Tui {
                     dirty |= session.poll();
                 }
                 if (dirty && !session.quit()) {
-                    draw(terminal, display, renderer, session, size);
+                    draw(painter, renderer, session);
                 }
             }
         } finally {
+            painter.finish();
             terminal.puts(Capability.keypad_local);
             terminal.puts(Capability.exit_ca_mode);
             terminal.setAttributes(saved);
@@ -127,12 +125,9 @@ public final class Tui {
         return 0;
     }
 
-    private static void draw(Terminal terminal, Display display, Renderer renderer, Session session, Size size) {
+    private static void draw(TerminalPainter painter, Renderer renderer, Session session) {
         Renderer.Screen screen = renderer.render(session.state(), session.editor());
-        // a mutable copy: Display keeps the list and edits it on the next clear or scroll
-        display.update(new java.util.ArrayList<>(screen.lines()),
-                size.cursorPos(screen.cursorRow(), screen.cursorColumn()));
-        terminal.flush();
+        painter.paint(screen.lines(), screen.cursorRow(), screen.cursorColumn());
     }
 
     /** The window size, or 80x24 when the terminal does not know it. */

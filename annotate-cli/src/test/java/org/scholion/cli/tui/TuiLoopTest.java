@@ -50,6 +50,7 @@ class TuiLoopTest {
             send(keys, "\u001BOC\u001BOC"); // right x2 (application keypad form): on "Paris"
             send(keys, "3");
             waitFor(() -> file.read().spans().size() == 2);
+            waitFor(() -> plain(out).contains("saved: label 17:22 LOCATION")); // drawn before the resize
             terminal.setSize(new Size(30, 10));
             terminal.raise(Terminal.Signal.WINCH);
             send(keys, "\u001B"); // a lone Escape
