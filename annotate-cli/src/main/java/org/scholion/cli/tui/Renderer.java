@@ -382,7 +382,7 @@ public final class Renderer {
     }
 
     private static String legendKeys(int index, Label label) {
-        String hotkey = Editor.hotkey(label).orElse("");
+        String hotkey = SpanActions.hotkey(label).orElse("");
         return index < 9 ? (index + 1) + hotkey : hotkey.isEmpty() ? "-" : hotkey;
     }
 
