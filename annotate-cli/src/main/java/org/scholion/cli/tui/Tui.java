@@ -81,7 +81,7 @@ public final class Tui {
         TerminalPainter painter = new TerminalPainter(terminal);
         try {
             painter.start();
-            KeyDecoder keys = new KeyDecoder(terminal.reader());
+            KeyReader keys = new KeyReader(terminal);
             draw(painter, renderer, session);
             long lastPoll = System.nanoTime();
             while (!session.quit() && !interrupted.get()) {
