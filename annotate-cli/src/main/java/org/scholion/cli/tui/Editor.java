@@ -25,7 +25,7 @@ public final class Editor {
     private String cachedString;
     private int[] cachedCodePoints;
     private boolean[] cachedJoined;
-    private Layout cachedLayout;
+    private ScreenLayout cachedLayout;
     private List<Span> cachedLayoutSpans;
 
     /**
@@ -69,11 +69,11 @@ public final class Editor {
     }
 
     /** The document wrapped to the state's window width. */
-    Layout layout(TuiState s) {
+    ScreenLayout layout(TuiState s) {
         int[] cps = codePoints(s.document());
         List<Span> spans = bracketed ? s.document().spans() : null;
         if (cachedLayout == null || cachedLayout.width != s.width() || cachedLayoutSpans != spans) {
-            cachedLayout = Layout.of(cps, cachedJoined, s.width(), spans);
+            cachedLayout = ScreenLayout.of(cps, cachedJoined, s.width(), spans);
             cachedLayoutSpans = spans;
         }
         return cachedLayout;
@@ -87,7 +87,7 @@ public final class Editor {
     /** The state after the document was replaced (saved, undone, reloaded): cursor kept in the text. */
     public TuiState replaceDocument(TuiState s, AnnotatedDocument doc) {
         TuiState next = s.withDocument(doc);
-        Layout layout = layout(next);
+        ScreenLayout layout = layout(next);
         next = next.withCursor(layout.stopAt(next.cursor()), next.anchor() >= 0 ? layout.stopAt(next.anchor()) : -1);
         if (next.mode() == Mode.CHOOSE || next.mode() == Mode.RELABEL || next.mode() == Mode.NOTE) {
             boolean gone = next.candidates().stream().anyMatch(id -> doc.span(id).isEmpty());
@@ -118,7 +118,7 @@ public final class Editor {
     private Step normal(TuiState before, Key key) {
         int goal = before.goalColumn();
         TuiState s = before.withGoalColumn(-1);
-        Layout layout = layout(s);
+        ScreenLayout layout = layout(s);
         Bindings.Command command = Bindings.command(key).orElse(null);
         if (command == null) {
             Optional<Label> label = key.type() == Key.Type.CHAR

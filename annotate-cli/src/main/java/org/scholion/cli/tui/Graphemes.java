@@ -83,7 +83,7 @@ final class Graphemes {
             default:
                 break;
         }
-        return Cells.isRegionalIndicator(cp) || Cells.isEmojiModifier(cp) || (cp >= 0x1160 && cp <= 0x11FF)
+        return ScreenCells.isRegionalIndicator(cp) || ScreenCells.isEmojiModifier(cp) || (cp >= 0x1160 && cp <= 0x11FF)
                 || (cp >= 0xD7B0 && cp <= 0xD7FF);
     }
 }

@@ -21,7 +21,7 @@ final class Help {
                 String keys = (i < 9 ? Integer.toString(i + 1) : " ") + " "
                         + SpanActions.hotkey(label).orElse(" ");
                 lines.add(String.format(Locale.ROOT, "  %-4s %s%s", keys, label.name(),
-                        label.description() == null ? "" : " - " + Cells.safe(label.description())));
+                        label.description() == null ? "" : " - " + ScreenCells.safe(label.description())));
             }
         });
         return lines;

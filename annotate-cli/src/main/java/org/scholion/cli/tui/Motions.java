@@ -9,14 +9,14 @@ import org.scholion.core.text.Tokens;
 
 /**
  * Where the cursor goes: by cell, row, page, word, sentence and span, and the scrolling that keeps
- * it in view. Every result is a stop of the {@link Layout} (the start of a grapheme cluster).
+ * it in view. Every result is a stop of the {@link ScreenLayout} (the start of a grapheme cluster).
  */
 final class Motions {
     private String sentencesOf;
     private BreakIterator sentences;
 
     /** Up or down by rows, keeping to the goal column (the one the vertical moves started from). */
-    TuiState vertical(TuiState s, Layout layout, int delta, int goal) {
+    TuiState vertical(TuiState s, ScreenLayout layout, int delta, int goal) {
         int column = goal >= 0 ? goal : layout.columnOf(s.cursor());
         int row = layout.rowOf(s.cursor());
         int target = Math.max(0, Math.min(layout.rows() - 1, row + delta));
@@ -25,7 +25,7 @@ final class Motions {
     }
 
     /** A page (the text rows less one) down or up; the view moves by as much. */
-    TuiState page(TuiState s, Layout layout, int direction, int goal) {
+    TuiState page(TuiState s, ScreenLayout layout, int direction, int goal) {
         int column = goal >= 0 ? goal : layout.columnOf(s.cursor());
         int rows = Math.max(1, s.textRows() - 1) * direction;
         int row = layout.rowOf(s.cursor());
@@ -36,7 +36,7 @@ final class Motions {
     }
 
     /** Keeps the cursor's row in view, and the view filled when the text allows. */
-    static TuiState scroll(TuiState s, Layout layout) {
+    static TuiState scroll(TuiState s, ScreenLayout layout) {
         int rows = s.textRows();
         int topRow = layout.rowOf(s.top());
         int cursorRow = layout.rowOf(s.cursor());
@@ -56,7 +56,7 @@ final class Motions {
         return Tokens.isWordChar(cp);
     }
 
-    static int nextWord(TuiState s, Layout layout) {
+    static int nextWord(TuiState s, ScreenLayout layout) {
         int[] cps = layout.cps;
         int i = s.cursor();
         while (i < cps.length && isWordChar(cps[i])) {
@@ -68,7 +68,7 @@ final class Motions {
         return i >= cps.length ? layout.lastStop() : layout.stopAt(i);
     }
 
-    static int previousWord(TuiState s, Layout layout) {
+    static int previousWord(TuiState s, ScreenLayout layout) {
         int[] cps = layout.cps;
         int i = s.cursor() - 1;
         while (i > 0 && !isWordChar(cps[i])) {
@@ -115,7 +115,7 @@ final class Motions {
     }
 
     /** The first stop at or after code point {@code i} that is not white space. */
-    private static int skipSpace(Layout layout, int i) {
+    private static int skipSpace(ScreenLayout layout, int i) {
         int[] cps = layout.cps;
         while (i < cps.length && Character.isWhitespace(cps[i])) {
             i++;
@@ -123,7 +123,7 @@ final class Motions {
         return i;
     }
 
-    int nextSentence(TuiState s, Layout layout) {
+    int nextSentence(TuiState s, ScreenLayout layout) {
         CodePointText text = s.document().text();
         if (text.isEmpty()) {
             return 0;
@@ -140,7 +140,7 @@ final class Motions {
         return layout.lastStop();
     }
 
-    int previousSentence(TuiState s, Layout layout) {
+    int previousSentence(TuiState s, ScreenLayout layout) {
         CodePointText text = s.document().text();
         if (text.isEmpty()) {
             return 0;
@@ -164,7 +164,7 @@ final class Motions {
     // ---------------------------------------------------------------- spans
 
     /** The start of the next (or previous) span after (before) the cursor; the cursor if none. */
-    static int nextSpan(TuiState s, Layout layout, boolean forward) {
+    static int nextSpan(TuiState s, ScreenLayout layout, boolean forward) {
         List<Span> spans = s.document().spans();
         if (forward) {
             for (Span span : spans) {

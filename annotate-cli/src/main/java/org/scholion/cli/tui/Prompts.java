@@ -11,9 +11,9 @@ import org.scholion.core.text.CodePointText;
 /** The one-line prompts on the status line (search and note) and the search itself. */
 final class Prompts {
     private final SpanActions actions;
-    private final Function<TuiState, Layout> layouts;
+    private final Function<TuiState, ScreenLayout> layouts;
 
-    Prompts(SpanActions actions, Function<TuiState, Layout> layouts) {
+    Prompts(SpanActions actions, Function<TuiState, ScreenLayout> layouts) {
         this.actions = actions;
         this.layouts = layouts;
     }
@@ -69,7 +69,7 @@ final class Prompts {
         if (!found) {
             return Step.of(next.withError("not found: " + query));
         }
-        Layout layout = layouts.apply(next);
+        ScreenLayout layout = layouts.apply(next);
         int start = text.toCodePointIndex(m.start());
         int end = text.toCodePointIndex(m.end());
         TuiState selected = next.withCursor(layout.stopAt(end - 1), layout.stopAt(start));

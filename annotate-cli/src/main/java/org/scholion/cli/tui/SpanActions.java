@@ -26,9 +26,9 @@ final class SpanActions {
 
     private final String annotator;
     private final Clock clock;
-    private final Function<TuiState, Layout> layouts;
+    private final Function<TuiState, ScreenLayout> layouts;
 
-    SpanActions(String annotator, Clock clock, Function<TuiState, Layout> layouts) {
+    SpanActions(String annotator, Clock clock, Function<TuiState, ScreenLayout> layouts) {
         this.annotator = annotator;
         this.clock = clock;
         this.layouts = layouts;
@@ -63,7 +63,7 @@ final class SpanActions {
     }
 
     /** The selected range {@code [start, end)}, or the word under the cursor; null if neither. */
-    int[] target(TuiState s, Layout layout) {
+    int[] target(TuiState s, ScreenLayout layout) {
         if (s.hasSelection()) {
             int from = Math.min(s.anchor(), s.cursor());
             int to = Math.max(s.anchor(), s.cursor());
@@ -82,7 +82,7 @@ final class SpanActions {
     }
 
     Step label(TuiState s, Label label) {
-        Layout layout = layouts.apply(s);
+        ScreenLayout layout = layouts.apply(s);
         int[] range = target(s, layout);
         if (range == null) {
             return Step.of(s.withError(s.hasSelection() ? "the selection holds only white space"

@@ -93,7 +93,7 @@ final class TerminalPainter {
                 from = start;
             }
             moved = !(end - start == 1 && text.charAt(start) >= 0x20 && text.charAt(start) < 0x7F);
-            column += Cells.width(text.subSequence(start, end));
+            column += ScreenCells.width(text.subSequence(start, end));
         }
         out.write(row.subSequence(from, text.length()).toAnsi(terminal));
     }

@@ -67,7 +67,7 @@ public final class Tui {
         if (options.labelSet() != null) {
             session.activate(options.labelSet());
         }
-        Renderer renderer = new Renderer(color);
+        ScreenRenderer renderer = new ScreenRenderer(color);
         AtomicBoolean resized = new AtomicBoolean();
         AtomicBoolean interrupted = new AtomicBoolean();
         Terminal.SignalHandler oldWinch = terminal.handle(Terminal.Signal.WINCH, sig -> resized.set(true));
@@ -125,8 +125,8 @@ public final class Tui {
         return 0;
     }
 
-    private static void draw(TerminalPainter painter, Renderer renderer, Session session) {
-        Renderer.Screen screen = renderer.render(session.state(), session.editor());
+    private static void draw(TerminalPainter painter, ScreenRenderer renderer, Session session) {
+        ScreenRenderer.Screen screen = renderer.render(session.state(), session.editor());
         painter.paint(screen.lines(), screen.cursorRow(), screen.cursorColumn());
     }
 

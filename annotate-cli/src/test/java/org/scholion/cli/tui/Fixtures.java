@@ -50,6 +50,6 @@ final class Fixtures {
 
     /** The screen as plain text lines. */
     static List<String> screen(Session session, boolean color) {
-        return new Renderer(color).render(session.state(), session.editor()).text();
+        return new ScreenRenderer(color).render(session.state(), session.editor()).text();
     }
 }

@@ -201,9 +201,9 @@ class SessionTest {
         file.update("suggest", doc -> Suggestions.add(doc, "LOCATION", Pattern.compile("Paris"), "bot", Fixtures.NOW)
                 .document());
         Session session = Fixtures.session(file, 80, 24, true);
-        AttributedString first = new Renderer(true).render(session.state(), session.editor()).lines().get(0);
+        AttributedString first = new ScreenRenderer(true).render(session.state(), session.editor()).lines().get(0);
         assertThat(first.styleAt(10)).isEqualTo(first.styleAt(10).italic()); // italic: not accepted yet
-        assertThat(new Renderer(false).render(session.state(), session.editor()).text().get(0))
+        assertThat(new ScreenRenderer(false).render(session.state(), session.editor()).text().get(0))
                 .isEqualTo("Alice met {Bob} in {Paris}. {Bob} left {Paris}.");
 
         type(session, "wwa"); // accept the first Bob
@@ -211,7 +211,7 @@ class SessionTest {
         type(session, "]A"); // jump to the second Bob: accept all PERSON suggestions... it was the last one
         type(session, "]A"); // the second Paris: accept all LOCATION suggestions
 
-        AttributedString accepted = new Renderer(true).render(session.state(), session.editor()).lines().get(0);
+        AttributedString accepted = new ScreenRenderer(true).render(session.state(), session.editor()).lines().get(0);
         assertThat(accepted.styleAt(11)).isNotEqualTo(accepted.styleAt(11).italic()); // accepted: a tint, upright
         AnnotatedDocument doc = file.read();
         assertThat(doc.spans()).extracting(Span::start, Span::label, Span::suggestion, Span::annotator).containsExactly(
@@ -250,7 +250,7 @@ class SessionTest {
         assertThat(screen.get(1)).isEqualTo("On Thursday Ukraine\u2019s Dictator Vladimir");
         assertThat(screen.get(2)).isEqualTo("Zelensky met with a group of European");
         for (String line : screen) {
-            assertThat(Cells.width(line)).isLessThanOrEqualTo(40);
+            assertThat(ScreenCells.width(line)).isLessThanOrEqualTo(40);
         }
         type(session, "G");
         screen = Fixtures.screen(session, true);
@@ -270,7 +270,7 @@ class SessionTest {
         assertThat(spans(file)).extracting(Span::start, Span::end).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(0, 2), org.assertj.core.groups.Tuple.tuple(2, 6));
         for (String line : Fixtures.screen(session, false)) {
-            assertThat(Cells.width(line)).isLessThanOrEqualTo(5);
+            assertThat(ScreenCells.width(line)).isLessThanOrEqualTo(5);
         }
     }
 
@@ -278,7 +278,7 @@ class SessionTest {
     void controlCharactersInTheTextNeverReachTheTerminal() throws Exception {
         AnnotationFile file = Fixtures.file(dir, "a\u001B[31mb\u0000c\u0085d\n");
         Session session = Fixtures.session(file, 80, 24, true);
-        AttributedString line = new Renderer(true).render(session.state(), session.editor()).lines().get(0);
+        AttributedString line = new ScreenRenderer(true).render(session.state(), session.editor()).lines().get(0);
         assertThat(line.toString()).isEqualTo("a\u241B[31mb\u2400c\u00B7d");
         assertThat(line.toAnsi(256, AttributedString.ForceMode.None)).doesNotContain("\u001B[31m");
     }
@@ -382,7 +382,7 @@ class SessionTest {
                 for (int height = 1; height <= 6; height++) {
                     session.resize(width, height);
                     type(session, "jw");
-                    Renderer.Screen screen = new Renderer(color).render(session.state(), session.editor());
+                    ScreenRenderer.Screen screen = new ScreenRenderer(color).render(session.state(), session.editor());
                     assertThat(screen.lines()).as(width + "x" + height).hasSize(height);
                     for (AttributedString line : screen.lines()) {
                         // a wide character alone in a 1-column window is the one allowed overflow

@@ -51,14 +51,14 @@ class SpeedTest {
         double loadMs = (System.nanoTime() - t0) / 1e6;
         t0 = System.nanoTime();
         Session session = Fixtures.session(file, 80, 24, true);
-        new Renderer(true).render(session.state(), session.editor());
+        new ScreenRenderer(true).render(session.state(), session.editor());
         double openMs = (System.nanoTime() - t0) / 1e6;
         double bigMs = renderMs(session, 100);
         session.press(Key.of('G'));
         double endMs = renderMs(session, 100);
         t0 = System.nanoTime();
         session.resize(60, 20);
-        new Renderer(true).render(session.state(), session.editor());
+        new ScreenRenderer(true).render(session.state(), session.editor());
         double rewrapMs = (System.nanoTime() - t0) / 1e6;
         t0 = System.nanoTime();
         session.pressAll(Key.typed("vllP"));
@@ -74,7 +74,7 @@ class SpeedTest {
     }
 
     private static double renderMs(Session session, int times) {
-        Renderer renderer = new Renderer(true);
+        ScreenRenderer renderer = new ScreenRenderer(true);
         for (int i = 0; i < 20; i++) {
             renderer.render(session.state(), session.editor());
         }

@@ -6,11 +6,11 @@ import org.scholion.core.model.Span;
 
 /**
  * The document wrapped to a width: screen rows as code-point ranges, word-wrapped where a row
- * has white space, cut anywhere else. Widths come from {@link Cells}, so wide CJK and emoji take
+ * has white space, cut anywhere else. Widths come from {@link ScreenCells}, so wide CJK and emoji take
  * two cells and combining marks none. In plain (no colour) mode the brackets that mark spans take
  * cells too, so the layout depends on the spans as well.
  */
-final class Layout {
+final class ScreenLayout {
     final int[] cps;
     final int width;
     /** Whether each code point continues the grapheme cluster before it; null if none does. */
@@ -21,7 +21,7 @@ final class Layout {
     private int[] rowEnd = new int[64];
     private int rows;
 
-    private Layout(int[] cps, boolean[] joined, int width, int[] open, int[] close) {
+    private ScreenLayout(int[] cps, boolean[] joined, int width, int[] open, int[] close) {
         this.cps = cps;
         this.joined = joined;
         this.width = Math.max(1, width);
@@ -31,12 +31,12 @@ final class Layout {
     }
 
     /** The layout of the text; with {@code bracketed} spans, each start and end takes one cell. */
-    static Layout of(int[] cps, int width, List<Span> bracketed) {
+    static ScreenLayout of(int[] cps, int width, List<Span> bracketed) {
         return of(cps, Graphemes.joined(new String(cps, 0, cps.length), cps), width, bracketed);
     }
 
     /** The same, with the clusters already found ({@link Graphemes#joined}). */
-    static Layout of(int[] cps, boolean[] joined, int width, List<Span> bracketed) {
+    static ScreenLayout of(int[] cps, boolean[] joined, int width, List<Span> bracketed) {
         int[] open = null;
         int[] close = null;
         if (bracketed != null && !bracketed.isEmpty()) {
@@ -49,7 +49,7 @@ final class Layout {
                 }
             }
         }
-        return new Layout(cps, joined, width, open, close);
+        return new ScreenLayout(cps, joined, width, open, close);
     }
 
     int rows() {
@@ -79,7 +79,7 @@ final class Layout {
     }
 
     int cellWidth(int i) {
-        return opens(i) + Cells.width(cps[i]) + closes(i);
+        return opens(i) + ScreenCells.width(cps[i]) + closes(i);
     }
 
     /** The row that shows code point {@code i} (the last row for the end of the text). */
@@ -117,11 +117,11 @@ final class Layout {
             return false;
         }
         int cp = cps[i];
-        if (Cells.isLineTerminator(cp)) {
+        if (ScreenCells.isLineTerminator(cp)) {
             int row = rowOf(i);
             return rowStart[row] == i && rowEnd[row] == i;
         }
-        return !joined(i) && (Cells.width(cp) > 0 || rowStart[rowOf(i)] == i);
+        return !joined(i) && (ScreenCells.width(cp) > 0 || rowStart[rowOf(i)] == i);
     }
 
     int nextStop(int i) {
@@ -161,7 +161,7 @@ final class Layout {
             return cps.length;
         }
         int k = i + 1;
-        while (k < cps.length && !Cells.isLineTerminator(cps[k]) && (joined(k) || Cells.width(cps[k]) == 0)) {
+        while (k < cps.length && !ScreenCells.isLineTerminator(cps[k]) && (joined(k) || ScreenCells.width(cps[k]) == 0)) {
             k++;
         }
         return k;
@@ -198,7 +198,7 @@ final class Layout {
         while (true) {
             int lineStart = i;
             int lineEnd = i;
-            while (lineEnd < n && !Cells.isLineTerminator(cps[lineEnd])) {
+            while (lineEnd < n && !ScreenCells.isLineTerminator(cps[lineEnd])) {
                 lineEnd++;
             }
             wrap(lineStart, lineEnd);

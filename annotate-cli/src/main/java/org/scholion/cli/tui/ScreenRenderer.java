@@ -24,14 +24,14 @@ import org.scholion.core.text.Segmentation;
  * suggestions in italic label colour), the selection in reverse video, a status line and a legend.
  * Without colour, spans are underlined and bracketed ({@code [..]}, suggestions {@code {..}}).
  */
-public final class Renderer {
+public final class ScreenRenderer {
     private static final AttributedStyle BAR = AttributedStyle.DEFAULT.inverse();
 
     private final boolean color;
     private List<Span> countedSpans;
     private Map<String, int[]> counts;
 
-    public Renderer(boolean color) {
+    public ScreenRenderer(boolean color) {
         this.color = color;
     }
 
@@ -51,7 +51,7 @@ public final class Renderer {
         return render(s, editor.layout(s));
     }
 
-    Screen render(TuiState s, Layout layout) {
+    Screen render(TuiState s, ScreenLayout layout) {
         List<AttributedString> lines = new ArrayList<>(s.height());
         int textRows = s.textRows();
         int topRow = layout.rowOf(s.top());
@@ -61,7 +61,7 @@ public final class Renderer {
             List<String> help = Help.lines(s);
             for (int i = 0; i < textRows; i++) {
                 int line = s.helpTop() + i;
-                lines.add(new AttributedString(line < help.size() ? Cells.fit(help.get(line), s.width()) : ""));
+                lines.add(new AttributedString(line < help.size() ? ScreenCells.fit(help.get(line), s.width()) : ""));
             }
         } else {
             drawText(s, layout, topRow, textRows, lines);
@@ -75,7 +75,7 @@ public final class Renderer {
         lines.add(bar(status, s.width(), s.error()));
         if (s.mode() == Mode.SEARCH || s.mode() == Mode.NOTE) {
             cursorRow = textRows;
-            cursorColumn = Math.min(s.width() - 1, Cells.width(Cells.fit(status, s.width() - 1)));
+            cursorColumn = Math.min(s.width() - 1, ScreenCells.width(ScreenCells.fit(status, s.width() - 1)));
         }
         lines.add(legend(s));
         if (lines.size() > s.height()) {
@@ -93,7 +93,7 @@ public final class Renderer {
 
     // ---------------------------------------------------------------- text
 
-    private void drawText(TuiState s, Layout layout, int topRow, int textRows, List<AttributedString> out) {
+    private void drawText(TuiState s, ScreenLayout layout, int topRow, int textRows, List<AttributedString> out) {
         AnnotatedDocument doc = s.document();
         int lastRow = Math.min(layout.rows() - 1, topRow + textRows - 1);
         int from = layout.rowStart(topRow);
@@ -137,7 +137,7 @@ public final class Renderer {
                 if (k >= s.cursor() && k < cursorEnd) {
                     style = (k >= selFrom && k < selTo ? style.inverseOff() : style.inverse()).bold();
                 }
-                b.append(Cells.glyph(layout.cps[k]), style);
+                b.append(ScreenCells.glyph(layout.cps[k]), style);
                 if (!color) {
                     for (int i = spans.size() - 1; i >= 0; i--) {
                         Span span = spans.get(i);
@@ -243,7 +243,7 @@ public final class Renderer {
     // ---------------------------------------------------------------- status and legend
 
     private static String quote(AnnotatedDocument doc, Span span, int max) {
-        return "\u201C" + Cells.fit(Cells.safe(doc.textOf(span)), max) + "\u201D";
+        return "\u201C" + ScreenCells.fit(ScreenCells.safe(doc.textOf(span)), max) + "\u201D";
     }
 
     /** The status line's text. */
@@ -251,9 +251,9 @@ public final class Renderer {
         AnnotatedDocument doc = s.document();
         switch (s.mode()) {
             case SEARCH:
-                return "/" + Cells.safe(s.input());
+                return "/" + ScreenCells.safe(s.input());
             case NOTE:
-                return "note for " + s.candidates().get(0) + ": " + Cells.safe(s.input());
+                return "note for " + s.candidates().get(0) + ": " + ScreenCells.safe(s.input());
             case CHOOSE:
                 return s.action().verb() + " which span? press 1-" + s.candidates().size() + ", Esc cancels"
                         + (s.message().isEmpty() ? "" : " | " + s.message());
@@ -268,7 +268,7 @@ public final class Renderer {
                 break;
         }
         StringBuilder left = new StringBuilder();
-        left.append(Cells.safe(s.fileName())).append(' ').append(s.cursor()).append('/').append(doc.text().length());
+        left.append(ScreenCells.safe(s.fileName())).append(' ').append(s.cursor()).append('/').append(doc.text().length());
         if (s.hasSelection()) {
             int from = Math.min(s.anchor(), s.cursor());
             int to = Math.max(s.anchor(), s.cursor()) + 1;
@@ -280,7 +280,7 @@ public final class Renderer {
             Span span = here.get(i);
             spans.append(span.label()).append(span.suggestion() ? "? " : " ").append(span.id());
             if (span.note() != null) {
-                spans.append(" \u201C").append(Cells.safe(span.note())).append('\u201D');
+                spans.append(" \u201C").append(ScreenCells.safe(span.note())).append('\u201D');
             }
             if (i > 0) {
                 spans.append(" < ");
@@ -288,15 +288,15 @@ public final class Renderer {
         }
         // the position always shows; the message comes next; the spans get what is left
         int width = s.width();
-        String message = Cells.safe(s.message());
-        int leftWidth = Cells.width(left);
+        String message = ScreenCells.safe(s.message());
+        int leftWidth = ScreenCells.width(left);
         if (!message.isEmpty()) {
-            message = Cells.fit(message, Math.max(width / 2, width - leftWidth - 3));
+            message = ScreenCells.fit(message, Math.max(width / 2, width - leftWidth - 3));
         }
-        int spanBudget = width - leftWidth - 3 - (message.isEmpty() ? 0 : Cells.width(message) + 3);
+        int spanBudget = width - leftWidth - 3 - (message.isEmpty() ? 0 : ScreenCells.width(message) + 3);
         StringBuilder b = new StringBuilder(left);
         if (spans.length() > 0 && spanBudget >= 6) {
-            b.append(" | ").append(Cells.fit(spans.toString(), spanBudget));
+            b.append(" | ").append(ScreenCells.fit(spans.toString(), spanBudget));
         }
         if (!message.isEmpty()) {
             b.append(" | ").append(message);
@@ -305,10 +305,10 @@ public final class Renderer {
     }
 
     private AttributedString bar(String text, int width, boolean error) {
-        String shown = Cells.fit(text, width);
+        String shown = ScreenCells.fit(text, width);
         AttributedStringBuilder b = new AttributedStringBuilder();
         b.append(shown, error ? BAR.bold() : BAR);
-        int pad = width - Cells.width(shown);
+        int pad = width - ScreenCells.width(shown);
         if (pad > 0) {
             b.append(" ".repeat(pad), BAR);
         }
@@ -320,11 +320,11 @@ public final class Renderer {
         AttributedStringBuilder b = new AttributedStringBuilder();
         LabelSet set = s.activeLabelSet().orElse(null);
         if (set == null) {
-            return new AttributedString(Cells.fit("no label sets", s.width()));
+            return new AttributedString(ScreenCells.fit("no label sets", s.width()));
         }
         Map<String, int[]> counts = counts(s.document().spans());
         String head = set.name() + (s.document().labelSets().size() > 1 ? "\u25B8" : ":");
-        int budget = s.width() - Cells.width(head) - 1;
+        int budget = s.width() - ScreenCells.width(head) - 1;
         List<Label> labels = set.labels();
         int longest = labels.stream().mapToInt(l -> l.name().length()).max().orElse(0);
         int nameWidth = longest;
@@ -332,13 +332,13 @@ public final class Renderer {
             nameWidth--;
         }
         b.append(head, AttributedStyle.BOLD);
-        int used = Cells.width(head);
+        int used = ScreenCells.width(head);
         for (int i = 0; i < labels.size(); i++) {
             Label label = labels.get(i);
             String keys = legendKeys(i, label);
-            String name = Cells.fit(label.name(), nameWidth);
+            String name = ScreenCells.fit(label.name(), nameWidth);
             String count = legendCount(counts.get(label.name()));
-            int w = 1 + Cells.width(keys) + 1 + Cells.width(name) + 1 + Cells.width(count);
+            int w = 1 + ScreenCells.width(keys) + 1 + ScreenCells.width(name) + 1 + ScreenCells.width(count);
             if (used + w > s.width() - 1) {
                 if (used + 2 <= s.width()) {
                     b.append(" \u2026");
@@ -375,8 +375,8 @@ public final class Renderer {
         int w = 0;
         for (int i = 0; i < labels.size(); i++) {
             Label label = labels.get(i);
-            w += 1 + Cells.width(legendKeys(i, label)) + 1 + Math.min(nameWidth, Cells.width(label.name())) + 1
-                    + Cells.width(legendCount(counts.get(label.name())));
+            w += 1 + ScreenCells.width(legendKeys(i, label)) + 1 + Math.min(nameWidth, ScreenCells.width(label.name())) + 1
+                    + ScreenCells.width(legendCount(counts.get(label.name())));
         }
         return w;
     }

@@ -6,8 +6,8 @@ import org.jline.utils.WCWidth;
  * How one code point of the document occupies terminal cells. Control characters never reach the
  * terminal as such (a document could hold escape sequences): they are drawn as a visible symbol.
  */
-final class Cells {
-    private Cells() {
+final class ScreenCells {
+    private ScreenCells() {
     }
 
     static boolean isLineTerminator(int cp) {
@@ -15,7 +15,7 @@ final class Cells {
     }
 
     /**
-     * Cells the code point takes on screen: 0 for combining marks and joiners, 2 for wide CJK and
+     * ScreenCells the code point takes on screen: 0 for combining marks and joiners, 2 for wide CJK and
      * emoji. Terminals disagree about emoji sequences, so the width of a grapheme cluster is the sum
      * of its code points: the most any terminal that does not join them draws (a ZWJ family of three
      * is 6, a terminal that joins it draws 2 and leaves a gap). Where JLine's table and the

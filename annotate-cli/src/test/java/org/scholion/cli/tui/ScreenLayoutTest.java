@@ -8,7 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.scholion.core.model.Span;
 
-class LayoutTest {
+class ScreenLayoutTest {
     private static final String[] PIECES = {"a", "b", "word", " ", " ", "  ", "\n", "\r\n", "\r", "\t",
             "\uD83D\uDE00", "\u4E2D", "\u6587", "e\u0301", "\u05E9\u05DC\u05D5\u05DD", "\u0000", "-",
             "\uD83C\uDDFA\uD83C\uDDE6", "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "\uD83D\uDC4D\uD83C\uDFFD",
@@ -20,7 +20,7 @@ class LayoutTest {
 
     @Test
     void wrapsAtWhiteSpaceAndCutsLongWords() {
-        Layout layout = Layout.of(cps("aaa bbb cccccccc\n\nd"), 5, null);
+        ScreenLayout layout = ScreenLayout.of(cps("aaa bbb cccccccc\n\nd"), 5, null);
         List<String> rows = new ArrayList<>();
         for (int r = 0; r < layout.rows(); r++) {
             rows.add(new String(layout.cps, layout.rowStart(r), layout.rowEnd(r) - layout.rowStart(r)));
@@ -32,7 +32,7 @@ class LayoutTest {
 
     @Test
     void bracketsTakeCellsInPlainMode() {
-        Layout layout = Layout.of(cps("ab cd"), 4, List.of(Span.of("s1", 0, 2, "X")));
+        ScreenLayout layout = ScreenLayout.of(cps("ab cd"), 4, List.of(Span.of("s1", 0, 2, "X")));
         assertThat(layout.rowEnd(0)).isEqualTo(2); // "[ab]" fills the row
         assertThat(layout.columnOf(1)).isEqualTo(2);
     }
@@ -43,7 +43,7 @@ class LayoutTest {
         String flag = "\uD83C\uDDFA\uD83C\uDDE6";
         String thumb = "\uD83D\uDC4D\uD83C\uDFFD";
         int[] cps = cps("a" + flag + family + thumb + "e\u0301b");
-        Layout layout = Layout.of(cps, 80, null);
+        ScreenLayout layout = ScreenLayout.of(cps, 80, null);
         // a, flag (2), family (5), thumb (2), e + accent, b
         List<Integer> stops = new ArrayList<>();
         for (int k = 0; k < cps.length; k++) {
@@ -58,7 +58,7 @@ class LayoutTest {
         assertThat(layout.columnOf(8)).isEqualTo(9);
         assertThat(layout.columnOf(10)).isEqualTo(13);
         // at 4 columns the family (6 cells) gets a row to itself instead of being cut
-        Layout narrow = Layout.of(cps("ab" + family + "c"), 4, null);
+        ScreenLayout narrow = ScreenLayout.of(cps("ab" + family + "c"), 4, null);
         assertThat(narrow.rows()).isEqualTo(3);
         assertThat(narrow.rowStart(1)).isEqualTo(2);
         assertThat(narrow.rowEnd(1)).isEqualTo(7);
@@ -67,7 +67,7 @@ class LayoutTest {
     @Test
     void everyCodePointIsOnExactlyOneRowThatFitsTheWidth() {
         long seed = System.nanoTime();
-        System.out.println("LayoutTest seed " + seed);
+        System.out.println("ScreenLayoutTest seed " + seed);
         Random random = new Random(seed);
         for (int round = 0; round < 300; round++) {
             StringBuilder b = new StringBuilder();
@@ -77,7 +77,7 @@ class LayoutTest {
             }
             int width = 1 + random.nextInt(20);
             int[] cps = cps(b.toString());
-            Layout layout = Layout.of(cps, width, null);
+            ScreenLayout layout = ScreenLayout.of(cps, width, null);
             String context = "seed " + seed + " round " + round + " width " + width + " text " + b;
             int[] seen = new int[cps.length];
             int previousEnd = 0;
