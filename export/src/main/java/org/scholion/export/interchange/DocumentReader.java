@@ -22,6 +22,15 @@ public interface DocumentReader {
      */
     void read(Path source, ReadOptions options, LossReport losses, DocumentSink sink) throws ScholionException;
 
+    /**
+     * The file that stands for the document {@code file} belongs to, so that a caller given both
+     * files of a pair (brat's {@code .txt} and {@code .ann}) reads the document once: files with the
+     * same primary are one source. A corpus format's file is its own primary.
+     */
+    default Path primary(Path file) {
+        return file;
+    }
+
     /** Where documents go as they are read. */
     @FunctionalInterface
     interface DocumentSink {
