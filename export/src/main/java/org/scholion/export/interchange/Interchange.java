@@ -1,6 +1,11 @@
 package org.scholion.export.interchange;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import org.scholion.export.Format;
 import org.scholion.export.conll.ConllOptions;
@@ -9,12 +14,15 @@ import org.scholion.export.conll.ConllWriter;
 import org.scholion.export.webanno.WebAnnoOptions;
 import org.scholion.export.webanno.WebAnnoReader;
 import org.scholion.export.webanno.WebAnnoWriter;
+import org.scholion.export.brat.BratReader;
+import org.scholion.export.brat.BratWriter;
 
 /**
  * The registry of interchange formats: the reader and writer of each, and the format of a file
  * judged from its name and first bytes.
  */
 public final class Interchange {
+
     private Interchange() {
     }
 
@@ -23,6 +31,7 @@ public final class Interchange {
         return switch (format) {
             case CONLL -> new ConllReader(ConllOptions.DEFAULT);
             case WEBANNO -> new WebAnnoReader(WebAnnoOptions.DEFAULT);
+            case BRAT -> new BratReader();
             default -> throw unsupported(format);
         };
     }
@@ -32,6 +41,7 @@ public final class Interchange {
         return switch (format) {
             case CONLL -> new ConllWriter(ConllOptions.DEFAULT);
             case WEBANNO -> new WebAnnoWriter(WebAnnoOptions.DEFAULT);
+            case BRAT -> new BratWriter();
             default -> throw unsupported(format);
         };
     }
@@ -41,13 +51,40 @@ public final class Interchange {
      * (JSON-LD included, as {@link Format#JSONLD}); empty when they do not.
      */
     public static Optional<Format> detect(Path file) {
+        if (file.getFileName() == null) {
+            return Optional.empty();
+        }
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".ann")) {
+            return Optional.of(Format.BRAT);
+        }
+        if (lower.endsWith(".txt")
+                && Files.isRegularFile(file.resolveSibling(name.substring(0, name.length() - 4) + ".ann"))) {
+            return Optional.of(Format.BRAT);
+        }
         if (WebAnnoReader.detect(file)) {
             return Optional.of(Format.WEBANNO);
         }
         if (ConllReader.detect(file)) {
             return Optional.of(Format.CONLL);
         }
+        if (lower.endsWith(".jsonld")) {
+            return Optional.of(Format.JSONLD);
+        }
+        if (lower.endsWith(".json") && head(file).contains("http://www.w3.org/ns/anno.jsonld")) {
+            return Optional.of(Format.JSONLD);
+        }
         return Optional.empty();
+    }
+
+    /** The first few kilobytes of a file as text (lenient: only for judging what the file is). */
+    static String head(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static IllegalArgumentException unsupported(Format format) {
