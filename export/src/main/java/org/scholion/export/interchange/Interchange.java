@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.scholion.export.Format;
 import org.scholion.export.conll.ConllOptions;
 import org.scholion.export.conll.ConllReader;
@@ -16,12 +17,17 @@ import org.scholion.export.webanno.WebAnnoReader;
 import org.scholion.export.webanno.WebAnnoWriter;
 import org.scholion.export.brat.BratReader;
 import org.scholion.export.brat.BratWriter;
+import org.scholion.export.ptc.PtcReader;
+import org.scholion.export.ptc.PtcWriter;
 
 /**
  * The registry of interchange formats: the reader and writer of each, and the format of a file
  * judged from its name and first bytes.
  */
 public final class Interchange {
+    /** A PTC labels file: {@code article<ID>.labels.tsv}, {@code article<ID>.task-flc-tc.labels}, {@code train-task2-TC.labels}... */
+    private static final Pattern PTC_LABELS = Pattern.compile("(?i).*(\\.labels\\.tsv|\\.labels)");
+    private static final Pattern PTC_ARTICLE = Pattern.compile("article[^.]+\\.txt");
 
     private Interchange() {
     }
@@ -32,6 +38,7 @@ public final class Interchange {
             case CONLL -> new ConllReader(ConllOptions.DEFAULT);
             case WEBANNO -> new WebAnnoReader(WebAnnoOptions.DEFAULT);
             case BRAT -> new BratReader();
+            case PTC -> new PtcReader();
             default -> throw unsupported(format);
         };
     }
@@ -42,6 +49,7 @@ public final class Interchange {
             case CONLL -> new ConllWriter(ConllOptions.DEFAULT);
             case WEBANNO -> new WebAnnoWriter(WebAnnoOptions.DEFAULT);
             case BRAT -> new BratWriter();
+            case PTC -> new PtcWriter();
             default -> throw unsupported(format);
         };
     }
@@ -62,6 +70,9 @@ public final class Interchange {
         if (lower.endsWith(".txt")
                 && Files.isRegularFile(file.resolveSibling(name.substring(0, name.length() - 4) + ".ann"))) {
             return Optional.of(Format.BRAT);
+        }
+        if (PTC_ARTICLE.matcher(name).matches() || PTC_LABELS.matcher(name).matches()) {
+            return Optional.of(Format.PTC);
         }
         if (WebAnnoReader.detect(file)) {
             return Optional.of(Format.WEBANNO);
