@@ -1,9 +1,13 @@
 package org.scholion.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,9 @@ import org.scholion.export.Format;
 import org.scholion.export.PageSize;
 import org.scholion.export.bag.ArchiveBag;
 import org.scholion.export.bag.BagOptions;
+import org.scholion.export.interchange.DocumentWriter;
+import org.scholion.export.interchange.Interchange;
+import org.scholion.export.interchange.LossReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,26 +33,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code annotate export}: writes annotation files as CSV, JSON-LD, DOCX and PDF briefs and HTML. */
+/**
+ * {@code annotate export}: writes annotation files as CSV, JSON-LD, DOCX and PDF briefs and HTML,
+ * and in the formats of other annotation tools.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Export annotation files as CSV, JSON-LD, DOCX, PDF or HTML.",
-                "Writes DIR/<document-id>.<ext> for each file and format and prints each path.",
+        description = {"Export annotation files as CSV, JSON-LD, DOCX, PDF or HTML, or in the formats of other annotation tools (brat, CoNLL, doccano, Label Studio, Prodigy, WebAnno TSV, PTC).",
+                "Writes DIR/<document-id>.<ext> for each file and format and prints each path; a corpus format (conll, doccano, labelstudio, prodigy) writes one file for all the documents given. A folder stands for the annotation files in it.",
+                "What a format of another tool cannot hold is counted on stderr, one line per kind (details with --report FILE); --strict refuses to write those formats then.",
                 "A format that fails is reported (exit 1) and the others are still written."},
         footerHeading = "%nExamples:%n",
         footer = {"  annotate export seeds/coalition-of-the-willing.scholion.json --format all \\",
                 "      -o out/",
                 "  annotate export *.scholion.json --format csv,jsonld -o data/ --raw",
                 "  annotate export article.scholion.json --format pdf --labels propaganda \\",
-                "      --page-size letter"})
+                "      --page-size letter",
+                "  annotate export work/ --format brat -o brat/ --report losses.json"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "1..*", paramLabel = "FILE", description = "Annotation files.")
+    @Parameters(index = "0", arity = "1..*", paramLabel = "FILE", description = "Annotation files, or folders of them.")
     List<Path> files;
 
     @Option(names = {"-f", "--format"}, required = true, split = ",", paramLabel = "FORMAT",
-            description = "csv, jsonld, docx, pdf, html or all; repeatable or comma-separated. bag (alone) writes one BagIt archive of all the files into the new folder -o.")
+            description = "csv, jsonld, docx, pdf, html or all (these five); brat, conll, doccano, labelstudio, prodigy, webanno or ptc; repeatable or comma-separated. bag (alone) writes one BagIt archive of all the files into the new folder -o.")
     List<String> formats;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = ".",
@@ -77,22 +89,108 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     BagArchiveOptions bag = new BagArchiveOptions();
 
+    @Mixin
+    ConversionOptions conversion;
+
     @Override
-    public Integer call() {
-        Set<Format> chosen = formats();
+    public Integer call() throws ScholionException {
+        Set<Format> all = formats();
+        Set<Format> chosen = new LinkedHashSet<>();
+        List<Format> interchange = new ArrayList<>();
+        for (Format f : all) {
+            if (f.kind() == Format.Kind.INTERCHANGE) {
+                interchange.add(f);
+            } else {
+                chosen.add(f);
+            }
+        }
+        List<Path> files = annotationFiles();
         ExportOptions options = ExportOptions.DEFAULT.withLabelSets(Set.copyOf(labelSets)).withLabels(Set.copyOf(labels))
                 .withPageSize(pageSize).withAnnotationTable(!noTable).withCsv(raw, excel).withSuggestions(suggestions);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (chosen.contains(Format.BAG)) {
-            if (chosen.size() > 1) {
+        if (all.contains(Format.BAG)) {
+            if (all.size() > 1) {
                 throw Commands.usage(spec, "bag is written on its own: it already holds JSON-LD, CSV and PDF");
             }
-            return writeBag(options, out, err);
+            return writeBag(files, options, out, err);
         }
-        Progress progress = new Progress(err, files.size() * chosen.size(), Commands.root(spec).console());
+        Progress progress = new Progress(err, files.size() * all.size(), Commands.root(spec).console());
+        boolean failed = false;
+        LossReport losses = new LossReport();
+        Map<Format, DocumentWriter.Batch> batches = new LinkedHashMap<>();
+        try (Staging staging = interchange.isEmpty() ? null : Staging.in(folder)) {
+            for (Format format : interchange) {
+                try {
+                    batches.put(format, Interchange.writer(format).open(staging.folder().resolve(format.extension()),
+                            options, losses));
+                } catch (ExportException | IllegalArgumentException e) {
+                    failed = report(progress, err, format.extension() + ": " + Annotate.message(e, false));
+                }
+            }
+            failed |= eachFile(files, chosen, batches, options, progress, out, err);
+            List<Path> staged = new ArrayList<>();
+            for (Map.Entry<Format, DocumentWriter.Batch> e : batches.entrySet()) {
+                try {
+                    e.getValue().close();
+                    staged.addAll(e.getValue().files());
+                } catch (ExportException | RuntimeException x) {
+                    failed = report(progress, err, e.getKey().extension() + ": " + Annotate.message(x, false));
+                }
+            }
+            progress.clear();
+            if (staging != null) {
+                if (!conversion.finish(losses, err)) {
+                    return Annotate.FAILED;
+                }
+                Set<Path> names = new HashSet<>();
+                List<Path> unique = new ArrayList<>();
+                for (Path file : staged) {
+                    // each format wrote into its own subfolder of the staging folder; all land flat in DIR
+                    Path flat = staging.folder().resolve(file.getFileName().toString());
+                    if (!names.add(flat)) {
+                        failed = report(progress, err, file.getFileName() + ": two formats write a file of this name;"
+                                + " export them into different folders");
+                        continue;
+                    }
+                    try {
+                        Files.move(file, flat);
+                    } catch (IOException x) {
+                        throw new ScholionException(file.toString(), "cannot write: " + x.getMessage(), x);
+                    }
+                    unique.add(flat);
+                }
+                staging.commit(unique).forEach(out::println);
+                out.flush();
+            }
+        }
+        return failed ? Annotate.FAILED : Annotate.OK;
+    }
+
+    /** The annotation files named, a folder standing for the {@code *.scholion.json} files in it. */
+    private List<Path> annotationFiles() throws ScholionException {
+        List<Path> found = new ArrayList<>();
+        for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                List<Path> inside = ImportCommand.list(file).stream()
+                        .filter(f -> f.getFileName().toString().endsWith(".scholion.json")).toList();
+                if (inside.isEmpty()) {
+                    throw new ScholionException(file.toString(), "holds no annotation files (*.scholion.json)");
+                }
+                found.addAll(inside);
+            } else {
+                found.add(file);
+            }
+        }
+        return found;
+    }
+
+    /** Exports each file in the publication formats and adds it to the batches; whether any failed. */
+    private boolean eachFile(List<Path> files, Set<Format> chosen, Map<Format, DocumentWriter.Batch> batches,
+                             ExportOptions options, Progress progress, PrintWriter out, PrintWriter err) {
         Map<String, Path> writtenFor = new HashMap<>();
         boolean failed = false;
+        int steps = chosen.size() + batches.size();
         for (Path file : files) {
             AnnotatedDocument doc;
             try {
@@ -100,14 +198,18 @@ final class ExportCommand implements Callable<Integer> {
                 checkSelection(doc, file);
             } catch (ScholionException e) {
                 failed = report(progress, err, e.getMessage());
-                chosen.forEach(f -> progress.done());
+                for (int i = 0; i < steps; i++) {
+                    progress.done();
+                }
                 continue;
             }
             Path earlier = writtenFor.putIfAbsent(doc.document().id(), file);
             if (earlier != null) {
                 failed = report(progress, err, file + ": has the same document id '" + doc.document().id() + "' as "
                         + earlier + "; its exports would overwrite those (export it into another folder)");
-                chosen.forEach(f -> progress.done());
+                for (int i = 0; i < steps; i++) {
+                    progress.done();
+                }
                 continue;
             }
             for (Format format : chosen) {
@@ -123,13 +225,22 @@ final class ExportCommand implements Callable<Integer> {
                 }
                 progress.done();
             }
+            for (Map.Entry<Format, DocumentWriter.Batch> e : batches.entrySet()) {
+                progress.step(doc.document().id() + " (" + e.getKey().extension() + ")");
+                try {
+                    e.getValue().write(doc);
+                } catch (ExportException | RuntimeException x) {
+                    failed = report(progress, err, file + ": " + e.getKey().extension() + ": "
+                            + Annotate.message(x, false));
+                }
+                progress.done();
+            }
         }
-        progress.clear();
-        return failed ? Annotate.FAILED : Annotate.OK;
+        return failed;
     }
 
     /** Writes the files as one bag at the output path (a new folder); nothing is left when it fails. */
-    private int writeBag(ExportOptions options, PrintWriter out, PrintWriter err) {
+    private int writeBag(List<Path> files, ExportOptions options, PrintWriter out, PrintWriter err) {
         BagOptions bagOptions;
         try {
             bagOptions = bag.toOptions(Commands.root(spec).clock());
