@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -122,7 +123,7 @@ final class ImportCommand implements Callable<Integer> {
 
     /** The one format every source file is in, or a usage error that asks for --format. */
     private Format detected() throws ScholionException {
-        Set<Format> found = new LinkedHashSet<>();
+        Set<Format> found = EnumSet.noneOf(Format.class);
         for (Path source : sources) {
             List<Path> files = Files.isDirectory(source) ? list(source) : List.of(source);
             boolean any = false;
