@@ -1,0 +1,261 @@
+package org.scholion.export.prodigy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.scholion.core.ScholionException;
+import org.scholion.core.model.Document;
+import org.scholion.core.text.CodePointText;
+import org.scholion.export.Format;
+import org.scholion.export.interchange.DocumentReader;
+import org.scholion.export.interchange.ForeignLabels;
+import org.scholion.export.interchange.LossReport;
+import org.scholion.export.interchange.ReadOptions;
+import org.scholion.export.json.DocumentDraft;
+import org.scholion.export.json.DocumentFields;
+import org.scholion.export.json.DocumentIds;
+import org.scholion.export.json.Json;
+import org.scholion.export.json.JsonLines;
+import org.scholion.export.json.Names;
+import org.scholion.export.json.Scores;
+import org.scholion.export.json.Where;
+
+/**
+ * Reads spaCy/Prodigy JSONL: each line a task with its {@code text}, {@code spans} (checked against
+ * the text where they quote it), {@code tokens} (checked likewise), {@code relations} between the
+ * spans their head and child tokens (or {@code head_span}/{@code child_span}) fall in, {@code meta}
+ * and other keys as metadata; {@code _annotator_id} and {@code _timestamp} say who made the spans
+ * and when. Spans of a task answered {@code reject} or {@code ignore} are not imported (and
+ * reported). Like every JSONL reader here, the file is checked whole before a document is passed on.
+ */
+public final class ProdigyReader implements DocumentReader {
+    static final String FORMAT = "prodigy";
+    static final Set<String> RESERVED = Set.of("text", "spans", "tokens", "relations", "meta", "answer",
+            "_annotator_id", "_timestamp");
+
+    private final int maxLineBytes;
+
+    public ProdigyReader() {
+        this(JsonLines.MAX_LINE_BYTES);
+    }
+
+    public ProdigyReader(int maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    @Override
+    public Format format() {
+        return Format.PRODIGY;
+    }
+
+    @Override
+    public void read(Path source, ReadOptions options, LossReport losses, DocumentSink sink) throws ScholionException {
+        Set<String> labels = new LinkedHashSet<>();
+        pass(source, options, new LossReport(), labels, document -> { });
+        pass(source, options, losses, labels, sink);
+    }
+
+    private void pass(Path source, ReadOptions options, LossReport losses, Set<String> labels, DocumentSink sink)
+            throws ScholionException {
+        String name = source.toString();
+        DocumentIds ids = new DocumentIds(ForeignLabels.setNameFor(String.valueOf(source.getFileName())));
+        JsonLines.read(source, maxLineBytes, (line, content) -> {
+            Where where = new Where(name, line);
+            JsonNode task = where.object(Json.parseLine(name, line, content), "a Prodigy task");
+            String text = where.requiredString(task, "text", "the task");
+            ObjectNode facts = facts(where, task, losses);
+            JsonNode own = facts.get("id");
+            String id = ids.next(own != null && own.isTextual() ? own.textValue() : null,
+                    own != null && own.isIntegralNumber() ? own.asText() : null, line);
+            Document document = DocumentFields.read(where, id, text, facts, RESERVED);
+            DocumentDraft draft = new DocumentDraft(where, document, options, labels);
+            String annotator = where.string(task, "_annotator_id", "the task");
+            Instant created = created(where, task);
+            String answer = where.string(task, "answer", "the task");
+            if (answer != null && !answer.equals("accept")) {
+                JsonNode spans = where.array(task, "spans", "the task's");
+                if (spans != null && !spans.isEmpty()) {
+                    losses.add(FORMAT, name, line, "spans of rejected or ignored tasks not imported",
+                            spans.size() + " span(s) of a task answered '" + answer + "'");
+                }
+            } else {
+                List<int[]> tokens = tokens(where, task, draft.text());
+                List<Placed> placed = spans(where, task, draft, tokens,
+                        annotator != null ? annotator : options.annotator(), created, losses);
+                relations(where, task, draft, tokens, placed, losses);
+            }
+            labels.addAll(draft.labelNames());
+            sink.accept(draft.build());
+        });
+    }
+
+    /** The task's meta entries, then its other keys that meta does not have (those that clash are reported). */
+    private static ObjectNode facts(Where where, JsonNode task, LossReport losses) throws ScholionException {
+        ObjectNode facts = Json.MAPPER.createObjectNode();
+        JsonNode meta = task.get("meta");
+        if (meta != null && !meta.isNull()) {
+            where.object(meta, "\"meta\"");
+            facts.setAll((ObjectNode) meta);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = task.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (RESERVED.contains(field.getKey())) {
+                continue;
+            }
+            if (facts.has(field.getKey())) {
+                losses.add(FORMAT, where.source(), where.line(), "task keys hidden by meta not imported",
+                        "'" + field.getKey() + "' is both a key of the task and of its meta; meta's is kept");
+            } else {
+                facts.set(field.getKey(), field.getValue());
+            }
+        }
+        return facts;
+    }
+
+    private static Instant created(Where where, JsonNode task) throws ScholionException {
+        JsonNode value = task.get("_timestamp");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0
+                || value.longValue() > 253402300799L) {
+            throw where.error("\"_timestamp\" must be whole seconds since 1970, not %s", Where.shown(value));
+        }
+        return Instant.ofEpochSecond(value.longValue());
+    }
+
+    /** Token {@code [start, end)} in code points, by index. */
+    private static List<int[]> tokens(Where where, JsonNode task, CodePointText text) throws ScholionException {
+        JsonNode tokens = where.array(task, "tokens", "the task's");
+        List<int[]> list = new ArrayList<>();
+        if (tokens == null) {
+            return list;
+        }
+        for (JsonNode token : tokens) {
+            where.object(token, "each of \"tokens\"");
+            int start = where.offset(token, "start", "token " + list.size());
+            int end = where.offset(token, "end", "token " + list.size());
+            check(where, text, start, end, where.string(token, "text", "token " + list.size()), "token " + list.size());
+            list.add(new int[] {start, end});
+        }
+        return list;
+    }
+
+    /** A span as read: its id in the draft and its range, to anchor relations. */
+    private record Placed(String id, int start, int end, String label) {
+    }
+
+    private static List<Placed> spans(Where where, JsonNode task, DocumentDraft draft, List<int[]> tokens,
+                                      String annotator, Instant created, LossReport losses) throws ScholionException {
+        JsonNode spans = where.array(task, "spans", "the task's");
+        List<Placed> placed = new ArrayList<>();
+        if (spans == null) {
+            return placed;
+        }
+        for (JsonNode span : spans) {
+            where.object(span, "each of \"spans\"");
+            int start = where.offset(span, "start", "a span");
+            int end = where.offset(span, "end", "a span");
+            String label = where.requiredString(span, "label", "span " + start + ":" + end);
+            if (end <= draft.text().length() && start <= end) {
+                check(where, draft.text(), start, end, where.string(span, "text", "a span"), "span " + start + ":" + end);
+            }
+            double score = where.number(span, "score", "span " + start + ":" + end);
+            String id = draft.span(null, start, end, label, Double.isNaN(score) ? null : Scores.note(score, null),
+                    annotator, created, false);
+            if (id == null) {
+                losses.add(FORMAT, where.source(), where.line(), "empty spans not imported",
+                        "span " + start + ":" + end + " of " + label + " covers no text");
+            } else {
+                placed.add(new Placed(id, start, end, label));
+            }
+        }
+        return placed;
+    }
+
+    private static void relations(Where where, JsonNode task, DocumentDraft draft, List<int[]> tokens,
+                                  List<Placed> placed, LossReport losses) throws ScholionException {
+        JsonNode relations = where.array(task, "relations", "the task's");
+        if (relations == null) {
+            return;
+        }
+        for (JsonNode relation : relations) {
+            where.object(relation, "each of \"relations\"");
+            String foreign = where.requiredString(relation, "label", "a relation");
+            String type = Names.relationType(foreign);
+            if (type == null) {
+                throw where.error("relation label '%s' has no letter or digit", foreign);
+            }
+            if (!type.equals(foreign)) {
+                losses.add(FORMAT, where.source(), where.line(), "relation types renamed",
+                        "'" + foreign + "' became '" + type + "'");
+            }
+            Placed head = end(where, relation, "head", tokens, placed);
+            Placed child = end(where, relation, "child", tokens, placed);
+            if (head == null || child == null) {
+                losses.add(FORMAT, where.source(), where.line(), "relations between tokens not imported",
+                        "relation " + foreign + " starts or ends at a token that no span covers");
+                continue;
+            }
+            draft.relation(null, type, head.id(), child.id());
+        }
+    }
+
+    /** The span a relation's head or child is: its {@code head_span} if given, else the innermost span over its token. */
+    private static Placed end(Where where, JsonNode relation, String field, List<int[]> tokens, List<Placed> placed)
+            throws ScholionException {
+        JsonNode span = relation.get(field + "_span");
+        if (span != null && !span.isNull()) {
+            where.object(span, "\"" + field + "_span\"");
+            int start = where.offset(span, "start", "\"" + field + "_span\"");
+            int end = where.offset(span, "end", "\"" + field + "_span\"");
+            String label = where.string(span, "label", "\"" + field + "_span\"");
+            for (Placed p : placed) {
+                if (p.start() == start && p.end() == end && (label == null || label.equals(p.label()))) {
+                    return p;
+                }
+            }
+            throw where.error("a relation's \"%s_span\" %d:%d is not one of the task's spans", field, start, end);
+        }
+        JsonNode index = relation.get(field);
+        if (index == null || index.isNull()) {
+            throw where.error("a relation has no \"%s\"", field);
+        }
+        int token = where.offset(index, "a relation's \"" + field + "\"");
+        if (token >= tokens.size()) {
+            throw where.error("a relation's \"%s\" is token %d, but the task has %d tokens", field, token, tokens.size());
+        }
+        int[] range = tokens.get(token);
+        Placed best = null;
+        for (Placed p : placed) {
+            if (p.start() <= range[0] && range[1] <= p.end()
+                    && (best == null || p.end() - p.start() < best.end() - best.start())) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    private static void check(Where where, CodePointText text, int start, int end, String quoted, String what)
+            throws ScholionException {
+        if (end < start || end > text.length()) {
+            throw where.error("%s (%d:%d) lies outside the text, which has %d code points", what, start, end,
+                    text.length());
+        }
+        if (quoted != null && !quoted.equals(text.slice(start, end))) {
+            throw where.error("%s quotes '%s' but the text there is '%s'", what, clip(quoted),
+                    clip(text.slice(start, end)));
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}
