@@ -13,12 +13,14 @@ import org.scholion.export.interchange.DocumentReader;
 import org.scholion.export.interchange.ForeignLabels;
 import org.scholion.export.interchange.LossReport;
 import org.scholion.export.interchange.ReadOptions;
+import org.scholion.export.prodigy.ProdigyReader;
 import org.scholion.export.json.DocumentDraft;
 import org.scholion.export.json.DocumentFields;
 import org.scholion.export.json.DocumentIds;
 import org.scholion.export.json.Json;
 import org.scholion.export.json.JsonLines;
 import org.scholion.export.json.Names;
+import org.scholion.export.json.Sniff;
 import org.scholion.export.json.Where;
 
 /**
@@ -187,5 +189,11 @@ public final class DoccanoReader implements DocumentReader {
                     "span " + start + ":" + end + " of " + label + " covers no text");
         }
         return id;
+    }
+
+    /** Whether a file looks like doccano JSONL: lines of objects with {@code text} and spans as {@code label}, {@code labels} or {@code entities}, and none of Prodigy's keys. */
+    public static boolean recognises(Path file) {
+        return Sniff.of(file).filter(s -> !s.inArray() && s.keys().contains("text")
+                && s.hasAny("label", "labels", "entities") && !s.hasAny(ProdigyReader.OWN_KEYS)).isPresent();
     }
 }

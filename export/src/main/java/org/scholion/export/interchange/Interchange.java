@@ -19,6 +19,12 @@ import org.scholion.export.brat.BratReader;
 import org.scholion.export.brat.BratWriter;
 import org.scholion.export.ptc.PtcReader;
 import org.scholion.export.ptc.PtcWriter;
+import org.scholion.export.doccano.DoccanoReader;
+import org.scholion.export.doccano.DoccanoWriter;
+import org.scholion.export.labelstudio.LabelStudioReader;
+import org.scholion.export.labelstudio.LabelStudioWriter;
+import org.scholion.export.prodigy.ProdigyReader;
+import org.scholion.export.prodigy.ProdigyWriter;
 
 /**
  * The registry of interchange formats: the reader and writer of each, and the format of a file
@@ -39,6 +45,9 @@ public final class Interchange {
             case WEBANNO -> new WebAnnoReader(WebAnnoOptions.DEFAULT);
             case BRAT -> new BratReader();
             case PTC -> new PtcReader();
+            case DOCCANO -> new DoccanoReader();
+            case LABELSTUDIO -> new LabelStudioReader();
+            case PRODIGY -> new ProdigyReader();
             default -> throw unsupported(format);
         };
     }
@@ -50,6 +59,9 @@ public final class Interchange {
             case WEBANNO -> new WebAnnoWriter(WebAnnoOptions.DEFAULT);
             case BRAT -> new BratWriter();
             case PTC -> new PtcWriter();
+            case DOCCANO -> new DoccanoWriter();
+            case LABELSTUDIO -> new LabelStudioWriter();
+            case PRODIGY -> new ProdigyWriter();
             default -> throw unsupported(format);
         };
     }
@@ -85,6 +97,15 @@ public final class Interchange {
         }
         if (lower.endsWith(".json") && head(file).contains("http://www.w3.org/ns/anno.jsonld")) {
             return Optional.of(Format.JSONLD);
+        }
+        if (DoccanoReader.recognises(file)) {
+            return Optional.of(Format.DOCCANO);
+        }
+        if (LabelStudioReader.recognises(file)) {
+            return Optional.of(Format.LABELSTUDIO);
+        }
+        if (ProdigyReader.recognises(file)) {
+            return Optional.of(Format.PRODIGY);
         }
         return Optional.empty();
     }

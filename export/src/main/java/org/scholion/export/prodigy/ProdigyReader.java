@@ -25,6 +25,7 @@ import org.scholion.export.json.Json;
 import org.scholion.export.json.JsonLines;
 import org.scholion.export.json.Names;
 import org.scholion.export.json.Scores;
+import org.scholion.export.json.Sniff;
 import org.scholion.export.json.Where;
 
 /**
@@ -39,6 +40,9 @@ public final class ProdigyReader implements DocumentReader {
     static final String FORMAT = "prodigy";
     static final Set<String> RESERVED = Set.of("text", "spans", "tokens", "relations", "meta", "answer",
             "_annotator_id", "_timestamp");
+
+    /** Keys only a Prodigy task has, among the JSONL formats. */
+    public static final List<String> OWN_KEYS = List.of("spans", "tokens", "answer", "_input_hash", "_task_hash");
 
     private final int maxLineBytes;
 
@@ -257,5 +261,11 @@ public final class ProdigyReader implements DocumentReader {
 
     private static String clip(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    /** Whether a file looks like Prodigy JSONL: lines of objects with {@code text} and Prodigy's {@code spans}, {@code tokens}, {@code answer} or hashes. */
+    public static boolean recognises(Path file) {
+        return Sniff.of(file).filter(s -> !s.inArray() && s.keys().contains("text")
+                && s.hasAny(OWN_KEYS)).isPresent();
     }
 }
