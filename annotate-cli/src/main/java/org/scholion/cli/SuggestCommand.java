@@ -7,13 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.scholion.cli.tui.Suggestions;
 import org.scholion.core.ScholionException;
+import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.store.AnnotationFile;
+import org.scholion.export.Format;
+import org.scholion.export.interchange.LossReport;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -23,10 +28,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Add suggested spans of one label wherever a pattern or a term from a list matches. */
+/** Add suggested spans of one label wherever a pattern or a term from a list matches, or a model's spans from a file. */
 @Command(name = "suggest", mixinStandardHelpOptions = true,
-        description = {"Add suggested spans of one label wherever a regular expression or a term matches.",
-                "Suggestions stay out of exports until accepted (a / A in annotate tui)."})
+        description = {"Add suggested spans of one label wherever a regular expression or a term matches, or take a model's spans from a file in an interchange format as suggestions.",
+                "With --from, the document in PREDICTIONS that has FILE's text (else FILE's document id) gives its spans; spans already in FILE (same range and label) are not added twice, and --min-score keeps only spans whose score (Label Studio predictions, Prodigy spans) is at least the given one.",
+                "Suggestions stay out of exports until accepted (a / A in annotate tui)."},
+        footer = {"  annotate suggest article.scholion.json --label Person --terms people.txt",
+                "  annotate suggest article.scholion.json --from predictions.json --min-score 0.8",
+                "  annotate suggest article.scholion.json --from model.jsonl --format prodigy --label ORG"})
 public final class SuggestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +43,8 @@ public final class SuggestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The annotation file (*.scholion.json).")
     Path file;
 
-    @Option(names = "--label", required = true, paramLabel = "LABEL", description = "The label of the suggestions.")
+    @Option(names = "--label", paramLabel = "LABEL",
+            description = "The label of the suggestions; with --from, take only spans of this label.")
     String label;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -48,7 +58,19 @@ public final class SuggestCommand implements Callable<Integer> {
         @Option(names = "--terms", paramLabel = "FILE", required = true,
                 description = "A UTF-8 file with one term per line, matched as whole words, longest first.")
         Path terms;
+
+        @Option(names = "--from", paramLabel = "PREDICTIONS", required = true,
+                description = "A file in an interchange format (doccano, labelstudio, prodigy, brat, conll, webanno, ptc) or JSON-LD whose spans become suggestions.")
+        Path from;
     }
+
+    @Option(names = "--format", paramLabel = "FMT",
+            description = "The format of PREDICTIONS when its name and content do not say.")
+    String format;
+
+    @Option(names = "--min-score", paramLabel = "X",
+            description = "With --from: only spans with a score of at least X (spans without a score are taken).")
+    Double minScore;
 
     @Option(names = {"-i", "--ignore-case"}, description = "Match regardless of case.")
     boolean ignoreCase;
@@ -65,6 +87,16 @@ public final class SuggestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (source.from != null) {
+            return fromPredictions(out, err);
+        }
+        if (label == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--label is required with --pattern or --terms");
+        }
+        if (format != null || minScore != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    (format != null ? "--format" : "--min-score") + " goes with --from");
+        }
         Pattern pattern;
         try {
             pattern = pattern();
@@ -88,6 +120,56 @@ public final class SuggestCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "added %d suggestion%s of %s to %s%s%n", result[0].added(),
                 result[0].added() == 1 ? "" : "s", label, file,
                 result[0].duplicates() == 0 ? "" : " (" + result[0].duplicates() + " already there)");
+        out.flush();
+        return 0;
+    }
+
+    private int fromPredictions(PrintWriter out, PrintWriter err) {
+        Format predictionFormat;
+        try {
+            predictionFormat = Predictions.format(source.from, format);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (minScore != null && !Double.isFinite(minScore)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--min-score must be a number");
+        }
+        String who = TuiCommand.defaultAnnotator(annotator.resolve());
+        Instant now = Instant.now();
+        AnnotationFile annotations = AnnotationFile.at(file);
+        LossReport losses = new LossReport();
+        Predictions.Result[] result = new Predictions.Result[1];
+        try {
+            AnnotatedDocument target = annotations.read();
+            Predictions.Found found = Predictions.find(source.from, predictionFormat, target, losses);
+            annotations.update("suggest from " + source.from.getFileName(), doc -> {
+                result[0] = Predictions.add(doc, found, label, minScore == null ? Double.NaN : minScore, who, now);
+                return result[0].document();
+            });
+        } catch (ScholionException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        Predictions.Result r = result[0];
+        losses.summary().forEach(line -> err.println("note: " + line));
+        List<String> skipped = new ArrayList<>();
+        if (r.duplicates() > 0) {
+            skipped.add(r.duplicates() + " already there");
+        }
+        if (r.lowScore() > 0) {
+            skipped.add(r.lowScore() + " below --min-score");
+        }
+        if (r.otherText() > 0) {
+            skipped.add(r.otherText() + " over text that differs");
+        }
+        if (r.unscored() > 0) {
+            skipped.add(r.unscored() + " without a score taken");
+        }
+        if (r.relations() > 0) {
+            skipped.add(r.relations() + " relation" + (r.relations() == 1 ? "" : "s") + " not taken");
+        }
+        out.printf(Locale.ROOT, "added %d suggestion%s to %s from %s%s%n", r.added(), r.added() == 1 ? "" : "s", file,
+                source.from, skipped.isEmpty() ? "" : " (" + String.join(", ", skipped) + ")");
         out.flush();
         return 0;
     }
