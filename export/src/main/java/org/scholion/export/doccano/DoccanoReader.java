@@ -34,15 +34,15 @@ public final class DoccanoReader implements DocumentReader {
     static final Set<String> RESERVED = Set.of("text", "label", "labels", "entities", "relations");
     static final String FORMAT = "doccano";
 
-    private final int maxLineBytes;
+    private final int maxLine;
 
     public DoccanoReader() {
-        this(JsonLines.MAX_LINE_BYTES);
+        this(JsonLines.MAX_LINE);
     }
 
-    /** A reader that refuses lines longer than {@code maxLineBytes}. */
-    public DoccanoReader(int maxLineBytes) {
-        this.maxLineBytes = maxLineBytes;
+    /** A reader that refuses lines longer than {@code maxLine} characters. */
+    public DoccanoReader(int maxLine) {
+        this.maxLine = maxLine;
     }
 
     @Override
@@ -61,7 +61,7 @@ public final class DoccanoReader implements DocumentReader {
             throws ScholionException {
         String name = source.toString();
         DocumentIds ids = new DocumentIds(ForeignLabels.setNameFor(String.valueOf(source.getFileName())));
-        JsonLines.read(source, maxLineBytes, (line, content) -> {
+        JsonLines.read(source, maxLine, (line, content) -> {
             Where where = new Where(name, line);
             JsonNode object = where.object(Json.parseLine(name, line, content), "a doccano line");
             String text = where.requiredString(object, "text", "the line");
@@ -192,7 +192,7 @@ public final class DoccanoReader implements DocumentReader {
     }
 
     /** Whether a file looks like doccano JSONL: lines of objects with {@code text} and spans as {@code label}, {@code labels} or {@code entities}, and none of Prodigy's keys. */
-    public static boolean recognises(Path file) {
+    public static boolean detect(Path file) {
         return Sniff.of(file).filter(s -> !s.inArray() && s.keys().contains("text")
                 && s.hasAny("label", "labels", "entities") && !s.hasAny(ProdigyReader.OWN_KEYS)).isPresent();
     }

@@ -98,13 +98,13 @@ public final class Interchange {
         if (lower.endsWith(".json") && head(file).contains("http://www.w3.org/ns/anno.jsonld")) {
             return Optional.of(Format.JSONLD);
         }
-        if (DoccanoReader.recognises(file)) {
+        if (DoccanoReader.detect(file)) {
             return Optional.of(Format.DOCCANO);
         }
-        if (LabelStudioReader.recognises(file)) {
+        if (LabelStudioReader.detect(file)) {
             return Optional.of(Format.LABELSTUDIO);
         }
-        if (ProdigyReader.recognises(file)) {
+        if (ProdigyReader.detect(file)) {
             return Optional.of(Format.PRODIGY);
         }
         return Optional.empty();

@@ -416,7 +416,7 @@ public final class LabelStudioReader implements DocumentReader {
     }
 
     /** Whether a file looks like a Label Studio export: tasks with {@code data} and {@code annotations} or {@code predictions}. */
-    public static boolean recognises(Path file) {
+    public static boolean detect(Path file) {
         return Sniff.of(file).filter(s -> s.keys().contains("data")
                 && s.hasAny("annotations", "predictions")).isPresent();
     }

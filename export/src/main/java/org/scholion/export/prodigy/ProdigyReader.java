@@ -44,14 +44,14 @@ public final class ProdigyReader implements DocumentReader {
     /** Keys only a Prodigy task has, among the JSONL formats. */
     public static final List<String> OWN_KEYS = List.of("spans", "tokens", "answer", "_input_hash", "_task_hash");
 
-    private final int maxLineBytes;
+    private final int maxLine;
 
     public ProdigyReader() {
-        this(JsonLines.MAX_LINE_BYTES);
+        this(JsonLines.MAX_LINE);
     }
 
-    public ProdigyReader(int maxLineBytes) {
-        this.maxLineBytes = maxLineBytes;
+    public ProdigyReader(int maxLine) {
+        this.maxLine = maxLine;
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class ProdigyReader implements DocumentReader {
             throws ScholionException {
         String name = source.toString();
         DocumentIds ids = new DocumentIds(ForeignLabels.setNameFor(String.valueOf(source.getFileName())));
-        JsonLines.read(source, maxLineBytes, (line, content) -> {
+        JsonLines.read(source, maxLine, (line, content) -> {
             Where where = new Where(name, line);
             JsonNode task = where.object(Json.parseLine(name, line, content), "a Prodigy task");
             String text = where.requiredString(task, "text", "the task");
@@ -264,7 +264,7 @@ public final class ProdigyReader implements DocumentReader {
     }
 
     /** Whether a file looks like Prodigy JSONL: lines of objects with {@code text} and Prodigy's {@code spans}, {@code tokens}, {@code answer} or hashes. */
-    public static boolean recognises(Path file) {
+    public static boolean detect(Path file) {
         return Sniff.of(file).filter(s -> !s.inArray() && s.keys().contains("text")
                 && s.hasAny(OWN_KEYS)).isPresent();
     }
