@@ -1,5 +1,8 @@
 package org.scholion.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,6 +56,23 @@ final class Commands {
             b.append(b.length() == 0 ? "" : ", ").append(l.name());
         }
         return b.toString();
+    }
+
+    /** A pretty-printing JSON writer on {@code out} that does not close it. */
+    static JsonGenerator json(PrintWriter out) throws IOException {
+        JsonFactory factory = new JsonFactory();
+        factory.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonGenerator g = factory.createGenerator(out);
+        g.useDefaultPrettyPrinter();
+        return g;
+    }
+
+    /** Prints {@code error: message} on its own line (clearing the progress bar first); returns true, for "failed". */
+    static boolean report(Progress progress, PrintWriter err, String message) {
+        progress.clear();
+        err.println("error: " + message);
+        err.flush();
+        return true;
     }
 
     /** Warns on {@code err} when a span cuts a grapheme cluster (a letter from its combining mark, an emoji sequence). */

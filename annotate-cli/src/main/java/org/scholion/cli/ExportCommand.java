@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.scholion.core.ScholionException;
+import org.scholion.core.corpus.Corpus;
+import org.scholion.core.corpus.Entry;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.store.AnnotationFile;
 import org.scholion.export.ExportException;
@@ -41,7 +43,7 @@ import picocli.CommandLine.Spec;
         description = {"Export annotation files as CSV, JSON-LD, DOCX, PDF or HTML, or in the formats of other annotation tools (brat, CoNLL, doccano, Label Studio, Prodigy, WebAnno TSV, PTC).",
                 "Writes DIR/<document-id>.<ext> for each file and format and prints each path; a corpus format (conll, doccano, labelstudio, prodigy) writes one file for all the documents given. A folder stands for the annotation files in it.",
                 "What a format of another tool cannot hold is counted on stderr, one line per kind (details with --report FILE); --strict refuses to write those formats then.",
-                "A format that fails is reported (exit 1) and the others are still written."},
+                "A format that fails is reported (exit 1) and the others are still written; so is a file that cannot be read. Documents are read and written on all cores; what was written is printed in the order of the sorted file names."},
         footerHeading = "%nExamples:%n",
         footer = {"  annotate export seeds/coalition-of-the-willing.scholion.json --format all \\",
                 "      -o out/",
@@ -53,7 +55,7 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "1..*", paramLabel = "FILE", description = "Annotation files, or folders of them.")
+    @Parameters(index = "0", arity = "1..*", paramLabel = "FILE", description = "Annotation files, folders (searched recursively) or globs.")
     List<Path> files;
 
     @Option(names = {"-f", "--format"}, required = true, split = ",", paramLabel = "FORMAT",
@@ -115,6 +117,11 @@ final class ExportCommand implements Callable<Integer> {
             }
             return writeBag(files, options, out, err);
         }
+        if (interchange.isEmpty()) {
+            ExportRun run = new ExportRun(Corpus.ofPaths(this.files), chosen, options, folder, List.of(),
+                    this::checkSelection, out, err, Commands.root(spec).console(), Corpus.cores());
+            return run.run() ? Annotate.OK : Annotate.FAILED;
+        }
         Progress progress = new Progress(err, files.size() * all.size(), Commands.root(spec).console());
         boolean failed = false;
         LossReport losses = new LossReport();
@@ -167,22 +174,14 @@ final class ExportCommand implements Callable<Integer> {
         return failed ? Annotate.FAILED : Annotate.OK;
     }
 
-    /** The annotation files named, a folder standing for the {@code *.scholion.json} files in it. */
+    /** The annotation files named, through the corpus: folders searched recursively, globs expanded. */
     private List<Path> annotationFiles() throws ScholionException {
-        List<Path> found = new ArrayList<>();
-        for (Path file : files) {
-            if (Files.isDirectory(file)) {
-                List<Path> inside = ImportCommand.list(file).stream()
-                        .filter(f -> f.getFileName().toString().endsWith(".scholion.json")).toList();
-                if (inside.isEmpty()) {
-                    throw new ScholionException(file.toString(), "holds no annotation files (*.scholion.json)");
-                }
-                found.addAll(inside);
-            } else {
-                found.add(file);
-            }
+        Corpus corpus = Corpus.ofPaths(files);
+        if (!corpus.problems().isEmpty()) {
+            Entry problem = corpus.problems().get(0);
+            throw new ScholionException(problem.path().toString(), problem.failure());
         }
-        return found;
+        return corpus.files();
     }
 
     /** Exports each file in the publication formats and adds it to the batches; whether any failed. */
@@ -249,7 +248,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(err, files.size(), Commands.root(spec).console());
         try {
-            ArchiveBag.write(files, folder, bagOptions, options, id -> {
+            ArchiveBag.write(bagInputs(), folder, bagOptions, options, id -> {
                 progress.step(id);
                 progress.done();
             });
@@ -261,6 +260,11 @@ final class ExportCommand implements Callable<Integer> {
         out.println(folder);
         out.flush();
         return Annotate.OK;
+    }
+
+    /** The files of the bag: a folder or glob stands for its annotation files, as everywhere else. */
+    private List<Path> bagInputs() {
+        return files.stream().anyMatch(f -> Corpus.namesMany(f.toString())) ? Corpus.ofPaths(files).files() : files;
     }
 
     private static boolean report(Progress progress, PrintWriter err, String message) {

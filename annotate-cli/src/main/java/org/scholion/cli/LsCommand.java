@@ -1,15 +1,18 @@
 package org.scholion.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.scholion.core.ScholionException;
+import org.scholion.core.corpus.Corpus;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Span;
 import org.scholion.core.store.AnnotationFile;
@@ -19,15 +22,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code annotate ls}: lists the spans of an annotation file. */
+/** {@code annotate ls}: lists the spans of annotation files, folders of them or globs. */
 @Command(name = "ls", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List the spans of an annotation file.", "In document order (by start, outer spans first); offsets are code points, [start, end)."},
+        description = {"List the spans of annotation files.", "In document order (by start, outer spans first); offsets are code points, [start, end).", "A folder is searched recursively for *.scholion.json files, and a quoted glob ('data/**/*.scholion.json') matches below its folder. With more than one document each row starts with the document id. A file that cannot be read is reported and the others are listed (exit 1)."},
         footerHeading = "%nExamples:%n",
         footer = {"  annotate ls article.scholion.json",
                 "  annotate ls article.scholion.json --label PERSON --format tsv | cut -f5",
                 "  annotate ls article.scholion.json --format json",
+                "  annotate ls corpus/ --label PERSON --format tsv",
                 "",
-                "tsv: a header line, then id, label, start, end, text separated by tabs; tab, line feed, "
+                "tsv: a header line, then id, label, start, end, text separated by tabs (document first for several documents); tab, line feed, "
                         + "carriage return and backslash in the text are written as \\t \\n \\r \\\\."})
 final class LsCommand implements Callable<Integer> {
     /** How the spans are printed. */
@@ -39,8 +43,8 @@ final class LsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The annotation file.")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Annotation files, folders or globs.")
+    List<String> files;
 
     @Option(names = {"-l", "--label"}, paramLabel = "L", description = "Only spans with this label; repeatable.")
     List<String> labels = new ArrayList<>();
@@ -51,6 +55,70 @@ final class LsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScholionException, IOException {
+        Corpus corpus = Corpus.of(files);
+        boolean many = corpus.size() + corpus.problems().size() > 1 || files.stream().anyMatch(Corpus::namesMany);
+        if (!many) {
+            return one(corpus.files().isEmpty() ? Path.of(files.get(0)) : corpus.files().get(0));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Set<String> labelsSeen = new HashSet<>();
+        boolean[] failed = {false};
+        JsonGenerator json = layout == Layout.json ? Commands.json(out) : null;
+        Table table = new Table("DOCUMENT", "ID", "LABEL", ">START", ">END", "TEXT");
+        if (json != null) {
+            json.writeStartArray();
+        } else if (layout == Layout.tsv) {
+            out.print("document\tid\tlabel\tstart\tend\ttext\n");
+        }
+        Progress progress = new Progress(err, corpus.size(), Commands.root(spec).console());
+        corpus.forEach(entry -> {
+            progress.step(entry.path().toString());
+            if (!entry.ok()) {
+                failed[0] = Commands.report(progress, err, entry.failure());
+                progress.done();
+                return;
+            }
+            AnnotatedDocument doc = entry.document();
+            doc.labels().forEach(l -> labelsSeen.add(l.name()));
+            String id = doc.document().id();
+            List<Span> spans = select(doc);
+            try {
+                switch (layout) {
+                    case tsv -> tsv(id, doc, spans, out);
+                    case json -> json(id, doc, spans, json);
+                    default -> spans.forEach(s -> table.row(id, s.id(), s.label(), s.start(), s.end(),
+                            cell(doc.textOf(s))));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            progress.done();
+        });
+        progress.clear();
+        if (json != null) {
+            json.writeEndArray();
+            json.close();
+            out.println();
+        } else if (layout == Layout.table) {
+            StringBuilder b = new StringBuilder();
+            table.appendTo(b);
+            if (table.isEmpty()) {
+                b.append("(no spans)\n");
+            }
+            out.print(b);
+        }
+        out.flush();
+        for (String label : labels) {
+            if (!labelsSeen.contains(label) && corpus.size() > 0) {
+                failed[0] = Commands.report(progress, err, "no document has the label '" + label + "'");
+            }
+        }
+        return failed[0] ? Annotate.FAILED : Annotate.OK;
+    }
+
+    /** One file, listed as it always was. */
+    private Integer one(Path file) throws ScholionException, IOException {
         AnnotatedDocument doc = AnnotationFile.at(file).read();
         for (String label : labels) {
             try {
@@ -59,56 +127,69 @@ final class LsCommand implements Callable<Integer> {
                 throw new ScholionException(file.toString(), e.getMessage());
             }
         }
-        List<Span> spans = doc.spans().stream().filter(s -> labels.isEmpty() || labels.contains(s.label())).toList();
+        List<Span> spans = select(doc);
         PrintWriter out = spec.commandLine().getOut();
         switch (layout) {
-            case tsv -> tsv(doc, spans, out);
-            case json -> json(doc, spans, out);
+            case tsv -> tsv(null, doc, spans, out);
+            case json -> {
+                try (JsonGenerator g = Commands.json(out)) {
+                    g.writeStartArray();
+                    json(null, doc, spans, g);
+                    g.writeEndArray();
+                }
+                out.println();
+            }
             default -> table(doc, spans, out);
         }
         out.flush();
         return Annotate.OK;
     }
 
-    private static void tsv(AnnotatedDocument doc, List<Span> spans, PrintWriter out) {
-        StringBuilder b = new StringBuilder(64 * (spans.size() + 1)).append("id\tlabel\tstart\tend\ttext\n");
+    private List<Span> select(AnnotatedDocument doc) {
+        return doc.spans().stream().filter(s -> labels.isEmpty() || labels.contains(s.label())).toList();
+    }
+
+    private static void tsv(String document, AnnotatedDocument doc, List<Span> spans, PrintWriter out) {
+        StringBuilder b = new StringBuilder(64 * (spans.size() + 1));
+        if (document == null) {
+            b.append("id\tlabel\tstart\tend\ttext\n");
+        }
         for (Span s : spans) {
+            if (document != null) {
+                b.append(Escapes.tsv(document)).append('\t');
+            }
             b.append(Escapes.tsv(s.id())).append('\t').append(Escapes.tsv(s.label())).append('\t').append(s.start())
                     .append('\t').append(s.end()).append('\t').append(Escapes.tsv(doc.textOf(s))).append('\n');
         }
         out.print(b);
     }
 
-    private static void json(AnnotatedDocument doc, List<Span> spans, PrintWriter out) throws IOException {
-        JsonFactory factory = new JsonFactory();
-        factory.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        try (JsonGenerator g = factory.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartArray();
-            for (Span s : spans) {
-                g.writeStartObject();
-                g.writeStringField("id", s.id());
-                g.writeStringField("label", s.label());
-                g.writeNumberField("start", s.start());
-                g.writeNumberField("end", s.end());
-                g.writeStringField("text", doc.textOf(s));
-                if (s.note() != null) {
-                    g.writeStringField("note", s.note());
-                }
-                if (s.annotator() != null) {
-                    g.writeStringField("annotator", s.annotator());
-                }
-                if (s.created() != null) {
-                    g.writeStringField("created", s.created().toString());
-                }
-                if (s.suggestion()) {
-                    g.writeBooleanField("suggestion", true);
-                }
-                g.writeEndObject();
+    private static void json(String document, AnnotatedDocument doc, List<Span> spans, JsonGenerator g)
+            throws IOException {
+        for (Span s : spans) {
+            g.writeStartObject();
+            if (document != null) {
+                g.writeStringField("document", document);
             }
-            g.writeEndArray();
+            g.writeStringField("id", s.id());
+            g.writeStringField("label", s.label());
+            g.writeNumberField("start", s.start());
+            g.writeNumberField("end", s.end());
+            g.writeStringField("text", doc.textOf(s));
+            if (s.note() != null) {
+                g.writeStringField("note", s.note());
+            }
+            if (s.annotator() != null) {
+                g.writeStringField("annotator", s.annotator());
+            }
+            if (s.created() != null) {
+                g.writeStringField("created", s.created().toString());
+            }
+            if (s.suggestion()) {
+                g.writeBooleanField("suggestion", true);
+            }
+            g.writeEndObject();
         }
-        out.println();
     }
 
     private static void table(AnnotatedDocument doc, List<Span> spans, PrintWriter out) {
@@ -124,7 +205,7 @@ final class LsCommand implements Callable<Integer> {
         out.print(b);
     }
 
-    private static String cell(String text) {
+    static String cell(String text) {
         String flat = Escapes.visible(Escapes.tsv(text), false);
         int length = flat.codePointCount(0, flat.length());
         if (length <= CELL) {

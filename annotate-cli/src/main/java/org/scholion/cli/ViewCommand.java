@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.scholion.core.ScholionException;
+import org.scholion.core.corpus.Corpus;
 import org.scholion.viewer.Viewer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,12 +24,13 @@ import picocli.CommandLine.Spec;
 /** Serves annotated documents to a browser and follows their files until Ctrl-C. */
 @Command(name = "view", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show annotated documents in the browser; the page follows the files as they change.",
-                "Prints the address, then serves until Ctrl-C."})
+                "Prints the address, then serves until Ctrl-C.",
+                "A folder stands for the *.scholion.json files in it and below it, a quoted glob for the files it matches."})
 public final class ViewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Annotation files (*.scholion.json).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Annotation files (*.scholion.json), folders or globs.")
     List<Path> files;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "H",
@@ -58,9 +60,15 @@ public final class ViewCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new ParameterException(spec.commandLine(), "--host '" + host + "' is not a known address");
         }
+        Corpus corpus = Corpus.ofPaths(files);
+        if (!corpus.problems().isEmpty()) {
+            corpus.problems().forEach(p -> err.println("error: " + p.failure()));
+            err.flush();
+            return Annotate.FAILED;
+        }
         Viewer viewer;
         try {
-            viewer = Viewer.start(files, new InetSocketAddress(address, port));
+            viewer = Viewer.start(corpus.files(), new InetSocketAddress(address, port));
         } catch (ScholionException e) {
             err.println("error: " + e.getMessage());
             err.flush();

@@ -214,7 +214,7 @@ public final class Corpus {
         } else if (isGlob(argument)) {
             glob(argument, found, problems);
         } else {
-            problems.add(problem(argument, argument + ": no such file or folder"));
+            problems.add(problem(argument, argument + ": no such file"));
         }
     }
 

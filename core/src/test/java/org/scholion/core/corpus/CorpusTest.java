@@ -77,7 +77,7 @@ class CorpusTest {
                 dir + "/*.nothing", written.get(1).toString()));
         assertThat(corpus.files()).containsExactly(written.get(1));
         assertThat(corpus.problems()).extracting(Entry::failure).containsExactly(
-                dir.resolve("missing.scholion.json") + ": no such file or folder",
+                dir.resolve("missing.scholion.json") + ": no such file",
                 empty + ": holds no .scholion.json file",
                 dir + "/*.nothing: matches no .scholion.json file");
         assertThat(corpus.stream().filter(e -> !e.ok()).count()).isEqualTo(3);

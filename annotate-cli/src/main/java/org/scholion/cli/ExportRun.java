@@ -1,0 +1,191 @@
+package org.scholion.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.scholion.core.ScholionException;
+import org.scholion.core.corpus.Corpus;
+import org.scholion.core.corpus.Outcome;
+import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.export.ExportException;
+import org.scholion.export.ExportOptions;
+import org.scholion.export.Exporters;
+import org.scholion.export.Format;
+
+/**
+ * One run of {@code annotate export} over a corpus: documents are read on all cores, each
+ * document's files are written on all cores, and what was written or went wrong is printed in the
+ * corpus's order, so the output is the same however the threads interleave. At most a few
+ * documents per thread are in memory at once.
+ */
+final class ExportRun {
+    /** Checks a document before it is exported; a refusal names the file. */
+    @FunctionalInterface
+    interface Check {
+        void accept(AnnotatedDocument document, Path file) throws ScholionException;
+    }
+
+    /** Receives each document, in the corpus's order, for a file written for the whole corpus. */
+    interface Whole {
+        void add(AnnotatedDocument document) throws ExportException;
+
+        /** Completes the file; returns the files written. */
+        List<Path> finish() throws ExportException;
+
+        /** Removes what was begun, after a failure. */
+        void abandon();
+    }
+
+    private final Corpus corpus;
+    private final Set<Format> formats;
+    private final ExportOptions options;
+    private final Path folder;
+    private final List<Whole> wholes;
+    private final Check check;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Progress progress;
+    private final int threads;
+    private final Map<String, Path> writtenFor = new HashMap<>();
+    private boolean failed;
+
+    ExportRun(Corpus corpus, Set<Format> formats, ExportOptions options, Path folder, List<Whole> wholes, Check check,
+              PrintWriter out, PrintWriter err, boolean console, int threads) {
+        this.corpus = corpus;
+        this.formats = formats;
+        this.options = options;
+        this.folder = folder;
+        this.wholes = new ArrayList<>(wholes);
+        this.check = check;
+        this.out = out;
+        this.err = err;
+        this.progress = new Progress(err, corpus.size(), console);
+        this.threads = threads;
+    }
+
+    /** What one document's export wrote and what failed, in format order. */
+    private record Done(List<Path> written, List<String> errors) {
+    }
+
+    /** Runs the export; returns whether everything was written. */
+    boolean run() {
+        ExecutorService writers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "scholion-export");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<Done>> pending = new ArrayDeque<>();
+        try {
+            corpus.parallel(threads, (file, doc) -> {
+                check.accept(doc, file);
+                return doc;
+            }, outcome -> {
+                AnnotatedDocument doc = accept(outcome);
+                if (doc == null) {
+                    progress.done();
+                    return;
+                }
+                if (formats.isEmpty()) {
+                    progress.step(outcome.path().toString());
+                    progress.done();
+                    return;
+                }
+                Path file = outcome.path();
+                pending.add(writers.submit(() -> write(doc, file)));
+                while (pending.size() > threads) {
+                    finish(pending.removeFirst());
+                }
+            });
+            while (!pending.isEmpty()) {
+                finish(pending.removeFirst());
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        for (Whole whole : wholes) {
+            try {
+                whole.finish().forEach(out::println);
+            } catch (ExportException | RuntimeException e) {
+                whole.abandon();
+                failed = Commands.report(progress, err, Annotate.message(e, false));
+            }
+        }
+        progress.clear();
+        out.flush();
+        return !failed;
+    }
+
+    /** The document of an outcome once it is known to be exportable, else null (and the failure reported). */
+    private AnnotatedDocument accept(Outcome<AnnotatedDocument> outcome) {
+        if (!outcome.ok()) {
+            failed = Commands.report(progress, err, outcome.failure());
+            return null;
+        }
+        AnnotatedDocument doc = outcome.value();
+        Path earlier = writtenFor.putIfAbsent(doc.document().id(), outcome.path());
+        if (earlier != null) {
+            failed = Commands.report(progress, err, outcome.path() + ": has the same document id '"
+                    + doc.document().id() + "' as " + earlier + "; its exports would overwrite those (export it "
+                    + "into another folder)");
+            return null;
+        }
+        for (int i = 0; i < wholes.size(); i++) {
+            try {
+                wholes.get(i).add(doc);
+            } catch (ExportException | RuntimeException e) {
+                failed = Commands.report(progress, err, outcome.path() + ": " + Annotate.message(e, false));
+                wholes.remove(i).abandon();
+                i--;
+            }
+        }
+        return doc;
+    }
+
+    private Done write(AnnotatedDocument doc, Path file) {
+        List<Path> written = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Format format : formats) {
+            try {
+                written.addAll(Exporters.writeFiles(doc, format, options, folder));
+            } catch (ExportException | RuntimeException e) {
+                errors.add(file + ": " + format.extension() + ": " + Annotate.message(e, false));
+            }
+        }
+        return new Done(written, errors);
+    }
+
+    private void finish(Future<Done> future) {
+        Done done;
+        try {
+            done = future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while exporting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        if (!done.written().isEmpty()) {
+            progress.clear();
+            done.written().forEach(out::println);
+            out.flush();
+        }
+        for (String error : done.errors()) {
+            failed = Commands.report(progress, err, error);
+        }
+        progress.step(done.written().isEmpty() ? "" : done.written().get(0).getFileName().toString());
+        progress.done();
+    }
+}
