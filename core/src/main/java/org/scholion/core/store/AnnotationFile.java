@@ -93,7 +93,8 @@ public final class AnnotationFile {
 
     /**
      * Reads the file, applies {@code edit} and writes the result, all under the lock, recording the
-     * change in the history. An edit that changes nothing writes nothing.
+     * change in the history. An edit that changes nothing writes nothing; one that changes only the
+     * document's facts (title, metadata) writes them without a history entry.
      *
      * @return the file's new content
      * @throws ScholionException if the file cannot be read, the edit is refused, or writing fails;
@@ -110,7 +111,14 @@ public final class AnnotationFile {
             }
             Change change = Change.between(before.document(), after, summary);
             if (change.isEmpty()) {
-                return before;
+                if (after.document().equals(before.document().document())) {
+                    return before;
+                }
+                // the document's own facts (its metadata, such as its status) are not annotations:
+                // written, but not recorded in the history, so undo and redo leave them alone
+                Snapshot next = new Snapshot(after, before.history());
+                writeAtomically(next);
+                return next;
             }
             Snapshot next = new Snapshot(after, before.history().record(change));
             writeAtomically(next);
