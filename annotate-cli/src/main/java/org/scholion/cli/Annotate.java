@@ -61,6 +61,7 @@ public final class Annotate implements Callable<Integer> {
         m.put("show", ShowCommand::new);
         m.put("labels", LabelsCommand::new);
         m.put("stats", StatsCommand::new);
+        m.put("status", StatusCommand::new);
         m.put("export", ExportCommand::new);
         m.put("import", ImportCommand::new);
         m.put("verify", VerifyCommand::new);
