@@ -62,6 +62,7 @@ public final class Annotate implements Callable<Integer> {
         m.put("labels", LabelsCommand::new);
         m.put("stats", StatsCommand::new);
         m.put("status", StatusCommand::new);
+        m.put("find", FindCommand::new);
         m.put("export", ExportCommand::new);
         m.put("import", ImportCommand::new);
         m.put("verify", VerifyCommand::new);
