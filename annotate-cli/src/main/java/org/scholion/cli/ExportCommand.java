@@ -3,6 +3,8 @@ package org.scholion.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,9 @@ import org.scholion.export.bag.BagOptions;
 import org.scholion.export.interchange.DocumentWriter;
 import org.scholion.export.interchange.Interchange;
 import org.scholion.export.interchange.LossReport;
+import org.scholion.export.corpus.CorpusCsv;
+import org.scholion.export.corpus.CorpusJsonLd;
+import org.scholion.export.corpus.CorpusWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,8 +55,14 @@ import picocli.CommandLine.Spec;
                 "  annotate export *.scholion.json --format csv,jsonld -o data/ --raw",
                 "  annotate export article.scholion.json --format pdf --labels propaganda \\",
                 "      --page-size letter",
-                "  annotate export work/ --format brat -o brat/ --report losses.json"})
+                "  annotate export work/ --format brat -o brat/ --report losses.json",
+                "  annotate export corpus/ --format csv,jsonld -o out/",
+                "",
+                "Corpus files: when FILE names a folder or a glob (or with --one-file), CSV is written as one DIR/corpus.csv (and corpus.relations.csv) whose document_id column tells the documents apart, and JSON-LD adds DIR/corpus.jsonld, an AnnotationCollection paged into AnnotationPages (--per-page) linked by next/prev, beside each document's own collection. --per-document keeps a file per document. Other formats are always one file per document."})
 final class ExportCommand implements Callable<Integer> {
+    /** The name of the files written for a whole corpus: corpus.csv, corpus.relations.csv, corpus.jsonld. */
+    static final String CORPUS = "corpus";
+
     @Spec
     CommandSpec spec;
 
@@ -84,6 +95,16 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--excel", description = "CSV with a byte-order mark, so that Excel reads it as UTF-8.")
     boolean excel;
+
+    @Option(names = "--one-file", description = "Also for files named one by one: one corpus.csv for all documents, and corpus.jsonld beside each document's JSON-LD.")
+    boolean oneFile;
+
+    @Option(names = "--per-document", description = "Also for folders and globs: a CSV per document and no corpus.jsonld.")
+    boolean perDocument;
+
+    @Option(names = "--per-page", paramLabel = "N", defaultValue = "1000",
+            description = "Annotations per AnnotationPage of corpus.jsonld (default: ${DEFAULT-VALUE}).")
+    int perPage;
 
     @Option(names = "--suggestions", description = "Include machine suggestions that nobody accepted yet.")
     boolean suggestions;
@@ -118,8 +139,16 @@ final class ExportCommand implements Callable<Integer> {
             return writeBag(files, options, out, err);
         }
         if (interchange.isEmpty()) {
-            ExportRun run = new ExportRun(Corpus.ofPaths(this.files), chosen, options, folder, List.of(),
-                    this::checkSelection, out, err, Commands.root(spec).console(), Corpus.cores());
+            Corpus corpus = Corpus.ofPaths(this.files);
+            List<CorpusWriter> wholes;
+            try {
+                wholes = corpusFiles(chosen, options);
+            } catch (ExportException e) {
+                err.println("error: " + e.getMessage());
+                return Annotate.FAILED;
+            }
+            ExportRun run = new ExportRun(corpus, chosen, options, folder, wholes, this::checkSelection,
+                    out, err, Commands.root(spec).console(), Corpus.cores());
             return run.run() ? Annotate.OK : Annotate.FAILED;
         }
         Progress progress = new Progress(err, files.size() * all.size(), Commands.root(spec).console());
@@ -272,6 +301,35 @@ final class ExportCommand implements Callable<Integer> {
         err.println("error: " + message);
         err.flush();
         return true;
+    }
+
+    /**
+     * The corpus files and what they replace: with a folder or a glob (or --one-file, unless
+     * --per-document), CSV is one corpus.csv instead of a file per document, and JSON-LD gains
+     * corpus.jsonld beside each document's collection. Removes CSV from {@code chosen} when it is one file.
+     */
+    private List<CorpusWriter> corpusFiles(Set<Format> chosen, ExportOptions options) throws ExportException {
+        if (oneFile && perDocument) {
+            throw Commands.usage(spec, "--one-file and --per-document exclude each other");
+        }
+        if (perPage < 1) {
+            throw Commands.usage(spec, "--per-page must be at least 1, not %d", perPage);
+        }
+        boolean whole = !perDocument && (oneFile || files.stream().anyMatch(f -> Corpus.namesMany(f.toString())));
+        List<CorpusWriter> writers = new ArrayList<>();
+        if (!whole) {
+            return writers;
+        }
+        if (chosen.remove(Format.CSV)) {
+            writers.add(CorpusCsv.open(folder, CORPUS, options));
+        }
+        if (chosen.contains(Format.JSONLD)) {
+            Path name = folder.toAbsolutePath().normalize().getFileName();
+            String label = name == null ? CORPUS : name.toString();
+            writers.add(CorpusJsonLd.open(folder, CORPUS, "urn:scholion:corpus:"
+                    + URLEncoder.encode(label, StandardCharsets.UTF_8).replace("+", "%20"), label, options, perPage));
+        }
+        return writers;
     }
 
     private Set<Format> formats() {

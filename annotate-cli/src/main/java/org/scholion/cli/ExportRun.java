@@ -21,6 +21,7 @@ import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
+import org.scholion.export.corpus.CorpusWriter;
 
 /**
  * One run of {@code annotate export} over a corpus: documents are read on all cores, each
@@ -35,22 +36,11 @@ final class ExportRun {
         void accept(AnnotatedDocument document, Path file) throws ScholionException;
     }
 
-    /** Receives each document, in the corpus's order, for a file written for the whole corpus. */
-    interface Whole {
-        void add(AnnotatedDocument document) throws ExportException;
-
-        /** Completes the file; returns the files written. */
-        List<Path> finish() throws ExportException;
-
-        /** Removes what was begun, after a failure. */
-        void abandon();
-    }
-
     private final Corpus corpus;
     private final Set<Format> formats;
     private final ExportOptions options;
     private final Path folder;
-    private final List<Whole> wholes;
+    private final List<CorpusWriter> wholes;
     private final Check check;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -59,7 +49,7 @@ final class ExportRun {
     private final Map<String, Path> writtenFor = new HashMap<>();
     private boolean failed;
 
-    ExportRun(Corpus corpus, Set<Format> formats, ExportOptions options, Path folder, List<Whole> wholes, Check check,
+    ExportRun(Corpus corpus, Set<Format> formats, ExportOptions options, Path folder, List<CorpusWriter> wholes, Check check,
               PrintWriter out, PrintWriter err, boolean console, int threads) {
         this.corpus = corpus;
         this.formats = formats;
@@ -112,7 +102,11 @@ final class ExportRun {
         } finally {
             writers.shutdownNow();
         }
-        for (Whole whole : wholes) {
+        for (CorpusWriter whole : wholes) {
+            if (writtenFor.isEmpty()) { // no document: no corpus file that would claim to be the corpus
+                whole.abandon();
+                continue;
+            }
             try {
                 whole.finish().forEach(out::println);
             } catch (ExportException | RuntimeException e) {

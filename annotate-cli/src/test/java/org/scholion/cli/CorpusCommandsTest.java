@@ -131,4 +131,42 @@ class CorpusCommandsTest {
         assertThat(r.err()).isEqualTo("error: " + empty + ": holds no .scholion.json file\n");
         assertThat(r.out()).isEmpty();
     }
+
+    @Test
+    void exportOfAFolderWritesOneCsvAndAPagedCorpusJsonLdBesideEachDocumentsCollection() throws Exception {
+        Path out = dir.resolve("out");
+        Result r = run("export", p(corpus), "--format", "csv,jsonld", "--per-page", "3", "-o", p(out));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith(brokenMessage()).hasLineCount(1);
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).containsExactly(out + "/doc-0.jsonld", out + "/doc-1.jsonld", out + "/doc-2.jsonld",
+                out + "/doc-3.jsonld", out + "/doc-4.jsonld", out + "/corpus.csv", out + "/corpus.relations.csv",
+                out + "/corpus.jsonld");
+        List<String> csv = Files.readAllLines(out.resolve("corpus.csv"), StandardCharsets.UTF_8);
+        assertThat(csv).hasSize(11);
+        assertThat(csv.get(0)).isEqualTo("document_id,span_id,label,start,end,text,note,annotator,created");
+        assertThat(csv.get(8)).startsWith("doc-3,s2,LOCATION,4,6,\u5317\u4EAC,");
+        assertThat(Files.readAllLines(out.resolve("corpus.relations.csv"))).containsExactly(
+                "document_id,relation_id,type,from_span_id,to_span_id", "doc-0,r1,visits,s1,s2");
+        JsonNode graph = new ObjectMapper().readTree(out.resolve("corpus.jsonld").toFile()).get("@graph");
+        assertThat(graph.get(0).get("total").asInt()).isEqualTo(11);
+        assertThat(graph.get(0).get("id").asText()).isEqualTo("urn:scholion:corpus:out");
+        assertThat(graph).hasSize(5);
+        assertThat(graph.get(4).get("prev").asText()).isEqualTo("urn:scholion:corpus:out/page3");
+    }
+
+    @Test
+    void perDocumentKeepsACsvPerDocumentAndOneFileJoinsNamedFiles() throws Exception {
+        Path out = dir.resolve("out");
+        Result per = run("export", p(corpus.resolve("sub")), "--format", "csv", "--per-document", "-o", p(out));
+        assertThat(per.code()).as(per.err()).isZero();
+        assertThat(per.out().lines().toList()).containsExactly(out + "/doc-3.csv", out + "/doc-4.csv");
+        Path joined = dir.resolve("joined");
+        Result one = run("export", p(files.get(1)), p(files.get(2)), "--format", "csv", "--one-file", "-o", p(joined));
+        assertThat(one.code()).as(one.err()).isZero();
+        assertThat(one.out().lines().toList()).containsExactly(joined + "/corpus.csv", joined + "/corpus.relations.csv");
+        assertThat(Files.readAllLines(joined.resolve("corpus.csv"))).hasSize(5);
+        Result both = run("export", p(corpus), "--format", "csv", "--one-file", "--per-document");
+        assertThat(both.code()).isEqualTo(2);
+    }
 }
