@@ -16,6 +16,7 @@ import org.scholion.core.corpus.Corpus;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Span;
 import org.scholion.core.store.AnnotationFile;
+import org.scholion.core.team.Merge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,8 +32,7 @@ import picocli.CommandLine.Spec;
                 "  annotate ls article.scholion.json --format json",
                 "  annotate ls corpus/ --label PERSON --format tsv",
                 "",
-                "tsv: a header line, then id, label, start, end, text separated by tabs (document first for several documents); tab, line feed, "
-                        + "carriage return and backslash in the text are written as \\t \\n \\r \\\\."})
+                "tsv: a header line, then id, label, start, end, text, suggestion (yes or no) and proposers (who proposed a suggestion, comma-separated) separated by tabs (document first for several documents); tab, line feed, carriage return and backslash in the text are written as \\t \\n \\r \\\\."})
 final class LsCommand implements Callable<Integer> {
     /** How the spans are printed. */
     enum Layout { table, tsv, json }
@@ -69,7 +69,7 @@ final class LsCommand implements Callable<Integer> {
         if (json != null) {
             json.writeStartArray();
         } else if (layout == Layout.tsv) {
-            out.print("document\tid\tlabel\tstart\tend\ttext\n");
+            out.print("document\tid\tlabel\tstart\tend\ttext\tsuggestion\tproposers\n");
         }
         Progress progress = new Progress(err, corpus.size(), Commands.root(spec).console());
         corpus.forEach(entry -> {
@@ -152,14 +152,16 @@ final class LsCommand implements Callable<Integer> {
     private static void tsv(String document, AnnotatedDocument doc, List<Span> spans, PrintWriter out) {
         StringBuilder b = new StringBuilder(64 * (spans.size() + 1));
         if (document == null) {
-            b.append("id\tlabel\tstart\tend\ttext\n");
+            b.append("id\tlabel\tstart\tend\ttext\tsuggestion\tproposers\n");
         }
         for (Span s : spans) {
             if (document != null) {
                 b.append(Escapes.tsv(document)).append('\t');
             }
             b.append(Escapes.tsv(s.id())).append('\t').append(Escapes.tsv(s.label())).append('\t').append(s.start())
-                    .append('\t').append(s.end()).append('\t').append(Escapes.tsv(doc.textOf(s))).append('\n');
+                    .append('\t').append(s.end()).append('\t').append(Escapes.tsv(doc.textOf(s))).append('\t')
+                    .append(s.suggestion() ? "yes" : "no").append('\t')
+                    .append(s.suggestion() ? Escapes.tsv(String.join(", ", Merge.proposers(s))) : "").append('\n');
         }
         out.print(b);
     }
@@ -185,17 +187,29 @@ final class LsCommand implements Callable<Integer> {
             if (s.created() != null) {
                 g.writeStringField("created", s.created().toString());
             }
+            g.writeBooleanField("suggestion", s.suggestion());
             if (s.suggestion()) {
-                g.writeBooleanField("suggestion", true);
+                g.writeArrayFieldStart("proposers");
+                for (String name : Merge.proposers(s)) {
+                    g.writeString(name);
+                }
+                g.writeEndArray();
             }
             g.writeEndObject();
         }
     }
 
     private static void table(AnnotatedDocument doc, List<Span> spans, PrintWriter out) {
-        Table table = new Table("ID", "LABEL", ">START", ">END", "TEXT");
+        boolean suggestions = spans.stream().anyMatch(Span::suggestion);
+        Table table = suggestions ? new Table("ID", "LABEL", ">START", ">END", "SUGGESTED BY", "TEXT")
+                : new Table("ID", "LABEL", ">START", ">END", "TEXT");
         for (Span s : spans) {
-            table.row(s.id(), s.label(), s.start(), s.end(), cell(doc.textOf(s)));
+            if (suggestions) {
+                table.row(s.id(), s.label(), s.start(), s.end(),
+                        s.suggestion() ? String.join(", ", Merge.proposers(s)) + "?" : "", cell(doc.textOf(s)));
+            } else {
+                table.row(s.id(), s.label(), s.start(), s.end(), cell(doc.textOf(s)));
+            }
         }
         StringBuilder b = new StringBuilder();
         table.appendTo(b);
