@@ -69,6 +69,13 @@ public final class Annotate implements Callable<Integer> {
         m.put("view", ViewCommand::new);
         m.put("tui", TuiCommand::new);
         m.put("suggest", SuggestCommand::new);
+        m.put("agree", AgreeCommand::new);
+        m.put("diff", DiffCommand::new);
+        m.put("merge", MergeCommand::new);
+        m.put("accept", AcceptCommand::new);
+        m.put("reject", RejectCommand::new);
+        m.put("git-setup", GitSetupCommand::new);
+        m.put("merge-driver", MergeDriverCommand::new);
         m.put("completion", CompletionCommand::new);
         return Collections.unmodifiableMap(m);
     }

@@ -52,12 +52,22 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--ids", description = "Mark where each span starts with its id, for 'edit', 'rm' and 'relate'.")
     boolean ids;
 
+    @Option(names = "--diff", paramLabel = "B", description = "Draw where FILE and B (an annotation of the same text) differ, coloured by kind of difference, instead of the spans.")
+    Path diff;
+
     @Override
     public Integer call() throws ScholionException {
         if (noColor && color) {
             throw Commands.usage(spec, "give --color or --no-color, not both");
         }
         AnnotatedDocument doc = AnnotationFile.at(file).read();
+        if (diff != null) {
+            if (!labels.isEmpty()) {
+                throw Commands.usage(spec, "give --diff or --label, not both");
+            }
+            AnnotatedDocument other = AnnotationFile.at(diff).read();
+            doc = DiffView.of(doc, DiffCommand.differences(file, doc, diff, other, false));
+        }
         for (String label : labels) {
             try {
                 Commands.label(doc, label);
