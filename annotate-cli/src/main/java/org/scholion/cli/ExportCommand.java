@@ -127,7 +127,6 @@ final class ExportCommand implements Callable<Integer> {
                 chosen.add(f);
             }
         }
-        List<Path> files = annotationFiles();
         ExportOptions options = ExportOptions.DEFAULT.withLabelSets(Set.copyOf(labelSets)).withLabels(Set.copyOf(labels))
                 .withPageSize(pageSize).withAnnotationTable(!noTable).withCsv(raw, excel).withSuggestions(suggestions);
         PrintWriter out = spec.commandLine().getOut();
@@ -136,7 +135,7 @@ final class ExportCommand implements Callable<Integer> {
             if (all.size() > 1) {
                 throw Commands.usage(spec, "bag is written on its own: it already holds JSON-LD, CSV and PDF");
             }
-            return writeBag(files, options, out, err);
+            return writeBag(annotationFiles(), options, out, err);
         }
         if (interchange.isEmpty()) {
             Corpus corpus = Corpus.ofPaths(this.files);
@@ -151,6 +150,7 @@ final class ExportCommand implements Callable<Integer> {
                     out, err, Commands.root(spec).console(), Corpus.cores());
             return run.run() ? Annotate.OK : Annotate.FAILED;
         }
+        List<Path> files = annotationFiles();
         Progress progress = new Progress(err, files.size() * all.size(), Commands.root(spec).console());
         boolean failed = false;
         LossReport losses = new LossReport();
@@ -208,7 +208,9 @@ final class ExportCommand implements Callable<Integer> {
         Corpus corpus = Corpus.ofPaths(files);
         if (!corpus.problems().isEmpty()) {
             Entry problem = corpus.problems().get(0);
-            throw new ScholionException(problem.path().toString(), problem.failure());
+            String prefix = problem.path() + ": ";
+            throw new ScholionException(problem.path().toString(), problem.failure().startsWith(prefix)
+                    ? problem.failure().substring(prefix.length()) : problem.failure());
         }
         return corpus.files();
     }

@@ -37,11 +37,11 @@ class CorpusCommandsTest {
         Result r = run("ls", p(corpus), "--format", "tsv", "--label", "PERSON");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith(brokenMessage()).hasLineCount(1);
-        StringBuilder expected = new StringBuilder("document\tid\tlabel\tstart\tend\ttext\n");
+        StringBuilder expected = new StringBuilder("document\tid\tlabel\tstart\tend\ttext\tsuggestion\tproposers\n");
         for (int i = 0; i < 5; i++) {
             int[] s = CorpusTesting.SPANS.get(i);
             expected.append("doc-").append(i).append("\ts1\tPERSON\t").append(s[0]).append('\t').append(s[1])
-                    .append('\t').append(CorpusTesting.PERSONS.get(i)).append('\n');
+                    .append('\t').append(CorpusTesting.PERSONS.get(i)).append("\tno\t\n");
         }
         assertThat(r.out()).isEqualTo(expected.toString());
     }
