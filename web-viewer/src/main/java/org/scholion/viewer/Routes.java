@@ -47,26 +47,44 @@ final class Routes implements HttpHandler {
     private static final String VERSION = "version";
     private static final String LABEL_STYLES = "labels.css";
     private static final String DOWNLOAD = "download";
+    private static final String CORPUS_STYLESHEET = "corpus.css";
+    private static final String CORPUS_SCRIPT = "corpus.js";
+    private static final String SEARCH = "search";
+    private static final String CORPUS = "corpus";
+    static final String STYLESHEET_PATH = "/" + ASSETS + "/" + STYLESHEET;
+    static final String CORPUS_STYLESHEET_PATH = "/" + ASSETS + "/" + CORPUS_STYLESHEET;
+    static final String CORPUS_SCRIPT_PATH = "/" + ASSETS + "/" + CORPUS_SCRIPT;
+    /** The longest text a search may look for, in characters. */
+    static final int MAX_QUERY = 200;
 
     private static final String HTML = "text/html; charset=UTF-8";
     private static final String TEXT = "text/plain; charset=UTF-8";
+    private static final String JSON = "application/json; charset=UTF-8";
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._~%:-]*(/[A-Za-z0-9._~%:-]*)*");
     private static final Pattern BAD_ESCAPE = Pattern.compile("%(2[fF]|5[cC]|2[eE]|0[0-9a-fA-F]|1[0-9a-fA-F]|7[fF]|25)");
     private static final byte[] CSS = HtmlPage.STYLESHEET.getBytes(StandardCharsets.UTF_8);
     private static final byte[] JS = HtmlPage.SCRIPT.getBytes(StandardCharsets.UTF_8);
-    private static final String ASSET_TAG = "\"" + WatchedFile.hash((HtmlPage.STYLESHEET + HtmlPage.SCRIPT)
+    private static final byte[] CORPUS_CSS = resource(CORPUS_STYLESHEET);
+    private static final byte[] CORPUS_JS = resource(CORPUS_SCRIPT);
+    private static final String ASSET_TAG = "\"" + WatchedFile.hash((HtmlPage.STYLESHEET + HtmlPage.SCRIPT
+            + new String(CORPUS_CSS, StandardCharsets.UTF_8) + new String(CORPUS_JS, StandardCharsets.UTF_8))
             .getBytes(StandardCharsets.UTF_8)) + "\"";
 
-    private final List<WatchedFile> files;
+    private final Shelf shelf;
     private final boolean loopbackOnly;
     private final Map<String, Rendered> pages = new ConcurrentHashMap<>();
+    private volatile Index index;
 
     /** A page rendered for one state of a file. */
     private record Rendered(WatchedFile.State state, byte[] bytes) {
     }
 
-    Routes(List<WatchedFile> files, boolean loopbackOnly) {
-        this.files = List.copyOf(files);
+    /** The index rendered for one state of the shelf. */
+    private record Index(Shelf.Snapshot snapshot, byte[] bytes) {
+    }
+
+    Routes(Shelf shelf, boolean loopbackOnly) {
+        this.shelf = shelf;
         this.loopbackOnly = loopbackOnly;
     }
 
@@ -121,8 +139,16 @@ final class Routes implements HttpHandler {
             index(exchange);
         } else if (segments.size() == 2 && segments.get(0).equals(ASSETS)) {
             asset(exchange, segments.get(1));
+        } else if (segments.size() == 1 && segments.get(0).equals(SEARCH) && !path.endsWith("/")) {
+            search(exchange, exchange.getRequestURI().getRawQuery());
+        } else if (segments.size() == 2 && segments.get(0).equals(CORPUS) && segments.get(1).equals(VERSION)
+                && !path.endsWith("/")) {
+            String version = shelf.snapshot().version();
+            noStore(exchange);
+            exchange.getResponseHeaders().set("ETag", "\"" + version + "\"");
+            send(exchange, 200, TEXT, (version + "\n").getBytes(StandardCharsets.UTF_8));
         } else if (segments.get(0).equals("doc") && segments.size() >= 2) {
-            Optional<WatchedFile> file = files.stream().filter(f -> f.slug().equals(segments.get(1))).findFirst();
+            Optional<WatchedFile> file = shelf.file(segments.get(1));
             if (file.isEmpty()) {
                 notFound(exchange);
             } else {
@@ -222,6 +248,12 @@ final class Routes implements HttpHandler {
         } else if (name.equals(SCRIPT)) {
             body = JS;
             type = "text/javascript; charset=UTF-8";
+        } else if (name.equals(CORPUS_STYLESHEET)) {
+            body = CORPUS_CSS;
+            type = "text/css; charset=UTF-8";
+        } else if (name.equals(CORPUS_SCRIPT)) {
+            body = CORPUS_JS;
+            type = "text/javascript; charset=UTF-8";
         } else {
             notFound(exchange);
             return;
@@ -237,28 +269,87 @@ final class Routes implements HttpHandler {
     }
 
     private void index(HttpExchange exchange) throws IOException {
-        if (files.size() == 1) {
-            String location = "/doc/" + encode(files.get(0).slug()) + "/";
+        Shelf.Snapshot snapshot = shelf.snapshot();
+        if (!shelf.listsFolders() && snapshot.items().size() == 1) {
+            String location = "/doc/" + encode(snapshot.items().get(0).slug()) + "/";
             exchange.getResponseHeaders().set("Location", location);
             plain(exchange, 302, "See " + location);
             return;
         }
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>Scholion viewer</title>\n<link rel=\"stylesheet\" href=\"" + asset(STYLESHEET) + "\">\n</head>\n"
-                + "<body>\n<main class=\"index\">\n<p class=\"kicker\">Scholion viewer</p>\n<h1>Documents</h1>\n<ul>\n");
-        for (WatchedFile file : files) {
-            WatchedFile.State state = file.state();
-            AnnotatedDocument doc = state.document();
-            html.append("<li><a href=\"/doc/").append(encode(file.slug())).append("/\">")
-                    .append(HtmlPage.escape(doc.document().title())).append("</a><br><span class=\"meta\">")
-                    .append(HtmlPage.escape(file.path().getFileName().toString())).append(" \u00b7 ")
-                    .append(doc.spans().size()).append(" spans, ").append(doc.relations().size())
-                    .append(" relations</span></li>\n");
-        }
-        html.append("</ul>\n</main>\n</body>\n</html>\n");
         noStore(exchange);
-        send(exchange, 200, HTML, html.toString().getBytes(StandardCharsets.UTF_8));
+        send(exchange, 200, HTML, index());
+    }
+
+    /** The index of the shelf's current state, rendered once per state; the poller calls this after a change. */
+    byte[] index() {
+        Shelf.Snapshot snapshot = shelf.snapshot();
+        Index rendered = index;
+        if (rendered == null || rendered.snapshot() != snapshot) {
+            rendered = new Index(snapshot, IndexPage.render(snapshot, shelf.listsFolders()));
+            index = rendered;
+        }
+        return rendered.bytes();
+    }
+
+    /** Forgets the pages of documents that are no longer open. */
+    void keepPagesOf(List<WatchedFile> open) {
+        pages.keySet().retainAll(open.stream().map(WatchedFile::slug).toList());
+    }
+
+    private void search(HttpExchange exchange, String rawQuery) throws IOException {
+        noStore(exchange);
+        Map<String, String> parameters = parameters(rawQuery);
+        if (parameters == null) {
+            send(exchange, 400, JSON, SearchAnswer.error("The search is not a well-formed query string."));
+            return;
+        }
+        String words = blankToNull(parameters.get("q"));
+        String label = blankToNull(parameters.get("label"));
+        if (words == null && label == null) {
+            send(exchange, 400, JSON, SearchAnswer.error("Say what to look for: q (text in a span) or label."));
+            return;
+        }
+        if (words != null && words.length() > MAX_QUERY || label != null && label.length() > MAX_QUERY) {
+            send(exchange, 400, JSON, SearchAnswer.error("Search for at most " + MAX_QUERY + " characters."));
+            return;
+        }
+        send(exchange, 200, JSON, SearchAnswer.answer(shelf.snapshot(), words, label));
+    }
+
+    /** The parameters of a query string, strictly decoded ({@code +} is a space); null when it is malformed. */
+    static Map<String, String> parameters(String rawQuery) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1).replace('+', ' '));
+            if (name == null || value == null) {
+                return null;
+            }
+            parameters.put(name, value);
+        }
+        return parameters;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static byte[] resource(String name) {
+        try (java.io.InputStream in = Routes.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("viewer resource " + name + " is missing from the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean safe(String rawPath) {

@@ -35,15 +35,15 @@ public final class Viewer implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService poller;
-    private final List<WatchedFile> files;
+    private final Shelf shelf;
     private final URI uri;
 
-    private Viewer(HttpServer server, ThreadPoolExecutor workers, ScheduledExecutorService poller,
-                   List<WatchedFile> files, URI uri) {
+    private Viewer(HttpServer server, ThreadPoolExecutor workers, ScheduledExecutorService poller, Shelf shelf,
+                   URI uri) {
         this.server = server;
         this.workers = workers;
         this.poller = poller;
-        this.files = files;
+        this.shelf = shelf;
         this.uri = uri;
     }
 
@@ -58,12 +58,28 @@ public final class Viewer implements AutoCloseable {
         if (annotationFiles.isEmpty()) {
             throw new IllegalArgumentException("the viewer needs at least one annotation file");
         }
-        limitRequests();
-        List<WatchedFile> files = new ArrayList<>();
-        Set<String> slugs = new HashSet<>();
-        for (Path path : annotationFiles) {
-            files.add(WatchedFile.open(path, doc -> uniqueSlug(doc, slugs)));
+        return serve(Shelf.ofFiles(annotationFiles), address);
+    }
+
+    /**
+     * Serves the annotation files that files, folders (searched recursively) and globs name, as
+     * {@code annotate view DIR} does: the index lists every document with its status and counts,
+     * offers a search over all of them and shows the corpus's statistics. The folders and globs are
+     * listed again every second, so new files appear and removed ones go; a file that cannot be read
+     * is listed with its problem and the others are served. Only the summaries of the documents are
+     * kept, and the last few documents whose pages were asked for.
+     *
+     * @throws ScholionException if the address cannot be bound
+     */
+    public static Viewer serve(List<String> arguments, InetSocketAddress address) throws ScholionException {
+        if (arguments.isEmpty()) {
+            throw new IllegalArgumentException("the viewer needs at least one file, folder or glob");
         }
+        return serve(Shelf.ofArguments(arguments), address);
+    }
+
+    private static Viewer serve(Shelf shelf, InetSocketAddress address) throws ScholionException {
+        limitRequests();
         HttpServer server;
         try {
             server = HttpServer.create(address, 32);
@@ -78,19 +94,27 @@ public final class Viewer implements AutoCloseable {
         workers.allowCoreThreadTimeOut(true);
         server.setExecutor(workers);
         InetSocketAddress bound = server.getAddress();
-        Routes routes = new Routes(files, isLoopback(bound.getAddress()));
+        Routes routes = new Routes(shelf, isLoopback(bound.getAddress()));
         server.createContext("/", routes);
         server.start();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemons("scholion-watch-"));
-        poller.scheduleWithFixedDelay(() -> files.forEach(file -> {
+        poller.scheduleWithFixedDelay(() -> {
             try {
-                file.poll();
-                routes.page(file);
+                shelf.poll(System.nanoTime() / 1_000_000, file -> {
+                    try {
+                        routes.page(file);
+                    } catch (RuntimeException e) {
+                        // a page that cannot be drawn is reported when it is asked for
+                    }
+                });
+                routes.keepPagesOf(shelf.openFiles());
+                routes.index();
             } catch (RuntimeException e) {
-                // a page that cannot be drawn is reported when it is asked for; the poller must go on
+                // the poller must go on; the next look may succeed
+                System.err.println("viewer: looking at the files failed: " + e);
             }
-        }), POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-        return new Viewer(server, workers, poller, List.copyOf(files), URI.create("http://" + hostOf(bound) + ":"
+        }, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        return new Viewer(server, workers, poller, shelf, URI.create("http://" + hostOf(bound) + ":"
                 + bound.getPort() + "/"));
     }
 
@@ -99,9 +123,10 @@ public final class Viewer implements AutoCloseable {
         return uri;
     }
 
-    /** The address of each document's page, in the order of the files. */
+    /** The address of each document's page now, in the order of the files (named files) or of their paths (folders). */
     public List<URI> documentUris() {
-        return files.stream().map(f -> uri.resolve("/doc/" + Routes.encode(f.slug()) + "/")).toList();
+        return shelf.snapshot().items().stream().map(i -> uri.resolve("/doc/" + Routes.encode(i.slug()) + "/"))
+                .toList();
     }
 
     /** Whether an address is only reachable from this machine. */
@@ -115,15 +140,6 @@ public final class Viewer implements AutoCloseable {
         poller.shutdownNow();
         server.stop(0);
         workers.shutdownNow();
-    }
-
-    private static String uniqueSlug(AnnotatedDocument doc, Set<String> taken) {
-        String id = doc.document().id();
-        String slug = id;
-        for (int n = 2; !taken.add(slug); n++) {
-            slug = id + "-" + n;
-        }
-        return slug;
     }
 
     private static String hostOf(InetSocketAddress address) {
