@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "view", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show annotated documents in the browser; the page follows the files as they change.",
                 "Prints the address, then serves until Ctrl-C.",
-                "A folder stands for the *.scholion.json files in it and below it, a quoted glob for the files it matches."})
+                "A folder stands for the *.scholion.json files in it and below it, a quoted glob for the files it matches. Over a folder or glob the first page is an index of the documents (status, counts, a bar of labels), with a search over all their spans and the corpus's statistics; files that appear, change or go show there live, and a file that cannot be read is listed with its problem."})
 public final class ViewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,7 +68,11 @@ public final class ViewCommand implements Callable<Integer> {
         }
         Viewer viewer;
         try {
-            viewer = Viewer.start(corpus.files(), new InetSocketAddress(address, port));
+            List<String> arguments = files.stream().map(Path::toString).toList();
+            // a folder or a glob is followed as it changes; files named one by one are the fixed list they were
+            viewer = arguments.stream().anyMatch(Corpus::namesMany)
+                    ? Viewer.serve(arguments, new InetSocketAddress(address, port))
+                    : Viewer.start(corpus.files(), new InetSocketAddress(address, port));
         } catch (ScholionException e) {
             err.println("error: " + e.getMessage());
             err.flush();
