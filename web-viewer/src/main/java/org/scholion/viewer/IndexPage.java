@@ -109,7 +109,7 @@ final class IndexPage {
         String stage = failed ? "unreadable" : summary.status().stage().label();
         html.append("<li class=\"doc").append(failed ? " failed" : "").append("\" data-slug=\"").append(esc(item.slug()))
                 .append("\" data-status=\"").append(stage).append("\">");
-        String title = summary == null ? file : summary.title();
+        String title = summary == null ? item.path().getFileName().toString() : summary.title();
         if (failed) {
             html.append("<span class=\"title\">").append(esc(title)).append("</span>");
         } else {
