@@ -14,6 +14,7 @@ import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
 import org.scholion.core.model.Span;
+import org.scholion.core.team.Merge;
 import org.scholion.core.text.CodePointText;
 import org.scholion.core.text.Fragment;
 import org.scholion.core.text.Segmentation;
@@ -279,6 +280,10 @@ public final class ScreenRenderer {
         for (int i = here.size() - 1; i >= 0; i--) {
             Span span = here.get(i);
             spans.append(span.label()).append(span.suggestion() ? "? " : " ").append(span.id());
+            List<String> proposers = span.suggestion() ? Merge.proposers(span) : List.of();
+            if (!proposers.isEmpty()) { // a merge records who proposed what the others did not
+                spans.append(" suggested by ").append(ScreenCells.safe(String.join(", ", proposers)));
+            }
             if (span.note() != null) {
                 spans.append(" \u201C").append(ScreenCells.safe(span.note())).append('\u201D');
             }
