@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.scholion.cli.tui.Tui;
 import org.scholion.core.ScholionException;
+import org.scholion.core.corpus.Corpus;
 import org.scholion.core.store.AnnotationFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,16 +23,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Label spans of an annotation file interactively in the terminal, every change saved at once. */
+/**
+ * Label spans of an annotation file, or of the documents of a corpus, interactively in the
+ * terminal, every change saved at once.
+ */
 @Command(name = "tui", mixinStandardHelpOptions = true,
         description = {"Label spans interactively in the terminal; every change is saved at once.",
+                "Given a folder or a glob, a list of its documents comes first (status, span count, title; / filters, "
+                        + "Enter opens); in a document N and P open the next and previous one, D marks it done and O "
+                        + "goes back to the list.",
                 "Press ? inside for every key; see docs/tui.md."})
 public final class TuiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The annotation file (*.scholion.json).")
-    Path file;
+    @Parameters(index = "0", paramLabel = "FILE|DIR", description = "The annotation file (*.scholion.json), "
+            + "or a folder (searched recursively) or glob of them.")
+    String target;
 
     @Mixin
     AnnotatorOption annotator;
@@ -61,7 +71,7 @@ public final class TuiCommand implements Callable<Integer> {
             + "(also when NO_COLOR is set or the terminal is dumb).")
     boolean noColor;
 
-    /** Runs {@code tui} on its own: {@code java ... org.scholion.cli.TuiCommand FILE [--debug]}. */
+    /** Runs {@code tui} on its own: {@code java ... org.scholion.cli.TuiCommand FILE|DIR [--debug]}. */
     public static void main(String[] args) {
         System.exit(standalone().execute(args));
     }
@@ -79,7 +89,10 @@ public final class TuiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        AnnotationFile annotations = AnnotationFile.at(file);
+        if (Corpus.namesMany(target)) {
+            return corpus(err);
+        }
+        AnnotationFile annotations = AnnotationFile.at(Path.of(target));
         try {
             annotations.read(); // a bad file is reported before the screen is taken over
         } catch (ScholionException e) {
@@ -90,7 +103,34 @@ public final class TuiCommand implements Callable<Integer> {
             err.println("error: annotate tui needs an interactive terminal (standard input and output are not one)");
             return 1;
         }
-        String who = defaultAnnotator(annotator.resolve());
+        return inTerminal(err, terminal -> Tui.run(terminal, annotations,
+                new Tui.Options(defaultAnnotator(annotator.resolve()), labelSet, noColor ? Boolean.FALSE : null),
+                Commands.seconds()));
+    }
+
+    /** {@code annotate tui DIR}: the document list of the corpus, then the documents chosen. */
+    private int corpus(PrintWriter err) {
+        Corpus corpus = Corpus.of(List.of(target));
+        if (corpus.files().isEmpty()) {
+            corpus.problems().forEach(p -> err.println("error: " + p.failure()));
+            return 1;
+        }
+        if (!interactive.getAsBoolean()) {
+            err.println("error: annotate tui needs an interactive terminal (standard input and output are not one)");
+            return 1;
+        }
+        Path root = Files.isDirectory(Path.of(target)) ? Path.of(target) : null;
+        return inTerminal(err, terminal -> Tui.run(terminal, corpus, root,
+                new Tui.Options(defaultAnnotator(annotator.resolve()), labelSet, noColor ? Boolean.FALSE : null),
+                Commands.seconds()));
+    }
+
+    /** What runs on the terminal. */
+    private interface OnTerminal {
+        int run(Terminal terminal) throws ScholionException, IOException;
+    }
+
+    private int inTerminal(PrintWriter err, OnTerminal work) {
         // an unexpected exception (a bug) goes on to the root command's handler, which prints one
         // line, or the stack trace with --debug; Tui.run's finally and the close restore the terminal first
         try (Terminal terminal = terminals.open()) {
@@ -100,8 +140,7 @@ public final class TuiCommand implements Callable<Integer> {
                         + terminal.getType() + " cannot (for no colours use --no-color or NO_COLOR=1)");
                 return 1;
             }
-            return Tui.run(terminal, annotations, new Tui.Options(who, labelSet, noColor ? Boolean.FALSE : null),
-                    Commands.seconds());
+            return work.run(terminal);
         } catch (ScholionException e) {
             err.println("error: " + e.getMessage());
             return 1;

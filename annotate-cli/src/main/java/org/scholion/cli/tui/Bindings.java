@@ -20,7 +20,9 @@ final class Bindings {
         MOVE("Move"),
         SELECT("Select and label"),
         SPANS("Spans under the cursor (a number picks one if several)"),
-        FILE("File");
+        FILE("File"),
+        CORPUS("Documents (annotate tui DIR only)"),
+        LIST("Document list");
 
         final String title;
 
@@ -34,7 +36,11 @@ final class Bindings {
         LEFT, DOWN, UP, RIGHT, NEXT_WORD, PREVIOUS_WORD, NEXT_SENTENCE, PREVIOUS_SENTENCE, NEXT_PAGE,
         PREVIOUS_PAGE, ROW_START, ROW_END, DOCUMENT_START, DOCUMENT_END, NEXT_SPAN, PREVIOUS_SPAN,
         SELECT, CANCEL, SEARCH, SEARCH_AGAIN, LABEL_NTH, LABEL_HOTKEY, NEXT_SET, PREVIOUS_SET,
-        DELETE, RELABEL, NOTE, ACCEPT, REJECT, ACCEPT_ALL, UNDO, REDO, REDRAW, HELP, QUIT
+        DELETE, RELABEL, NOTE, ACCEPT, REJECT, ACCEPT_ALL, UNDO, REDO, REDRAW, HELP, QUIT,
+        NEXT_DOCUMENT, PREVIOUS_DOCUMENT, MARK_DONE, DOCUMENT_LIST,
+        // the document list of annotate tui DIR
+        LIST_UP, LIST_DOWN, LIST_PAGE_UP, LIST_PAGE_DOWN, LIST_FIRST, LIST_LAST, LIST_FILTER, LIST_OPEN,
+        LIST_REDRAW, LIST_QUIT
     }
 
     /**
@@ -90,9 +96,29 @@ final class Bindings {
             row(Group.FILE, Command.REDRAW, "Ctrl-L", "redraw the screen", Key.ctrl('l')),
             row(Group.FILE, Command.HELP, "?", "this help (j/k scroll, any other key closes)", ch('?')),
             row(Group.FILE, Command.QUIT, "q  Ctrl-C", "quit (every change is already saved)", ch('q'),
-                    Key.ctrl('c')));
+                    Key.ctrl('c')),
+            // bound only when a corpus is open, so that annotate tui FILE keeps these keys for labels
+            row(Group.CORPUS, Command.NEXT_DOCUMENT, "N  P", "next / previous document of the list", ch('N')),
+            row(Group.CORPUS, Command.PREVIOUS_DOCUMENT, "", "", ch('P')),
+            row(Group.CORPUS, Command.MARK_DONE, "D", "mark the document done", ch('D')),
+            row(Group.CORPUS, Command.DOCUMENT_LIST, "O", "back to the document list", ch('O')));
 
-    private static final Map<Key, Command> BY_KEY = byKey();
+    /** The keys of the document list of {@code annotate tui DIR}. */
+    private static final List<Binding> LIST_TABLE = List.of(
+            row(Group.LIST, Command.LIST_UP, "arrows, k j", "previous / next document", Key.UP, ch('k')),
+            row(Group.LIST, Command.LIST_DOWN, "", "", Key.DOWN, ch('j')),
+            row(Group.LIST, Command.LIST_PAGE_UP, "PgUp  PgDn", "previous / next page", Key.PAGE_UP),
+            row(Group.LIST, Command.LIST_PAGE_DOWN, "", "", Key.PAGE_DOWN),
+            row(Group.LIST, Command.LIST_FIRST, "g Home G End", "first / last document", ch('g'), Key.HOME),
+            row(Group.LIST, Command.LIST_LAST, "", "", ch('G'), Key.END),
+            row(Group.LIST, Command.LIST_FILTER, "/ text Enter", "show only documents whose title, file or "
+                    + "status contains the text (Esc clears)", ch('/')),
+            row(Group.LIST, Command.LIST_OPEN, "Enter", "annotate the document", Key.ENTER),
+            row(Group.LIST, Command.LIST_REDRAW, "Ctrl-L", "redraw the screen", Key.ctrl('l')),
+            row(Group.LIST, Command.LIST_QUIT, "q  Ctrl-C", "quit", ch('q'), Key.ctrl('c')));
+
+    private static final Map<Key, Command> BY_KEY = byKey(TABLE);
+    private static final Map<Key, Command> LIST_BY_KEY = byKey(LIST_TABLE);
 
     private Bindings() {
     }
@@ -114,10 +140,10 @@ final class Bindings {
     }
 
     /** Every key bound once, and named on its help line: the help cannot forget a key or list a wrong one. */
-    private static Map<Key, Command> byKey() {
+    private static Map<Key, Command> byKey(List<Binding> table) {
         Map<Key, Command> map = new HashMap<>();
         Set<String> named = Set.of();
-        for (Binding b : TABLE) {
+        for (Binding b : table) {
             if (!b.shown().isEmpty()) {
                 named = Set.of(b.shown().split("[\\s,]+"));
             }
@@ -141,20 +167,55 @@ final class Bindings {
         return Map.copyOf(map);
     }
 
-    /** Every row, in the order of the help. */
+    /** Every row of the annotator (with the rows for a corpus), in the order of the help. */
     static List<Binding> all() {
         return TABLE;
     }
 
-    /** What the key does in normal mode, if it is in the table (label hotkeys are not). */
-    static Optional<Command> command(Key key) {
-        return Optional.ofNullable(BY_KEY.get(key));
+    /** Every row of the document list. */
+    static List<Binding> list() {
+        return LIST_TABLE;
     }
 
-    /** The characters a label's hotkey may not be: every typed key of the table, and all digits. */
+    /** What the key does in normal mode of {@code annotate tui FILE}, if it is in the table (label hotkeys are not). */
+    static Optional<Command> command(Key key) {
+        return command(key, false);
+    }
+
+    /** What the key does in normal mode; the {@link Group#CORPUS} rows count only when a corpus is open. */
+    static Optional<Command> command(Key key, boolean corpus) {
+        Command command = BY_KEY.get(key);
+        if (command != null && !corpus && isCorpusOnly(command)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(command);
+    }
+
+    /** What the key does in the document list. */
+    static Optional<Command> listCommand(Key key) {
+        return Optional.ofNullable(LIST_BY_KEY.get(key));
+    }
+
+    /** Whether the command is bound only while annotating a corpus. */
+    static boolean isCorpusOnly(Command command) {
+        return TABLE.stream().anyMatch(b -> b.command() == command && b.group() == Group.CORPUS);
+    }
+
+    /** The characters a label's hotkey may not be in {@code annotate tui FILE}. */
     static String reserved() {
+        return reserved(false);
+    }
+
+    /**
+     * The characters a label's hotkey may not be: every typed key of the table (those of the
+     * corpus rows only when a corpus is open), and all digits.
+     */
+    static String reserved(boolean corpus) {
         StringBuilder b = new StringBuilder("0123456789");
         for (Binding binding : TABLE) {
+            if (!corpus && binding.group() == Group.CORPUS) {
+                continue;
+            }
             for (Key key : binding.keys()) {
                 if (key.isPrintable() && b.indexOf(Character.toString(key.codePoint())) < 0) {
                     b.appendCodePoint(key.codePoint());
@@ -193,9 +254,17 @@ final class Bindings {
      * text, the keys as shown first.
      */
     static List<String> helpLines() {
+        return helpLines(false);
+    }
+
+    /** The help's lines, with those of the corpus rows when a corpus is open. */
+    static List<String> helpLines(boolean corpus) {
         List<String> lines = new ArrayList<>();
         Group group = null;
         for (Binding b : TABLE) {
+            if (!corpus && b.group() == Group.CORPUS) {
+                continue;
+            }
             if (b.group() != group) {
                 group = b.group();
                 lines.add(group.title + ":");

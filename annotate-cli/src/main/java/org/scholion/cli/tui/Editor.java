@@ -17,6 +17,7 @@ public final class Editor {
     private final String annotator;
     private final Clock clock;
     private final boolean bracketed;
+    private final boolean corpus;
 
     private final Motions motions = new Motions();
     private final SpanActions actions;
@@ -34,9 +35,18 @@ public final class Editor {
      * @param bracketed whether spans are drawn with brackets (no colour), which take cells
      */
     public Editor(String annotator, Clock clock, boolean bracketed) {
+        this(annotator, clock, bracketed, false);
+    }
+
+    /**
+     * @param corpus whether a corpus is open ({@code annotate tui DIR}): then the keys for documents
+     *               ({@code N P D O}) are bound, and label hotkeys on those keys give way
+     */
+    public Editor(String annotator, Clock clock, boolean bracketed, boolean corpus) {
         this.annotator = annotator;
         this.clock = clock;
         this.bracketed = bracketed;
+        this.corpus = corpus;
         this.actions = new SpanActions(annotator, clock, this::layout);
         this.prompts = new Prompts(actions, this::layout);
     }
@@ -54,6 +64,20 @@ public final class Editor {
 
     public boolean bracketed() {
         return bracketed;
+    }
+
+    /** Whether the keys for documents of a corpus are bound. */
+    public boolean corpus() {
+        return corpus;
+    }
+
+    /** Who is recorded on new spans and on status changes. */
+    public String annotator() {
+        return annotator;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     /** The code points of the document's text (cached while the text stays the same). */
@@ -119,10 +143,10 @@ public final class Editor {
         int goal = before.goalColumn();
         TuiState s = before.withGoalColumn(-1);
         ScreenLayout layout = layout(s);
-        Bindings.Command command = Bindings.command(key).orElse(null);
+        Bindings.Command command = Bindings.command(key, corpus).orElse(null);
         if (command == null) {
             Optional<Label> label = key.type() == Key.Type.CHAR
-                    ? SpanActions.labelForKey(s, key.codePoint()) : Optional.empty();
+                    ? SpanActions.labelForKey(s, key.codePoint(), corpus) : Optional.empty();
             return label.isPresent() ? actions.label(s, label.get()) : Step.of(s);
         }
         return switch (command) {
@@ -149,7 +173,7 @@ public final class Editor {
             case SEARCH -> Step.of(s.withMode(Mode.SEARCH, "", Action.NONE, List.of()));
             case SEARCH_AGAIN -> s.lastSearch().isEmpty()
                     ? Step.of(s.withError("no search yet: press / to search")) : prompts.search(s, s.lastSearch());
-            case LABEL_NTH, LABEL_HOTKEY -> SpanActions.labelForKey(s, key.codePoint())
+            case LABEL_NTH, LABEL_HOTKEY -> SpanActions.labelForKey(s, key.codePoint(), corpus)
                     .map(label -> actions.label(s, label)).orElse(Step.of(s));
             case NEXT_SET -> switchSet(s, 1);
             case PREVIOUS_SET -> switchSet(s, -1);
@@ -164,6 +188,12 @@ public final class Editor {
             case REDRAW -> Step.of(s, new Effect.Redraw());
             case HELP -> Step.of(s.withMode(Mode.HELP, "", Action.NONE, List.of()).withHelpTop(0));
             case QUIT -> Step.of(s, new Effect.Quit());
+            case NEXT_DOCUMENT -> Step.of(s, new Effect.OpenDocument(1));
+            case PREVIOUS_DOCUMENT -> Step.of(s, new Effect.OpenDocument(-1));
+            case MARK_DONE -> Step.of(s, new Effect.MarkDone());
+            case DOCUMENT_LIST -> Step.of(s, new Effect.ShowList());
+            case LIST_UP, LIST_DOWN, LIST_PAGE_UP, LIST_PAGE_DOWN, LIST_FIRST, LIST_LAST, LIST_FILTER, LIST_OPEN,
+                 LIST_REDRAW, LIST_QUIT -> Step.of(s); // keys of the document list, not of the editor
         };
     }
 
@@ -182,7 +212,7 @@ public final class Editor {
     // ---------------------------------------------------------------- help
 
     private Step help(TuiState s, Key key) {
-        int lines = Help.lines(s).size();
+        int lines = Help.lines(s, corpus).size();
         int page = Math.max(1, s.textRows() - 1);
         int top = s.helpTop();
         if (key.type() == Key.Type.DOWN || key.is('j')) {

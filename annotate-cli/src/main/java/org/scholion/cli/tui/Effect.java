@@ -2,7 +2,10 @@ package org.scholion.cli.tui;
 
 import org.scholion.core.store.AnnotationFile;
 
-/** What a key asks of the world beyond the screen state: save an edit, undo, redo, redraw, quit. */
+/**
+ * What a key asks of the world beyond the screen state: save an edit, undo, redo, redraw, quit;
+ * in a corpus also mark the document done, open another document or go back to the list.
+ */
 public sealed interface Effect {
 
     /** Apply {@code edit} to the file on disk (under its lock) and record it as {@code summary}. */
@@ -20,5 +23,17 @@ public sealed interface Effect {
     }
 
     record Quit() implements Effect {
+    }
+
+    /** Set the document's status to done, by the annotator, now. */
+    record MarkDone() implements Effect {
+    }
+
+    /** Open the document {@code delta} places further in the document list (a corpus only). */
+    record OpenDocument(int delta) implements Effect {
+    }
+
+    /** Leave the document for the document list (a corpus only). */
+    record ShowList() implements Effect {
     }
 }

@@ -49,17 +49,22 @@ public final class ScreenRenderer {
     }
 
     public Screen render(TuiState s, Editor editor) {
-        return render(s, editor.layout(s));
+        return render(s, editor.layout(s), editor.corpus());
     }
 
     Screen render(TuiState s, ScreenLayout layout) {
+        return render(s, layout, false);
+    }
+
+    /** Draws the state; {@code corpus}: the help and the legend as when a corpus is open. */
+    Screen render(TuiState s, ScreenLayout layout, boolean corpus) {
         List<AttributedString> lines = new ArrayList<>(s.height());
         int textRows = s.textRows();
         int topRow = layout.rowOf(s.top());
         int cursorRow = 0;
         int cursorColumn = 0;
         if (s.mode() == Mode.HELP) {
-            List<String> help = Help.lines(s);
+            List<String> help = Help.lines(s, corpus);
             for (int i = 0; i < textRows; i++) {
                 int line = s.helpTop() + i;
                 lines.add(new AttributedString(line < help.size() ? ScreenCells.fit(help.get(line), s.width()) : ""));
@@ -78,7 +83,7 @@ public final class ScreenRenderer {
             cursorRow = textRows;
             cursorColumn = Math.min(s.width() - 1, ScreenCells.width(ScreenCells.fit(status, s.width() - 1)));
         }
-        lines.add(legend(s));
+        lines.add(legend(s, corpus));
         if (lines.size() > s.height()) {
             // a window too small for text, status and legend keeps the status line
             List<AttributedString> kept = new ArrayList<>(lines.subList(0, Math.max(0, s.height() - 2)));
@@ -322,6 +327,10 @@ public final class ScreenRenderer {
 
     /** The legend: the active set, then each label's number, hotkey, name and count. */
     AttributedString legend(TuiState s) {
+        return legend(s, false);
+    }
+
+    AttributedString legend(TuiState s, boolean corpus) {
         AttributedStringBuilder b = new AttributedStringBuilder();
         LabelSet set = s.activeLabelSet().orElse(null);
         if (set == null) {
@@ -333,14 +342,14 @@ public final class ScreenRenderer {
         List<Label> labels = set.labels();
         int longest = labels.stream().mapToInt(l -> l.name().length()).max().orElse(0);
         int nameWidth = longest;
-        while (nameWidth > 4 && legendWidth(labels, counts, nameWidth) > budget) {
+        while (nameWidth > 4 && legendWidth(labels, counts, nameWidth, corpus) > budget) {
             nameWidth--;
         }
         b.append(head, AttributedStyle.BOLD);
         int used = ScreenCells.width(head);
         for (int i = 0; i < labels.size(); i++) {
             Label label = labels.get(i);
-            String keys = legendKeys(i, label);
+            String keys = legendKeys(i, label, corpus);
             String name = ScreenCells.fit(label.name(), nameWidth);
             String count = legendCount(counts.get(label.name()));
             int w = 1 + ScreenCells.width(keys) + 1 + ScreenCells.width(name) + 1 + ScreenCells.width(count);
@@ -376,18 +385,18 @@ public final class ScreenRenderer {
         return counts;
     }
 
-    private static int legendWidth(List<Label> labels, Map<String, int[]> counts, int nameWidth) {
+    private static int legendWidth(List<Label> labels, Map<String, int[]> counts, int nameWidth, boolean corpus) {
         int w = 0;
         for (int i = 0; i < labels.size(); i++) {
             Label label = labels.get(i);
-            w += 1 + ScreenCells.width(legendKeys(i, label)) + 1 + Math.min(nameWidth, ScreenCells.width(label.name())) + 1
+            w += 1 + ScreenCells.width(legendKeys(i, label, corpus)) + 1 + Math.min(nameWidth, ScreenCells.width(label.name())) + 1
                     + ScreenCells.width(legendCount(counts.get(label.name())));
         }
         return w;
     }
 
-    private static String legendKeys(int index, Label label) {
-        String hotkey = SpanActions.hotkey(label).orElse("");
+    private static String legendKeys(int index, Label label, boolean corpus) {
+        String hotkey = SpanActions.hotkey(label, corpus).orElse("");
         return index < 9 ? (index + 1) + hotkey : hotkey.isEmpty() ? "-" : hotkey;
     }
 

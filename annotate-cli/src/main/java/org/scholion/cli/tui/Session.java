@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.scholion.core.ScholionException;
+import org.scholion.core.corpus.Status;
 import org.scholion.core.store.AnnotationFile;
 import org.scholion.core.store.Change;
 import org.scholion.core.store.Snapshot;
@@ -14,15 +16,18 @@ import org.scholion.core.store.Snapshot;
 /**
  * One annotator at work on one file: feeds keys to the {@link Editor}, carries out its effects
  * on the {@link AnnotationFile} (every change saved at once, under the file's lock) and notices
- * when another program changed the file.
+ * when another program changed the file. The first change made here marks a {@code todo} document
+ * {@code in-progress} ({@link Status#start}).
  */
-public final class Session {
+public final class Session implements Pane {
     private final AnnotationFile file;
     private final Editor editor;
     private TuiState state;
     private boolean quit;
     private boolean redraw;
     private Object stamp;
+    private boolean started;
+    private final List<Effect> requests = new ArrayList<>();
 
     private Session(AnnotationFile file, Editor editor, TuiState state) {
         this.file = file;
@@ -33,8 +38,13 @@ public final class Session {
 
     /** Opens the file for annotation in a window of {@code width} x {@code height}. */
     public static Session open(AnnotationFile file, Editor editor, int width, int height) throws ScholionException {
+        return open(file, editor, width, height, file.path().getFileName().toString());
+    }
+
+    /** Opens the file, showing {@code name} for it in the status line. */
+    static Session open(AnnotationFile file, Editor editor, int width, int height, String name)
+            throws ScholionException {
         Snapshot snapshot = file.load();
-        String name = file.path().getFileName().toString();
         TuiState start = TuiState.start(snapshot.document(), name, width, height);
         return new Session(file, editor, editor.resize(start, width, height));
     }
@@ -51,12 +61,14 @@ public final class Session {
         return file;
     }
 
+    @Override
     public boolean quit() {
         return quit;
     }
 
     /** Whether the whole window should be repainted (and clears the request). */
-    boolean takeRedraw() {
+    @Override
+    public boolean takeRedraw() {
         boolean r = redraw;
         redraw = false;
         return r;
@@ -73,11 +85,33 @@ public final class Session {
         state = state.withActiveSet(index);
     }
 
+    @Override
     public void resize(int width, int height) {
         state = editor.resize(state, width, height);
     }
 
+    /** Replaces what is on screen, e.g. to show a message of the corpus around this document. */
+    void replaceState(TuiState next) {
+        state = next;
+    }
+
+    @Override
+    public ScreenRenderer.Screen render(ScreenRenderer renderer) {
+        return renderer.render(state, editor);
+    }
+
+    /**
+     * The effects that concern the document list rather than this document ({@link Effect.OpenDocument},
+     * {@link Effect.ShowList}), in the order asked; clears them.
+     */
+    List<Effect> takeRequests() {
+        List<Effect> taken = List.copyOf(requests);
+        requests.clear();
+        return taken;
+    }
+
     /** Handles one key, saving what it changed. */
+    @Override
     public void press(Key key) {
         Editor.Step step = editor.handle(state, key);
         state = step.state();
@@ -93,17 +127,25 @@ public final class Session {
     private void run(Effect effect) {
         try {
             if (effect instanceof Effect.Save save) {
-                Snapshot after = file.update(save.summary(), save.edit());
+                Snapshot after = started(file.update(save.summary(), save.edit()));
                 stamp = stamp();
                 state = editor.replaceDocument(state, after.document()).withMessage("saved: " + save.summary());
             } else if (effect instanceof Effect.Undo || effect instanceof Effect.Redo) {
                 boolean undo = effect instanceof Effect.Undo;
-                Snapshot after = undo ? file.undo(1) : file.redo(1);
+                Snapshot after = started(undo ? file.undo(1) : file.redo(1));
                 stamp = stamp();
                 List<Change> done = undo ? after.history().redo() : after.history().undo();
                 String summary = done.isEmpty() ? "" : done.get(done.size() - 1).summary();
                 state = editor.replaceDocument(state, after.document())
                         .withMessage((undo ? "undone: " : "redone: ") + summary);
+            } else if (effect instanceof Effect.MarkDone) {
+                Snapshot after = Status.set(file, Status.Stage.DONE, editor.annotator(), editor.clock().instant());
+                started = true;
+                stamp = stamp();
+                state = editor.replaceDocument(state, after.document())
+                        .withMessage("marked done" + (editor.corpus() ? ": N for the next document" : ""));
+            } else if (effect instanceof Effect.OpenDocument || effect instanceof Effect.ShowList) {
+                requests.add(effect);
             } else if (effect instanceof Effect.Redraw) {
                 redraw = true;
             } else if (effect instanceof Effect.Quit) {
@@ -115,10 +157,30 @@ public final class Session {
     }
 
     /**
+     * After the first change made here, marks the document {@code in-progress} if it is still
+     * {@code todo}; returns the file's content as it then is.
+     */
+    private Snapshot started(Snapshot after) throws ScholionException {
+        if (started) {
+            return after;
+        }
+        started = true;
+        try {
+            if (Status.of(after.document()).stage() != Status.Stage.TODO) {
+                return after;
+            }
+        } catch (IllegalArgumentException e) {
+            return after; // a status this program cannot read is left for annotate status to report
+        }
+        return Status.start(file, editor.annotator(), editor.clock().instant()) ? file.load() : after;
+    }
+
+    /**
      * Reloads the file if another program changed it since it was last read or written here.
      *
      * @return whether the state changed
      */
+    @Override
     public boolean poll() {
         Object now = stamp();
         if (Objects.equals(now, stamp)) {

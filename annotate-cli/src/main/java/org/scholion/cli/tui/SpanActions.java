@@ -22,7 +22,9 @@ import org.scholion.core.model.Span;
  */
 final class SpanActions {
     /** Characters a label's hotkey may not be: the table's keys. */
-    static final String RESERVED = Bindings.reserved();
+    static final String RESERVED = Bindings.reserved(false);
+    /** The same while a corpus is open, whose keys ({@code N P D O}) come first. */
+    static final String RESERVED_IN_CORPUS = Bindings.reserved(true);
 
     private final String annotator;
     private final Clock clock;
@@ -36,6 +38,11 @@ final class SpanActions {
 
     /** The label a key applies in the active set: 1–9 by position, or the label's own hotkey. */
     static Optional<Label> labelForKey(TuiState s, int c) {
+        return labelForKey(s, c, false);
+    }
+
+    /** The label a key applies in the active set, with the hotkeys left free when {@code corpus} is open. */
+    static Optional<Label> labelForKey(TuiState s, int c, boolean corpus) {
         Optional<LabelSet> set = s.activeLabelSet();
         if (set.isEmpty()) {
             return Optional.empty();
@@ -46,7 +53,8 @@ final class SpanActions {
             return index < labels.size() ? Optional.of(labels.get(index)) : Optional.empty();
         }
         for (Label label : labels) {
-            if (hotkey(label).isPresent() && hotkey(label).get().codePointAt(0) == c) {
+            Optional<String> hotkey = hotkey(label, corpus);
+            if (hotkey.isPresent() && hotkey.get().codePointAt(0) == c) {
                 return Optional.of(label);
             }
         }
@@ -55,8 +63,13 @@ final class SpanActions {
 
     /** The label's hotkey, unless it clashes with a reserved key. */
     static Optional<String> hotkey(Label label) {
+        return hotkey(label, false);
+    }
+
+    /** The label's hotkey, unless it clashes with a key reserved in this mode. */
+    static Optional<String> hotkey(Label label, boolean corpus) {
         String key = label.key();
-        if (key == null || RESERVED.contains(key) || Character.isISOControl(key.codePointAt(0))) {
+        if (key == null || (corpus ? RESERVED_IN_CORPUS : RESERVED).contains(key) || Character.isISOControl(key.codePointAt(0))) {
             return Optional.empty();
         }
         return Optional.of(key);

@@ -1,6 +1,7 @@
 package org.scholion.cli.tui;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Attributes;
@@ -8,11 +9,13 @@ import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.InfoCmp.Capability;
 import org.scholion.core.ScholionException;
+import org.scholion.core.corpus.Corpus;
 import org.scholion.core.store.AnnotationFile;
 
 /**
  * The terminal annotator's loop: reads keys from a JLine {@link Terminal}, hands them to a
- * {@link Session} and repaints the changed rows ({@link TerminalPainter}); between keys it notices resizes and polls the
+ * {@link Session} (or, for a corpus, to its document list and sessions) and repaints the changed
+ * rows ({@link TerminalPainter}); between keys it notices resizes and polls the
  * file for changes made by other programs.
  */
 public final class Tui {
@@ -60,13 +63,39 @@ public final class Tui {
      */
     public static int run(Terminal terminal, AnnotationFile file, Options options, Clock clock)
             throws ScholionException, IOException {
-        boolean color = options.color() != null ? options.color() : colorFor(terminal, System.getenv("NO_COLOR"));
+        boolean color = color(terminal, options);
         Size size = size(terminal);
         Editor editor = new Editor(options.annotator(), clock, !color);
         Session session = Session.open(file, editor, size.getColumns(), size.getRows());
         if (options.labelSet() != null) {
             session.activate(options.labelSet());
         }
+        return loop(terminal, session, color);
+    }
+
+    /**
+     * Runs the annotator on a corpus: its document list first, then the documents chosen, until
+     * the user quits or the input ends. Reads every document once to list it.
+     *
+     * @param root the folder the list names documents relative to; null to name them as found
+     * @return 0
+     */
+    public static int run(Terminal terminal, Corpus corpus, Path root, Options options, Clock clock)
+            throws IOException {
+        boolean color = color(terminal, options);
+        Size size = size(terminal);
+        Editor editor = new Editor(options.annotator(), clock, !color, true);
+        CorpusSession pane = CorpusSession.open(corpus, root, editor, options.labelSet(), size.getColumns(),
+                size.getRows());
+        return loop(terminal, pane, color);
+    }
+
+    private static boolean color(Terminal terminal, Options options) {
+        return options.color() != null ? options.color() : colorFor(terminal, System.getenv("NO_COLOR"));
+    }
+
+    private static int loop(Terminal terminal, Pane session, boolean color) throws IOException {
+        Size size = size(terminal);
         ScreenRenderer renderer = new ScreenRenderer(color);
         AtomicBoolean resized = new AtomicBoolean();
         AtomicBoolean interrupted = new AtomicBoolean();
@@ -125,8 +154,8 @@ public final class Tui {
         return 0;
     }
 
-    private static void draw(TerminalPainter painter, ScreenRenderer renderer, Session session) {
-        ScreenRenderer.Screen screen = renderer.render(session.state(), session.editor());
+    private static void draw(TerminalPainter painter, ScreenRenderer renderer, Pane session) {
+        ScreenRenderer.Screen screen = session.render(renderer);
         painter.paint(screen.lines(), screen.cursorRow(), screen.cursorColumn());
     }
 

@@ -49,7 +49,7 @@ class TuiCommandTest {
     @Test
     void wrongUsageIsExitCodeTwoAndHelpNamesTheOptions() {
         assertThat(tui()).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required parameter: 'FILE'");
+        assertThat(err.toString()).contains("Missing required parameter: 'FILE|DIR'");
         assertThat(tui("--help")).isZero();
         assertThat(out.toString()).contains("--annotator").contains("--label-set").contains("--no-color");
     }
