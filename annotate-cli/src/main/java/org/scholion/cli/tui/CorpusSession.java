@@ -11,7 +11,7 @@ import org.scholion.core.store.AnnotationFile;
 /**
  * An annotator at work on a corpus ({@code annotate tui DIR}): the {@link DocumentList} until a
  * document is chosen, then a {@link Session} on it, with {@code N}/{@code P} for the next or
- * previous document of the list (as filtered) and {@code O} back to the list. Only the open
+ * previous document of the corpus and {@code O} back to the list. Only the open
  * document is held in memory; the list keeps each document's title, status and counts.
  */
 final class CorpusSession implements Pane {
@@ -94,20 +94,22 @@ final class CorpusSession implements Pane {
         quit = session != null && session.quit();
     }
 
-    /** Opens the document {@code delta} places away in the list as filtered, skipping unreadable ones. */
+    /**
+     * Opens the document {@code delta} places away in the corpus, skipping unreadable ones. The
+     * list's filter only helps to choose where to start: N and P go through the whole corpus.
+     */
     private void step(int delta) {
-        List<Integer> shown = list.visible();
-        int at = shown.indexOf(open);
-        int next = at;
+        List<DocumentList.Entry> entries = list.entries();
+        int next = open;
         do {
             next += delta;
-        } while (next >= 0 && next < shown.size() && !list.entries().get(shown.get(next)).readable());
-        if (at < 0 || next < 0 || next >= shown.size()) {
+        } while (next >= 0 && next < entries.size() && !entries.get(next).readable());
+        if (next < 0 || next >= entries.size()) {
             String where = delta > 0 ? "this is the last document" : "this is the first document";
-            sessionError(where + " of the list (O shows it)");
+            sessionError(where + " of the corpus (O shows the list)");
             return;
         }
-        open(shown.get(next), delta > 0 ? "next document: " : "previous document: ");
+        open(next, delta > 0 ? "next document: " : "previous document: ");
     }
 
     private void sessionError(String message) {
@@ -156,8 +158,12 @@ final class CorpusSession implements Pane {
             return;
         }
         DocumentList.Entry entry = list.entries().get(open);
-        list = list.withEntry(open, DocumentList.Entry.of(entry.path(), entry.name(), session.state().document()))
-                .withSelected(open);
+        DocumentList.Entry now = DocumentList.Entry.of(entry.path(), entry.name(), session.state().document());
+        list = list.withEntry(open, now);
+        if (!now.matches(list.filter())) { // N or P left the filter behind: show where we are
+            list = list.withFilter("", false);
+        }
+        list = list.withSelected(open);
         session = null;
         redraw = true;
     }

@@ -63,7 +63,9 @@ final class DocumentList {
 
         /** The entry of a document that cannot be read. */
         static Entry failed(Path path, String name, String problem) {
-            return new Entry(path, name, problem, null, 0, 0, problem);
+            // the reader's message starts with the path, which is long; the list's name is enough
+            String why = problem.startsWith(path + ":") ? name + problem.substring(path.toString().length()) : problem;
+            return new Entry(path, name, why, null, 0, 0, why);
         }
 
         boolean readable() {
