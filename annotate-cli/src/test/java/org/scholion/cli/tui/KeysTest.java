@@ -83,7 +83,9 @@ class KeysTest {
     @Test
     void everyFormOfEveryKeyDecodesToItsKey() throws Exception {
         int checked = 0;
-        for (Binding binding : Bindings.all()) {
+        List<Binding> everyTable = new ArrayList<>(Bindings.all());
+        everyTable.addAll(Bindings.list());
+        for (Binding binding : everyTable) {
             for (Key key : binding.keys()) {
                 if (key.equals(Key.ctrl('c'))) {
                     continue; // a signal, not a character, in raw mode: see ctrlCIsASignalNotAKeyInRawMode
@@ -180,6 +182,12 @@ class KeysTest {
         TuiState before = session.state();
         int row = session.editor().layout(before).rowOf(before.cursor());
         String what = command + " by " + Bindings.name(key);
+        if (Bindings.isCorpusOnly(command)) {
+            // annotate tui FILE leaves these keys to label hotkeys; CorpusSessionTest shows what they do in a corpus
+            assertThat(Bindings.command(key)).as(what).isEmpty();
+            assertThat(Bindings.command(key, true)).as(what).contains(command);
+            return;
+        }
         switch (command) {
             case LABEL_NTH, SEARCH_AGAIN, CANCEL, ACCEPT, REJECT, ACCEPT_ALL, UNDO, REDO -> {
                 // these need a state to act on first: set below

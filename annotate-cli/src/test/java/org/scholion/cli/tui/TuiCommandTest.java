@@ -47,6 +47,19 @@ class TuiCommandTest {
     }
 
     @Test
+    void aFolderWithoutDocumentsIsOneLineAndAFolderNeedsATerminalToo() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThat(tui(empty.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: " + empty + ": holds no .scholion.json file"
+                + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        Fixtures.file(Files.createDirectories(dir.resolve("corpus")), "Alice.\n");
+        assertThat(tui(dir.resolve("corpus").toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: annotate tui needs an interactive terminal");
+    }
+
+    @Test
     void wrongUsageIsExitCodeTwoAndHelpNamesTheOptions() {
         assertThat(tui()).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required parameter: 'FILE|DIR'");
