@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "agree", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure how far two or more annotators of the same text agree, per label and overall.",
                 "Exact precision, recall and F1 count spans with the same offsets and label (the first input is the reference); overlap F1 counts spans of the same label that overlap. Cohen's kappa (two inputs) or Fleiss' kappa (three or more) treat every token as a yes/no decision per label; krippendorff_alpha_u is Krippendorff's unitizing alpha over code points. With three or more inputs, every pair is measured as well as the whole. A value the data leave undefined is n/a with the reason.",
-                "Inputs are annotation files of the same text, or folders of them, paired by document text; documents missing from a folder are listed."},
+                "Inputs are annotation files of the same text, or folders (searched recursively) or globs of them, paired by document text; documents missing from a folder are listed, and files that cannot be read are reported while the others are compared."},
         footerHeading = "%nExamples:%n",
         footer = {"  annotate agree alice/article.scholion.json bob/article.scholion.json",
                 "  annotate agree alice/ bob/ carol/ --format tsv",
@@ -39,8 +38,9 @@ final class AgreeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "INPUT", description = "Annotation files of one text, or folders of them.")
-    List<Path> inputs;
+    @Parameters(arity = "2..*", paramLabel = "INPUT",
+            description = "Annotation files of one text, or folders (searched recursively) or globs of them.")
+    List<String> inputs;
 
     @Option(names = "--label-set", paramLabel = "S", description = "Only the labels of this set; repeatable (default: every set).")
     List<String> labelSets = new ArrayList<>();
@@ -72,6 +72,9 @@ final class AgreeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (String problem : read.problems()) {
+            err.println("error: " + problem);
+        }
         if (layout != Layout.json) {
             for (TeamInputs.Missing m : read.missing()) {
                 err.printf(Locale.ROOT, "note: %s (%s) is missing from %s%n", m.document(), m.file(),
@@ -90,7 +93,7 @@ final class AgreeCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        return Annotate.OK;
+        return read.problems().isEmpty() ? Annotate.OK : Annotate.FAILED;
     }
 
     static void tsv(List<Comparison> result, boolean named, PrintWriter out) {
@@ -173,6 +176,11 @@ final class AgreeCommand implements Callable<Integer> {
                 }
                 g.writeEndArray();
                 g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("problems");
+            for (String problem : read.problems()) {
+                g.writeString(problem);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("comparisons");

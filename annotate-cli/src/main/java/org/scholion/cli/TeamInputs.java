@@ -7,20 +7,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.scholion.core.ScholionException;
+import org.scholion.core.corpus.Corpus;
+import org.scholion.core.corpus.Entry;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Span;
 import org.scholion.core.store.AnnotationFile;
 
 /**
- * The inputs of the team commands: annotation files, or folders of them paired by document text
- * hash. The folder walk is the one place to replace with {@code core.corpus} when that lands.
+ * The inputs of the team commands: annotation files, or folders and globs of them paired by
+ * document text hash. Folders and globs are walked by {@link Corpus}, as every other command does.
  */
 final class TeamInputs {
     /** A document missing from some inputs. */
@@ -30,92 +32,99 @@ final class TeamInputs {
     /**
      * What was read.
      *
-     * @param names     one name per input (the file or folder name as given)
+     * @param names     one name per input (the file, folder or glob as given)
      * @param documents each paired document, one version per input
      * @param files     the files of each paired document, one per input
      * @param missing   documents not in every folder
+     * @param problems  what could not be read, one line each naming the file or argument
      */
     record Read(List<String> names, List<List<AnnotatedDocument>> documents, List<List<Path>> files,
-                List<Missing> missing) {
+                List<Missing> missing, List<String> problems) {
+        Read {
+            names = List.copyOf(names);
+            documents = List.copyOf(documents);
+            files = List.copyOf(files);
+            missing = List.copyOf(missing);
+            problems = List.copyOf(problems);
+        }
     }
 
     private TeamInputs() {
     }
 
-    /** Reads files, or folders paired by text hash; mixing the two is refused by {@code usage}. */
-    static Read read(List<Path> inputs) throws ScholionException {
-        List<String> names = inputs.stream().map(Path::toString).toList();
-        boolean folders = Files.isDirectory(inputs.get(0));
-        for (Path p : inputs) {
-            if (Files.isDirectory(p) != folders) {
-                throw new IllegalArgumentException("give annotation files or folders, not both (" + p + ")");
+    /**
+     * Reads annotation files, or folders and globs of them paired by text hash. A file named directly
+     * that cannot be read stops everything; in a folder, it is one of the problems and the rest go on.
+     *
+     * @throws IllegalArgumentException when files are mixed with folders or globs (a usage error)
+     */
+    static Read read(List<String> inputs) throws ScholionException {
+        boolean many = Corpus.namesMany(inputs.get(0));
+        for (String input : inputs) {
+            if (Corpus.namesMany(input) != many) {
+                throw new IllegalArgumentException("give annotation files or folders, not both (" + input + ")");
             }
         }
-        if (!folders) {
+        if (!many) {
             List<AnnotatedDocument> versions = new ArrayList<>();
-            for (Path p : inputs) {
+            List<Path> paths = new ArrayList<>();
+            for (String input : inputs) {
+                Path p = Path.of(input);
                 versions.add(AnnotationFile.at(p).read());
+                paths.add(p);
             }
-            return new Read(names, List.of(versions), List.of(inputs), List.of());
+            return new Read(inputs, List.of(versions), List.of(paths), List.of(), List.of());
         }
-        List<Map<String, Path>> byHash = new ArrayList<>();
-        List<Map<String, AnnotatedDocument>> docs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<Map<String, Entry>> byHash = new ArrayList<>();
         Set<String> hashes = new LinkedHashSet<>();
-        for (Path folder : inputs) {
-            Map<String, Path> files = new LinkedHashMap<>();
-            Map<String, AnnotatedDocument> read = new LinkedHashMap<>();
-            for (Path file : annotationFiles(folder)) {
-                AnnotatedDocument doc = AnnotationFile.at(file).read();
-                String hash = doc.document().sha256();
-                if (files.putIfAbsent(hash, file) != null) {
-                    throw new ScholionException(file.toString(), "annotates the same text as " + files.get(hash)
-                            + " in the same folder");
+        for (String input : inputs) {
+            Map<String, Entry> read = new LinkedHashMap<>();
+            Iterator<Entry> entries = Corpus.of(List.of(input)).stream().iterator();
+            while (entries.hasNext()) {
+                Entry entry = entries.next();
+                if (!entry.ok()) {
+                    problems.add(entry.failure());
+                    continue;
                 }
-                read.put(hash, doc);
+                String hash = entry.document().document().sha256();
+                Entry before = read.putIfAbsent(hash, entry);
+                if (before != null) {
+                    throw new ScholionException(entry.path().toString(), "annotates the same text as "
+                            + before.path() + " in the same folder");
+                }
                 hashes.add(hash);
             }
-            byHash.add(files);
-            docs.add(read);
+            byHash.add(read);
         }
         List<List<AnnotatedDocument>> paired = new ArrayList<>();
         List<List<Path>> files = new ArrayList<>();
         List<Missing> missing = new ArrayList<>();
         for (String hash : hashes) {
             List<String> absent = new ArrayList<>();
-            Path some = null;
-            String id = null;
+            Entry some = null;
             for (int i = 0; i < inputs.size(); i++) {
-                if (!byHash.get(i).containsKey(hash)) {
-                    absent.add(names.get(i));
+                Entry entry = byHash.get(i).get(hash);
+                if (entry == null) {
+                    absent.add(inputs.get(i));
                 } else if (some == null) {
-                    some = byHash.get(i).get(hash);
-                    id = docs.get(i).get(hash).document().id();
+                    some = entry;
                 }
             }
             if (!absent.isEmpty()) {
-                missing.add(new Missing(id, some.toString(), absent));
+                missing.add(new Missing(some.document().document().id(), some.path().toString(), absent));
                 continue;
             }
             List<AnnotatedDocument> versions = new ArrayList<>();
             List<Path> where = new ArrayList<>();
-            for (int i = 0; i < inputs.size(); i++) {
-                versions.add(docs.get(i).get(hash));
-                where.add(byHash.get(i).get(hash));
+            for (Map<String, Entry> read : byHash) {
+                versions.add(read.get(hash).document());
+                where.add(read.get(hash).path());
             }
             paired.add(versions);
             files.add(where);
         }
-        return new Read(names, paired, files, missing);
-    }
-
-    /** Every {@code *.scholion.json} under the folder, sorted by path. */
-    static List<Path> annotationFiles(Path folder) throws ScholionException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(".scholion.json") && Files.isRegularFile(p))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new ScholionException(folder.toString(), "cannot list: " + e.getMessage(), e);
-        }
+        return new Read(inputs, paired, files, missing, problems);
     }
 
     /** Who made a file's spans: their one annotator, else the file's name without {@code .scholion.json}. */

@@ -94,6 +94,41 @@ class TeamCommandsTest {
     }
 
     @Test
+    void agreeWalksFoldersRecursivelyAndGlobsAndReportsUnreadableFiles() throws Exception {
+        // alice's file one folder deeper: still paired with bob's by its text
+        Path deeper = Files.createDirectories(dir.resolve("team").resolve("alice").resolve("week1"));
+        Files.move(alice, deeper.resolve("article.scholion.json"));
+        Files.createDirectories(dir.resolve("team").resolve("bob"));
+        Files.move(bob, dir.resolve("team").resolve("bob").resolve("renamed.scholion.json"));
+        Result folders = run("agree", p(dir.resolve("team").resolve("alice")), p(dir.resolve("team").resolve("bob")),
+                "--format", "tsv");
+        assertThat(folders.code()).isZero();
+        assertThat(folders.err()).isEmpty();
+        assertThat(folders.out()).contains("overall\texact_f1\t0.3333");
+        Result globs = run("agree", dir.resolve("team") + "/alice/**/*.scholion.json",
+                dir.resolve("team") + "/bob/*.scholion.json", "--format", "tsv");
+        assertThat(globs.code()).isZero();
+        // the same values; only the names in the reasons (the globs as given) differ
+        assertThat(globs.out().replace(dir.resolve("team") + "/alice/**/*.scholion.json", "A")
+                .replace(dir.resolve("team") + "/bob/*.scholion.json", "B"))
+                .isEqualTo(folders.out().replace(p(dir.resolve("team").resolve("alice")), "A")
+                        .replace(p(dir.resolve("team").resolve("bob")), "B"));
+        // a broken file in a folder is reported on one line; the others are still compared
+        Path broken = Files.writeString(dir.resolve("team").resolve("bob").resolve("broken.scholion.json"), "{");
+        Result partly = run("agree", p(dir.resolve("team").resolve("alice")), p(dir.resolve("team").resolve("bob")),
+                "--format", "tsv");
+        assertThat(partly.code()).isEqualTo(1);
+        assertThat(partly.err()).startsWith("error: " + p(broken)).hasLineCount(1);
+        assertThat(partly.out()).isEqualTo(folders.out());
+        Result json = run("agree", p(dir.resolve("team").resolve("alice")), p(dir.resolve("team").resolve("bob")),
+                "--format", "json");
+        assertThat(new ObjectMapper().readTree(json.out()).get("problems").get(0).asText()).startsWith(p(broken));
+        Result empty = run("agree", p(dir.resolve("team").resolve("alice")), p(Files.createDirectories(dir.resolve("none"))));
+        assertThat(empty.code()).isEqualTo(1);
+        assertThat(empty.err()).contains("holds no .scholion.json file").contains("no document is in every input");
+    }
+
+    @Test
     void agreeOfThreeGivesFleissAndEveryPair() {
         Result r = run("agree", p(alice), p(bob), p(alice), "--format", "tsv");
         assertThat(r.code()).isZero();
