@@ -116,17 +116,46 @@ public final class Agreement {
         }
     }
 
+    /** The families of measures, to compute only some (each costs differently on large texts). */
+    public enum Measure {
+        /** Exact precision, recall and F1, and overlap F1. */
+        F1,
+        /** Cohen's or Fleiss' kappa over tokens. */
+        KAPPA,
+        /** Krippendorff's unitizing alpha. */
+        ALPHA
+    }
+
     /**
      * What to compare.
      *
      * @param labelSets   names of the label sets to measure; empty for every set
      * @param suggestions whether suggested (not yet accepted) spans count
+     * @param measures    which measures to compute; not empty
      */
-    public record Options(Set<String> labelSets, boolean suggestions) {
+    public record Options(Set<String> labelSets, boolean suggestions, Set<Measure> measures) {
         public static final Options DEFAULT = new Options(Set.of(), false);
 
         public Options {
             labelSets = Set.copyOf(labelSets);
+            measures = Set.copyOf(measures);
+            if (measures.isEmpty()) {
+                throw new IllegalArgumentException("options need at least one measure");
+            }
+        }
+
+        /** Every measure. */
+        public Options(Set<String> labelSets, boolean suggestions) {
+            this(labelSets, suggestions, java.util.EnumSet.allOf(Measure.class));
+        }
+
+        /** These options with only these measures. */
+        public Options only(Measure... wanted) {
+            return new Options(labelSets, suggestions, Set.of(wanted));
+        }
+
+        boolean has(Measure measure) {
+            return measures.contains(measure);
         }
     }
 
@@ -160,7 +189,7 @@ public final class Agreement {
         List<Comparison> pairs = new ArrayList<>();
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
-                pairs.add(compare(raters, new int[] {a, b}, texts, labels, List.of()));
+                pairs.add(compare(raters, new int[] {a, b}, texts, labels, List.of(), options));
             }
         }
         if (n == 2) {
@@ -170,7 +199,7 @@ public final class Agreement {
         int[] everyone = new int[n];
         Arrays.setAll(everyone, i -> i);
         List<Comparison> all = new ArrayList<>();
-        all.add(compare(raters, everyone, texts, labels, pairs));
+        all.add(compare(raters, everyone, texts, labels, pairs, options));
         all.addAll(pairs);
         return all;
     }
@@ -218,7 +247,7 @@ public final class Agreement {
     }
 
     private static Comparison compare(List<String> names, int[] raters, List<Text> texts, Map<String, String> all,
-                                      List<Comparison> pairs) {
+                                      List<Comparison> pairs, Options options) {
         int n = raters.length;
         // the labels in play: those some compared rater used
         Map<String, String> labels = new LinkedHashMap<>();
@@ -240,15 +269,19 @@ public final class Agreement {
         long offset = 0;
         for (Text text : texts) {
             for (String label : labels.keySet()) {
-                if (n == 2) {
+                if (n == 2 && options.has(Measure.F1)) {
                     counts.computeIfAbsent(label, k -> new Counts()).add(text.spans(raters[0], label),
                             text.spans(raters[1], label));
                 }
-                decisions.computeIfAbsent(label, k -> new DecisionStudy(n)).addAll(text.decisions(raters, label));
-                List<long[]> list = units.computeIfAbsent(label, k -> new ArrayList<>());
-                for (int r = 0; r < n; r++) {
-                    for (int[] u : union(text.spans(raters[r], label))) {
-                        list.add(new long[] {offset + u[0], u[1] - u[0], r});
+                if (options.has(Measure.KAPPA)) {
+                    decisions.computeIfAbsent(label, k -> new DecisionStudy(n)).addAll(text.decisions(raters, label));
+                }
+                if (options.has(Measure.ALPHA)) {
+                    List<long[]> list = units.computeIfAbsent(label, k -> new ArrayList<>());
+                    for (int r = 0; r < n; r++) {
+                        for (int[] u : union(text.spans(raters[r], label))) {
+                            list.add(new long[] {offset + u[0], u[1] - u[0], r});
+                        }
                     }
                 }
             }
@@ -279,19 +312,23 @@ public final class Agreement {
         List<Value> values = new ArrayList<>();
         for (String scope : scopes) {
             List<String> in = members.get(scope);
-            if (n == 2) {
+            if (options.has(Measure.F1) && n == 2) {
                 Counts c = new Counts();
                 in.forEach(l -> c.add(counts.get(l)));
                 values.addAll(c.values(scope, who.get(0), who.get(1)));
-            } else {
+            } else if (options.has(Measure.F1)) {
                 values.add(mean(scope, EXACT_F1, pairs));
                 values.add(mean(scope, OVERLAP_F1, pairs));
             }
-            DecisionStudy study = new DecisionStudy(n);
-            in.forEach(l -> study.addAll(decisions.get(l)));
-            values.add(in.isEmpty() ? Value.na(scope, n == 2 ? COHEN_KAPPA : FLEISS_KAPPA, "no spans")
-                    : kappa(scope, study));
-            values.add(alpha(scope, in, units, n, continuum));
+            if (options.has(Measure.KAPPA)) {
+                DecisionStudy study = new DecisionStudy(n);
+                in.forEach(l -> study.addAll(decisions.get(l)));
+                values.add(in.isEmpty() ? Value.na(scope, n == 2 ? COHEN_KAPPA : FLEISS_KAPPA, "no spans")
+                        : kappa(scope, study));
+            }
+            if (options.has(Measure.ALPHA)) {
+                values.add(alpha(scope, in, units, n, continuum));
+            }
         }
         return new Comparison(who, n == names.size(), values);
     }
@@ -471,7 +508,8 @@ public final class Agreement {
         Text(List<AnnotatedDocument> versions, Options options) {
             AnnotatedDocument first = versions.get(0);
             length = first.text().length();
-            List<Tokens.Token> tokens = Tokens.of(first.text()).tokens();
+            // only kappa needs the tokens, and tokenizing is much of the cost on a large text
+            List<Tokens.Token> tokens = options.has(Measure.KAPPA) ? Tokens.of(first.text()).tokens() : List.of();
             tokenStarts = new int[tokens.size()];
             tokenEnds = new int[tokens.size()];
             for (int i = 0; i < tokens.size(); i++) {

@@ -145,6 +145,29 @@ class AgreementTest {
     }
 
     @Test
+    void eachMeasureAloneGivesTheValuesItGivesAmongAll() {
+        AnnotatedDocument a = doc(TEN, "X 0 5", "X 2 3", "Y 6 11");
+        AnnotatedDocument b = doc(TEN, "X 0 5", "Y 8 15", "X 16 19");
+        AnnotatedDocument c = doc(TEN, "Y 0 5", "X 8 15");
+        for (List<AnnotatedDocument> versions : List.of(List.of(a, b), List.of(a, b, c))) {
+            List<String> raters = List.of("A", "B", "C").subList(0, versions.size());
+            List<Comparison> all = Agreement.measure(raters, List.of(versions), Options.DEFAULT);
+            List<List<Agreement.Value>> pieces = new java.util.ArrayList<>();
+            all.forEach(x -> pieces.add(new java.util.ArrayList<>()));
+            for (Agreement.Measure m : Agreement.Measure.values()) {
+                List<Comparison> alone = Agreement.measure(raters, List.of(versions), Options.DEFAULT.only(m));
+                assertThat(alone).hasSameSizeAs(all);
+                for (int i = 0; i < all.size(); i++) {
+                    pieces.get(i).addAll(alone.get(i).values());
+                }
+            }
+            for (int i = 0; i < all.size(); i++) {
+                assertThat(pieces.get(i)).containsExactlyInAnyOrderElementsOf(all.get(i).values());
+            }
+        }
+    }
+
+    @Test
     void documentsOfSeveralTextsArePooled() {
         AnnotatedDocument a1 = doc(TEN, "X 0 5", "X 2 3", "Y 6 11");
         AnnotatedDocument b1 = doc(TEN, "X 0 5", "Y 8 15", "X 16 19");
