@@ -19,8 +19,8 @@ import org.dkpro.statistics.agreement.unitizing.KrippendorffAlphaUnitizingAgreem
  *
  * <p>DKPro sums, for every unit of length {@code l} of a category, {@code (g - l + 1)} over every gap
  * {@code g >= l} between the units of that category (each rater's stretches of the continuum
- * without one), one {@link BigDecimal} addition per unit and gap: hours for a 10 MB text with
- * 200,000 spans. That sum is {@code G(l) - (l - 1) * n(l)}, where {@code n(l)} counts the gaps of at
+ * without one), one {@link BigDecimal} addition per unit and gap: about ten minutes per scope
+ * for a 10 MB text with 200,000 spans (docs/benchmarks.md, "Agreement"). That sum is {@code G(l) - (l - 1) * n(l)}, where {@code n(l)} counts the gaps of at
  * least {@code l} and {@code G(l)} adds them up: a binary search in the sorted gaps and a suffix sum.
  * Units of equal length contribute equal terms, so each distinct length is computed once and
  * multiplied by how many units have it. The terms DKPro rounds (its division by 3, by {@code L} and
