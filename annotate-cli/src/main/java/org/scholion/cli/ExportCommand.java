@@ -20,6 +20,8 @@ import org.scholion.core.corpus.Corpus;
 import org.scholion.core.corpus.Entry;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.store.AnnotationFile;
+import org.scholion.export.BriefOptions;
+import org.scholion.export.CsvOptions;
 import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
@@ -127,8 +129,9 @@ final class ExportCommand implements Callable<Integer> {
                 chosen.add(f);
             }
         }
-        ExportOptions options = ExportOptions.DEFAULT.withLabelSets(Set.copyOf(labelSets)).withLabels(Set.copyOf(labels))
-                .withPageSize(pageSize).withAnnotationTable(!noTable).withCsv(raw, excel).withSuggestions(suggestions);
+        ExportOptions options = ExportOptions.builder().labelSets(Set.copyOf(labelSets)).labels(Set.copyOf(labels))
+                .includeSuggestions(suggestions).csv(new CsvOptions(raw, excel))
+                .brief(new BriefOptions(pageSize, !noTable, BriefOptions.DEFAULT.pdfArchival())).build();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (all.contains(Format.BAG)) {

@@ -74,8 +74,8 @@ public final class InterchangeBenchmark {
     }
 
     private static void export(AnnotatedDocument doc, Format format, Path folder) throws Exception {
-        DocumentWriter.Batch batch = Interchange.writer(format).open(folder, ExportOptions.DEFAULT.withSuggestions(true),
-                new LossReport());
+        ExportOptions options = ExportOptions.builder().includeSuggestions(true).build();
+        DocumentWriter.Batch batch = Interchange.writer(format).open(folder, options, new LossReport());
         batch.write(doc);
         batch.close();
     }

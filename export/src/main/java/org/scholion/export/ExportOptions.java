@@ -1,69 +1,49 @@
 package org.scholion.export;
 
+import java.util.Objects;
 import java.util.Set;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 
 /**
- * What goes into an export and how.
+ * What goes into an export and how; made with {@link #builder()} or {@link #toBuilder()}.
+ *
+ * <pre>{@code
+ * ExportOptions options = ExportOptions.builder()
+ *         .labelSets(Set.of("propaganda"))
+ *         .brief(new BriefOptions(PageSize.LETTER, true, true))
+ *         .build();
+ * }</pre>
  *
  * @param labelSets          label sets to include; empty means all
  * @param labels             labels to include; empty means all
  * @param includeSuggestions whether machine suggestions not yet accepted are exported
- * @param csvRaw             CSV without the formula-injection guard, for lossless machine use
- * @param csvExcel           CSV with a byte-order mark, so Excel reads it as UTF-8
- * @param pageSize           paper size of DOCX and PDF briefs
- * @param annotationTable    whether briefs end with the table of annotations
- * @param pdfArchival        whether the PDF is PDF/A-1b
+ * @param csv                how CSV is written
+ * @param brief              how the DOCX and PDF briefs are laid out
  */
-public record ExportOptions(Set<String> labelSets, Set<String> labels, boolean includeSuggestions, boolean csvRaw,
-                            boolean csvExcel, PageSize pageSize, boolean annotationTable, boolean pdfArchival) {
+public record ExportOptions(Set<String> labelSets, Set<String> labels, boolean includeSuggestions, CsvOptions csv,
+                            BriefOptions brief) {
 
-    public static final ExportOptions DEFAULT = new ExportOptions(Set.of(), Set.of(), false, false, false,
-            PageSize.A4, true, true);
+    /** All spans but suggestions, guarded CSV, A4 briefs with the table, PDF/A-1b. */
+    public static final ExportOptions DEFAULT = builder().build();
 
     public ExportOptions {
         labelSets = Set.copyOf(labelSets);
         labels = Set.copyOf(labels);
-        if (pageSize == null) {
-            pageSize = PageSize.A4;
-        }
+        Objects.requireNonNull(csv, "csv options");
+        Objects.requireNonNull(brief, "brief options");
     }
 
-    public ExportOptions withLabelSets(Set<String> names) {
-        return new ExportOptions(names, labels, includeSuggestions, csvRaw, csvExcel, pageSize, annotationTable,
-                pdfArchival);
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public ExportOptions withLabels(Set<String> names) {
-        return new ExportOptions(labelSets, names, includeSuggestions, csvRaw, csvExcel, pageSize, annotationTable,
-                pdfArchival);
-    }
-
-    public ExportOptions withSuggestions(boolean include) {
-        return new ExportOptions(labelSets, labels, include, csvRaw, csvExcel, pageSize, annotationTable,
-                pdfArchival);
-    }
-
-    public ExportOptions withCsv(boolean raw, boolean excel) {
-        return new ExportOptions(labelSets, labels, includeSuggestions, raw, excel, pageSize, annotationTable,
-                pdfArchival);
-    }
-
-    public ExportOptions withPageSize(PageSize size) {
-        return new ExportOptions(labelSets, labels, includeSuggestions, csvRaw, csvExcel, size, annotationTable,
-                pdfArchival);
-    }
-
-    public ExportOptions withAnnotationTable(boolean include) {
-        return new ExportOptions(labelSets, labels, includeSuggestions, csvRaw, csvExcel, pageSize, include,
-                pdfArchival);
-    }
-
-    public ExportOptions withPdfArchival(boolean archival) {
-        return new ExportOptions(labelSets, labels, includeSuggestions, csvRaw, csvExcel, pageSize, annotationTable,
-                archival);
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        return new Builder().labelSets(labelSets).labels(labels).includeSuggestions(includeSuggestions).csv(csv)
+                .brief(brief);
     }
 
     /** Whether a span goes into the export. */
@@ -97,5 +77,49 @@ public record ExportOptions(Set<String> labelSets, Set<String> labels, boolean i
             }
         }
         return builder.build();
+    }
+
+    /** Builds {@link ExportOptions}; each setter replaces what was set before. */
+    public static final class Builder {
+        private Set<String> labelSets = Set.of();
+        private Set<String> labels = Set.of();
+        private boolean includeSuggestions;
+        private CsvOptions csv = CsvOptions.DEFAULT;
+        private BriefOptions brief = BriefOptions.DEFAULT;
+
+        private Builder() {
+        }
+
+        /** Only spans of these label sets; empty means all. */
+        public Builder labelSets(Set<String> names) {
+            this.labelSets = Set.copyOf(names);
+            return this;
+        }
+
+        /** Only spans with these labels; empty means all. */
+        public Builder labels(Set<String> names) {
+            this.labels = Set.copyOf(names);
+            return this;
+        }
+
+        /** Whether machine suggestions not yet accepted are exported (default: no). */
+        public Builder includeSuggestions(boolean include) {
+            this.includeSuggestions = include;
+            return this;
+        }
+
+        public Builder csv(CsvOptions options) {
+            this.csv = Objects.requireNonNull(options, "csv options");
+            return this;
+        }
+
+        public Builder brief(BriefOptions options) {
+            this.brief = Objects.requireNonNull(options, "brief options");
+            return this;
+        }
+
+        public ExportOptions build() {
+            return new ExportOptions(labelSets, labels, includeSuggestions, csv, brief);
+        }
     }
 }

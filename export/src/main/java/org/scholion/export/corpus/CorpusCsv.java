@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.export.CsvOptions;
 import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
@@ -33,7 +34,7 @@ public final class CorpusCsv implements CorpusWriter {
         this.folder = folder;
         this.name = name;
         this.options = options;
-        this.rowOptions = options.withCsv(options.csvRaw(), false);
+        this.rowOptions = options.toBuilder().csv(new CsvOptions(options.csv().raw(), false)).build();
         this.spans = new Spool(folder, name + ".csv");
         header(spans, CsvExporter.COLUMNS);
     }
@@ -92,7 +93,7 @@ public final class CorpusCsv implements CorpusWriter {
 
     private void header(Spool spool, List<String> columns) throws ExportException {
         try {
-            if (options.csvExcel()) {
+            if (options.csv().excel()) {
                 spool.out().write(BOM);
             }
             spool.out().write((String.join(",", columns) + "\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -44,7 +44,7 @@ public final class CsvExporter implements Exporter {
     public void export(AnnotatedDocument document, ExportOptions options, OutputStream out)
             throws ExportException, IOException {
         AnnotatedDocument selected = options.select(document);
-        Cells cells = new Cells(options.csvRaw());
+        Cells cells = new Cells(options.csv().raw());
         Writer writer = open(out, options);
         CSVPrinter printer = new CSVPrinter(writer, FORMAT);
         header(printer, COLUMNS);
@@ -74,7 +74,7 @@ public final class CsvExporter implements Exporter {
     public static void exportRelations(AnnotatedDocument document, ExportOptions options, OutputStream out)
             throws ExportException, IOException {
         AnnotatedDocument selected = options.select(document);
-        Cells cells = new Cells(options.csvRaw());
+        Cells cells = new Cells(options.csv().raw());
         CSVPrinter printer = new CSVPrinter(open(out, options), FORMAT);
         header(printer, RELATION_COLUMNS);
         String documentId = cells.guard(selected.document().id());
@@ -91,7 +91,7 @@ public final class CsvExporter implements Exporter {
 
     private static Writer open(OutputStream out, ExportOptions options) throws IOException {
         Writer writer = new Utf8Writer(out);
-        if (options.csvExcel()) {
+        if (options.csv().excel()) {
             writer.write(BOM);
         }
         return writer;

@@ -25,7 +25,7 @@ public final class DocxExporter implements Exporter {
             throws ExportException, IOException {
         Brief brief = Brief.of(document, options);
         try {
-            new WordBrief(brief, options).write(out);
+            new WordBrief(brief, options.brief()).write(out);
         } catch (RuntimeException e) {
             // a broken invariant of the brief (e.g. comments out of order) is a bug, but still named
             throw new ExportException("cannot write the DOCX brief of " + document.document().id() + ": "

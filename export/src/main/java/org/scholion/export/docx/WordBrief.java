@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.scholion.export.ExportOptions;
+import org.scholion.export.BriefOptions;
 import org.scholion.export.brief.Brief;
 import org.scholion.export.brief.Entry;
 import org.scholion.export.brief.Fact;
@@ -55,12 +55,12 @@ final class WordBrief {
     private static final String HEADER_FILL = "F2F2F2";
 
     private final Brief brief;
-    private final ExportOptions options;
+    private final BriefOptions options;
     private final int textWidth;
     /** The chart of spans per label; null when no span was exported. */
     private final WordChart chart;
 
-    WordBrief(Brief brief, ExportOptions options) {
+    WordBrief(Brief brief, BriefOptions options) {
         this.brief = brief;
         this.options = options;
         this.textWidth = Math.round(options.pageSize().width() * 20) - 2 * MARGIN;

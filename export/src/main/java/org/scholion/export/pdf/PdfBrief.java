@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.scholion.core.text.Fragment;
 import org.scholion.core.text.Line;
-import org.scholion.export.ExportOptions;
+import org.scholion.export.BriefOptions;
 import org.scholion.export.brief.Brief;
 import org.scholion.export.brief.Entry;
 import org.scholion.export.brief.Excerpts;
@@ -57,7 +57,7 @@ final class PdfBrief {
     private static final Color HEADER_FILL = new Color(0xF2, 0xF2, 0xF2);
 
     private final Brief brief;
-    private final ExportOptions options;
+    private final BriefOptions options;
     private final Glyphs glyphs;
     private final Map<String, Font> fonts = new HashMap<>();
     private final Map<Integer, Color> colors = new HashMap<>();
@@ -65,7 +65,7 @@ final class PdfBrief {
     private PdfWriter writer;
     private Links links;
 
-    PdfBrief(Brief brief, ExportOptions options) throws IOException {
+    PdfBrief(Brief brief, BriefOptions options) throws IOException {
         this.brief = brief;
         this.options = options;
         this.glyphs = new Glyphs();

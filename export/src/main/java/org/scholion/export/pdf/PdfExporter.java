@@ -3,6 +3,7 @@ package org.scholion.export.pdf;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.export.BriefOptions;
 import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporter;
@@ -10,7 +11,7 @@ import org.scholion.export.Format;
 import org.scholion.export.brief.Brief;
 
 /**
- * Writes an editor's brief as a PDF (PDF/A-1b unless {@link ExportOptions#pdfArchival()} is
+ * Writes an editor's brief as a PDF (PDF/A-1b unless {@link BriefOptions#pdfArchival()} is
  * off): header facts, legend, a vector bar chart of spans per label, the highlighted text with
  * numbered markers linked to the annotations table, bookmarks and embedded fonts.
  */
@@ -26,7 +27,7 @@ public final class PdfExporter implements Exporter {
             throws ExportException, IOException {
         Brief brief = Brief.of(document, options);
         try {
-            new PdfBrief(brief, options).write(out);
+            new PdfBrief(brief, options.brief()).write(out);
         } catch (RuntimeException e) {
             // OpenPDF reports layout and font failures as unchecked exceptions
             throw new ExportException("cannot write the PDF brief of " + document.document().id() + ": "

@@ -32,7 +32,7 @@ class BratRoundTripTest {
     private AnnotatedDocument roundTrip(AnnotatedDocument doc, LossReport writing, LossReport reading)
             throws Exception {
         Path folder = Files.createTempDirectory(dir, "brat");
-        DocumentWriter.Batch batch = new BratWriter().open(folder, ExportOptions.DEFAULT.withSuggestions(true), writing);
+        DocumentWriter.Batch batch = new BratWriter().open(folder, ExportOptions.builder().includeSuggestions(true).build(), writing);
         batch.write(doc);
         batch.close();
         List<AnnotatedDocument> back = new ArrayList<>();
@@ -56,7 +56,7 @@ class BratRoundTripTest {
     @Test
     void aSpanAcrossALineEndIsWrittenAsFragmentsSplitThere() throws Exception {
         Path folder = Files.createTempDirectory(dir, "brat");
-        DocumentWriter.Batch batch = new BratWriter().open(folder, ExportOptions.DEFAULT.withSuggestions(true),
+        DocumentWriter.Batch batch = new BratWriter().open(folder, ExportOptions.builder().includeSuggestions(true).build(),
                 new LossReport());
         batch.write(InterchangeFixtures.tricky());
         batch.close();

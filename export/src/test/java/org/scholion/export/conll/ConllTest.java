@@ -132,7 +132,7 @@ class ConllTest {
             LossReport written = new LossReport();
             DocumentWriter writer = new ConllWriter(options);
             Path folder = dir.resolve(scheme.id());
-            try (DocumentWriter.Batch batch = writer.open(folder, ExportOptions.DEFAULT.withSuggestions(true), written)) {
+            try (DocumentWriter.Batch batch = writer.open(folder, ExportOptions.builder().includeSuggestions(true).build(), written)) {
                 batch.write(original);
                 batch.write(TokenDocuments.eu());
             }

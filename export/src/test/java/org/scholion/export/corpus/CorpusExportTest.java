@@ -35,6 +35,7 @@ import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
+import org.scholion.export.CsvOptions;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.csv.CsvExporter;
 import org.scholion.export.jsonld.JsonLdExporter;
@@ -96,7 +97,7 @@ class CorpusExportTest {
 
     @Test
     void excelGetsOneByteOrderMarkAndNoRelationsFileWithoutRelations() throws Exception {
-        CorpusCsv csv = CorpusCsv.open(dir, "all", ExportOptions.DEFAULT.withCsv(false, true));
+        CorpusCsv csv = CorpusCsv.open(dir, "all", ExportOptions.builder().csv(new CsvOptions(false, true)).build());
         csv.add(document(1));
         csv.add(document(3));
         assertThat(csv.finish()).containsExactly(dir.resolve("all.csv"));

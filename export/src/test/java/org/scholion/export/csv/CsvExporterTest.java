@@ -22,6 +22,7 @@ import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.export.ExportException;
+import org.scholion.export.CsvOptions;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
@@ -29,7 +30,7 @@ import org.scholion.export.jsonld.TestDocuments;
 import org.scholion.seeds.Seeds;
 
 class CsvExporterTest {
-    private static final ExportOptions RAW = ExportOptions.DEFAULT.withCsv(true, false);
+    private static final ExportOptions RAW = ExportOptions.builder().csv(new CsvOptions(true, false)).build();
     /** Reads what RFC 4180 allows, header first; separate from the writing format on purpose. */
     private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
@@ -121,10 +122,10 @@ class CsvExporterTest {
         assertThat(text).startsWith("document_id,span_id,label,start,end,text,note,annotator,created\r\n");
         assertThat(csv[0]).isEqualTo((byte) 'd');
         assertThat(text).endsWith("\r\n");
-        byte[] excel = export(TestDocuments.tricky(), ExportOptions.DEFAULT.withCsv(false, true));
+        byte[] excel = export(TestDocuments.tricky(), ExportOptions.builder().csv(new CsvOptions(false, true)).build());
         assertThat(excel).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(new String(excel, 3, excel.length - 3, StandardCharsets.UTF_8)).isEqualTo(text);
-        byte[] excelRelations = relations(TestDocuments.tricky(), ExportOptions.DEFAULT.withCsv(false, true));
+        byte[] excelRelations = relations(TestDocuments.tricky(), ExportOptions.builder().csv(new CsvOptions(false, true)).build());
         assertThat(excelRelations).startsWith(0xEF, 0xBB, 0xBF);
         // a bare LF only ever appears inside a quoted cell: count records with a real reader
         assertThat(parse(csv)).hasSize(TestDocuments.tricky().spans().size());
@@ -155,7 +156,7 @@ class CsvExporterTest {
     @Test
     void appliesTheSelectionToSpansAndRelations() throws Exception {
         AnnotatedDocument tricky = TestDocuments.tricky();
-        ExportOptions options = RAW.withLabels(Set.of("Quote"));
+        ExportOptions options = RAW.toBuilder().labels(Set.of("Quote")).build();
         assertThat(parse(export(tricky, options))).extracting(r -> r.get("span_id"))
                 .containsExactly("s1", "s12", "s10", "x:1");
         assertThat(parse(relations(tricky, options))).isEmpty();

@@ -28,6 +28,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.xmlbeans.XmlCursor;
 import org.junit.jupiter.api.Test;
 import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.export.BriefOptions;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.PageSize;
 import org.scholion.export.brief.Brief;
@@ -123,7 +124,7 @@ class DocxExporterTest {
 
     @Test
     void letterPagesAndNoTable() throws Exception {
-        ExportOptions options = ExportOptions.DEFAULT.withPageSize(PageSize.LETTER).withAnnotationTable(false);
+        ExportOptions options = ExportOptions.builder().brief(new BriefOptions(PageSize.LETTER, false, true)).build();
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(export(Seeds.referenceAnnotation(),
                 options)))) {
             assertThat(docx.getDocument().getBody().getSectPr().xmlText()).contains("w:w=\"12240\"");

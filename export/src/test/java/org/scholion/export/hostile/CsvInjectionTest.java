@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Span;
+import org.scholion.export.CsvOptions;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
@@ -58,7 +59,7 @@ class CsvInjectionTest {
     @Test
     void rawKeepsEveryCellExactly() throws Exception {
         AnnotatedDocument doc = HostileDocuments.formulasAndMarkup();
-        List<CSVRecord> rows = rows(export(doc, ExportOptions.DEFAULT.withCsv(true, false)));
+        List<CSVRecord> rows = rows(export(doc, ExportOptions.builder().csv(new CsvOptions(true, false)).build()));
         for (int i = 0; i < rows.size(); i++) {
             for (String[] cell : cells(doc, doc.spans().get(i), rows.get(i))) {
                 assertThat(cell[2]).as(cell[0]).isEqualTo(cell[1]);

@@ -59,7 +59,7 @@ class JsonInterchangeFuzzTest {
         Format format = Format.fromName(name);
         DocumentWriter writer = Interchange.writer(format);
         DocumentReader reader = Interchange.reader(format);
-        List<Path> files = Interchanges.writeAll(writer, dir.resolve("base"), ExportOptions.DEFAULT.withSuggestions(true),
+        List<Path> files = Interchanges.writeAll(writer, dir.resolve("base"), ExportOptions.builder().includeSuggestions(true).build(),
                 new LossReport(), Interchanges.hard(), plain());
         byte[] valid = Files.readAllBytes(files.get(0));
         String validText = new String(valid, StandardCharsets.UTF_8);

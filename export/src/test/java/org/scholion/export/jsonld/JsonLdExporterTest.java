@@ -141,7 +141,7 @@ class JsonLdExporterTest {
     @Test
     void exportsOnlyTheSelectedLabelsAndCountsThemInTotal() throws Exception {
         AnnotatedDocument doc = TestDocuments.tricky();
-        JsonNode root = JSON.readTree(export(doc, ExportOptions.DEFAULT.withLabels(Set.of("Person", "=Formula"))));
+        JsonNode root = JSON.readTree(export(doc, ExportOptions.builder().labels(Set.of("Person", "=Formula")).build()));
         JsonNode items = root.get("first").get("items");
         // s2 (Person), s3 s7 s8 s9 (=Formula), and r1 between s3 and s2; r2 loses s12
         assertThat(root.get("total").asInt()).isEqualTo(6).isEqualTo(items.size());

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.text.Fragment;
 import org.scholion.core.text.Line;
+import org.scholion.export.BriefOptions;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.PageSize;
 import org.scholion.export.brief.Brief;
@@ -84,8 +85,8 @@ class PdfExporterTest {
 
     @Test
     void letterWithoutTable() throws Exception {
-        byte[] pdf = export(Seeds.referenceAnnotation(), ExportOptions.DEFAULT.withPageSize(PageSize.LETTER)
-                .withAnnotationTable(false).withPdfArchival(false));
+        byte[] pdf = export(Seeds.referenceAnnotation(), ExportOptions.builder()
+                .brief(new BriefOptions(PageSize.LETTER, false, false)).build());
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getPage(0).getMediaBox().getWidth()).isEqualTo(612f);
             assertThat(bookmarks(doc)).containsExactly("Legend", "Text");

@@ -83,7 +83,7 @@ class ProdigyTest {
                 .span(new Span("s2", 8, 11, "P", "score: 0.5", "ann", Interchanges.NOON, true))
                 .build();
         LossReport written = new LossReport();
-        writeAll(new ProdigyWriter(), dir, ExportOptions.DEFAULT.withSuggestions(true), written, doc);
+        writeAll(new ProdigyWriter(), dir, ExportOptions.builder().includeSuggestions(true).build(), written, doc);
         String line = Files.readString(dir.resolve("prodigy.jsonl"), StandardCharsets.UTF_8);
         assertThat(line).contains("\"_annotator_id\":\"ann\"", "\"_timestamp\":" + Interchanges.NOON.getEpochSecond(), "\"score\":0.5");
         assertThat(written.losses()).extracting(Loss::kind).containsExactly("suggestions written as spans");

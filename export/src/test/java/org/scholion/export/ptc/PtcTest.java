@@ -76,7 +76,7 @@ class PtcTest {
     void writesPairsThatReadBackToTheSameSpans() throws Exception {
         AnnotatedDocument doc = InterchangeFixtures.tricky();
         LossReport writing = new LossReport();
-        DocumentWriter.Batch batch = new PtcWriter().open(dir, ExportOptions.DEFAULT.withSuggestions(true), writing);
+        DocumentWriter.Batch batch = new PtcWriter().open(dir, ExportOptions.builder().includeSuggestions(true).build(), writing);
         batch.write(doc);
         batch.close();
         assertThat(batch.files()).extracting(p -> p.getFileName().toString())

@@ -47,7 +47,7 @@ class WebAnnoTest {
 
     static String write(AnnotatedDocument doc, LossReport losses) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new WebAnnoWriter(WebAnnoOptions.DEFAULT).write(doc, ExportOptions.DEFAULT.withSuggestions(true), losses, out);
+        new WebAnnoWriter(WebAnnoOptions.DEFAULT).write(doc, ExportOptions.builder().includeSuggestions(true).build(), losses, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -182,7 +182,7 @@ class WebAnnoTest {
         LossReport written = new LossReport();
         DocumentWriter writer = Interchange.writer(Format.WEBANNO);
         List<Path> files;
-        try (DocumentWriter.Batch batch = writer.open(dir, ExportOptions.DEFAULT.withSuggestions(true), written)) {
+        try (DocumentWriter.Batch batch = writer.open(dir, ExportOptions.builder().includeSuggestions(true).build(), written)) {
             batch.write(original);
             files = batch.files();
         }

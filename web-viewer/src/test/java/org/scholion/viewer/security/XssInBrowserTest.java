@@ -129,7 +129,7 @@ class XssInBrowserTest {
     void noPayloadRunsInTheStandaloneHtml() throws Exception {
         Path html = folder.resolve("xss.html");
         try (OutputStream out = Files.newOutputStream(html)) {
-            Exporters.of(Format.HTML).export(doc, ExportOptions.DEFAULT.withSuggestions(true), out);
+            Exporters.of(Format.HTML).export(doc, ExportOptions.builder().includeSuggestions(true).build(), out);
         }
         attack(html.toUri().toString());
     }
