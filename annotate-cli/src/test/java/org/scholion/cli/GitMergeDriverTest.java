@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Span;
+import org.scholion.core.testing.RequiredTools;
 
 /**
  * Real git: two clones of one repository, concurrent edits of one annotation file, and a pull with
@@ -65,18 +65,7 @@ class GitMergeDriverTest {
 
     @BeforeEach
     void twoClonesWithTheDriver() throws Exception {
-        boolean present;
-        try {
-            present = new ProcessBuilder("git", "--version").start().waitFor() == 0;
-        } catch (IOException e) {
-            present = false;
-        }
-        if (!present) {
-            if ("1".equals(System.getenv("SCHOLION_REQUIRE_TOOLS"))) {
-                throw new AssertionError("git is missing (SCHOLION_REQUIRE_TOOLS=1)");
-            }
-            Assumptions.abort("git is missing; skipping the merge driver test");
-        }
+        RequiredTools.onPath("git");
         ok(dir, "init", "-q", "--bare", "-b", "main", "origin.git");
         ok(dir, "clone", "-q", "origin.git", "one");
         one = dir.resolve("one");

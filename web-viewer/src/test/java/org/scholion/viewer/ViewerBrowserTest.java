@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -43,6 +42,7 @@ import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scholion.core.model.Span;
 import org.scholion.core.store.AnnotationFile;
+import org.scholion.core.testing.RequiredTools;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
@@ -68,15 +68,8 @@ class ViewerBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String message = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): install the Debian packages chromium and chromium-driver";
-            if ("1".equals(System.getenv("SCHOLION_REQUIRE_TOOLS"))) {
-                throw new AssertionError(message + " (SCHOLION_REQUIRE_TOOLS=1)");
-            }
-            Assumptions.abort(message + "; skipping the browser test");
-        }
+        RequiredTools.executables("Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "): install the Debian packages chromium and chromium-driver", CHROMIUM, CHROMEDRIVER);
         folder = Files.createTempDirectory("scholion-browser");
         seedFile = Samples.seed(folder);
         viewer = Viewer.start(List.of(seedFile, Samples.hostile(folder), Samples.lines(folder, "lf", "\n"),

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,6 +38,7 @@ import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
 import org.scholion.core.model.Span;
 import org.scholion.core.store.AnnotationFile;
+import org.scholion.core.testing.RequiredTools;
 import org.scholion.seeds.Seeds;
 
 /**
@@ -57,16 +57,9 @@ class ViewerFolderBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        boolean present = Files.isExecutable(ViewerBrowserTest.CHROMIUM)
-                && Files.isExecutable(ViewerBrowserTest.CHROMEDRIVER);
-        if (!present) {
-            String message = "Chromium or chromedriver is missing: install the Debian packages chromium and "
-                    + "chromium-driver";
-            if ("1".equals(System.getenv("SCHOLION_REQUIRE_TOOLS"))) {
-                throw new AssertionError(message + " (SCHOLION_REQUIRE_TOOLS=1)");
-            }
-            Assumptions.abort(message + "; skipping the folder browser test");
-        }
+        RequiredTools.executables("Chromium or chromedriver is missing (" + ViewerBrowserTest.CHROMIUM + ", "
+                + ViewerBrowserTest.CHROMEDRIVER + "): install the Debian packages chromium and chromium-driver",
+                ViewerBrowserTest.CHROMIUM, ViewerBrowserTest.CHROMEDRIVER);
         folder = Files.createTempDirectory("scholion-folder-browser");
         Path corpus = Files.createDirectories(folder.resolve("corpus"));
         Samples.seed(corpus);

@@ -1,16 +1,14 @@
 package org.scholion.cli.tui;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Assumptions;
+import org.scholion.core.testing.RequiredTools;
 
 /**
  * A private tmux server running the annotator ({@link TuiMain}) in one window: keys go in with
@@ -27,12 +25,7 @@ final class Tmux implements AutoCloseable {
 
     /** Skips the calling test when tmux is missing, unless SCHOLION_REQUIRE_TOOLS=1 makes that a failure. */
     static void assumeAvailable() {
-        boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(p -> !p.isEmpty() && Files.isExecutable(Path.of(p, "tmux")));
-        if (!found && "1".equals(System.getenv("SCHOLION_REQUIRE_TOOLS"))) {
-            throw new AssertionError("tmux is required (SCHOLION_REQUIRE_TOOLS=1) but not on the PATH");
-        }
-        Assumptions.assumeTrue(found, "tmux is not installed: skipping the pseudo-terminal test");
+        RequiredTools.onPath("tmux");
     }
 
     /**

@@ -17,6 +17,7 @@ import org.scholion.core.ScholionException;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Fixtures;
 import org.scholion.core.model.Span;
+import org.scholion.core.testing.RequiredTools;
 
 /**
  * Saving into a file system that fills up, or that turns read-only, gives one clear line and
@@ -151,8 +152,8 @@ class DiskFullTest {
             if (r.exit != 0) {
                 boolean root = "0".equals(run("id", "-u").out.strip());
                 String why = "cannot mount a tmpfs (" + r.out.strip() + ")";
-                if (root && "1".equals(System.getenv("SCHOLION_REQUIRE_TOOLS"))) {
-                    throw new AssertionError(why + " although running as root with SCHOLION_REQUIRE_TOOLS=1");
+                if (root) {
+                    RequiredTools.missing(why + " although running as root");
                 }
                 Assumptions.abort(why + "; run as root to test a full disk and a read-only folder");
             }

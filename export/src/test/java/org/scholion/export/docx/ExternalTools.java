@@ -1,8 +1,5 @@
 package org.scholion.export.docx;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.scholion.core.testing.RequiredTools;
 
 /**
  * Command-line tools that some tests use (pdftotext, soffice): such a test skips when the tool
- * is missing, and fails when it is missing and SCHOLION_REQUIRE_TOOLS=1 (as in CI).
+ * is missing, and fails when it is missing and SCHOLION_REQUIRE_TOOLS=1 (as in CI; see
+ * {@link RequiredTools}).
  */
 public final class ExternalTools {
     private ExternalTools() {
@@ -23,27 +22,7 @@ public final class ExternalTools {
 
     /** The tool's path; skips or fails the test when it is not installed. */
     public static Path require(String tool) {
-        Path found = find(tool);
-        boolean required = "1".equals(System.getenv("SCHOLION_REQUIRE_TOOLS"));
-        if (found == null && required) {
-            throw new AssertionError(tool + " is not installed, and SCHOLION_REQUIRE_TOOLS=1 requires it");
-        }
-        assumeTrue(found != null, tool + " is not installed: skipping (set SCHOLION_REQUIRE_TOOLS=1 to fail instead)");
-        return found;
-    }
-
-    public static Path find(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, tool);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return RequiredTools.onPath(tool);
     }
 
     /** Runs a command, returns its standard output; fails on a non-zero exit or after the timeout. */

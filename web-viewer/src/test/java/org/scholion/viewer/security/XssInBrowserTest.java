@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,6 +30,7 @@ import org.scholion.core.model.LabelSet;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.core.store.AnnotationFile;
+import org.scholion.core.testing.RequiredTools;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
@@ -82,15 +82,8 @@ class XssInBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String message = "Chromium or chromedriver is missing: install the Debian packages chromium and "
-                    + "chromium-driver";
-            if ("1".equals(System.getenv("SCHOLION_REQUIRE_TOOLS"))) {
-                throw new AssertionError(message + " (SCHOLION_REQUIRE_TOOLS=1)");
-            }
-            Assumptions.abort(message + "; skipping the XSS browser test");
-        }
+        RequiredTools.executables("Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "): install the Debian packages chromium and chromium-driver", CHROMIUM, CHROMEDRIVER);
         folder = Files.createTempDirectory("scholion-xss");
         doc = payloads();
         Path file = folder.resolve("xss.scholion.json");
