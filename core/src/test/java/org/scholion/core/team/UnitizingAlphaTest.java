@@ -72,8 +72,9 @@ class UnitizingAlphaTest {
     }
 
     @Test
-    void aLongContinuumWithManyUnitsIsQuick() {
-        // 20,000 units per rater over a million code points: DKPro's sum takes minutes here
+    void aLongContinuumWithManyUnitsGivesAnAlphaInRange() {
+        // 20,000 units per rater over a million code points (DKPro's sum takes minutes here); how long
+        // ours takes is measured by benchmarks/AgreementBenchmark, not asserted in a test
         UnitizingAnnotationStudy study = new UnitizingAnnotationStudy(2, 0, 1_000_000);
         Random random = new Random(42);
         for (int r = 0; r < 2; r++) {
@@ -81,9 +82,7 @@ class UnitizingAlphaTest {
                 study.addUnit(pos + random.nextInt(5), 1 + random.nextInt(40), r, "A");
             }
         }
-        long start = System.nanoTime();
         double alpha = new UnitizingAlpha(study).calculateAgreement();
         assertThat(alpha).isBetween(-1.0, 1.0);
-        assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(20);
     }
 }
