@@ -71,8 +71,8 @@ final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScholionException {
-        boolean many = sources.size() > 1 || output != null && (Files.isDirectory(output)
-                || output.toString().endsWith(output.getFileSystem().getSeparator()));
+        boolean many = sources.size() > 1 || (output != null && (Files.isDirectory(output)
+                || output.toString().endsWith(output.getFileSystem().getSeparator())));
         if (many) {
             if (id != null || title != null) {
                 throw Commands.usage(spec, "--id and --title name one document: give one SOURCE with them");

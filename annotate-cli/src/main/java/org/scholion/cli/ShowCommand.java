@@ -77,8 +77,8 @@ final class ShowCommand implements Callable<Integer> {
         }
         List<Span> spans = doc.spans().stream().filter(s -> labels.isEmpty() || labels.contains(s.label())).toList();
         Annotate root = Commands.root(spec);
-        boolean colored = color || !noColor && root.env("NO_COLOR") == null && root.console()
-                && !"dumb".equals(root.env("TERM"));
+        boolean colored = color || (!noColor && root.env("NO_COLOR") == null && root.console()
+                && !"dumb".equals(root.env("TERM")));
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder b = new StringBuilder(doc.text().string().length() * 2);
         if (colored) {

@@ -120,7 +120,8 @@ public final class AgreementBenchmark {
 
     private static void measure(String input, String measure, int runs, Supplier<List<Comparison>> work) {
         if (runs > 1) {
-            work.get(); // warm-up
+            List<Comparison> warmUp = work.get();
+            System.out.printf(Locale.ROOT, "(warm-up: %d comparisons)%n", warmUp.size());
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()

@@ -309,7 +309,7 @@ final class Routes implements HttpHandler {
             send(exchange, 400, JSON, SearchAnswer.error("Say what to look for: q (text in a span) or label."));
             return;
         }
-        if (words != null && words.length() > MAX_QUERY || label != null && label.length() > MAX_QUERY) {
+        if ((words != null && words.length() > MAX_QUERY) || (label != null && label.length() > MAX_QUERY)) {
             send(exchange, 400, JSON, SearchAnswer.error("Search for at most " + MAX_QUERY + " characters."));
             return;
         }

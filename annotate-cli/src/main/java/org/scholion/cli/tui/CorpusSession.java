@@ -185,7 +185,7 @@ final class CorpusSession implements Pane {
 
     @Override
     public boolean takeRedraw() {
-        boolean r = redraw || session != null && session.takeRedraw();
+        boolean r = redraw || (session != null && session.takeRedraw());
         redraw = false;
         return r;
     }

@@ -74,7 +74,7 @@ public final class Corpus {
 
     /** Whether an argument names a folder or a glob (many files) rather than one file. */
     public static boolean namesMany(String argument) {
-        return Files.isDirectory(Path.of(argument)) || isGlob(argument) && !Files.exists(Path.of(argument));
+        return Files.isDirectory(Path.of(argument)) || (isGlob(argument) && !Files.exists(Path.of(argument)));
     }
 
     /** The annotation files, sorted, each once. */

@@ -42,7 +42,7 @@ public final class Search {
         boolean matches(AnnotatedDocument doc, Span span) {
             return (label == null || label.equals(span.label()))
                     && (annotator == null || annotator.equals(span.annotator()))
-                    && (note == null || span.note() != null && note.matcher(span.note()).find())
+                    && (note == null || (span.note() != null && note.matcher(span.note()).find()))
                     && (text == null || text.matcher(doc.textOf(span)).find());
         }
     }

@@ -63,7 +63,7 @@ public final class SourceImporter {
         String id = idFrom(file);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("source", file.getFileName().toString());
-        if (isPlainText(type, bytes)) {
+        if (isPlainText(type)) {
             Decoded decoded = decode(bytes, metadata, config.getEncodingDetector(), source);
             if (decoded.text().length() > options.maxChars()) {
                 throw new ScholionException(source, "has more than " + options.maxChars() + " characters of text");
@@ -102,7 +102,7 @@ public final class SourceImporter {
         }
     }
 
-    private static boolean isPlainText(MediaType type, byte[] bytes) {
+    private static boolean isPlainText(MediaType type) {
         MediaType base = type.getBaseType();
         if (base.equals(MediaType.TEXT_PLAIN)) {
             return true;

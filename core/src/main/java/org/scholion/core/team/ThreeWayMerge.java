@@ -333,8 +333,8 @@ public final class ThreeWayMerge {
                     case BOTH_EDITED -> o;
                 };
             }
-            if (b == null && o != null && t != null && !o.equals(t)
-                    || b != null && o != null && t != null && !o.equals(b) && !t.equals(b) && !o.equals(t)) {
+            if ((b == null && o != null && t != null && !o.equals(t))
+                    || (b != null && o != null && t != null && !o.equals(b) && !t.equals(b) && !o.equals(t))) {
                 conflicts.add("metadata '" + key + "' was set differently on both sides: ours is kept");
             }
             if (kept != null) {

@@ -32,8 +32,8 @@ public final class Segmentation {
             starts[i] = start;
             ends[i] = end;
             outside |= start < 0 || end > length || start > end;
-            if (ordered && i > 0 && (starts[i - 1] > start || starts[i - 1] == start && (ends[i - 1] < end
-                    || ends[i - 1] == end && Span.ORDER.compare(byStart[i - 1], span) > 0))) {
+            if (ordered && i > 0 && (starts[i - 1] > start || (starts[i - 1] == start && (ends[i - 1] < end
+                    || (ends[i - 1] == end && Span.ORDER.compare(byStart[i - 1], span) > 0))))) {
                 ordered = false;
             }
         }

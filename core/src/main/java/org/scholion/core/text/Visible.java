@@ -69,7 +69,7 @@ public final class Visible {
         StringBuilder b = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean shown = !hidden(text, i) || keepLineBreaks && (c == '\n' || c == '\r' || c == '\t');
+            boolean shown = !hidden(text, i) || (keepLineBreaks && (c == '\n' || c == '\r' || c == '\t'));
             if (!shown && b == null) {
                 b = new StringBuilder(text.length() + 8).append(text, 0, i);
             }

@@ -60,7 +60,7 @@ public final class InstantParser {
         int n = s.length();
         if (n < 20 || n == 21 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
                 || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z'
-                || n > 20 && s.charAt(19) != '.') {
+                || (n > 20 && s.charAt(19) != '.')) {
             return null;
         }
         int year = digits(s, 0, 4);

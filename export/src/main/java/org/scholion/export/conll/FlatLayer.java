@@ -66,9 +66,9 @@ final class FlatLayer {
                 taken = owner[i];
             }
             if (taken != null) {
-                boolean inside = taken.start() <= tokens.get(first).start() && tokens.get(last).end() <= taken.end()
-                        || firstTokenEndingAfter(tokens, taken.start()) <= first
-                        && last <= lastTokenStartingBefore(tokens, taken.end());
+                boolean inside = (taken.start() <= tokens.get(first).start() && tokens.get(last).end() <= taken.end())
+                        || (firstTokenEndingAfter(tokens, taken.start()) <= first
+                        && last <= lastTokenStartingBefore(tokens, taken.end()));
                 losses.add(FORMAT, source, 0, inside ? "nested spans not written" : "crossing spans not written",
                         describe(doc, span) + (inside ? " lies inside " : " crosses ") + describe(doc, taken)
                                 + ", which holds those tokens");

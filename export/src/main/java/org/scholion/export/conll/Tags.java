@@ -102,13 +102,13 @@ final class Tags {
 
     private static boolean endOfChunk(char previous, char tag, String previousType, String type) {
         return previous == 'E' || previous == 'S'
-                || (previous == 'B' || previous == 'I') && (tag == 'B' || tag == 'S' || tag == 'O')
-                || previous != 'O' && !previousType.equals(type);
+                || ((previous == 'B' || previous == 'I') && (tag == 'B' || tag == 'S' || tag == 'O'))
+                || (previous != 'O' && !previousType.equals(type));
     }
 
     private static boolean startOfChunk(char previous, char tag, String previousType, String type) {
         return tag == 'B' || tag == 'S'
-                || (previous == 'E' || previous == 'S' || previous == 'O') && (tag == 'E' || tag == 'I')
-                || tag != 'O' && !previousType.equals(type);
+                || ((previous == 'E' || previous == 'S' || previous == 'O') && (tag == 'E' || tag == 'I'))
+                || (tag != 'O' && !previousType.equals(type));
     }
 }

@@ -142,20 +142,20 @@ final class WordXml {
         }
         if (c < 0x800) {
             buf[pos++] = (byte) (0xC0 | c >> 6);
-            buf[pos++] = (byte) (0x80 | c & 0x3F);
+            buf[pos++] = (byte) (0x80 | (c & 0x3F));
         } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(s.charAt(i + 1))) {
             int cp = Character.toCodePoint(c, s.charAt(i + 1));
             buf[pos++] = (byte) (0xF0 | cp >> 18);
-            buf[pos++] = (byte) (0x80 | cp >> 12 & 0x3F);
-            buf[pos++] = (byte) (0x80 | cp >> 6 & 0x3F);
-            buf[pos++] = (byte) (0x80 | cp & 0x3F);
+            buf[pos++] = (byte) (0x80 | (cp >> 12 & 0x3F));
+            buf[pos++] = (byte) (0x80 | (cp >> 6 & 0x3F));
+            buf[pos++] = (byte) (0x80 | (cp & 0x3F));
             return i + 1;
         } else if (Character.isSurrogate(c)) {
             buf[pos++] = '?';
         } else {
             buf[pos++] = (byte) (0xE0 | c >> 12);
-            buf[pos++] = (byte) (0x80 | c >> 6 & 0x3F);
-            buf[pos++] = (byte) (0x80 | c & 0x3F);
+            buf[pos++] = (byte) (0x80 | (c >> 6 & 0x3F));
+            buf[pos++] = (byte) (0x80 | (c & 0x3F));
         }
         return i;
     }

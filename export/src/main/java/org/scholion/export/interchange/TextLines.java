@@ -109,7 +109,7 @@ public final class TextLines implements AutoCloseable {
         try {
             CharBuffer out = CharBuffer.wrap(buffer);
             while (out.position() == 0) {
-                if (!bytes.hasRemaining() || !endOfInput && bytes.remaining() < 4) {
+                if (!bytes.hasRemaining() || (!endOfInput && bytes.remaining() < 4)) {
                     bytes.compact();
                     int read = endOfInput ? -1 : in.read(bytes.array(), bytes.position(), bytes.remaining());
                     if (read < 0) {

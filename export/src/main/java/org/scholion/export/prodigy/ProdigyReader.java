@@ -91,7 +91,7 @@ public final class ProdigyReader implements DocumentReader {
                 }
             } else {
                 List<int[]> tokens = tokens(where, task, draft.text());
-                List<Placed> placed = spans(where, task, draft, tokens,
+                List<Placed> placed = spans(where, task, draft,
                         annotator != null ? annotator : options.annotator(), created, losses);
                 relations(where, task, draft, tokens, placed, losses);
             }
@@ -156,7 +156,7 @@ public final class ProdigyReader implements DocumentReader {
     private record Placed(String id, int start, int end, String label) {
     }
 
-    private static List<Placed> spans(Where where, JsonNode task, DocumentDraft draft, List<int[]> tokens,
+    private static List<Placed> spans(Where where, JsonNode task, DocumentDraft draft,
                                       String annotator, Instant created, LossReport losses) throws ScholionException {
         JsonNode spans = where.array(task, "spans", "the task's");
         List<Placed> placed = new ArrayList<>();

@@ -191,7 +191,7 @@ public final class WebAnnoReader implements DocumentReader {
                     }
                     String[] fields = line.split("\t", -1);
                     int expected = 3 + columns.size();
-                    if (!(fields.length == expected || fields.length == expected + 1 && fields[expected].isEmpty())) {
+                    if (!(fields.length == expected || (fields.length == expected + 1 && fields[expected].isEmpty()))) {
                         throw error(number, "has " + fields.length + " fields; the header declares " + expected
                                 + " (id, offsets, token and " + columns.size() + " columns)");
                     }

@@ -293,12 +293,10 @@ public final class WebAnnoWriter implements DocumentWriter {
     private static void reportText(AnnotatedDocument doc, List<Tokens.Sentence> sentences, LossReport losses) {
         String id = doc.document().id();
         CodePointText text = doc.text();
-        int kept = 0;
         int lost = 0;
         int previous = 0;
         for (Tokens.Sentence sentence : sentences) {
             lost += notSpaces(text, previous, sentence.start());
-            kept += sentence.end() - sentence.start();
             previous = sentence.end();
         }
         int trailing = text.length() - previous;
