@@ -90,7 +90,14 @@ public final class ProdigyWriter implements DocumentWriter {
             json.writeStartObject();
             json.writeStringField("text", text.string());
             json.writeArrayFieldStart("spans");
+            int n = 0;
             for (Span span : doc.spans()) {
+                n++;
+                if (!span.id().equals("s" + n)) {
+                    // a Prodigy span has no id: the reader numbers them in the order written
+                    losses.add(ProdigyReader.FORMAT, id, 0, "span ids not kept (spans are numbered in order)",
+                            "span " + span.id() + " comes back as s" + n);
+                }
                 json.writeStartObject();
                 json.writeNumberField("start", span.start());
                 json.writeNumberField("end", span.end());
