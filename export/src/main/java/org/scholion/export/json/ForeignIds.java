@@ -1,8 +1,10 @@
 package org.scholion.export.json;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -18,10 +20,11 @@ public final class ForeignIds {
     public static <T> Map<String, Long> numbers(List<T> items, Function<T, String> id, String prefix) {
         Pattern own = Pattern.compile(Pattern.quote(prefix) + "(0|[1-9]\\d{0,17})");
         Map<String, Long> numbers = new HashMap<>();
+        Set<Long> taken = new HashSet<>(); // not numbers.containsValue: that made an export quadratic in its spans
         boolean all = true;
         for (T item : items) {
             var m = own.matcher(id.apply(item));
-            if (!m.matches() || numbers.containsValue(Long.parseLong(m.group(1)))) {
+            if (!m.matches() || !taken.add(Long.parseLong(m.group(1)))) {
                 all = false;
                 break;
             }
