@@ -27,10 +27,12 @@ public final class AnnotatedDocument {
     private final Map<String, Span> spanById;
     private final List<Relation> relations;
     private final Map<String, Relation> relationById;
+    private final Map<String, String> prefixes;
 
     private AnnotatedDocument(Document document, CodePointText text, List<LabelSet> labelSets,
                               Map<String, LabelSet> setByLabel, List<Span> spans, Map<String, Span> spanById,
-                              List<Relation> relations, Map<String, Relation> relationById) {
+                              List<Relation> relations, Map<String, Relation> relationById,
+                              Map<String, String> prefixes) {
         this.document = document;
         this.text = text;
         this.labelSets = labelSets;
@@ -39,6 +41,7 @@ public final class AnnotatedDocument {
         this.spanById = spanById;
         this.relations = relations;
         this.relationById = relationById;
+        this.prefixes = prefixes;
     }
 
     /** A document with its label sets and no spans yet. */
@@ -101,6 +104,22 @@ public final class AnnotatedDocument {
         return all;
     }
 
+    /** The link prefixes all label sets declare, prefix to IRI base. */
+    public Map<String, String> prefixes() {
+        return prefixes;
+    }
+
+    /** A link of a span as an absolute IRI: {@code PREFIX:ID} expanded with its declared base. */
+    public String iriOf(String link) {
+        String prefix = Links.prefix(link);
+        if (prefix == null) {
+            return link;
+        }
+        String base = prefixes.get(prefix);
+        Checks.check(base != null, "link '%s' uses prefix '%s', which no label set declares", link, prefix);
+        return base + link.substring(prefix.length() + 1);
+    }
+
     /** The covered text of a span. */
     public String textOf(Span span) {
         return text.slice(span.start(), span.end());
@@ -159,6 +178,13 @@ public final class AnnotatedDocument {
     /** This document with the span of the same id replaced (relabelled, moved, annotated). */
     public AnnotatedDocument withSpanReplaced(Span span) {
         Checks.check(spanById.containsKey(span.id()), "there is no span '%s'", span.id());
+        for (Span other : spans) {
+            if (!other.id().equals(span.id()) && other.start() == span.start() && other.end() == span.end()
+                    && other.label().equals(span.label())) {
+                Checks.check(false, "span %s already labels %d:%d as %s", other.id(), other.start(), other.end(),
+                        other.label());
+            }
+        }
         Builder builder = new Builder(document, text).labelSets(labelSets);
         for (Span s : spans) {
             builder.span(s.id().equals(span.id()) ? span : s);
@@ -250,6 +276,13 @@ public final class AnnotatedDocument {
         private final Map<String, LabelSet> setByLabel = new HashMap<>();
         private final Map<String, Span> spans = new LinkedHashMap<>();
         private final Map<String, Relation> relations = new LinkedHashMap<>();
+        private final Map<String, String> prefixes = new HashMap<>();
+        private final Map<String, String> prefixSet = new HashMap<>();
+        private final Map<Place, String> places = new HashMap<>();
+
+        /** What two spans may not share: offsets and label. */
+        private record Place(int start, int end, String label) {
+        }
 
         private Builder(Document document, CodePointText text) {
             this.document = Objects.requireNonNull(document, "document");
@@ -271,8 +304,18 @@ public final class AnnotatedDocument {
                 Checks.check(other == null, "label '%s' is in both label sets '%s' and '%s'", label.name(),
                         other == null ? "" : other.name(), set.name());
             }
+            for (Map.Entry<String, String> e : set.prefixes().entrySet()) {
+                String base = prefixes.get(e.getKey());
+                Checks.check(base == null || base.equals(e.getValue()), "prefix '%s' is declared as %s by label set"
+                        + " '%s' and as %s by label set '%s'", e.getKey(), base, prefixSet.get(e.getKey()),
+                        e.getValue(), set.name());
+            }
             labelSets.add(set);
             set.labels().forEach(l -> setByLabel.put(l.name(), set));
+            set.prefixes().forEach((prefix, iri) -> {
+                prefixes.put(prefix, iri);
+                prefixSet.putIfAbsent(prefix, set.name());
+            });
             return this;
         }
 
@@ -281,8 +324,25 @@ public final class AnnotatedDocument {
             Checks.check(!relations.containsKey(span.id()), "span id '%s' is already a relation id", span.id());
             Checks.check(span.end() <= text.length(), "span %s (%d:%d) ends after the text, which has %d code points",
                     span.id(), span.start(), span.end(), text.length());
-            Checks.check(setByLabel.containsKey(span.label()), "span %s has unknown label '%s'", span.id(),
-                    span.label());
+            LabelSet set = setByLabel.get(span.label());
+            Checks.check(set != null, "span %s has unknown label '%s'", span.id(), span.label());
+            String same = places.putIfAbsent(new Place(span.start(), span.end(), span.label()), span.id());
+            if (same != null) {
+                Checks.check(false, "span %s already labels %d:%d as %s", same, span.start(), span.end(),
+                        span.label());
+            }
+            if (!span.attributes().isEmpty() && !set.attributes().isEmpty()) {
+                for (String name : span.attributes().keySet()) {
+                    Checks.check(set.allowsAttribute(name), "span %s has attribute '%s', which label set '%s' does"
+                            + " not declare (it declares %s)", span.id(), name, set.name(),
+                            String.join(", ", set.attributes()));
+                }
+            }
+            for (String link : span.links()) {
+                String prefix = Links.prefix(link);
+                Checks.check(prefix == null || prefixes.containsKey(prefix), "span %s links to '%s', but no label"
+                        + " set declares the prefix '%s'", span.id(), link, prefix);
+            }
             spans.put(span.id(), span);
             return this;
         }
@@ -311,7 +371,7 @@ public final class AnnotatedDocument {
             rels.sort((a, b) -> Ids.NATURAL.compare(a.id(), b.id()));
             return new AnnotatedDocument(document, text, List.copyOf(labelSets), Map.copyOf(setByLabel),
                     Collections.unmodifiableList(sorted), Map.copyOf(spans), List.copyOf(rels),
-                    Map.copyOf(relations));
+                    Map.copyOf(relations), Map.copyOf(prefixes));
         }
     }
 }

@@ -1,6 +1,9 @@
 package org.scholion.core.model;
 
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** Argument checks whose messages name the bad value. */
@@ -83,6 +86,44 @@ final class Checks {
         }
         if (value.length() > 200) {
             check(false, "%s '%s' is longer than 200 characters", what, value);
+        }
+        return value;
+    }
+
+    /**
+     * Attributes as a sorted, immutable map. A name follows the rules of a label name and holds no
+     * {@code =} (attributes are written {@code name=value} on the command line and in JSON-LD); a
+     * value is not empty and holds no control characters other than tab and line feed.
+     */
+    static Map<String, String> attributes(Map<String, String> attributes, String what) {
+        if (attributes == null || attributes.isEmpty()) {
+            return Map.of();
+        }
+        TreeMap<String, String> sorted = new TreeMap<>();
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            sorted.put(attributeName(e.getKey(), what), attributeValue(e.getKey(), e.getValue(), what));
+        }
+        return Collections.unmodifiableSortedMap(sorted);
+    }
+
+    static String attributeName(String name, String what) {
+        name(name, "attribute name of " + what);
+        if (name.indexOf('=') >= 0) {
+            check(false, "attribute name '%s' of %s must not hold '='", name, what);
+        }
+        return name;
+    }
+
+    static String attributeValue(String name, String value, String what) {
+        if (value == null || value.isEmpty()) {
+            check(false, "attribute '%s' of %s must have a value", name, what);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n') {
+                check(false, "attribute '%s' of %s must not hold control characters other than tab and line feed",
+                        name, what);
+            }
         }
         return value;
     }

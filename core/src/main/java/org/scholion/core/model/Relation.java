@@ -1,5 +1,7 @@
 package org.scholion.core.model;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -9,8 +11,9 @@ import java.util.regex.Pattern;
  * @param type what the link means, e.g. {@code said-by}
  * @param from the id of the span it starts at
  * @param to   the id of the span it points to
+ * @param attributes properties of the relation, name to value, sorted by name
  */
-public record Relation(String id, String type, String from, String to) {
+public record Relation(String id, String type, String from, String to, Map<String, String> attributes) {
     private static final Pattern TYPE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/#-]{0,99}");
 
     public Relation {
@@ -19,5 +22,32 @@ public record Relation(String id, String type, String from, String to) {
                 "relation type '%s' must be a word of letters, digits and . _ : / # -", type);
         Checks.id(from, "span id of relation " + id);
         Checks.id(to, "span id of relation " + id);
+        attributes = Checks.attributes(attributes, "relation " + id);
+    }
+
+    /** A relation without attributes. */
+    public Relation(String id, String type, String from, String to) {
+        this(id, type, from, to, Map.of());
+    }
+
+    public Relation withId(String newId) {
+        return new Relation(newId, type, from, to, attributes);
+    }
+
+    /** This relation between other spans, keeping its type and attributes. */
+    public Relation withEnds(String newFrom, String newTo) {
+        return new Relation(id, type, newFrom, newTo, attributes);
+    }
+
+    public Relation withAttribute(String name, String value) {
+        Map<String, String> copy = new TreeMap<>(attributes);
+        copy.put(name, value);
+        return new Relation(id, type, from, to, copy);
+    }
+
+    public Relation withoutAttribute(String name) {
+        Map<String, String> copy = new TreeMap<>(attributes);
+        copy.remove(name);
+        return new Relation(id, type, from, to, copy);
     }
 }

@@ -3,9 +3,11 @@ package org.scholion.core.team;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
 
@@ -22,9 +24,11 @@ final class LabelSets {
      */
     static List<LabelSet> union(List<List<LabelSet>> versions) {
         Map<String, List<Label>> sets = new LinkedHashMap<>();
+        Map<String, List<LabelSet>> declarations = new LinkedHashMap<>();
         Set<String> labels = new HashSet<>();
         for (List<LabelSet> version : versions) {
             for (LabelSet set : version) {
+                declarations.computeIfAbsent(set.name(), k -> new ArrayList<>()).add(set);
                 List<Label> into = sets.computeIfAbsent(set.name(), k -> new ArrayList<>());
                 for (Label label : set.labels()) {
                     if (labels.add(label.name())) {
@@ -34,8 +38,28 @@ final class LabelSets {
             }
         }
         List<LabelSet> result = new ArrayList<>();
-        sets.forEach((name, list) -> result.add(new LabelSet(name, list)));
+        sets.forEach((name, list) -> result.add(declared(new LabelSet(name, list), declarations.get(name))));
         return result;
+    }
+
+    /**
+     * {@code set} with the attribute names and prefixes of these versions of it: any name when one
+     * version allows any (so that no span's attribute is refused), else every name any declares;
+     * every prefix any declares, the first version's IRI winning.
+     */
+    static LabelSet declared(LabelSet set, List<LabelSet> versions) {
+        Set<String> attributes = new LinkedHashSet<>();
+        boolean free = false;
+        Map<String, String> prefixes = new TreeMap<>();
+        for (LabelSet version : versions) {
+            if (version == null) {
+                continue;
+            }
+            free |= version.attributes().isEmpty();
+            attributes.addAll(version.attributes());
+            version.prefixes().forEach(prefixes::putIfAbsent);
+        }
+        return new LabelSet(set.name(), set.labels(), free ? List.of() : List.copyOf(attributes), prefixes);
     }
 
     static Label withFreeKey(Label label, List<Label> others) {

@@ -2,6 +2,7 @@ package org.scholion.core.team;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,6 +72,7 @@ public final class Merge {
 
         Map<Key, Proposal> proposals = new TreeMap<>();
         Map<RelationKey, Set<String>> relations = new LinkedHashMap<>();
+        Map<RelationKey, Map<String, String>> relationAttributes = new HashMap<>();
         for (Input input : inputs) {
             AnnotatedDocument doc = input.document();
             for (Span span : doc.spans()) {
@@ -82,8 +84,9 @@ public final class Merge {
                 Span from = doc.span(r.from()).orElseThrow();
                 Span to = doc.span(r.to()).orElseThrow();
                 if (!from.suggestion() && !to.suggestion()) {
-                    relations.computeIfAbsent(new RelationKey(r.type(), Key.of(from), Key.of(to)),
-                            k -> new LinkedHashSet<>()).add(input.name());
+                    RelationKey key = new RelationKey(r.type(), Key.of(from), Key.of(to));
+                    relations.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(input.name());
+                    relationAttributes.putIfAbsent(key, r.attributes());
                 }
             }
         }
@@ -104,11 +107,13 @@ public final class Merge {
             ids.put(e.getKey(), id);
             List<String> by = names.stream().filter(p.by::contains).toList();
             builder.span(new Span(id, p.span.start(), p.span.end(), p.span.label(), p.span.note(),
-                    String.join(SEPARATOR, by), p.span.created(), by.size() < minAgree));
+                    String.join(SEPARATOR, by), p.span.created(), by.size() < minAgree, p.span.attributes(),
+                    p.span.links()));
         }
         int r = 0;
         for (RelationKey relation : relations.keySet()) {
-            builder.relation(new Relation("r" + ++r, relation.type(), ids.get(relation.from()), ids.get(relation.to())));
+            builder.relation(new Relation("r" + ++r, relation.type(), ids.get(relation.from()), ids.get(relation.to()),
+                    relationAttributes.get(relation)));
         }
         return builder.build();
     }

@@ -124,7 +124,7 @@ public final class ThreeWayMerge {
         Map<String, Relation> ro = byId(ours.relations(), Relation::id);
         Map<String, Relation> rt = new LinkedHashMap<>();
         for (Relation r : theirs.relations()) {
-            rt.put(r.id(), new Relation(r.id(), r.type(), theirSpanIds.getOrDefault(r.from(), r.from()),
+            rt.put(r.id(), r.withEnds(theirSpanIds.getOrDefault(r.from(), r.from()),
                     theirSpanIds.getOrDefault(r.to(), r.to())));
         }
         Map<String, Relation> relations = new LinkedHashMap<>();
@@ -145,7 +145,7 @@ public final class ThreeWayMerge {
                 case BOTH_EDITED -> {
                     String other = ids.next("r");
                     relations.put(r.id(), mine);
-                    relations.put(other, new Relation(other, their.type(), their.from(), their.to()));
+                    relations.put(other, their.withId(other));
                     conflicts.add("relation " + r.id() + " was edited differently on both sides: ours is kept as "
                             + r.id() + " and theirs as " + other);
                 }
@@ -162,7 +162,7 @@ public final class ThreeWayMerge {
             if (!rb.containsKey(r.id()) && !addedRelations.contains(List.of(r.type(), r.from(), r.to()))) {
                 String id = ro.containsKey(r.id()) || relations.containsKey(r.id()) || spans.containsKey(r.id())
                         ? ids.next("r") : r.id();
-                relations.put(id, new Relation(id, r.type(), r.from(), r.to()));
+                relations.put(id, r.withId(id));
             }
         }
         // a relation kept on one side keeps the span the other side removed, as a suggestion
@@ -181,6 +181,8 @@ public final class ThreeWayMerge {
             }
         }
 
+        fold(spans, relations, conflicts);
+
         // label sets and the document
         List<LabelSet> sets = labelSets(base.labelSets(), ours.labelSets(), theirs.labelSets(), spans.values(),
                 conflicts);
@@ -189,6 +191,50 @@ public final class ThreeWayMerge {
         spans.values().forEach(builder::span);
         relations.values().forEach(builder::relation);
         return new Result(builder.build(), conflicts);
+    }
+
+    /**
+     * Folds each span that labels the same offsets with the same label as one kept before it into
+     * that one (a document holds such a span once): its attributes and links join the kept span's,
+     * its relations move to it, and the conflict names what differed, so nothing is lost unseen.
+     */
+    private static void fold(Map<String, Span> spans, Map<String, Relation> relations, List<String> conflicts) {
+        Map<List<Object>, String> places = new HashMap<>();
+        Map<String, String> into = new HashMap<>();
+        for (Span span : List.copyOf(spans.values())) {
+            String kept = places.putIfAbsent(List.of(span.start(), span.end(), span.label()), span.id());
+            if (kept == null) {
+                continue;
+            }
+            Span first = spans.get(kept);
+            Span joined = first;
+            for (Map.Entry<String, String> a : span.attributes().entrySet()) {
+                if (!joined.attributes().containsKey(a.getKey())) {
+                    joined = joined.withAttribute(a.getKey(), a.getValue());
+                }
+            }
+            for (String link : span.links()) {
+                joined = joined.withLink(link);
+            }
+            spans.put(kept, joined);
+            spans.remove(span.id());
+            into.put(span.id(), kept);
+            conflicts.add(String.format(Locale.ROOT, "span %s labels %d:%d as %s like span %s: it is folded into %s%s",
+                    span.id(), span.start(), span.end(), span.label(), kept, kept,
+                    Objects.equals(span.note(), first.note()) ? "" : " (its note was: " + span.note() + ")"));
+        }
+        if (into.isEmpty()) {
+            return;
+        }
+        Set<List<String>> seen = new HashSet<>();
+        for (Relation r : List.copyOf(relations.values())) {
+            Relation moved = r.withEnds(into.getOrDefault(r.from(), r.from()), into.getOrDefault(r.to(), r.to()));
+            if (seen.add(List.of(moved.type(), moved.from(), moved.to()))) {
+                relations.put(r.id(), moved);
+            } else {
+                relations.remove(r.id());
+            }
+        }
     }
 
     private enum Outcome { GONE, OURS, THEIRS, EDITED_REMOVED, BOTH_EDITED }
@@ -211,12 +257,14 @@ public final class ThreeWayMerge {
 
     /** What makes two added spans the same span: everything but id, annotator and time. */
     private static List<Object> content(Span s) {
-        List<Object> key = new ArrayList<>(5);
+        List<Object> key = new ArrayList<>(7);
         key.add(s.start());
         key.add(s.end());
         key.add(s.label());
         key.add(s.note() == null ? "" : s.note());
         key.add(s.suggestion());
+        key.add(s.attributes());
+        key.add(s.links());
         return key;
     }
 
@@ -298,7 +346,11 @@ public final class ThreeWayMerge {
             boolean exists = b.containsKey(name) ? outcome(b.get(name), o.get(name), t.get(name)) != Outcome.GONE
                     : o.containsKey(name) || t.containsKey(name);
             if (exists || e.getValue().stream().anyMatch(l -> used.contains(l.name()))) {
-                sets.add(new LabelSet(name, e.getValue()));
+                List<LabelSet> versions = new ArrayList<>();
+                versions.add(o.get(name));
+                versions.add(t.get(name));
+                versions.add(b.get(name));
+                sets.add(LabelSets.declared(new LabelSet(name, e.getValue()), versions));
             }
         }
         return sets;

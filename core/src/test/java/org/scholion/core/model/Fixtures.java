@@ -1,7 +1,9 @@
 package org.scholion.core.model;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /** Small annotated documents for tests. */
@@ -14,6 +16,24 @@ public final class Fixtures {
             new Label("CLAIM", "#CC6677", null, null, "https://example.org/claim"));
 
     private Fixtures() {
+    }
+
+    /**
+     * A new span of this label at the first place (shortest first, then leftmost) where {@code doc}
+     * has none of that label: a document holds one span per offsets and label.
+     */
+    public static Span free(AnnotatedDocument doc, String label, String note, String annotator) {
+        Set<List<Integer>> taken = new HashSet<>();
+        doc.spans().stream().filter(s -> s.label().equals(label)).forEach(s -> taken.add(List.of(s.start(), s.end())));
+        int length = doc.text().length();
+        for (int width = 1; width <= length; width++) {
+            for (int start = 0; start + width <= length; start++) {
+                if (!taken.contains(List.of(start, start + width))) {
+                    return new Span(doc.nextSpanId(), start, start + width, label, note, annotator, null, false);
+                }
+            }
+        }
+        throw new IllegalStateException("no free place for another " + label);
     }
 
     /** A text with emoji, a combining mark and CRLF, two label sets, nested spans and a relation. */

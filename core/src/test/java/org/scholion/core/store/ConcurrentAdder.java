@@ -1,7 +1,7 @@
 package org.scholion.core.store;
 
 import java.nio.file.Path;
-import org.scholion.core.model.Span;
+import org.scholion.core.model.Fixtures;
 
 /** A separate process that adds spans to an annotation file, one locked update each. */
 public final class ConcurrentAdder {
@@ -11,8 +11,7 @@ public final class ConcurrentAdder {
         String who = args[2];
         for (int i = 0; i < count; i++) {
             int at = i;
-            file.update("add", doc -> doc.withSpan(new Span(doc.nextSpanId(), at % 5, at % 5 + 1, "PERSON",
-                    who + "-" + at, who, null, false)));
+            file.update("add", doc -> doc.withSpan(Fixtures.free(doc, "PERSON", who + "-" + at, who)));
         }
     }
 }

@@ -40,8 +40,7 @@ class DiskFullTest {
             int saved = 0;
             for (int i = 0; i < 500 && failure == null; i++) {
                 try {
-                    file.update("add", doc -> doc.withSpan(new Span(doc.nextSpanId(), 0, 1, "PERSON", note, null,
-                            null, false)));
+                    file.update("add", doc -> doc.withSpan(Fixtures.free(doc, "PERSON", note, null)));
                     lastGood = Files.readAllBytes(file.path());
                     saved++;
                 } catch (ScholionException e) {
@@ -60,7 +59,7 @@ class DiskFullTest {
 
             // once there is room again, saving works and nothing was lost on the way
             Mount.run("mount", "-o", "remount,size=1m", tiny.toString());
-            file.update("add", doc -> doc.withSpan(Span.of(doc.nextSpanId(), 1, 2, "PERSON")));
+            file.update("add", doc -> doc.withSpan(Fixtures.free(doc, "PERSON", null, null)));
             assertThat(file.read().spans()).hasSize(3 + saved + 1);
         }
     }
@@ -89,7 +88,7 @@ class DiskFullTest {
             mount.remount("ro");
             try {
                 List<ThrowingEdit> edits = List.of(
-                        () -> file.update("add", doc -> doc.withSpan(Span.of("s10", 0, 1, "PERSON"))),
+                        () -> file.update("add", doc -> doc.withSpan(Span.of("s10", 0, 2, "PERSON"))),
                         () -> file.undo(1),
                         () -> file.create(Fixtures.sample(), true));
                 for (ThrowingEdit edit : edits) {

@@ -92,7 +92,7 @@ class KillDuringSaveTest {
             kept.addAll(mine);
         }
         // a later save clears what killed saves left, and the lock is free
-        file.update("after", doc -> doc.withSpan(Span.of(doc.nextSpanId(), 0, 1, "PERSON")));
+        file.update("after", doc -> doc.withSpan(org.scholion.core.model.Fixtures.free(doc, "PERSON", null, null)));
         assertThat(temporaries()).as("stale temporary files are cleared").isEmpty();
         assertThat(file.read().spans()).hasSize(kept.size() + 1);
         System.out.printf(java.util.Locale.ROOT, "KillDuringSaveTest: %d SIGKILLs survived (%d inside a write, %d "
@@ -115,8 +115,8 @@ class KillDuringSaveTest {
             try {
                 for (int i = 0; i < perProcess; i++) {
                     String note = "tui-" + i;
-                    file.update("add", doc -> doc.withSpan(new Span(doc.nextSpanId(), 2, 4, "QUOTE", note, "tui",
-                            null, false)));
+                    file.update("add", doc -> doc.withSpan(org.scholion.core.model.Fixtures.free(doc, "QUOTE", note,
+                            "tui")));
                     threadLog.add("+" + note);
                 }
             } catch (ScholionException e) {

@@ -3,6 +3,7 @@ package org.scholion.core.store;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.scholion.core.model.Fixtures;
 import org.scholion.core.model.Span;
 
 /**
@@ -27,8 +28,7 @@ public final class Saver {
                         .filter(s -> gone.equals(s.note())).map(Span::id).toList()));
                 out.println("-" + gone);
             } else {
-                file.update("add", doc -> doc.withSpan(new Span(doc.nextSpanId(), 0, 1, "PERSON", note, who, null,
-                        false)));
+                file.update("add", doc -> doc.withSpan(Fixtures.free(doc, "PERSON", note, who)));
                 out.println("+" + note);
             }
         }
