@@ -101,7 +101,9 @@ case("ok-utf8-bom.scholion.json", A, "a UTF-8 byte-order mark before the JSON is
 case("ok-escaped-surrogate-pair.scholion.json", A, "an emoji written as a JSON escape pair \\ud83d\\ude00 is one code point",
      dump(base()).replace("😀", "\\ud83d\\ude00"))
 d = base()
-d["spans"] = [{"id": "s%d" % i, "start": i % 30, "end": i % 30 + 1 + i % 5, "label": "PERSON"} for i in range(1, 60)]
+# no two at the same offsets: a document holds one span per offsets and label
+d["spans"] = [{"id": "s%d" % i, "start": i % 30, "end": i % 30 + 1 + i // 30 + i % 5, "label": "PERSON"}
+              for i in range(1, 60)]
 d["relations"] = []
 case("ok-many-overlaps.scholion.json", A, "59 overlapping and nested spans", dump(d))
 
@@ -130,7 +132,7 @@ case("duplicate-key.scholion.json", A, "a member given twice", full.replace("\"i
 
 # ---- format and structure
 case("format-missing.scholion.json", A, "no \"format\" member", edit(lambda d: d.pop("format")))
-case("format-future.scholion.json", A, "a future version, scholion/2", edit(lambda d: d.update(format="scholion/2")))
+case("format-future.scholion.json", A, "a future version, scholion/3", edit(lambda d: d.update(format="scholion/3")))
 case("format-other.scholion.json", A, "another tool's format", edit(lambda d: d.update(format="brat")))
 case("format-number.scholion.json", A, "format given as a number", edit(lambda d: d.update(format=1)))
 case("document-missing.scholion.json", A, "no \"document\"", edit(lambda d: d.pop("document")))
@@ -199,9 +201,64 @@ case("lone-surrogate-in-title.scholion.json", A, "a high surrogate at the end of
 case("reversed-surrogate-pair.scholion.json", A, "a low surrogate before a high one in the annotator name",
      dump(base()).replace("\"alice\"", "\"ali\\ude00\\ud83dce\""))
 
+# ---- scholion/2: attributes and links
+def v2(d):
+    d["format"] = "scholion/2"
+    d["labelSets"][0]["attributes"] = ["certainty", "speaker"]
+    d["labelSets"][0]["prefixes"] = {"wikidata": "http://www.wikidata.org/entity/",
+                                     "geonames": "https://sws.geonames.org/"}
+    d["spans"][0]["attributes"] = {"certainty": "low"}
+    d["spans"][0]["links"] = ["wikidata:Q3052772"]
+    d["spans"][1]["attributes"] = {"tone": "ironic; \"quoted\"", "form": "a=b\tc"}
+    d["spans"][2]["links"] = ["geonames:2988507", "https://www.wikidata.org/wiki/Q90", "urn:isbn:0451450523"]
+    d["relations"][0]["attributes"] = {"confidence": "high"}
+
+
+def edit2(fn):
+    return edit(lambda d: (v2(d), fn(d)))
+
+
+case("ok-attributes-links.scholion.json", A, "scholion/2: declared attributes and prefixes, links as PREFIX:ID and"
+     " IRIs, free attributes in a set that declares none, a relation attribute", edit2(lambda d: None))
+case("ok-scholion1-members-absent.scholion.json", A, "scholion/2 without any attribute or link: the scholion/1 shape",
+     edit(lambda d: d.update(format="scholion/2")))
+case("attribute-undeclared.scholion.json", A, "an attribute name the span's label set does not declare",
+     edit2(lambda d: d["spans"][0]["attributes"].update(mood="grim")))
+case("attribute-name-invalid.scholion.json", A, "an attribute name holding '='",
+     edit2(lambda d: d["spans"][1]["attributes"].update({"a=b": "c"})))
+case("attribute-name-blank.scholion.json", A, "a blank attribute name", edit2(lambda d: d["spans"][1]["attributes"].update({" ": "c"})))
+case("attribute-value-empty.scholion.json", A, "an attribute without a value",
+     edit2(lambda d: d["spans"][1]["attributes"].update(form="")))
+case("attribute-value-control.scholion.json", A, "an attribute value holding an escape character",
+     edit2(lambda d: d["spans"][1]["attributes"].update(form="\u001b[31m")))
+case("attribute-not-string.scholion.json", A, "an attribute value that is a number",
+     edit2(lambda d: d["spans"][1]["attributes"].update(form=3)))
+case("attributes-not-object.scholion.json", A, "attributes given as an array",
+     edit2(lambda d: d["spans"][1].update(attributes=["form"])))
+case("link-unknown-prefix.scholion.json", A, "a link whose prefix no label set declares",
+     edit2(lambda d: d["spans"][2]["links"].append("dbpedia:Paris")))
+case("link-malformed-iri.scholion.json", A, "an http link without a host", edit2(lambda d: d["spans"][2]["links"].append("http:///Paris")))
+case("link-with-space.scholion.json", A, "a link holding a space",
+     edit2(lambda d: d["spans"][2]["links"].append("https://example.org/a b")))
+case("link-bad-urn.scholion.json", A, "a urn without a namespace-specific part", edit2(lambda d: d["spans"][2]["links"].append("urn:isbn")))
+case("link-twice.scholion.json", A, "the same link twice", edit2(lambda d: d["spans"][0]["links"].append("wikidata:Q3052772")))
+case("prefix-relative-iri.scholion.json", A, "a prefix whose IRI base is not absolute",
+     edit2(lambda d: d["labelSets"][0]["prefixes"].update(wikidata="www.wikidata.org/entity/")))
+case("prefix-named-http.scholion.json", A, "a prefix named http, which would hide the scheme",
+     edit2(lambda d: d["labelSets"][0]["prefixes"].update(http="https://example.org/")))
+case("prefix-conflict.scholion.json", A, "two label sets declaring one prefix with different IRIs",
+     edit2(lambda d: d["labelSets"][1].update(prefixes={"wikidata": "https://example.org/"})))
+case("duplicate-span.scholion.json", A, "two spans labelling the same offsets with the same label",
+     edit(lambda d: d["spans"].append({"id": "s4", "start": 19, "end": 24, "label": "LOCATION", "note": "again"})))
+
 # ---- label-set files
 L = "labelset"
 case("labelset-ok.json", L, "a valid label-set file", json.dumps(base()["labelSets"][0], indent=2) + "\n")
+case("labelset-attributes-prefixes.json", L, "a label-set file declaring attribute names and prefixes",
+     json.dumps(dict(base()["labelSets"][0], attributes=["certainty"],
+                     prefixes={"wikidata": "http://www.wikidata.org/entity/"}), indent=2) + "\n")
+case("labelset-bad-prefix.json", L, "a label-set file whose prefix base is not an IRI",
+     json.dumps(dict(base()["labelSets"][0], prefixes={"wikidata": "wikidata"}), indent=2) + "\n")
 case("labelset-no-name.json", L, "a label set without a name", json.dumps({"labels": []}, indent=2) + "\n")
 case("labelset-bad-colour.json", L, "a label with colour #12345",
      json.dumps({"name": "x", "labels": [{"name": "A", "color": "#12345"}]}, indent=2) + "\n")

@@ -126,6 +126,32 @@ public final class AnnotationFile {
         });
     }
 
+    /**
+     * Rewrites the file in the current format ({@code scholion/2}) and canonical layout, history
+     * included, under the lock; a file already in that form is left alone. Other edits upgrade a
+     * {@code scholion/1} file too, since every write is in the current format: this is the explicit way.
+     *
+     * @return whether the file was rewritten
+     */
+    public boolean upgrade() throws ScholionException {
+        return withLock(() -> {
+            byte[] before;
+            try {
+                before = Files.readAllBytes(path);
+            } catch (NoSuchFileException e) {
+                throw new ScholionException(name(), "no such file");
+            } catch (IOException e) {
+                throw new ScholionException(name(), "cannot read: " + reason(e), e);
+            }
+            Snapshot snapshot = parse(new java.io.ByteArrayInputStream(before), name());
+            if (java.util.Arrays.equals(before, toBytes(snapshot))) {
+                return false;
+            }
+            writeAtomically(snapshot);
+            return true;
+        });
+    }
+
     /** Undoes up to {@code steps} changes; returns the new content and how many were undone. */
     public Snapshot undo(int steps) throws ScholionException {
         return travel(steps, true);

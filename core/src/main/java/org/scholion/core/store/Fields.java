@@ -1,5 +1,7 @@
 package org.scholion.core.store;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +78,48 @@ final class Fields {
             throw new IllegalArgumentException(what + " member \"" + name + "\" must be true or false");
         }
         return b;
+    }
+
+    /** An object of strings, or an empty map when absent. */
+    Map<String, String> stringMap(String name) {
+        Object v = get(name);
+        if (v == null) {
+            return Map.of();
+        }
+        if (!(v instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(what + " member \"" + name + "\" must be an object of strings, not "
+                    + JsonTree.show(v));
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getValue() instanceof String text)) {
+                throw new IllegalArgumentException(what + " member \"" + name + "\": '" + e.getKey()
+                        + "' must be a string, not " + JsonTree.show(e.getValue()));
+            }
+            result.put((String) e.getKey(), text);
+        }
+        return result;
+    }
+
+    /** An array of strings, or an empty list when absent. */
+    List<String> stringList(String name) {
+        Object v = get(name);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> items)) {
+            throw new IllegalArgumentException(what + " member \"" + name + "\" must be an array of strings, not "
+                    + JsonTree.show(v));
+        }
+        List<String> result = new ArrayList<>(items.size());
+        for (Object item : items) {
+            if (!(item instanceof String text)) {
+                throw new IllegalArgumentException(what + " member \"" + name + "\" must hold only strings, not "
+                        + JsonTree.show(item));
+            }
+            result.add(text);
+        }
+        return result;
     }
 
     @SuppressWarnings("unchecked")

@@ -7,15 +7,21 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import org.scholion.core.ScholionException;
 import org.scholion.core.model.LabelSet;
 
 /**
- * The {@code scholion/1} JSON of annotation files and label-set files: its name, the JSON settings
- * shared by {@link SnapshotReader} and {@link SnapshotWriter}, and the entry points of both.
+ * The {@code scholion/2} JSON of annotation files and label-set files: its name, the versions read,
+ * the JSON settings shared by {@link SnapshotReader} and {@link SnapshotWriter}, and the entry
+ * points of both. {@code scholion/2} adds attributes and links to {@code scholion/1}, which is
+ * read as it is (a subset) and written as {@code scholion/2} at its first edit.
  */
 final class JsonCodec {
-    static final String FORMAT = "scholion/1";
+    /** The format written. */
+    static final String FORMAT = "scholion/2";
+    /** The formats read. */
+    static final List<String> READS = List.of("scholion/1", "scholion/2");
 
     static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()

@@ -16,8 +16,8 @@ import org.scholion.core.time.InstantParser;
  */
 final class JsonRecords {
     static final List<String> SPAN_MEMBERS = List.of("id", "start", "end", "label", "note", "annotator",
-            "created", "suggestion");
-    static final List<String> RELATION_MEMBERS = List.of("id", "type", "from", "to");
+            "created", "suggestion", "attributes", "links");
+    static final List<String> RELATION_MEMBERS = List.of("id", "type", "from", "to", "attributes");
     private static final Set<String> SPAN_NAMES = Set.copyOf(SPAN_MEMBERS);
     private static final Set<String> RELATION_NAMES = Set.copyOf(RELATION_MEMBERS);
 
@@ -25,12 +25,12 @@ final class JsonRecords {
     }
 
     static LabelSet labelSet(Object n) {
-        Fields f = new Fields(n, "label set", Set.of("name", "labels"));
+        Fields f = new Fields(n, "label set", Set.of("name", "labels", "attributes", "prefixes"));
         List<Label> list = new ArrayList<>();
         for (Object label : f.list("labels", true)) {
             list.add(label(label));
         }
-        return new LabelSet(f.string("name", true), list);
+        return new LabelSet(f.string("name", true), list, f.stringList("attributes"), f.stringMap("prefixes"));
     }
 
     static Label label(Object n) {
@@ -51,7 +51,8 @@ final class JsonRecords {
         String created = f.string("created", false);
         Instant when = created == null ? null : InstantParser.parse(created, "created");
         return new Span(f.string("id", true), f.integer("start"), f.integer("end"), f.string("label", true),
-                f.string("note", false), f.string("annotator", false), when, f.bool("suggestion"));
+                f.string("note", false), f.string("annotator", false), when, f.bool("suggestion"),
+                f.stringMap("attributes"), f.stringList("links"));
     }
     static Relation relation(Object n) {
         return relation(new Fields(n, "relation", RELATION_NAMES));
@@ -63,7 +64,7 @@ final class JsonRecords {
 
     private static Relation relation(Fields f) {
         return new Relation(f.string("id", true), f.string("type", true), f.string("from", true),
-                f.string("to", true));
+                f.string("to", true), f.stringMap("attributes"));
     }
 
     static History history(Object n) {

@@ -85,11 +85,13 @@ final class SnapshotReader {
         if (format == null) {
             throw new ScholionException(source, "not a Scholion annotation file: no \"format\" member");
         }
-        if (!JsonCodec.FORMAT.equals(format.node())) {
+        if (!JsonCodec.READS.contains(format.node())) {
             String found = format.node() instanceof String text ? text : JsonTree.show(format.node());
+            String reads = String.join(" and ", JsonCodec.READS);
             throw problem(source, format.where(), found.startsWith("scholion/")
-                    ? "unsupported format '" + found + "' (this version of Scholion reads " + JsonCodec.FORMAT + ")"
-                    : "unknown format '" + found + "' (expected " + JsonCodec.FORMAT + ")");
+                    ? "unsupported format '" + found + "': the file was written by a newer Scholion (this version"
+                    + " reads " + reads + "); upgrade Scholion to read it"
+                    : "unknown format '" + found + "' (expected " + reads + ")");
         }
         Located doc = top.get("document");
         if (doc == null) {
@@ -120,6 +122,7 @@ final class SnapshotReader {
             JsonLocation start = p.currentTokenLocation();
             String name = null;
             List<Located> labels = new ArrayList<>();
+            Map<String, Object> declarations = new LinkedHashMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonLocation at = p.currentTokenLocation();
@@ -132,7 +135,9 @@ final class SnapshotReader {
                         name = p.getText();
                     }
                     case "labels" -> readArray(p, source, field, labels);
-                    default -> throw problem(source, at, "unknown member '" + field + "' (expected name, labels)");
+                    case "attributes", "prefixes" -> declarations.put(field, JsonTree.read(p));
+                    default -> throw problem(source, at, "unknown member '" + field + "' (expected name, labels,"
+                            + " attributes, prefixes)");
                 }
             }
             if (p.nextToken() != null) {
@@ -147,7 +152,10 @@ final class SnapshotReader {
             }
             String setName = name;
             Located whole = new Located(null, start, "label set");
-            return guard(source, whole, () -> new LabelSet(setName, list));
+            return guard(source, whole, () -> {
+                Fields f = new Fields(declarations, "label set", Set.of("attributes", "prefixes"));
+                return new LabelSet(setName, list, f.stringList("attributes"), f.stringMap("prefixes"));
+            });
         } catch (JsonProcessingException e) {
             throw malformed(source, e, p);
         } catch (IOException e) {

@@ -125,6 +125,14 @@ final class SnapshotWriter {
     private static void writeLabelSet(JsonGenerator g, LabelSet set) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", set.name());
+        if (!set.attributes().isEmpty()) {
+            g.writeArrayFieldStart("attributes");
+            for (String attribute : set.attributes()) {
+                g.writeString(attribute);
+            }
+            g.writeEndArray();
+        }
+        strings(g, "prefixes", set.prefixes());
         g.writeArrayFieldStart("labels");
         for (Label label : set.labels()) {
             g.writeStartObject();
@@ -151,6 +159,14 @@ final class SnapshotWriter {
         if (span.suggestion()) {
             g.writeBooleanField("suggestion", true);
         }
+        strings(g, "attributes", span.attributes());
+        if (!span.links().isEmpty()) {
+            g.writeArrayFieldStart("links");
+            for (String link : span.links()) {
+                g.writeString(link);
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -160,7 +176,19 @@ final class SnapshotWriter {
         g.writeStringField("type", relation.type());
         g.writeStringField("from", relation.from());
         g.writeStringField("to", relation.to());
+        strings(g, "attributes", relation.attributes());
         g.writeEndObject();
+    }
+
+    /** An object of strings, in the map's (sorted) order; nothing when it is empty. */
+    private static void strings(JsonGenerator g, String name, Map<String, String> values) throws IOException {
+        if (!values.isEmpty()) {
+            g.writeObjectFieldStart(name);
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        }
     }
 
     private static void optional(JsonGenerator g, String name, String value) throws IOException {

@@ -44,7 +44,7 @@ class StatusTest {
                 "scholion:status", "done", "scholion:status-by", "alice", "scholion:status-at", "2026-12-01T10:00:00Z"));
         assertThat(read.spans()).isEqualTo(Corpora.document(4).spans());
         assertThat(read.document().text()).isEqualTo(Corpora.document(4).document().text());
-        assertThat(Files.readString(file.path())).contains("\"format\"").contains("scholion/1");
+        assertThat(Files.readString(file.path())).contains("\"format\"").contains("scholion/2");
     }
 
     @Test

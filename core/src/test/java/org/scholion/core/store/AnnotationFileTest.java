@@ -31,7 +31,7 @@ class AnnotationFileTest {
         file.create(Fixtures.sample(), false);
         assertThat(file.read()).isEqualTo(Fixtures.sample());
         String json = Files.readString(file.path());
-        assertThat(json).startsWith("{\n  \"format\" : \"scholion/1\",").endsWith("}\n");
+        assertThat(json).startsWith("{\n  \"format\" : \"scholion/2\",").endsWith("}\n");
         assertThat(json).contains("\"sha256\" : \"" + Fixtures.sample().document().sha256() + "\"");
     }
 
@@ -118,8 +118,7 @@ class AnnotationFileTest {
             futures.add(pool.submit(() -> {
                 for (int i = 0; i < 25; i++) {
                     String note = thread + "-" + i;
-                    file.update("add", doc -> doc.withSpan(new Span(doc.nextSpanId(), 0, 1, "PERSON", note,
-                            null, null, false)));
+                    file.update("add", doc -> doc.withSpan(Fixtures.free(doc, "PERSON", note, null)));
                 }
                 return null;
             }));
@@ -161,7 +160,8 @@ class AnnotationFileTest {
                 .hasMessageContaining("folder.scholion.json: cannot read: ").hasMessageNotContaining("\n");
         AnnotatedDocument many = Fixtures.sample();
         for (int i = 0; i < 2_000; i++) {
-            many = many.withSpan(Span.of("m" + i, i % 20, i % 20 + 3, "PERSON"));
+            many = many.withSpan(Fixtures.free(many, List.of("PERSON", "LOCATION", "QUOTE", "CLAIM").get(i % 4), null,
+                    null).withId("m" + i));
         }
         AnnotationFile file = AnnotationFile.at(dir.resolve("many.scholion.json"));
         file.create(many, false);

@@ -39,8 +39,8 @@ class ReadErrorsTest {
             fraction           | "start" : 18                 | "start" : 18.5             | span member "start" must be a whole number, not 18.5 (in spans[2])
             duplicate id       | "id" : "s3"                  | "id" : "s2"                | span id 's2' is used twice (in spans[2])
             dangling relation  | "to" : "s3"                  | "to" : "s7"                | relation r1 points to missing span 's7' (in relations[0])
-            future format      | "format" : "scholion/1"      | "format" : "scholion/2"    | unsupported format 'scholion/2' (this version of Scholion reads scholion/1)
-            other format       | "format" : "scholion/1"      | "format" : "brat"          | unknown format 'brat' (expected scholion/1)
+            future format      | "format" : "scholion/2"      | "format" : "scholion/3"    | unsupported format 'scholion/3': the file was written by a newer Scholion (this version reads scholion/1 and scholion/2); upgrade Scholion to read it
+            other format       | "format" : "scholion/2"      | "format" : "brat"          | unknown format 'brat' (expected scholion/1 and scholion/2)
             bad colour         | "color" : "#4477AA"          | "color" : "blue"           | colour 'blue' of label 'PERSON' must be #RRGGBB (in labelSets[0])
             unknown member     | "note" : "what                | "nota" : "what             | unknown member 'nota' in span (in spans[0])
             bad time           | "created" : "2026-11-24T10:01:00Z" | "created" : "yesterday" | created 'yesterday' is not an ISO-8601 UTC time such as 2026-11-24T10:00:00Z (in spans[2])

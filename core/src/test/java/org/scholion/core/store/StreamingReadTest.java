@@ -39,7 +39,7 @@ class StreamingReadTest {
         assertThat(error(badSpan).problem()).isEqualTo("unknown member 'nota' in span (in spans[2])");
         String alsoTruncated = badSpan.substring(0, badSpan.length() - 3);
         assertThat(error(alsoTruncated).problem()).startsWith("malformed JSON");
-        String alsoNoFormat = badSpan.replace("\"format\" : \"scholion/1\",", "");
+        String alsoNoFormat = badSpan.replace("\"format\" : \"scholion/2\",", "");
         assertThat(error(alsoNoFormat).problem()).isEqualTo("not a Scholion annotation file: no \"format\" member");
     }
 
