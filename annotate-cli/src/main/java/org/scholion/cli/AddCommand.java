@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scholion.core.ScholionException;
 import org.scholion.core.model.AnnotatedDocument;
@@ -24,16 +25,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "add", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Add spans to an annotation file.", "Prints the id of each new span on its own line."},
         customSynopsis = {"annotate add FILE --label L (--at START:END | --text EXACT",
-                "                    [--nth N | --all]) [--note NOTE]"},
+                "                    [--nth N | --all]) [--note NOTE]",
+                "                    [--attr NAME=VALUE]... [--link IRI|PREFIX:ID]..."},
         footerHeading = "%nExamples:%n",
         footer = {"  annotate add article.scholion.json --label PERSON --at 31:48",
                 "  annotate add article.scholion.json --label PERSON --text 'Emmanuel Macron' \\",
                 "      --all",
                 "  annotate add article.scholion.json --label Loaded_Language --text evil \\",
                 "      --nth 2 --note 'twice'",
+                "  annotate add article.scholion.json --label PERSON --at 31:48 \\",
+                "      --attr certainty=low --link wikidata:Q3052772",
                 "",
                 "Offsets are Unicode code points, [START, END). With --text, the text must occur once, "
-                        + "or you choose with --nth (1 is the first) or take every occurrence with --all."})
+                        + "or you choose with --nth (1 is the first) or take every occurrence with --all; with --all, an occurrence that already has a span of the label is skipped and named on stderr. A span of the same offsets and label as an existing one is refused."})
 final class AddCommand implements Callable<Integer> {
     /** At most this many places are listed when --text is ambiguous. */
     private static final int LISTED = 20;
@@ -64,6 +68,9 @@ final class AddCommand implements Callable<Integer> {
     String note;
 
     @Mixin
+    SpanDetails details;
+
+    @Mixin
     AnnotatorOption annotator;
 
     @Override
@@ -83,15 +90,25 @@ final class AddCommand implements Callable<Integer> {
         if (text != null && text.isEmpty()) {
             throw Commands.usage(spec, "--text must not be empty");
         }
+        details.check();
         String who = annotator.resolve();
         Instant created = Commands.now(spec);
         List<Span> added = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         Snapshot after = AnnotationFile.at(file).update(summary(), doc -> {
             added.clear();
+            skipped.clear();
             Commands.label(doc, label);
             AnnotatedDocument result = doc;
             for (Range range : ranges(doc)) {
-                Span span = new Span(result.nextSpanId(), range.start(), range.end(), label, note, who, created, false);
+                Span span = details.apply(new Span(result.nextSpanId(), range.start(), range.end(), label, note, who,
+                        created, false));
+                Optional<Span> same = all ? sameAs(result, span) : Optional.empty();
+                if (same.isPresent()) {
+                    skipped.add(String.format(Locale.ROOT, "span %s already labels %d:%d as %s: skipped",
+                            same.get().id(), span.start(), span.end(), label));
+                    continue;
+                }
                 result = result.withSpan(span);
                 added.add(span);
             }
@@ -99,6 +116,7 @@ final class AddCommand implements Callable<Integer> {
         });
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        skipped.forEach(line -> err.println("warning: " + file + ": " + line));
         for (Span span : added) {
             out.println(span.id());
         }
@@ -107,6 +125,11 @@ final class AddCommand implements Callable<Integer> {
             Commands.warnIfSplitsGrapheme(err, file, after.document(), span);
         }
         return Annotate.OK;
+    }
+
+    private static Optional<Span> sameAs(AnnotatedDocument doc, Span span) {
+        return doc.spans().stream().filter(s -> s.start() == span.start() && s.end() == span.end()
+                && s.label().equals(span.label())).findFirst();
     }
 
     private String summary() {

@@ -76,6 +76,7 @@ public final class Annotate implements Callable<Integer> {
         m.put("reject", RejectCommand::new);
         m.put("git-setup", GitSetupCommand::new);
         m.put("merge-driver", MergeDriverCommand::new);
+        m.put("upgrade", UpgradeCommand::new);
         m.put("completion", CompletionCommand::new);
         return Collections.unmodifiableMap(m);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.scholion.core.ScholionException;
@@ -32,13 +33,15 @@ import picocli.CommandLine.Spec;
                 "  annotate ls article.scholion.json --format json",
                 "  annotate ls corpus/ --label PERSON --format tsv",
                 "",
-                "tsv: a header line, then id, label, start, end, text, suggestion (yes or no) and proposers (who proposed a suggestion, comma-separated) separated by tabs (document first for several documents); tab, line feed, carriage return and backslash in the text are written as \\t \\n \\r \\\\."})
+                "tsv: a header line, then id, label, start, end, text, suggestion (yes or no), proposers (who proposed a suggestion, comma-separated), attributes (name=value;name=value, with \\; \\= \\\\ inside names and values) and links (space-separated) separated by tabs (document first for several documents); tab, line feed, carriage return and backslash in the text are written as \\t \\n \\r \\\\.", "json: every field, attributes as an object and links as an array (both always present)."})
 final class LsCommand implements Callable<Integer> {
     /** How the spans are printed. */
     enum Layout { table, tsv, json }
 
     /** Longest text shown in a table cell, in code points. */
     private static final int CELL = 60;
+    /** Longest attributes-and-links cell. */
+    private static final int DETAILS = 40;
 
     @Spec
     CommandSpec spec;
@@ -69,7 +72,7 @@ final class LsCommand implements Callable<Integer> {
         if (json != null) {
             json.writeStartArray();
         } else if (layout == Layout.tsv) {
-            out.print("document\tid\tlabel\tstart\tend\ttext\tsuggestion\tproposers\n");
+            out.print("document\tid\tlabel\tstart\tend\ttext\tsuggestion\tproposers\tattributes\tlinks\n");
         }
         Progress progress = new Progress(err, corpus.size(), Commands.root(spec).console());
         corpus.forEach(entry -> {
@@ -152,7 +155,7 @@ final class LsCommand implements Callable<Integer> {
     private static void tsv(String document, AnnotatedDocument doc, List<Span> spans, PrintWriter out) {
         StringBuilder b = new StringBuilder(64 * (spans.size() + 1));
         if (document == null) {
-            b.append("id\tlabel\tstart\tend\ttext\tsuggestion\tproposers\n");
+            b.append("id\tlabel\tstart\tend\ttext\tsuggestion\tproposers\tattributes\tlinks\n");
         }
         for (Span s : spans) {
             if (document != null) {
@@ -161,7 +164,9 @@ final class LsCommand implements Callable<Integer> {
             b.append(Escapes.tsv(s.id())).append('\t').append(Escapes.tsv(s.label())).append('\t').append(s.start())
                     .append('\t').append(s.end()).append('\t').append(Escapes.tsv(doc.textOf(s))).append('\t')
                     .append(s.suggestion() ? "yes" : "no").append('\t')
-                    .append(s.suggestion() ? Escapes.tsv(String.join(", ", Merge.proposers(s))) : "").append('\n');
+                    .append(s.suggestion() ? Escapes.tsv(String.join(", ", Merge.proposers(s))) : "").append('\t')
+                    .append(Escapes.attributes(s.attributes())).append('\t').append(String.join(" ", s.links()))
+                    .append('\n');
         }
         out.print(b);
     }
@@ -195,21 +200,42 @@ final class LsCommand implements Callable<Integer> {
                 }
                 g.writeEndArray();
             }
+            g.writeObjectFieldStart("attributes");
+            for (Map.Entry<String, String> e : s.attributes().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("links");
+            for (String link : s.links()) {
+                g.writeString(link);
+            }
+            g.writeEndArray();
             g.writeEndObject();
         }
     }
 
     private static void table(AnnotatedDocument doc, List<Span> spans, PrintWriter out) {
         boolean suggestions = spans.stream().anyMatch(Span::suggestion);
-        Table table = suggestions ? new Table("ID", "LABEL", ">START", ">END", "SUGGESTED BY", "TEXT")
-                : new Table("ID", "LABEL", ">START", ">END", "TEXT");
+        boolean details = spans.stream().anyMatch(s -> !s.attributes().isEmpty() || !s.links().isEmpty());
+        List<String> headers = new ArrayList<>(List.of("ID", "LABEL", ">START", ">END"));
+        if (suggestions) {
+            headers.add("SUGGESTED BY");
+        }
+        if (details) {
+            headers.add("ATTRIBUTES AND LINKS");
+        }
+        headers.add("TEXT");
+        Table table = new Table(headers.toArray(new String[0]));
         for (Span s : spans) {
+            List<Object> row = new ArrayList<>(List.of(s.id(), s.label(), s.start(), s.end()));
             if (suggestions) {
-                table.row(s.id(), s.label(), s.start(), s.end(),
-                        s.suggestion() ? String.join(", ", Merge.proposers(s)) + "?" : "", cell(doc.textOf(s)));
-            } else {
-                table.row(s.id(), s.label(), s.start(), s.end(), cell(doc.textOf(s)));
+                row.add(s.suggestion() ? String.join(", ", Merge.proposers(s)) + "?" : "");
             }
+            if (details) {
+                row.add(details(s));
+            }
+            row.add(cell(doc.textOf(s)));
+            table.row(row.toArray());
         }
         StringBuilder b = new StringBuilder();
         table.appendTo(b);
@@ -219,13 +245,25 @@ final class LsCommand implements Callable<Integer> {
         out.print(b);
     }
 
+    /** Attributes and links in short: {@code certainty=low wikidata:Q3052772}, cut to a cell. */
+    static String details(Span s) {
+        List<String> parts = new ArrayList<>();
+        s.attributes().forEach((name, value) -> parts.add(name + "=" + value));
+        parts.addAll(s.links());
+        return cell(String.join(" ", parts), DETAILS);
+    }
+
     static String cell(String text) {
+        return cell(text, CELL);
+    }
+
+    private static String cell(String text, int width) {
         String flat = Escapes.visible(Escapes.tsv(text), false);
         int length = flat.codePointCount(0, flat.length());
-        if (length <= CELL) {
+        if (length <= width) {
             return flat;
         }
-        return flat.substring(0, flat.offsetByCodePoints(0, CELL - 1)) + "…";
+        return flat.substring(0, flat.offsetByCodePoints(0, width - 1)) + "…";
     }
 
     static String plural(int n, String what) {

@@ -34,7 +34,7 @@ class LauncherIT {
         assertThat(version.out()).isEqualTo("annotate (Scholion) 0.1.0\n");
         Finished ls = Processes.run(launcher("ls", SEED, "--format", "tsv"), NO_BUILD);
         assertThat(ls.code()).isZero();
-        assertThat(ls.out().lines()).hasSize(182).first().isEqualTo("id\tlabel\tstart\tend\ttext\tsuggestion\tproposers");
+        assertThat(ls.out().lines()).hasSize(182).first().isEqualTo("id\tlabel\tstart\tend\ttext\tsuggestion\tproposers\tattributes\tlinks");
         assertThat(ls.err()).isEmpty();
         Finished usage = Processes.run(launcher("add", SEED), NO_BUILD);
         assertThat(usage.code()).isEqualTo(2);

@@ -35,12 +35,12 @@ class ListingCommandsTest {
         Result r = run("ls", p(file), "--format", "tsv");
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo("""
-                id\tlabel\tstart\tend\ttext\tsuggestion\tproposers
-                s1\tPERSON\t0\t3\tZo\u00EB\tno\t
-                s2\tGROUP\t4\t9\t\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67\tno\t
-                s3\tPERSON\t14\t25\te\u0301mile\\r\\nin \tno\t
-                s5\tEVENT\t22\t41\tin Paris \uD83C\uDDEB\uD83C\uDDF7. Macron\tno\t
-                s4\tLOCATION\t25\t33\tParis \uD83C\uDDEB\uD83C\uDDF7\tno\t
+                id\tlabel\tstart\tend\ttext\tsuggestion\tproposers\tattributes\tlinks
+                s1\tPERSON\t0\t3\tZo\u00EB\tno\t\t\t
+                s2\tGROUP\t4\t9\t\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67\tno\t\t\t
+                s3\tPERSON\t14\t25\te\u0301mile\\r\\nin \tno\t\t\t
+                s5\tEVENT\t22\t41\tin Paris \uD83C\uDDEB\uD83C\uDDF7. Macron\tno\t\t\t
+                s4\tLOCATION\t25\t33\tParis \uD83C\uDDEB\uD83C\uDDF7\tno\t\t\t
                 """);
     }
 
