@@ -27,10 +27,10 @@ import org.scholion.export.Format;
 public final class CsvExporter implements Exporter {
     /** The columns of the span file, in order. */
     public static final List<String> COLUMNS = List.of("document_id", "span_id", "label", "start", "end", "text",
-            "note", "annotator", "created");
+            "note", "annotator", "created", "attributes", "links");
     /** The columns of the relations file, in order. */
     public static final List<String> RELATION_COLUMNS = List.of("document_id", "relation_id", "type",
-            "from_span_id", "to_span_id");
+            "from_span_id", "to_span_id", "attributes");
 
     static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
     private static final char BOM = '\uFEFF';
@@ -64,6 +64,8 @@ public final class CsvExporter implements Exporter {
             printer.print(cells.guard(span.note()));
             printer.print(cells.guard(span.annotator()));
             printer.print(created.of(span.created()));
+            printer.print(cells.guard(AttributeCells.format(span.attributes())));
+            printer.print(cells.guard(String.join(" ", span.links())));
             printer.println();
         }
         // The printer only wraps the writer; closing it would close the caller's stream.
@@ -84,6 +86,7 @@ public final class CsvExporter implements Exporter {
             printer.print(cells.guard(relation.type()));
             printer.print(cells.guard(relation.from()));
             printer.print(cells.guard(relation.to()));
+            printer.print(cells.guard(AttributeCells.format(relation.attributes())));
             printer.println();
         }
         printer.flush();

@@ -7,11 +7,18 @@ import static org.scholion.export.jsonld.JsonNodes.terms;
 import static org.scholion.export.jsonld.Problems.shorten;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.scholion.export.jsonld.JsonLdImporter.Severity;
 
-/** What the bodies of an annotation say: the label (a classifying IRI or a tag) and the notes. */
+/**
+ * What the bodies of an annotation say: the label (a classifying IRI or a tag), the notes, the
+ * attributes ({@code describing} text bodies of the form {@code name=value}) and the links
+ * ({@code identifying} bodies' sources).
+ */
 final class Bodies {
     private static final Set<String> NOTE_PURPOSES = Set.of("commenting", "describing", "replying", "editing",
             "questioning", "assessing", "highlighting", "bookmarking");
@@ -19,6 +26,18 @@ final class Bodies {
     private String classifying;
     private String tag;
     private StringBuilder notes;
+    private final Map<String, String> attributes = new LinkedHashMap<>();
+    private final List<String> links = new ArrayList<>();
+
+    /** The attributes, name to value, in body order; the first value of a name wins. */
+    Map<String, String> attributes() {
+        return attributes;
+    }
+
+    /** The IRIs of the identifying bodies, in order, each once. */
+    List<String> links() {
+        return links;
+    }
 
     /** The source of the first classifying body, or null. */
     String classifying() {
@@ -68,7 +87,13 @@ final class Bodies {
             if (resource == null && value == null) {
                 resource = string(b, "id", "@id");
             }
-            if (purposes.contains("classifying") || (purposes.isEmpty() && value == null && resource != null)) {
+            if (purposes.contains("identifying") && resource != null) {
+                if (!found.links.contains(resource)) {
+                    found.links.add(resource);
+                }
+            } else if (purposes.contains("describing") && value != null && value.indexOf('=') > 0) {
+                found.attributes.putIfAbsent(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
+            } else if (purposes.contains("classifying") || (purposes.isEmpty() && value == null && resource != null)) {
                 classifying++;
                 if (found.classifying == null) {
                     found.classifying = resource;

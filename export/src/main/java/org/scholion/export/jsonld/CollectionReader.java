@@ -45,11 +45,13 @@ final class CollectionReader {
 
     /** A span waiting for its id. */
     private record PendingSpan(String ref, String annotationId, String wantedId, int start, int end, String label,
-                               String note, String annotator, Instant created) {
+                               String note, String annotator, Instant created, Map<String, String> attributes,
+                               List<String> links) {
     }
 
     /** A relation waiting for the spans it links. */
-    private record PendingLink(String ref, String wantedId, String type, String from, String to) {
+    private record PendingLink(String ref, String wantedId, String type, String from, String to,
+                               Map<String, String> attributes) {
     }
 
     private final String source;
@@ -282,7 +284,7 @@ final class CollectionReader {
             return;
         }
         spans.add(new PendingSpan(ref, id, wantedId(id), placed.start(), placed.end(), label, note, annotator,
-                created(a, ref)));
+                created(a, ref), Map.copyOf(bodies.attributes()), List.copyOf(bodies.links())));
     }
 
     /**
@@ -332,7 +334,7 @@ final class CollectionReader {
             problem(ref, Severity.SKIPPED, "its type holds half a character (a lone surrogate)");
             return;
         }
-        links.add(new PendingLink(ref, wantedId(id), type, ends.get(0), ends.get(1)));
+        links.add(new PendingLink(ref, wantedId(id), type, ends.get(0), ends.get(1), Map.copyOf(bodies.attributes())));
     }
 
     // ---------------------------------------------------------------- the result
@@ -375,13 +377,49 @@ final class CollectionReader {
 
     private Span span(PendingSpan p, String id, boolean report) {
         try {
-            return new Span(id, p.start(), p.end(), p.label(), p.note(), p.annotator(), p.created(), false);
+            Span span = new Span(id, p.start(), p.end(), p.label(), p.note(), p.annotator(), p.created(), false);
+            // an attribute or link that cannot be held is left out, not the whole span
+            for (Map.Entry<String, String> e : p.attributes().entrySet()) {
+                try {
+                    span = span.withAttribute(e.getKey(), e.getValue());
+                } catch (IllegalArgumentException bad) {
+                    if (report) {
+                        problem(p.ref(), Severity.WARNING, bad.getMessage() + "; the attribute was left out");
+                    }
+                }
+            }
+            for (String iri : p.links()) {
+                try {
+                    span = span.withLink(compact(iri));
+                } catch (IllegalArgumentException bad) {
+                    if (report) {
+                        problem(p.ref(), Severity.WARNING, bad.getMessage() + "; the link was left out");
+                    }
+                }
+            }
+            return span;
         } catch (IllegalArgumentException e) {
             if (report) {
                 problem(p.ref(), Severity.SKIPPED, e.getMessage());
             }
             return null;
         }
+    }
+
+    /** An IRI as PREFIX:ID when a label set declares a prefix for its base (the longest base wins), else as it is. */
+    private String compact(String iri) {
+        String best = null;
+        String bestBase = "";
+        for (LabelSet set : labels.labelSets()) {
+            for (Map.Entry<String, String> e : set.prefixes().entrySet()) {
+                String base = e.getValue();
+                if (iri.startsWith(base) && iri.length() > base.length() && base.length() > bestBase.length()) {
+                    best = e.getKey();
+                    bestBase = base;
+                }
+            }
+        }
+        return best == null ? iri : best + ":" + iri.substring(bestBase.length());
     }
 
     private void add(AnnotatedDocument.Builder builder, PendingSpan pending, Span span,
@@ -445,7 +483,7 @@ final class CollectionReader {
 
     private Relation relation(PendingLink link, String id, String from, String to, boolean report) {
         try {
-            return new Relation(id, link.type(), from, to);
+            return new Relation(id, link.type(), from, to, link.attributes());
         } catch (IllegalArgumentException e) {
             if (report) {
                 problem(link.ref(), Severity.SKIPPED, e.getMessage());

@@ -110,6 +110,8 @@ public final class JsonLdExporter implements Exporter {
         private static final SerializedString LINKING = new SerializedString("linking");
         private static final SerializedString TAGGING = new SerializedString("tagging");
         private static final SerializedString COMMENTING = new SerializedString("commenting");
+        private static final SerializedString DESCRIBING = new SerializedString("describing");
+        private static final SerializedString IDENTIFYING = new SerializedString("identifying");
         private static final SerializedString PERSON = new SerializedString("Person");
         private static final SerializedString SPECIFIC_RESOURCE = new SerializedString("SpecificResource");
         private static final SerializedString TEXTUAL_BODY = new SerializedString("TextualBody");
@@ -226,6 +228,16 @@ public final class JsonLdExporter implements Exporter {
                 field(FORMAT, TEXT_PLAIN);
                 g.writeEndObject();
             }
+            attributes(span.attributes());
+            for (String link : span.links()) {
+                layout.inlineNext();
+                g.writeStartObject();
+                field(TYPE, SPECIFIC_RESOURCE);
+                field(PURPOSE, IDENTIFYING);
+                g.writeFieldName(SOURCE);
+                g.writeString(doc.iriOf(link));
+                g.writeEndObject();
+            }
             g.writeEndArray();
             g.writeFieldName(TARGET);
             g.writeStartObject();
@@ -284,14 +296,24 @@ public final class JsonLdExporter implements Exporter {
             g.writeString(itemPrefix + Iris.encode(relation.id()));
             field(TYPE, ANNOTATION);
             field(MOTIVATION, LINKING);
+            boolean described = !relation.attributes().isEmpty();
+            if (described) {
+                g.writeFieldName(BODY);
+                g.writeStartArray();
+            } else {
+                g.writeFieldName(BODY);
+            }
             layout.inlineNext();
-            g.writeFieldName(BODY);
             g.writeStartObject();
             field(TYPE, TEXTUAL_BODY);
             field(PURPOSE, TAGGING);
             g.writeFieldName(VALUE);
             g.writeString(relation.type());
             g.writeEndObject();
+            if (described) {
+                attributes(relation.attributes());
+                g.writeEndArray();
+            }
             layout.inlineNext();
             g.writeFieldName(TARGET);
             g.writeStartArray();
@@ -299,6 +321,19 @@ public final class JsonLdExporter implements Exporter {
             g.writeString(itemPrefix + Iris.encode(relation.to()));
             g.writeEndArray();
             g.writeEndObject();
+        }
+
+        /** Each attribute as a describing text body {@code name=value}: plain W3C, no context of our own. */
+        private void attributes(Map<String, String> attributes) throws IOException {
+            for (Map.Entry<String, String> e : attributes.entrySet()) {
+                layout.inlineNext();
+                g.writeStartObject();
+                field(TYPE, TEXTUAL_BODY);
+                field(PURPOSE, DESCRIBING);
+                g.writeFieldName(VALUE);
+                g.writeString(e.getKey() + "=" + e.getValue());
+                g.writeEndObject();
+            }
         }
 
         private void field(SerializedString name, SerializedString value) throws IOException {

@@ -119,7 +119,7 @@ class CsvExporterTest {
     void writesCrlfRecordsUtf8WithoutBomUnlessExcelIsAsked() throws Exception {
         byte[] csv = export(TestDocuments.tricky(), ExportOptions.DEFAULT);
         String text = new String(csv, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("document_id,span_id,label,start,end,text,note,annotator,created\r\n");
+        assertThat(text).startsWith("document_id,span_id,label,start,end,text,note,annotator,created,attributes,links\r\n");
         assertThat(csv[0]).isEqualTo((byte) 'd');
         assertThat(text).endsWith("\r\n");
         byte[] excel = export(TestDocuments.tricky(), ExportOptions.builder().csv(new CsvOptions(false, true)).build());
@@ -141,6 +141,43 @@ class CsvExporterTest {
         assertThat(ids).containsSubsequence("s2", "s11").startsWith("s1");
     }
 
+    /** Random attributes with every character the cell escapes, and links, come back from a raw export exactly. */
+    @Test
+    void attributeAndLinkCellsParseBack() throws Exception {
+        long seed = Long.getLong("test.seed", System.nanoTime());
+        System.out.println("CsvExporterTest seed " + seed + " (replay with -Dtest.seed=" + seed + ")");
+        java.util.Random random = new java.util.Random(seed);
+        String alphabet = "ab;=\\ ,\"\t\né😀";
+        AnnotatedDocument doc = TestDocuments.tricky();
+        for (Span span : doc.spans()) {
+            java.util.Map<String, String> attributes = new java.util.TreeMap<>();
+            for (int a = random.nextInt(4); a > 0; a--) {
+                attributes.put("n" + word(random, alphabet.replace("=", "").replace("\t", "").replace("\n", "")),
+                        word(random, alphabet) + "v");
+            }
+            doc = doc.withSpanReplaced(span.withAttributes(attributes)
+                    .withLinks(random.nextBoolean() ? List.of() : List.of("urn:x:" + random.nextInt(9), "https://e.org/")));
+        }
+        List<CSVRecord> rows = parse(export(doc, RAW));
+        for (int i = 0; i < rows.size(); i++) {
+            Span span = doc.spans().get(i);
+            assertThat(AttributeCells.parse(rows.get(i).get("attributes"))).as("seed %d", seed)
+                    .isEqualTo(span.attributes());
+            String links = rows.get(i).get("links");
+            assertThat(links.isEmpty() ? List.of() : List.of(links.split(" "))).isEqualTo(span.links());
+        }
+        assertThat(AttributeCells.format(java.util.Map.of("a;b", "c=d\\e"))).isEqualTo("a\\;b=c\\=d\\\\e");
+    }
+
+    private static String word(java.util.Random random, String alphabet) {
+        StringBuilder b = new StringBuilder();
+        int[] points = alphabet.codePoints().toArray();
+        for (int i = random.nextInt(6); i > 0; i--) {
+            b.appendCodePoint(points[random.nextInt(points.length)]);
+        }
+        return b.toString().strip();
+    }
+
     @Test
     void relationsParseBack() throws Exception {
         AnnotatedDocument seed = Seeds.referenceAnnotation();
@@ -149,7 +186,7 @@ class CsvExporterTest {
         for (int i = 0; i < rows.size(); i++) {
             Relation relation = seed.relations().get(i);
             assertThat(rows.get(i).toList()).containsExactly(seed.document().id(), relation.id(), relation.type(),
-                    relation.from(), relation.to());
+                    relation.from(), relation.to(), "");
         }
     }
 

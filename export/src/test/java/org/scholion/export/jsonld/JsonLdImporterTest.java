@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
+import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.jsonld.JsonLdImporter.Problem;
@@ -67,22 +69,63 @@ class JsonLdImporterTest {
             }
             Document document = Document.of("random-" + round, text.toString());
             int cps = document.text().codePointCount(0, document.text().length());
-            LabelSet set = LabelSet.of("set", Label.of("A", "#112233"), Label.of("B b", "#445566"));
+            LabelSet set = new LabelSet("set", List.of(Label.of("A", "#112233"), Label.of("B b", "#445566")),
+                    List.of(), Map.of("wd", "http://www.wikidata.org/entity/"));
             AnnotatedDocument.Builder builder = AnnotatedDocument.builder(document).labelSets(List.of(set));
             int spans = random.nextInt(30);
+            java.util.Set<String> places = new java.util.HashSet<>();
             for (int i = 1; i <= spans; i++) {
                 int start = random.nextInt(cps);
                 int end = start + 1 + random.nextInt(cps - start);
-                builder.span(new Span("s" + i, start, end, random.nextBoolean() ? "A" : "B b",
+                String label = random.nextBoolean() ? "A" : "B b";
+                if (!places.add(start + ":" + end + ":" + label)) {
+                    continue; // one span per offsets and label
+                }
+                Span span = new Span("s" + i, start, end, label,
                         random.nextBoolean() ? "note " + i + "\r\n\"x\"" : null, random.nextBoolean() ? "ann " + i : null,
                         random.nextBoolean() ? java.time.Instant.ofEpochSecond(random.nextInt(), random.nextInt(1000) * 1000)
-                                : null, false));
+                                : null, false);
+                for (int a = random.nextInt(3); a > 0; a--) {
+                    span = span.withAttribute(List.of("certainty", "speaker", "a;b c").get(random.nextInt(3)),
+                            List.of("low", "x=y;z", "\"q\"\ttab\nline", "é😀").get(random.nextInt(4)));
+                }
+                for (int l = random.nextInt(3); l > 0; l--) {
+                    span = span.withLink(List.of("wd:Q3052772", "https://example.org/a?b=c#d", "urn:isbn:0451450523",
+                            "wd:Q90").get(random.nextInt(4)));
+                }
+                builder.span(span);
             }
             AnnotatedDocument doc = builder.build();
             Result result = roundTrip(doc, doc.labelSets());
             assertThat(result.problems()).as("seed %d round %d", seed, round).isEmpty();
             assertThat(result.document()).as("seed %d round %d", seed, round).isEqualTo(doc);
         }
+    }
+
+    @Test
+    void attributesAndLinksAreDescribingAndIdentifyingBodiesAndComeBack() throws Exception {
+        LabelSet tricky = TestDocuments.tricky().labelSets().get(0);
+        AnnotatedDocument doc = TestDocuments.tricky().withLabelSet(
+                tricky.withPrefix("wikidata", "http://www.wikidata.org/entity/"));
+        Span first = doc.spans().get(0);
+        doc = doc.withSpanReplaced(first.withAttribute("certainty", "low").withAttribute("speaker", "a=b")
+                .withLink("wikidata:Q3052772").withLink("https://www.geonames.org/2988507"));
+        Relation relation = doc.relations().get(0);
+        doc = doc.withoutRelations(List.of(relation.id())).withRelation(relation.withAttribute("confidence", "high"));
+        String json = new String(JsonLdExporterTest.export(doc, ExportOptions.DEFAULT), StandardCharsets.UTF_8);
+        assertThat(json).contains(
+                "{\"type\": \"TextualBody\", \"purpose\": \"describing\", \"value\": \"certainty=low\"}",
+                "{\"type\": \"TextualBody\", \"purpose\": \"describing\", \"value\": \"speaker=a=b\"}",
+                "{\"type\": \"SpecificResource\", \"purpose\": \"identifying\", \"source\": "
+                        + "\"http://www.wikidata.org/entity/Q3052772\"}",
+                "{\"type\": \"TextualBody\", \"purpose\": \"describing\", \"value\": \"confidence=high\"}");
+        Result back = roundTrip(doc, doc.labelSets());
+        assertThat(back.problems()).isEmpty();
+        assertThat(back.document()).isEqualTo(doc);
+        // without the prefix declared, a link comes back as its IRI
+        Result plain = roundTrip(doc, List.of(tricky));
+        assertThat(plain.document().span(first.id()).orElseThrow().links())
+                .containsExactly("http://www.wikidata.org/entity/Q3052772", "https://www.geonames.org/2988507");
     }
 
     @Test

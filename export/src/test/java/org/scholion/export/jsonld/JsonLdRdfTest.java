@@ -133,6 +133,25 @@ class JsonLdRdfTest {
     }
 
     @Test
+    void linksAndAttributesBecomeIdentifyingAndDescribingBodies() throws Exception {
+        AnnotatedDocument doc = TestDocuments.tricky();
+        org.scholion.core.model.Span s6 = doc.span("s6").orElseThrow();
+        doc = doc.withSpanReplaced(s6.withLink("https://www.wikidata.org/wiki/Q90").withAttribute("certainty", "low"));
+        Graph graph = new Graph();
+        JsonLd.toRdf(document(doc)).loader(new OfflineLoader()).provide(graph);
+        String annotation = "urn:scholion:doc:tricky-doc/annotations/s6";
+        List<String> purposes = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (String body : graph.objects(annotation, OA + "hasBody")) {
+            purposes.addAll(graph.objects(body, OA + "hasPurpose"));
+            values.addAll(graph.objects(body, OA + "hasSource"));
+            values.addAll(graph.objects(body, "http://www.w3.org/1999/02/22-rdf-syntax-ns#value"));
+        }
+        assertThat(purposes).contains(OA + "identifying", OA + "describing");
+        assertThat(values).contains("https://www.wikidata.org/wiki/Q90", "certainty=low");
+    }
+
+    @Test
     void theLoaderRefusesAnyOtherContext() {
         String json = "{\"@context\": \"http://example.org/other.jsonld\", \"id\": \"urn:x\"}";
         assertThatThrownBy(() -> JsonLd.expand(JsonDocument.of(new ByteArrayInputStream(json.getBytes(
