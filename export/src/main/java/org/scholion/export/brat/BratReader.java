@@ -341,6 +341,7 @@ public final class BratReader implements DocumentReader {
             ForeignLabels labels = new ForeignLabels(options);
             Map<String, String> spanIds = ids(textBounds.keySet(), "T", "s", facts);
             List<Span> spans = new ArrayList<>();
+            Map<String, String> places = new HashMap<>();
             for (TextBound t : textBounds.values()) {
                 if (t.start() == t.end()) {
                     continue;
@@ -351,9 +352,18 @@ public final class BratReader implements DocumentReader {
                     String label = labels.resolve(t.label());
                     Instant created = f.containsKey("created") ? Instant.parse(f.get("created")) : null;
                     String annotator = f.getOrDefault("annotator", options.annotator());
-                    spans.add(new Span(spanIds.get(t.id()), t.start(), t.end(), label,
+                    Span span = new Span(spanIds.get(t.id()), t.start(), t.end(), label,
                             note == null ? null : note.toString(), annotator, created,
-                            "true".equals(f.get("suggestion"))));
+                            "true".equals(f.get("suggestion")));
+                    // a document holds one span per offsets and label: a second is the first, relations included
+                    String same = places.putIfAbsent(span.start() + ":" + span.end() + ":" + label, span.id());
+                    if (same != null) {
+                        loss(t.line(), "text-bounds at the same place with the same label merged", "text-bound "
+                                + t.id() + " (" + label + " " + span.start() + ":" + span.end() + ") is span " + same);
+                        spanIds.put(t.id(), same);
+                        continue;
+                    }
+                    spans.add(span);
                 } catch (IllegalArgumentException | DateTimeParseException e) {
                     throw error(t.line(), "text-bound " + t.id() + ": " + e.getMessage());
                 }

@@ -141,6 +141,7 @@ public final class PtcReader implements DocumentReader {
         ForeignLabels labels = new ForeignLabels(options);
         Map<String, String> spelling = spellings(options.labelSets());
         List<Span> spans = new ArrayList<>();
+        java.util.Set<String> places = new java.util.HashSet<>();
         for (Row row : rows) {
             if (row.end() > cp.length() || row.start() > row.end()) {
                 throw new ScholionException(source, row.line(), 0, String.format(Locale.ROOT,
@@ -161,6 +162,12 @@ public final class PtcReader implements DocumentReader {
             }
             try {
                 String label = labels.resolve(technique);
+                // the corpus lists some fragments twice; a document holds one span per offsets and label
+                if (!places.add(row.start() + ":" + row.end() + ":" + label)) {
+                    losses.add("ptc", source, row.line(), "rows repeating a span not imported",
+                            label + " at " + row.start() + ":" + row.end());
+                    continue;
+                }
                 spans.add(new Span("s" + (spans.size() + 1), (int) row.start(), (int) row.end(), label, null,
                         options.annotator(), null, false));
             } catch (IllegalArgumentException e) {

@@ -430,6 +430,7 @@ public final class WebAnnoReader implements DocumentReader {
             String fallback = labelLayer == null ? "span" : labelLayer.substring(labelLayer.lastIndexOf('.') + 1);
             List<Span> spans = new ArrayList<>();
             Map<Found, String> ids = new HashMap<>();
+            Map<String, String> places = new HashMap<>();
             for (Found span : found) {
                 if (span.begin() == span.end()) {
                     losses.add(FORMAT, name, span.line, "zero-width spans not carried", "a span of "
@@ -443,8 +444,18 @@ public final class WebAnnoReader implements DocumentReader {
                 }
                 try {
                     String id = "s" + (spans.size() + 1);
-                    spans.add(new Span(id, cp.toCodePointIndex(span.begin()), cp.toCodePointIndex(span.end()),
-                            labels.resolve(label), span.note, options.annotator(), null, false));
+                    Span made = new Span(id, cp.toCodePointIndex(span.begin()), cp.toCodePointIndex(span.end()),
+                            labels.resolve(label), span.note, options.annotator(), null, false);
+                    // a document holds one span per offsets and label: WebAnno's [n] may stack several
+                    String same = places.putIfAbsent(made.start() + ":" + made.end() + ":" + made.label(), id);
+                    if (same != null) {
+                        losses.add(FORMAT, name, span.line, "spans at the same place with the same label merged",
+                                String.format(Locale.ROOT, "a second %s at %d:%d is one span with %s, relations"
+                                        + " included", made.label(), made.start(), made.end(), same));
+                        ids.put(span, same);
+                        continue;
+                    }
+                    spans.add(made);
                     ids.put(span, id);
                 } catch (IllegalArgumentException e) {
                     throw error(span.line, e.getMessage());

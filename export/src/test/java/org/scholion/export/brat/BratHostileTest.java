@@ -73,6 +73,22 @@ class BratHostileTest {
         return dir.resolve("doc.ann");
     }
 
+    @org.junit.jupiter.api.Test
+    void twoTextBoundsAtOnePlaceWithOneLabelAreOneSpanAndTheLossSaysSo() throws Exception {
+        Path txt = dir.resolve("dup.txt");
+        Files.writeString(txt, TEXT, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("dup.ann"), "T1\tOrganization 0 4\tSony\nT2\tOrganization 33 41\tEricsson\n"
+                + "T3\tOrganization 0 4\tSony\nR1\tPartner Arg1:T3 Arg2:T2\n", StandardCharsets.UTF_8);
+        List<AnnotatedDocument> docs = new ArrayList<>();
+        LossReport losses = new LossReport();
+        new BratReader().read(txt, ReadOptions.defaults("x"), losses, docs::add);
+        AnnotatedDocument doc = docs.get(0);
+        assertThat(doc.spans()).hasSize(2);
+        String sony = doc.spansAt(0).get(0).id();
+        assertThat(doc.relations()).singleElement().satisfies(r -> assertThat(r.from()).isEqualTo(sony));
+        assertThat(losses.summary()).containsExactly("brat: 1 text-bounds at the same place with the same label merged");
+    }
+
     private static void assertRefused(Path file, String prefix, String problem) {
         List<AnnotatedDocument> docs = new ArrayList<>();
         ScholionException e = catchThrowableOfType(ScholionException.class, () -> new BratReader().read(file,

@@ -73,6 +73,17 @@ class PtcTest {
     }
 
     @Test
+    void aRowRepeatingASpanIsImportedOnceAndReported() throws Exception {
+        Files.writeString(dir.resolve("article8.txt"), "Abc def ghi jkl", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("article8.labels.tsv"), "8\tDoubt\t0\t3\n8\tDoubt\t0\t3\n8\tSlogans\t0\t3\n",
+                StandardCharsets.UTF_8);
+        LossReport losses = new LossReport();
+        AnnotatedDocument doc = read(dir.resolve("article8.labels.tsv"), losses).get(0);
+        assertThat(doc.spans()).extracting(Span::label).containsExactlyInAnyOrder("Doubt", "Slogans");
+        assertThat(losses.summary()).containsExactly("ptc: 1 rows repeating a span not imported");
+    }
+
+    @Test
     void writesPairsThatReadBackToTheSameSpans() throws Exception {
         AnnotatedDocument doc = InterchangeFixtures.tricky();
         LossReport writing = new LossReport();
