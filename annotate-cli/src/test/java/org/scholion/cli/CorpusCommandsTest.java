@@ -37,11 +37,11 @@ class CorpusCommandsTest {
         Result r = run("ls", p(corpus), "--format", "tsv", "--label", "PERSON");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith(brokenMessage()).hasLineCount(1);
-        StringBuilder expected = new StringBuilder("document\tid\tlabel\tstart\tend\ttext\tsuggestion\tproposers\n");
+        StringBuilder expected = new StringBuilder("document\tid\tlabel\tstart\tend\ttext\tsuggestion\tproposers\tattributes\tlinks\n");
         for (int i = 0; i < 5; i++) {
             int[] s = CorpusTesting.SPANS.get(i);
             expected.append("doc-").append(i).append("\ts1\tPERSON\t").append(s[0]).append('\t').append(s[1])
-                    .append('\t').append(CorpusTesting.PERSONS.get(i)).append("\tno\t\n");
+                    .append('\t').append(CorpusTesting.PERSONS.get(i)).append("\tno\t\t\t\n");
         }
         assertThat(r.out()).isEqualTo(expected.toString());
     }
@@ -144,10 +144,10 @@ class CorpusCommandsTest {
                 out + "/corpus.jsonld");
         List<String> csv = Files.readAllLines(out.resolve("corpus.csv"), StandardCharsets.UTF_8);
         assertThat(csv).hasSize(11);
-        assertThat(csv.get(0)).isEqualTo("document_id,span_id,label,start,end,text,note,annotator,created");
+        assertThat(csv.get(0)).isEqualTo("document_id,span_id,label,start,end,text,note,annotator,created,attributes,links");
         assertThat(csv.get(8)).startsWith("doc-3,s2,LOCATION,4,6,\u5317\u4EAC,");
         assertThat(Files.readAllLines(out.resolve("corpus.relations.csv"))).containsExactly(
-                "document_id,relation_id,type,from_span_id,to_span_id", "doc-0,r1,visits,s1,s2");
+                "document_id,relation_id,type,from_span_id,to_span_id,attributes", "doc-0,r1,visits,s1,s2,");
         JsonNode graph = new ObjectMapper().readTree(out.resolve("corpus.jsonld").toFile()).get("@graph");
         assertThat(graph.get(0).get("total").asInt()).isEqualTo(11);
         assertThat(graph.get(0).get("id").asText()).isEqualTo("urn:scholion:corpus:out");
