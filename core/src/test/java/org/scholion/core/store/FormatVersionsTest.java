@@ -17,7 +17,8 @@ import org.scholion.core.model.Span;
 
 /** scholion/1 files load as they are, stay as they are until edited, and are then written as scholion/2. */
 class FormatVersionsTest {
-    private static final Path SEED = Path.of("..", "seeds", "coalition-of-the-willing.scholion.json");
+    /** The seed article as the first release wrote it: a scholion/1 file kept as it was. */
+    private static final Path SEED = Path.of("src", "test", "resources", "fixtures", "seed-scholion-1.scholion.json");
 
     @TempDir
     Path dir;
