@@ -305,10 +305,14 @@ class HtmlExporterTest {
             String s = text.toString();
             int length = s.codePointCount(0, s.length());
             AnnotatedDocument.Builder builder = AnnotatedDocument.builder(Document.of("d", s)).labelSet(set);
+            java.util.Set<String> taken = new java.util.HashSet<>();
             for (int i = 0; i < random.nextInt(8); i++) {
                 int start = random.nextInt(length);
                 int end = start + 1 + random.nextInt(length - start);
-                builder.span(Span.of("s" + i, start, end, List.of("A", "B", "C").get(random.nextInt(3))));
+                String label = List.of("A", "B", "C").get(random.nextInt(3));
+                if (taken.add(start + ":" + end + ":" + label)) { // one span per place and label
+                    builder.span(Span.of("s" + i, start, end, label));
+                }
             }
             AnnotatedDocument doc = builder.build();
             String article = between(render(doc), "<article id=\"text\" class=\"text\" tabindex=\"-1\">\n", "</article>");
