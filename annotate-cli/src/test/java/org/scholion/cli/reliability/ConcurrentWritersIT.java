@@ -46,7 +46,8 @@ class ConcurrentWritersIT {
         List<Future<Writer>> writers = new ArrayList<>();
         for (int w = 1; w <= 4; w++) {
             String who = "w" + w;
-            writers.add(pool.submit(() -> new Writer(who).run(file, perWriter)));
+            int firstOffset = 100 + (w - 1) * perWriter;
+            writers.add(pool.submit(() -> new Writer(who, firstOffset).run(file, perWriter)));
         }
         // the terminal annotator's own save path: a Session fed keys, saving each label under the file's lock
         Future<Integer> tui = pool.submit(() -> {
@@ -101,13 +102,15 @@ class ConcurrentWritersIT {
     /** One writer: adds, and every third operation removes its own previous span by the id add printed. */
     static final class Writer {
         final String who;
+        final int firstOffset;
         final Set<String> live = new HashSet<>();
         final Set<String> removed = new HashSet<>();
         final List<String> failures = new ArrayList<>();
         int succeeded;
 
-        Writer(String who) {
+        Writer(String who, int firstOffset) {
             this.who = who;
+            this.firstOffset = firstOffset;
         }
 
         Writer run(Path file, int operations) throws Exception {
@@ -125,8 +128,10 @@ class ConcurrentWritersIT {
                     }
                 } else {
                     String note = who + "-" + i;
-                    int at = 100 + i;
-                    Result r = run(Cli.annotate("add", file.toString(), "--label", "PERSON", "--at", at + ":" + (at + 3),
+                    // writers label their own places, and not with the label the terminal annotator uses,
+                    // since a second span with the same label and offsets is refused
+                    int at = firstOffset + i;
+                    Result r = run(Cli.annotate("add", file.toString(), "--label", "GROUP", "--at", at + ":" + (at + 3),
                             "--note", note));
                     if (r.exit == 0) {
                         mine.add(new String[] {r.out.strip(), note});
