@@ -80,7 +80,8 @@ public final class Brief {
             Label label = doc.label(span.label()).orElseThrow();
             entries.add(new Entry(numbers.get(span.id()), span, label,
                     doc.labelSetOf(span.label()).map(LabelSet::name).orElse(""), doc.textOf(span),
-                    tints.get(span.label()), relationsBySpan.getOrDefault(span.id(), List.of())));
+                    tints.get(span.label()), relationsBySpan.getOrDefault(span.id(), List.of()),
+                    span.links().stream().map(link -> LinkEntry.of(doc, link)).toList()));
         }
         return new Brief(doc, facts(doc, legend), List.copyOf(legend), Collections.unmodifiableList(entries),
                 Map.copyOf(tints));

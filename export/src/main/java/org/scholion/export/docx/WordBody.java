@@ -17,6 +17,7 @@ import org.scholion.export.brief.Brief;
 import org.scholion.export.brief.Entry;
 import org.scholion.export.brief.Excerpts;
 import org.scholion.export.brief.FragmentStyle;
+import org.scholion.export.brief.LinkEntry;
 
 /**
  * The parts of a brief that grow with its spans, streamed as WordprocessingML: the highlighted
@@ -31,6 +32,8 @@ final class WordBody {
     private static final String TABLE_PARAGRAPH = "<w:p><w:pPr><w:pStyle w:val=\"" + WordStyles.TABLE
             + "\"/></w:pPr>";
 
+    private static final String LINK_COLOR = "1F5FA8";
+
     private final Brief brief;
     private final boolean linked;
     private int bookmarkIds;
@@ -38,15 +41,26 @@ final class WordBody {
     private int[] commentOrder = new int[16];
     private int comments;
     private final Map<String, String> initials = new HashMap<>();
+    /** Relationship id of each clickable link IRI (declared in the document's relationships). */
+    private final Map<String, String> hyperlinks;
+    /** Whether the annotations table has a column of attributes and links. */
+    private final boolean details;
 
     /**
      * @param linked whether markers link to rows of an annotations table
      * @param firstBookmarkId the first bookmark id not taken by the rest of the document
      */
-    WordBody(Brief brief, boolean linked, int firstBookmarkId) {
+    WordBody(Brief brief, boolean linked, int firstBookmarkId, Map<String, String> hyperlinks) {
         this.brief = brief;
         this.linked = linked;
         this.bookmarkIds = firstBookmarkId;
+        this.hyperlinks = Map.copyOf(hyperlinks);
+        this.details = brief.entries().stream().anyMatch(Entry::hasDetails);
+    }
+
+    /** Whether some row shows attributes or links, so the table needs their column. */
+    boolean hasDetails() {
+        return details;
     }
 
     // ---------------------------------------------------------------- text
@@ -192,7 +206,36 @@ final class WordBody {
             cell(x, null, WordText.clean(Excerpts.quoted(e.quote())));
             cell(x, null, e.span().note() == null ? "" : WordText.clean(e.span().note()));
             cell(x, null, WordText.clean(String.join("; ", e.relations())));
+            if (details) {
+                WordBrief.cell(x, null, null, c -> details(c, e));
+            }
             x.raw("</w:tr>");
+        }
+    }
+
+    /**
+     * A span's attributes ({@code name=value}) and links, one a line; a clickable link is a
+     * hyperlink to its expanded IRI showing its short form.
+     */
+    private void details(WordXml x, Entry e) throws IOException {
+        boolean first = true;
+        for (String attribute : e.attributes()) {
+            x.raw(first ? "<w:r>" : "<w:r><w:br/>").t(WordText.clean(attribute), true).raw("</w:r>");
+            first = false;
+        }
+        for (LinkEntry link : e.links()) {
+            if (!first) {
+                x.raw("<w:r><w:br/></w:r>");
+            }
+            first = false;
+            String id = link.clickable() ? hyperlinks.get(link.iri()) : null;
+            if (id == null) {
+                x.raw("<w:r>").t(WordText.clean(link.text()), false).raw("</w:r>");
+            } else {
+                x.raw("<w:hyperlink r:id=\"").attr(id).raw("\" w:history=\"1\"><w:r><w:rPr><w:color w:val=\"")
+                        .raw(LINK_COLOR).raw("\"/><w:u w:val=\"single\"/></w:rPr>").t(WordText.clean(link.text()), false)
+                        .raw("</w:r></w:hyperlink>");
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import org.scholion.export.brief.Brief;
 import org.scholion.export.brief.Entry;
 import org.scholion.export.brief.Fact;
 import org.scholion.export.brief.LegendEntry;
+import org.scholion.export.brief.LinkEntry;
 import org.scholion.export.brief.Section;
 import org.scholion.export.docx.WordPackage.Relationship;
 
@@ -56,6 +57,8 @@ final class WordBrief {
 
     private final Brief brief;
     private final BriefOptions options;
+    /** Relationship id of each clickable link IRI in the annotations table, in order of first use. */
+    private final Map<String, String> hyperlinks;
     private final int textWidth;
     /** The chart of spans per label; null when no span was exported. */
     private final WordChart chart;
@@ -65,11 +68,25 @@ final class WordBrief {
         this.options = options;
         this.textWidth = Math.round(options.pageSize().width() * 20) - 2 * MARGIN;
         this.chart = brief.legend().isEmpty() ? null : new WordChart(brief.legend());
+        this.hyperlinks = options.annotationTable() ? hyperlinks(brief) : Map.of();
+    }
+
+    /** One relationship per distinct clickable IRI: {@code rIdL1}, {@code rIdL2}, ... */
+    static Map<String, String> hyperlinks(Brief brief) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (Entry e : brief.entries()) {
+            for (LinkEntry link : e.links()) {
+                if (link.clickable()) {
+                    ids.computeIfAbsent(link.iri(), iri -> "rIdL" + (ids.size() + 1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** Writes the package to {@code out}, which stays open. */
     void write(OutputStream out) throws IOException {
-        WordBody body = new WordBody(brief, options.annotationTable(), FIRST_FREE_BOOKMARK);
+        WordBody body = new WordBody(brief, options.annotationTable(), FIRST_FREE_BOOKMARK, hyperlinks);
         try (WordPackage docx = new WordPackage(out)) {
             docx.part("[Content_Types].xml", this::contentTypes)
                     .part("_rels/.rels", x -> WordPackage.relationships(x, List.of(
@@ -124,6 +141,7 @@ final class WordBrief {
         }
         relationships.add(Relationship.office(COMMENTS_ID, "comments", "comments.xml"));
         relationships.add(Relationship.office(FOOTER_ID, "footer", "footer1.xml"));
+        hyperlinks.forEach((iri, id) -> relationships.add(Relationship.hyperlink(id, iri)));
         WordPackage.relationships(x, relationships);
     }
 
@@ -270,8 +288,15 @@ final class WordBrief {
         int label = 2000;
         int note = 1900;
         int relations = 1900;
-        table(x, rule(), number, label, textWidth - number - label - note - relations, note, relations);
-        headerRow(x, true, null, "#", "Label", "Text", "Note", "Relations");
+        if (body.hasDetails()) {
+            int details = 2000;
+            table(x, rule(), number, label, textWidth - number - label - note - relations - details, note, relations,
+                    details);
+            headerRow(x, true, null, "#", "Label", "Text", "Note", "Relations", "Attributes and links");
+        } else {
+            table(x, rule(), number, label, textWidth - number - label - note - relations, note, relations);
+            headerRow(x, true, null, "#", "Label", "Text", "Note", "Relations");
+        }
         body.rows(x);
         x.raw("</w:tbl>");
     }

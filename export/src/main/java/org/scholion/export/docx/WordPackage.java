@@ -89,8 +89,15 @@ final class WordPackage implements AutoCloseable {
         x.raw("</Types>");
     }
 
-    /** One relationship of a part: its id, its type (a full URI) and its target relative to the part. */
-    record Relationship(String id, String type, String target) {
+    /**
+     * One relationship of a part: its id, its type (a full URI) and its target, relative to the part
+     * or, when {@code external}, an absolute IRI outside the package (a hyperlink).
+     */
+    record Relationship(String id, String type, String target, boolean external) {
+        Relationship(String id, String type, String target) {
+            this(id, type, target, false);
+        }
+
         Relationship {
             if (id == null || id.isEmpty() || type == null || !type.contains(":") || target == null
                     || target.isEmpty()) {
@@ -103,6 +110,11 @@ final class WordPackage implements AutoCloseable {
         static Relationship office(String id, String type, String target) {
             return new Relationship(id, RELATIONSHIP + type, target);
         }
+
+        /** A hyperlink to {@code iri}, outside the package. */
+        static Relationship hyperlink(String id, String iri) {
+            return new Relationship(id, RELATIONSHIP + "hyperlink", iri, true);
+        }
     }
 
     /** A relationships part. */
@@ -110,7 +122,7 @@ final class WordPackage implements AutoCloseable {
         x.raw(DECLARATION).raw("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
         for (Relationship r : relationships) {
             x.raw("<Relationship Id=\"").attr(r.id()).raw("\" Type=\"").attr(r.type()).raw("\" Target=\"")
-                    .attr(r.target()).raw("\"/>");
+                    .attr(r.target()).raw(r.external() ? "\" TargetMode=\"External\"/>" : "\"/>");
         }
         x.raw("</Relationships>");
     }

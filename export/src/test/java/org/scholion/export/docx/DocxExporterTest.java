@@ -24,6 +24,10 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xwpf.usermodel.XWPFChart;
 import org.apache.poi.xwpf.usermodel.XWPFComment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.openxml4j.opc.TargetMode;
+import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.xmlbeans.XmlCursor;
 import org.junit.jupiter.api.Test;
@@ -119,6 +123,47 @@ class DocxExporterTest {
             assertThat(docx.getCharts().get(0).getCTChart().xmlText()).contains("LOCATION").contains("42");
             String sect = docx.getDocument().getBody().getSectPr().xmlText();
             assertThat(sect).contains("w:w=\"11906\"");
+        }
+    }
+
+    @Test
+    void tableShowsAttributesAndLinksAsExternalHyperlinks() throws Exception {
+        AnnotatedDocument linked = LinkedDocument.build();
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(export(linked, ExportOptions.DEFAULT)))) {
+            XWPFTable table = annotationsTable(docx);
+            assertThat(table.getRow(0).getCell(5).getText()).isEqualTo("Attributes and links");
+            assertThat(table.getRow(1).getCell(5).getText()).contains("certainty=high", "wikidata:Q3052772");
+            // a full IRI under a declared base is shown short; markup in a value stays text
+            assertThat(table.getRow(2).getCell(5).getText()).contains("speaker=" + LinkedDocument.HOSTILE_VALUE,
+                    "wikidata:Q61053", LinkedDocument.HOSTILE_IRI);
+            assertThat(table.getRow(3).getCell(5).getText()).contains("geonames:2988507", "urn:isbn:0451450523");
+            Map<String, String> shownByTarget = new LinkedHashMap<>();
+            for (int row = 1; row < table.getRows().size(); row++) {
+                for (XWPFParagraph p : table.getRow(row).getCell(5).getParagraphs()) {
+                    for (XWPFRun run : p.getRuns()) {
+                        if (run instanceof XWPFHyperlinkRun link) {
+                            shownByTarget.put(link.getHyperlink(docx).getURL(), run.text());
+                        }
+                    }
+                }
+            }
+            assertThat(shownByTarget).containsExactly(
+                    Map.entry(LinkedDocument.WIKIDATA + "Q3052772", "wikidata:Q3052772"),
+                    Map.entry(LinkedDocument.WIKIDATA + "Q61053", "wikidata:Q61053"),
+                    Map.entry(LinkedDocument.HOSTILE_IRI, LinkedDocument.HOSTILE_IRI),
+                    Map.entry(LinkedDocument.GEONAMES + "2988507", "geonames:2988507"),
+                    Map.entry("urn:isbn:0451450523", "urn:isbn:0451450523"));
+            assertThat(docx.getPackagePart().getRelationshipsByType(
+                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"))
+                    .hasSize(5).allSatisfy(r -> assertThat(r.getTargetMode()).isEqualTo(TargetMode.EXTERNAL));
+        }
+    }
+
+    @Test
+    void tableWithoutAttributesOrLinksHasNoColumnForThem() throws Exception {
+        AnnotatedDocument seed = Seeds.referenceAnnotation();
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(export(seed, ExportOptions.DEFAULT)))) {
+            assertThat(annotationsTable(docx).getRow(0).getTableCells()).hasSize(5);
         }
     }
 
