@@ -33,6 +33,7 @@ import org.scholion.export.brief.Excerpts;
 import org.scholion.export.brief.Fact;
 import org.scholion.export.brief.FragmentStyle;
 import org.scholion.export.brief.LegendEntry;
+import org.scholion.export.brief.LinkEntry;
 import org.scholion.export.brief.Section;
 import org.scholion.export.brief.Tint;
 
@@ -52,6 +53,7 @@ final class PdfBrief {
     private static final Color INK = new Color(0x11, 0x11, 0x11);
     private static final Color PLAIN_INK = new Color(0x1A, 0x1A, 0x1A);
     private static final Color HEADING = new Color(0x1F, 0x29, 0x37);
+    private static final Color LINK_INK = new Color(0x1F, 0x5F, 0xA8);
     private static final Color MUTED = new Color(0x55, 0x55, 0x55);
     private static final Color RULE = new Color(0xC8, 0xC8, 0xC8);
     private static final Color HEADER_FILL = new Color(0xF2, 0xF2, 0xF2);
@@ -398,10 +400,19 @@ final class PdfBrief {
             document.add(new Paragraph("No spans were exported.", font("serif", BODY_SIZE, PLAIN_INK)));
             return;
         }
-        PdfPTable table = table(new float[] {6, 17, 41, 18, 18});
-        table.setHeaderRows(1);
-        table.setComplete(false);
-        headerCells(table, "#", "Label", "Text", "Note", "Relations");
+        boolean details = entries.stream().anyMatch(Entry::hasDetails);
+        PdfPTable table;
+        if (details) {
+            table = table(new float[] {5, 14, 33, 16, 16, 16});
+            table.setHeaderRows(1);
+            table.setComplete(false);
+            headerCells(table, "#", "Label", "Text", "Note", "Relations", "Attributes and links");
+        } else {
+            table = table(new float[] {6, 17, 41, 18, 18});
+            table.setHeaderRows(1);
+            table.setComplete(false);
+            headerCells(table, "#", "Label", "Text", "Note", "Relations");
+        }
         Font small = font("sans", SMALL - 0.5f, PLAIN_INK);
         int rows = 0;
         for (Entry e : entries) {
@@ -414,6 +425,9 @@ final class PdfBrief {
             table.addCell(ruled(cell(phrase(Excerpts.quoted(e.quote()), glyphs.serif, font("serif", SMALL, PLAIN_INK)))));
             table.addCell(ruled(cell(phrase(e.span().note() == null ? "" : e.span().note(), glyphs.sans, small))));
             table.addCell(ruled(cell(phrase(String.join("; ", e.relations()), glyphs.sans, small))));
+            if (details) {
+                table.addCell(ruled(cell(details(e, small))));
+            }
             if (++rows % TABLE_BATCH == 0) {
                 // large tables go out in batches instead of piling up in memory
                 document.add(table);
@@ -421,6 +435,39 @@ final class PdfBrief {
         }
         table.setComplete(true);
         document.add(table);
+    }
+
+    /**
+     * A span's attributes ({@code name=value}) and links, one a line; a clickable link is an
+     * anchor to its expanded IRI showing its short form.
+     */
+    private Phrase details(Entry e, Font small) {
+        Phrase phrase = new Phrase(small.getSize() * 1.3f);
+        boolean first = true;
+        for (String attribute : e.attributes()) {
+            append(phrase, first ? attribute : "\n" + attribute, glyphs.sans, small, null);
+            first = false;
+        }
+        Font linkFont = font("sans", small.getSize(), LINK_INK);
+        for (LinkEntry link : e.links()) {
+            if (!first) {
+                phrase.add(new Chunk("\n", small));
+            }
+            first = false;
+            if (!link.clickable()) {
+                append(phrase, link.text(), glyphs.sans, small, null);
+                continue;
+            }
+            Phrase pieces = new Phrase();
+            append(pieces, link.text(), glyphs.sans, linkFont, null);
+            for (Object piece : pieces) {
+                Chunk chunk = (Chunk) piece;
+                chunk.setAnchor(link.iri());
+                chunk.setUnderline(0.4f, -1.5f);
+                phrase.add(chunk);
+            }
+        }
+        return phrase;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -20,6 +22,9 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +37,7 @@ import org.scholion.export.PageSize;
 import org.scholion.export.brief.Brief;
 import org.scholion.export.docx.ExternalTools;
 import org.scholion.export.docx.HostileDocument;
+import org.scholion.export.docx.LinkedDocument;
 import org.scholion.seeds.Seeds;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
@@ -81,6 +87,28 @@ class PdfExporterTest {
     void seedAndHostileBriefsArePdfA1b() throws Exception {
         assertCompliant(export(Seeds.referenceAnnotation(), ExportOptions.DEFAULT));
         assertCompliant(export(HostileDocument.build(), ExportOptions.DEFAULT));
+    }
+
+    @Test
+    void tableShowsAttributesAndLinksWhoseAnnotationsOpenTheExpandedIris() throws Exception {
+        byte[] pdf = export(LinkedDocument.build(), ExportOptions.DEFAULT);
+        assertCompliant(pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String flat = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(flat).contains("Attributesandlinks", "certainty=high", "wikidata:Q3052772", "wikidata:Q61053",
+                    "speaker=" + LinkedDocument.HOSTILE_VALUE.replace(" ", ""), LinkedDocument.HOSTILE_IRI,
+                    "geonames:2988507", "urn:isbn:0451450523");
+            Set<String> uris = new LinkedHashSet<>();
+            for (PDPage page : doc.getPages()) {
+                for (PDAnnotation a : page.getAnnotations()) {
+                    if (a instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri) {
+                        uris.add(uri.getURI());
+                    }
+                }
+            }
+            assertThat(uris).containsExactly(LinkedDocument.WIKIDATA + "Q3052772", LinkedDocument.WIKIDATA + "Q61053",
+                    LinkedDocument.HOSTILE_IRI, LinkedDocument.GEONAMES + "2988507", "urn:isbn:0451450523");
+        }
     }
 
     @Test
