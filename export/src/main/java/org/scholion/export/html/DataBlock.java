@@ -18,12 +18,15 @@ import org.scholion.export.brief.Brief;
 import org.scholion.export.brief.Entry;
 import org.scholion.export.brief.Excerpts;
 import org.scholion.export.brief.LegendEntry;
+import org.scholion.export.brief.LinkEntry;
 import org.scholion.export.brief.Tint;
 
 /**
  * Everything the script shows beyond the text, as one JSON block parsed once: labels
  * {@code [name, set, class, line colour]}, the legend's label numbers (the map's rows), spans in entry
- * order {@code [id, label, start, end, quote, note, annotator, created]} and relations
+ * order {@code [id, label, start, end, quote, note, annotator, created]} (followed, for a span with
+ * attributes or links, by {@code {name: value}} and {@code [[text, iri], ...]}, the IRI null
+ * where it may not be a hyperlink) and relations
  * {@code [from, type, to]} (the script words them as {@link Entry#relations()} does). Jackson writes
  * it with {@link ScriptSafeEscapes}, one record a line.
  */
@@ -77,6 +80,9 @@ final class DataBlock {
                 g.writeString(span.note());
                 g.writeString(span.annotator());
                 g.writeString(span.created() == null ? null : instants.format(span.created()));
+                if (entry.hasDetails()) {
+                    details(g, entry);
+                }
                 g.writeEndArray();
             }
             g.writeEndArray();
@@ -92,6 +98,23 @@ final class DataBlock {
             g.writeEndObject();
         }
         out.append("</script>\n");
+    }
+
+    /** A span's attributes as an object and its links as {@code [text, iri]} pairs. */
+    private static void details(JsonGenerator g, Entry entry) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, String> a : entry.span().attributes().entrySet()) {
+            g.writeStringField(a.getKey(), a.getValue());
+        }
+        g.writeEndObject();
+        g.writeStartArray();
+        for (LinkEntry link : entry.links()) {
+            g.writeStartArray();
+            g.writeString(link.text());
+            g.writeString(link.clickable() ? link.iri() : null);
+            g.writeEndArray();
+        }
+        g.writeEndArray();
     }
 
     /** Each field of the block, and each record of its lists, on a line of its own; nothing else spaced. */
@@ -112,7 +135,8 @@ final class DataBlock {
 
         @Override
         public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(",\n");
+            // the block's own fields a line each; a span's attributes stay on its line
+            g.writeRaw(g.getOutputContext().getNestingDepth() == 1 ? ",\n" : ",");
         }
 
         @Override

@@ -27,7 +27,8 @@
     return document.getElementById(id);
   }
 
-  /* One span of the data block: [id, label, start, end, quote, note, annotator, created]. */
+  /* One span of the data block: [id, label, start, end, quote, note, annotator, created], then for a span
+     with attributes or links {name: value} and [[text, iri or null], ...]. */
   function Span(row, n) {
     var label = data.labels[row[1]];
     this.id = row[0];
@@ -41,6 +42,9 @@
     this.note = row[5];
     this.who = row[6];
     this.created = row[7];
+    var attributes = row[8] || {};
+    this.attrs = Object.keys(attributes).sort().map(function (name) { return name + '=' + attributes[name]; });
+    this.links = row[9] || [];
     this.rels = [];
     this.haystack = null;
   }
@@ -48,7 +52,8 @@
   Span.prototype.text = function () {
     if (this.haystack === null) {
       this.haystack = [this.n, this.label, this.quote, this.note || '', this.who || '', this.created || '',
-        this.rels.join(' ')].join(' ').toLowerCase();
+        this.rels.join(' '), this.attrs.join(' '), this.links.map(function (l) { return l[0]; }).join(' ')]
+        .join(' ').toLowerCase();
     }
     return this.haystack;
   };
@@ -57,6 +62,33 @@
   function shorten(text, codePoints) {
     var chars = Array.from(text);
     return chars.length <= codePoints ? text : chars.slice(0, codePoints - 1).join('') + '\u2026';
+  }
+
+  /* Only http, https and urn IRIs become links, whatever the data says. */
+  function safeIri(iri) {
+    return typeof iri === 'string' && /^(https?:\/\/|urn:)/i.test(iri) ? iri : null;
+  }
+
+  /* A span's attributes (name=value) and links, each link an <a> to its IRI showing its short text. */
+  function details(s) {
+    var p = el('p', 'attrs');
+    s.attrs.forEach(function (a) {
+      p.appendChild(el('span', 'attr', a));
+      p.appendChild(document.createTextNode(' '));
+    });
+    s.links.forEach(function (l) {
+      var iri = safeIri(l[1]);
+      var a = el(iri === null ? 'span' : 'a', 'link', l[0]);
+      if (iri !== null) {
+        a.href = iri;
+        a.rel = 'noopener noreferrer';
+        a.target = '_blank';
+        a.title = iri;
+      }
+      p.appendChild(a);
+      p.appendChild(document.createTextNode(' '));
+    });
+    return p;
   }
 
   function markerId(mk) {
@@ -157,6 +189,9 @@
       var note = el('p', 'note', s.note);
       note.dir = 'auto';
       li.appendChild(note);
+    }
+    if (s.attrs.length || s.links.length) {
+      li.appendChild(details(s));
     }
     var meta = el('p', 'meta');
     if (s.who !== null) {
@@ -460,6 +495,9 @@
       line(box, 'b', '#' + s.n + ' ' + s.label + ' (' + s.set + ')');
       if (s.note !== null) {
         line(box, 'i', s.note);
+      }
+      if (s.attrs.length || s.links.length) {
+        line(box, 'span', s.attrs.concat(s.links.map(function (l) { return l[0]; })).join(' \u00b7 '));
       }
       line(box, 'small', (s.who !== null ? s.who + ' \u00b7 ' : '') + 'code points ' + s.start + '\u2013' + s.end);
       tip.appendChild(box);

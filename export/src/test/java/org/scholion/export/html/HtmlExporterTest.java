@@ -28,6 +28,7 @@ import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
+import org.scholion.export.docx.LinkedDocument;
 
 class HtmlExporterTest {
     static final String SCRIPT_PAYLOAD = "<script>alert(1)</script>";
@@ -188,6 +189,26 @@ class HtmlExporterTest {
         assertThat(data.get("spans").get(1).get(6).asText()).isEqualTo(SCRIPT_PAYLOAD);
         assertThat(data.get("spans").get(1).get(5).asText()).isEqualTo("note " + IMG_PAYLOAD);
         assertThat(data.get("spans").get(2).get(5).asText()).isEqualTo(SCRIPT_PAYLOAD);
+    }
+
+    @Test
+    void theDataBlockCarriesAttributesAndLinksWithTheirExpandedIris() throws Exception {
+        String page = render(LinkedDocument.build());
+        String block = between(page, "<script type=\"application/json\" id=\"data\">", "</script>");
+        assertThat(block).doesNotContain("<").doesNotContain(">").doesNotContain("&");
+        // one span a line, its attributes included
+        assertThat(block.lines().filter(l -> l.startsWith("[\"s"))).hasSize(3);
+        JsonNode spans = data(page).get("spans");
+        assertThat(spans.get(0).get(8).get("certainty").asText()).isEqualTo("high");
+        assertThat(spans.get(0).get(9).get(0).get(0).asText()).isEqualTo("wikidata:Q3052772");
+        assertThat(spans.get(0).get(9).get(0).get(1).asText()).isEqualTo(LinkedDocument.WIKIDATA + "Q3052772");
+        assertThat(spans.get(1).get(8).get("speaker").asText()).isEqualTo(LinkedDocument.HOSTILE_VALUE);
+        assertThat(spans.get(1).get(9).get(0).get(0).asText()).isEqualTo("wikidata:Q61053");
+        assertThat(spans.get(1).get(9).get(1).get(1).asText()).isEqualTo(LinkedDocument.HOSTILE_IRI);
+        assertThat(spans.get(2).get(8).size()).isZero();
+        assertThat(spans.get(2).get(9).get(1).get(1).asText()).isEqualTo("urn:isbn:0451450523");
+        // a span without either keeps the short record
+        assertThat(data(render(hostile())).get("spans").get(0).size()).isEqualTo(8);
     }
 
     @Test

@@ -48,6 +48,10 @@ class XssInBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    static final String JS_LINK = "javascript:window.__pwned=('link')";
+    static final String QUOTE_LINK = "wd:x'onmouseover='window.__pwned=(1)'";
+    static final String AMP_LINK = "https://example.org/?a=1&lt;script&gt;'";
+
     Path folder;
     Viewer viewer;
     WebDriver driver;
@@ -61,11 +65,13 @@ class XssInBrowserTest {
         Document d = new Document("xss", "<img src=x onerror=\"window.__pwned='title'\"></title><script>alert('t')</script>",
                 "javascript:window.__pwned='doc-iri'", "text/plain", "en",
                 Map.of("source", "<script>window.__pwned='meta'</script>", "author", "\"><svg/onload=alert('a')>"), text);
-        LabelSet set = LabelSet.of("x",
+        LabelSet set = new LabelSet("x", List.of(
                 new Label("<img src=x onerror=\"window.__pwned='label'\">", "#CC3311",
                         "</script><script>window.__pwned='desc'</script>", "k", "javascript:window.__pwned='label-iri'"),
                 new Label("'-alert('q')-'", "#4477AA", "<iframe srcdoc=\"<script>parent.__pwned='srcdoc'</script>\">",
-                        null, "javascript:alert('iri2')"));
+                        null, "javascript:alert('iri2')")), List.of(),
+                // a prefix may be called javascript: its links still expand to an https IRI
+                Map.of("javascript", "https://example.org/js/", "wd", "https://example.org/entity/"));
         Instant when = Instant.parse("2026-11-24T10:00:00Z");
         String l1 = set.labels().get(0).name();
         String l2 = set.labels().get(1).name();
@@ -76,7 +82,9 @@ class XssInBrowserTest {
                         "<script>window.__pwned='annotator'</script>", when, false))
                 .withSpan(new Span("s2", script, script + 41, l2, "\"><iframe src=\"javascript:parent.__pwned='note2'\">",
                         "'\"><b onmouseover=\"window.__pwned='who'\">x</b>", when, true))
-                .withSpan(new Span("s3", img, img + 20, l1, "javascript:window.__pwned='note3'", null, null, false))
+                .withSpan(new Span("s3", img, img + 20, l1, "javascript:window.__pwned='note3'", null, null, false)
+                        .withAttribute("<script>alert('name')</script>", "<img src=x onerror=\"window.__pwned='attr'\">")
+                        .withLink(JS_LINK).withLink(QUOTE_LINK).withLink(AMP_LINK))
                 .withRelation(new Relation("r1", "said-by", "s2", "s1"));
     }
 
@@ -125,6 +133,33 @@ class XssInBrowserTest {
             Exporters.of(Format.HTML).export(doc, ExportOptions.builder().includeSuggestions(true).build(), out);
         }
         attack(html.toUri().toString());
+    }
+
+    @Test
+    void linksAreTextWithSafeTargetsInTheViewerAndTheStandaloneHtml() throws Exception {
+        Path html = folder.resolve("links.html");
+        try (OutputStream out = Files.newOutputStream(html)) {
+            Exporters.of(Format.HTML).export(doc, ExportOptions.DEFAULT, out);
+        }
+        for (String url : List.of(viewer.documentUris().get(0).toString(), html.toUri().toString())) {
+            driver.get(url);
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(
+                    js.executeScript("return document.readyState")));
+            @SuppressWarnings("unchecked")
+            List<List<String>> links = (List<List<String>>) js.executeScript("""
+                    return Array.from(document.querySelectorAll('#e-s3 .attrs a')).map(a =>
+                      [a.textContent, a.getAttribute('href'), a.rel, a.children.length + ''])""");
+            assertThat(links).as("links of s3 in %s", url).containsExactly(
+                    List.of(JS_LINK, "https://example.org/js/window.__pwned=('link')", "noopener noreferrer", "0"),
+                    List.of(QUOTE_LINK, "https://example.org/entity/x'onmouseover='window.__pwned=(1)'",
+                            "noopener noreferrer", "0"),
+                    List.of(AMP_LINK, AMP_LINK, "noopener noreferrer", "0"));
+            String attributes = (String) js.executeScript(
+                    "return document.querySelector('#e-s3 .attrs .attr').textContent");
+            assertThat(attributes).isEqualTo("<script>alert('name')</script>=<img src=x onerror=\"window.__pwned='attr'\">");
+            assertThat(js.executeScript("return document.querySelectorAll('#e-s3 .attrs *').length")).isEqualTo(4L);
+            assertThat(js.executeScript("return window.__pwned === undefined ? null : String(window.__pwned)")).isNull();
+        }
     }
 
     /** The check itself can fail: a page that does run a payload is caught. */
