@@ -30,8 +30,13 @@ import org.scholion.export.interchange.TextFiles;
  * text, as brat (Python) does. {@code T} lines become spans (fragments split only by line breaks
  * become one span again), {@code R} lines relations ({@code Arg1} is where a relation starts),
  * {@code AnnotatorNotes} notes, and {@link BratWriter}'s {@code Scholion} notes give back what brat
- * has no place for. Events, attributes, normalisations, equivalences, other notes and
- * discontinuous spans (imported as one span over the whole stretch) are listed in the loss report.
+ * has no place for. {@code A} and {@code M} lines on text-bounds become attributes (a binary one,
+ * without a value, is {@code true}); {@code N} lines become links {@code prefix:ID}, the prefix
+ * being brat's resource name as declared in a label set (as it is, else lower-cased), else the
+ * lower-cased name declared for the new label set with the {@code <URLBASE>} that a
+ * {@code tools.conf} beside the file gives it. Events, attributes of events, normalisations to
+ * undeclared resources, equivalences, other notes and discontinuous spans (imported as one span
+ * over the whole stretch) are listed in the loss report.
  * A line that is not brat, an offset past the text, a text column that differs from the text, an id
  * used twice or a reference to an id that does not exist stops the import with the file and line.
  */
@@ -60,13 +65,51 @@ public final class BratReader implements DocumentReader {
         }
         String text = TextFiles.readUtf8(txt);
         String annText = Files.isRegularFile(ann) ? TextFiles.readUtf8(ann) : "";
-        sink.accept(parse(TextFiles.stem(ann), text, annText, ann.toString(), options, losses));
+        Path tools = ann.resolveSibling("tools.conf");
+        Map<String, String> bases = Files.isRegularFile(tools) ? urlBases(TextFiles.readUtf8(tools)) : Map.of();
+        sink.accept(parse(TextFiles.stem(ann), text, annText, ann.toString(), options, losses, bases));
     }
 
     /** One document from the text and the {@code .ann} content; {@code source} names the {@code .ann} in messages. */
     static AnnotatedDocument parse(String stem, String text, String annText, String source, ReadOptions options,
                                    LossReport losses) throws ScholionException {
-        return new Parse(source, CodePointText.of(text), options, losses).run(stem, annText);
+        return parse(stem, text, annText, source, options, losses, Map.of());
+    }
+
+    /**
+     * @param bases the IRI base of each normalisation resource that {@code tools.conf} names with a
+     *              {@code <URLBASE>} ending in {@code %s}
+     */
+    static AnnotatedDocument parse(String stem, String text, String annText, String source, ReadOptions options,
+                                   LossReport losses, Map<String, String> bases) throws ScholionException {
+        return new Parse(source, CodePointText.of(text), options, losses, bases).run(stem, annText);
+    }
+
+    /** The {@code [normalization]} section of a {@code tools.conf}: resource name to IRI base. */
+    static Map<String, String> urlBases(String toolsConf) {
+        Map<String, String> bases = new LinkedHashMap<>();
+        boolean inSection = false;
+        for (String line : toolsConf.split("\r\n|\n|\r")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("[")) {
+                inSection = trimmed.equals("[normalization]");
+                continue;
+            }
+            if (!inSection || trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            String[] nameAndRest = trimmed.split("\\s+", 2);
+            if (nameAndRest.length < 2) {
+                continue;
+            }
+            for (String option : nameAndRest[1].split(",")) {
+                String o = option.strip();
+                if (o.startsWith("<URLBASE>:") && o.endsWith("%s")) {
+                    bases.put(nameAndRest[0], o.substring("<URLBASE>:".length(), o.length() - 2));
+                }
+            }
+        }
+        return bases;
     }
 
     /** A {@code T} line read. */
@@ -79,6 +122,14 @@ public final class BratReader implements DocumentReader {
     private record NoteLine(int line, String type, String target, String text) {
     }
 
+    /** An {@code A} or {@code M} line: {@code value} is null for a binary attribute. */
+    private record AttributeLine(String id, int line, String name, String target, String value) {
+    }
+
+    /** An {@code N} line: {@code resource:entry} on {@code target}. */
+    private record NormalisationLine(String id, int line, String target, String resource, String entry) {
+    }
+
     private static final class Parse {
         private final String source;
         private final CodePointText text;
@@ -88,11 +139,15 @@ public final class BratReader implements DocumentReader {
         private final Map<String, TextBound> textBounds = new LinkedHashMap<>();
         private final List<RelationLine> relations = new ArrayList<>();
         private final List<NoteLine> notes = new ArrayList<>();
+        private final List<AttributeLine> attributes = new ArrayList<>();
+        private final List<NormalisationLine> normalisations = new ArrayList<>();
+        private final Map<String, String> bases;
         /** Ids of lines that exist but are not imported (events, attributes ...): references to them are not errors. */
         private final Set<String> others = new HashSet<>();
         private final List<String[]> references = new ArrayList<>();
 
-        Parse(String source, CodePointText text, ReadOptions options, LossReport losses) {
+        Parse(String source, CodePointText text, ReadOptions options, LossReport losses, Map<String, String> bases) {
+            this.bases = bases;
             this.source = source;
             this.text = text;
             this.options = options;
@@ -160,19 +215,23 @@ public final class BratReader implements DocumentReader {
                 case 'A', 'M' -> {
                     others.add(id);
                     String[] parts = data.trim().split("\\s+");
-                    if (parts.length >= 2) {
-                        refer(new String[] {parts[1]}, number);
+                    if (parts.length < 2 || parts.length > 3) {
+                        throw error(number, "attribute " + id + " is not 'NAME ID' or 'NAME ID VALUE'");
                     }
-                    loss(number, "attributes not imported", "attribute " + id + ": " + shorten(data));
+                    refer(new String[] {parts[1]}, number);
+                    attributes.add(new AttributeLine(id, number, BratNames.decode(parts[0], source, number), parts[1],
+                            parts.length == 3 ? BratNames.decode(parts[2], source, number) : null));
                 }
                 case 'N' -> {
                     others.add(id);
                     String[] parts = data.trim().split("\\s+");
-                    if (parts.length >= 2) {
-                        refer(new String[] {parts[1]}, number);
+                    int colon = parts.length == 3 ? parts[2].indexOf(':') : -1;
+                    if (colon <= 0 || colon == parts[2].length() - 1) {
+                        throw error(number, "normalisation " + id + " is not 'TYPE ID RESOURCE:ENTRY'");
                     }
-                    loss(number, "normalisations not imported", "normalisation " + id + ": " + shorten(data)
-                            + (tail == null ? "" : " (" + shorten(tail) + ")"));
+                    refer(new String[] {parts[1]}, number);
+                    normalisations.add(new NormalisationLine(id, number, parts[1], parts[2].substring(0, colon),
+                            parts[2].substring(colon + 1)));
                 }
                 case '*' -> {
                     String[] parts = data.trim().split("\\s+");
@@ -368,6 +427,7 @@ public final class BratReader implements DocumentReader {
                     throw error(t.line(), "text-bound " + t.id() + ": " + e.getMessage());
                 }
             }
+            details(spans, spanIds, facts, labels);
             Map<String, String> relationIds = ids(relations.stream().map(RelationLine::id).toList(), "R", "r", facts);
             List<Relation> rels = new ArrayList<>();
             for (RelationLine r : relations) {
@@ -403,6 +463,79 @@ public final class BratReader implements DocumentReader {
                 throw new ScholionException(source, e.getMessage());
             }
             return builder.build();
+        }
+
+        /** Puts the attributes, normalisations and Scholion-noted links of each text-bound on its span. */
+        private void details(List<Span> spans, Map<String, String> spanIds, Map<String, Map<String, String>> facts,
+                             ForeignLabels labels) throws ScholionException {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < spans.size(); i++) {
+                index.put(spans.get(i).id(), i);
+            }
+            for (AttributeLine a : attributes) {
+                Integer at = textBounds.containsKey(a.target()) ? index.get(spanIds.get(a.target())) : null;
+                if (at == null) {
+                    loss(a.line(), textBounds.containsKey(a.target()) ? "attributes of empty spans not imported"
+                            : "attributes of events and relations not imported", "attribute " + a.id() + " on " + a.target());
+                    continue;
+                }
+                Span span = spans.get(at);
+                String value = a.value() == null ? "true" : a.value();
+                List<String> declared = labels.knownSetOf(span.label()).map(set -> set.attributes()).orElse(List.of());
+                if (!declared.isEmpty() && !declared.contains(a.name())) {
+                    loss(a.line(), "attributes the label set does not declare not imported", "attribute " + a.id() + " ("
+                            + a.name() + ") on " + a.target() + " (" + span.label() + ")");
+                    continue;
+                }
+                String earlier = span.attributes().get(a.name());
+                if (earlier != null && !earlier.equals(value)) {
+                    loss(a.line(), "second values of an attribute not imported", "attribute " + a.id() + " gives "
+                            + a.name() + "=" + value + " to span " + span.id() + ", which has " + a.name() + "=" + earlier);
+                    continue;
+                }
+                try {
+                    spans.set(at, span.withAttribute(a.name(), value));
+                } catch (IllegalArgumentException e) {
+                    throw error(a.line(), "attribute " + a.id() + ": " + e.getMessage());
+                }
+            }
+            for (NormalisationLine n : normalisations) {
+                Integer at = textBounds.containsKey(n.target()) ? index.get(spanIds.get(n.target())) : null;
+                if (at == null) {
+                    loss(n.line(), textBounds.containsKey(n.target()) ? "normalisations of empty spans not imported"
+                            : "normalisations of events and relations not imported", "normalisation " + n.id());
+                    continue;
+                }
+                String prefix = labels.prefixFor(n.resource(), bases.get(n.resource()));
+                if (prefix == null) {
+                    loss(n.line(), "normalisations to resources no label set declares not imported", "normalisation "
+                            + n.id() + ": " + n.resource() + ":" + n.entry() + " on " + n.target()
+                            + " (declare the prefix in a label set, or give tools.conf a <URLBASE>)");
+                    continue;
+                }
+                link(spans, at, prefix + ":" + n.entry(), n.line(), "normalisation " + n.id());
+            }
+            for (Map.Entry<String, Map<String, String>> f : facts.entrySet()) {
+                String links = f.getValue().get("links");
+                Integer at = links == null ? null : index.get(spanIds.get(f.getKey()));
+                if (at != null) {
+                    for (String link : links.split(" ")) {
+                        link(spans, at, link, lineOfId.getOrDefault(f.getKey(), 0), "the Scholion note of " + f.getKey());
+                    }
+                }
+            }
+        }
+
+        private void link(List<Span> spans, int at, String link, int line, String what) {
+            Span span = spans.get(at);
+            if (span.links().contains(link)) {
+                return;
+            }
+            try {
+                spans.set(at, span.withLink(link));
+            } catch (IllegalArgumentException e) {
+                loss(line, "links that are not IRIs not imported", what + ": " + e.getMessage());
+            }
         }
 
         /**

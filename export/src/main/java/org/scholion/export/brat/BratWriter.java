@@ -13,12 +13,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
+import org.scholion.core.model.Links;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.core.text.CodePointText;
@@ -40,10 +42,18 @@ import org.scholion.export.interchange.LossReport;
  * into one span. A note becomes {@code AnnotatorNotes} lines, one per line of the note. What brat
  * has no place for (a span's annotator, time, suggestion flag, and an id that its {@code T} number
  * does not give back) goes into a note of type {@code Scholion}, which brat keeps and shows.
+ *
+ * <p>A span's attributes become {@code A} lines ({@code A1<TAB>NAME T1 VALUE}, name and value
+ * escaped as types are), declared in {@code annotation.conf} with the values used. A link
+ * {@code PREFIX:ID} (or a full IRI that a declared prefix's base starts) becomes an {@code N} line
+ * ({@code N1<TAB>Reference T1 PREFIX:ID<TAB>text}) and the prefix a normalisation resource in
+ * {@code tools.conf}, with its IRI base as {@code <URLBASE>}; other IRIs go into the
+ * {@code Scholion} note as {@code links=}. Attributes of relations are reported, not written.
  */
 public final class BratWriter implements DocumentWriter {
     static final String NOTES = "AnnotatorNotes";
     static final String FACTS = "Scholion";
+    static final String REFERENCE = "Reference";
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u000B\u000C\u001C-\u001E\u0085\u2028\u2029]");
 
     @Override
@@ -128,6 +138,10 @@ public final class BratWriter implements DocumentWriter {
         private final Set<String> ids = new HashSet<>();
         private final Map<String, Map<String, Label>> labelsBySet = new LinkedHashMap<>();
         private final Set<String> relationTypes = new TreeSet<>();
+        /** Values used per attribute type, for annotation.conf. */
+        private final Map<String, Set<String>> attributeValues = new TreeMap<>();
+        /** IRI base per normalisation resource (prefix) used, for tools.conf. */
+        private final Map<String, String> resources = new TreeMap<>();
         private boolean closed;
 
         BratBatch(Path folder, ExportOptions options, LossReport losses) {
@@ -185,6 +199,10 @@ public final class BratWriter implements DocumentWriter {
             Map<String, String> tIds = bratIds(spans.stream().map(Span::id).toList(), "s", "T");
             Map<String, String> rIds = bratIds(doc.relations().stream().map(Relation::id).toList(), "r", "R");
             StringBuilder tLines = new StringBuilder();
+            StringBuilder aLines = new StringBuilder();
+            StringBuilder nLines = new StringBuilder();
+            int[] aNumber = {0};
+            int[] nNumber = {0};
             StringBuilder notes = new StringBuilder();
             int[] noteNumber = {0};
             Set<String> written = new HashSet<>();
@@ -212,6 +230,25 @@ public final class BratWriter implements DocumentWriter {
                     quoted.append(i == 0 ? "" : " ").append(text.slice(p[0], p[1]));
                 }
                 tLines.append('\t').append(quoted).append('\n');
+                for (Map.Entry<String, String> a : span.attributes().entrySet()) {
+                    String type = BratNames.encode(a.getKey());
+                    String value = BratNames.encode(a.getValue());
+                    attributeValues.computeIfAbsent(type, k -> new TreeSet<>()).add(value);
+                    aLines.append('A').append(++aNumber[0]).append('\t').append(type).append(' ').append(t).append(' ')
+                            .append(value).append('\n');
+                }
+                List<String> otherLinks = new ArrayList<>();
+                for (String link : span.links()) {
+                    String compact = compact(doc, link);
+                    if (compact == null) {
+                        otherLinks.add(link);
+                        continue;
+                    }
+                    String prefix = compact.substring(0, compact.indexOf(':'));
+                    resources.putIfAbsent(prefix, doc.prefixes().get(prefix));
+                    nLines.append('N').append(++nNumber[0]).append('\t').append(REFERENCE).append(' ').append(t)
+                            .append(' ').append(compact).append('\t').append(quoted).append('\n');
+                }
                 if (span.note() != null) {
                     String[] lines = LINE_BREAK.split(span.note(), -1);
                     if (lines.length > 1) {
@@ -238,6 +275,9 @@ public final class BratWriter implements DocumentWriter {
                 if (number(span.id(), "s") != tNumber(t)) {
                     facts.add("id=" + BratNames.encodeValue(span.id()));
                 }
+                if (!otherLinks.isEmpty()) {
+                    facts.add("links=" + BratNames.encodeValue(String.join(" ", otherLinks)));
+                }
                 if (!facts.isEmpty()) {
                     notes.append('#').append(++noteNumber[0]).append('\t').append(FACTS).append(' ').append(t)
                             .append('\t').append(String.join(" ", facts)).append('\n');
@@ -251,6 +291,10 @@ public final class BratWriter implements DocumentWriter {
                     continue;
                 }
                 String rid = rIds.get(r.id());
+                if (!r.attributes().isEmpty()) {
+                    losses.add("brat", source, 0, "attributes of relations not written", "relation " + r.id() + ": "
+                            + r.attributes().entrySet().stream().map(a -> a.getKey() + "=" + a.getValue()).toList());
+                }
                 String type = BratNames.encode(r.type());
                 relationTypes.add(type);
                 rLines.append(rid).append('\t').append(type).append(" Arg1:").append(tIds.get(r.from()))
@@ -260,7 +304,33 @@ public final class BratWriter implements DocumentWriter {
                             .append("\tid=").append(BratNames.encodeValue(r.id())).append('\n');
                 }
             }
-            return tLines.append(rLines).append(notes).toString();
+            return tLines.append(rLines).append(aLines).append(nLines).append(notes).toString();
+        }
+
+        /**
+         * The link as {@code PREFIX:ID} when it can be a brat normalisation: written so, or a full
+         * IRI that a declared prefix's base starts (the longest such base); null otherwise. brat
+         * splits its tools.conf at commas, so a base with a comma or white space is no resource.
+         */
+        private static String compact(AnnotatedDocument doc, String link) {
+            String prefix = Links.prefix(link);
+            if (prefix != null) {
+                return usable(doc.prefixes().get(prefix)) ? link : null;
+            }
+            String best = null;
+            int length = 0;
+            for (Map.Entry<String, String> p : doc.prefixes().entrySet()) {
+                String base = p.getValue();
+                if (usable(base) && base.length() > length && link.length() > base.length() && link.startsWith(base)) {
+                    best = p.getKey() + ":" + link.substring(base.length());
+                    length = base.length();
+                }
+            }
+            return best;
+        }
+
+        private static boolean usable(String base) {
+            return base != null && base.indexOf(',') < 0 && base.indexOf('%') < 0;
         }
 
         private static long tNumber(String bratId) {
@@ -279,6 +349,11 @@ public final class BratWriter implements DocumentWriter {
             Path visual = folder.resolve("visual.conf");
             Exporters.writeAtomically(visual, out -> write(out, visualConf()));
             files.add(visual);
+            if (!resources.isEmpty()) {
+                Path tools = folder.resolve("tools.conf");
+                Exporters.writeAtomically(tools, out -> write(out, toolsConf()));
+                files.add(tools);
+            }
         }
 
         private static void write(OutputStream out, String s) throws IOException {
@@ -306,6 +381,18 @@ public final class BratWriter implements DocumentWriter {
             b.append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
             b.append("[events]\n");
             b.append("[attributes]\n");
+            attributeValues.forEach((type, values) -> b.append(type).append("\tArg:<ENTITY>, Value:")
+                    .append(String.join("|", values)).append('\n'));
+            return b.toString();
+        }
+
+        /** The knowledge bases of the N lines: each prefix a normalisation resource, its IRI base the URL. */
+        private String toolsConf() {
+            StringBuilder b = new StringBuilder();
+            b.append("# Written by Scholion: the knowledge bases of the N lines, one per link prefix.\n");
+            b.append("[normalization]\n");
+            resources.forEach((prefix, base) -> b.append(prefix).append("\t<URL>:").append(base)
+                    .append(", <URLBASE>:").append(base).append("%s\n"));
             return b.toString();
         }
 

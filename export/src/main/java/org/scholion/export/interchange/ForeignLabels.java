@@ -1,11 +1,13 @@
 package org.scholion.export.interchange;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
 
@@ -23,6 +25,9 @@ public final class ForeignLabels {
     private final String newSetName;
     private final Map<String, LabelSet> setByName = new HashMap<>();
     private final Map<String, Label> created = new LinkedHashMap<>();
+    /** Prefixes the known sets declare, and those declared here for the new set. */
+    private final Map<String, String> prefixes = new LinkedHashMap<>();
+    private final Map<String, String> createdPrefixes = new LinkedHashMap<>();
 
     public ForeignLabels(ReadOptions options) {
         this.known = options.labelSets();
@@ -31,7 +36,48 @@ public final class ForeignLabels {
             for (Label label : set.labels()) {
                 setByName.put(label.name(), set);
             }
+            set.prefixes().forEach(prefixes::putIfAbsent);
         }
+    }
+
+    /** The knowledge-base prefixes declared so far (by the known sets, or for the new set), prefix to IRI base. */
+    public Map<String, String> prefixes() {
+        return Collections.unmodifiableMap(prefixes);
+    }
+
+    /**
+     * The prefix that stands for a foreign knowledge base called {@code name}: {@code name} itself
+     * or its lower-case form when declared; else, given the knowledge base's IRI {@code base}, the
+     * lower-case name declared in the new set. Null when none can be: not declared and no base, a
+     * name that is no valid prefix, a base that is no IRI, or a name already declared with another base.
+     */
+    public String prefixFor(String name, String base) {
+        if (prefixes.containsKey(name)) {
+            return name;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (prefixes.containsKey(lower)) {
+            return lower;
+        }
+        if (base == null) {
+            return null;
+        }
+        try {
+            new LabelSet("check", List.of(), List.of(), Map.of(lower, base));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        prefixes.put(lower, base);
+        createdPrefixes.put(lower, base);
+        return lower;
+    }
+
+    /**
+     * The label set a label of this name belongs to among the known sets, if any (its declared
+     * attribute names limit what its spans may carry).
+     */
+    public Optional<LabelSet> knownSetOf(String labelName) {
+        return Optional.ofNullable(setByName.get(labelName));
     }
 
     /** A label-set name made from a source file's name: {@code My Corpus.jsonl} gives {@code my-corpus}. */
@@ -69,7 +115,7 @@ public final class ForeignLabels {
     /** The known label sets, and the new set with the labels made (when any), for the document's label sets. */
     public List<LabelSet> labelSets() {
         List<LabelSet> sets = new ArrayList<>(known);
-        if (created.isEmpty()) {
+        if (created.isEmpty() && createdPrefixes.isEmpty()) {
             return sets;
         }
         for (int i = 0; i < sets.size(); i++) {
@@ -78,11 +124,14 @@ public final class ForeignLabels {
                 for (Label label : created.values()) {
                     set = set.withLabel(label);
                 }
+                for (Map.Entry<String, String> p : createdPrefixes.entrySet()) {
+                    set = set.withPrefix(p.getKey(), p.getValue());
+                }
                 sets.set(i, set);
                 return sets;
             }
         }
-        sets.add(new LabelSet(newSetName, List.copyOf(created.values())));
+        sets.add(new LabelSet(newSetName, List.copyOf(created.values()), List.of(), createdPrefixes));
         return sets;
     }
 }

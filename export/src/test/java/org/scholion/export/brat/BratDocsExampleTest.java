@@ -46,8 +46,8 @@ class BratDocsExampleTest {
         assertThat(sony.labelSets()).singleElement().satisfies(set -> assertThat(set.name()).isEqualTo("brat-docs"));
         assertThat(losses.summary()).containsExactly(
                 "brat: 1 events not imported (their trigger spans are)",
-                "brat: 1 attributes not imported",
-                "brat: 1 normalisations not imported");
+                "brat: 1 attributes of events and relations not imported",
+                "brat: 1 normalisations to resources no label set declares not imported");
         assertThat(losses.losses()).extracting(l -> l.where()).containsExactly(
                 INPUT.resolve("sony.ann") + ":4", INPUT.resolve("sony.ann") + ":7", INPUT.resolve("sony.ann") + ":8");
     }

@@ -54,6 +54,86 @@ class BratRoundTripTest {
     }
 
     @Test
+    void attributesAndLinksComeBackAsAAndNLinesAndTheScholionNote() throws Exception {
+        AnnotatedDocument doc = InterchangeFixtures.linked();
+        LossReport writing = new LossReport();
+        LossReport reading = new LossReport();
+        Path folder = Files.createTempDirectory(dir, "brat");
+        DocumentWriter.Batch batch = new BratWriter().open(folder, ExportOptions.builder().includeSuggestions(true)
+                .build(), writing);
+        batch.write(doc);
+        batch.close();
+        String ann = Files.readString(folder.resolve("tricky.ann"));
+        assertThat(ann).contains("A1\tcertainty T1 low\n", "A2\tnegated T1 true\n",
+                "\tspeaker T3 a%20%3Cb%3Equoted%3C%2Fb%3E%20%3D%20100%25%20%22so%22%09said\n",
+                "N1\tReference T1 wikidata:Q42\tZo\u00EB\n", "\tReference T3 wikidata:Q937\t",
+                "\tReference T9 geonames:2988507\t",
+                "links=https://example.org/people?id%3D3&x%3D'y'%20urn:isbn:0451450523");
+        assertThat(Files.readString(folder.resolve("annotation.conf")))
+                .contains("[attributes]\ncertainty\tArg:<ENTITY>, Value:high|low\n");
+        assertThat(Files.readString(folder.resolve("tools.conf"))).contains("[normalization]\n",
+                "geonames\t<URL>:https://sws.geonames.org/, <URLBASE>:https://sws.geonames.org/%s\n",
+                "wikidata\t<URL>:" + InterchangeFixtures.WIKIDATA);
+        assertThat(writing.summary()).containsExactly("brat: 1 notes longer than a line kept as several AnnotatorNotes",
+                "brat: 1 attributes of relations not written");
+
+        // with the label sets: the document's own prefixes
+        List<AnnotatedDocument> back = new ArrayList<>();
+        new BratReader().read(folder.resolve("tricky.ann"), new ReadOptions(doc.labelSets(), "imported", null), reading,
+                back::add);
+        AnnotatedDocument expected = withoutRelationAttributes(doc);
+        // the full IRI under the wikidata base comes back in its short form
+        Span s3 = expected.span("s3").orElseThrow();
+        expected = expected.withSpanReplaced(s3.withLinks(List.of("wikidata:Q937",
+                "https://example.org/people?id=3&x='y'", "urn:isbn:0451450523")));
+        assertThat(back.get(0)).isEqualTo(expected);
+        assertThat(reading.isEmpty()).isTrue();
+
+        // without them: tools.conf declares the prefixes in the new label set
+        back.clear();
+        new BratReader().read(folder.resolve("tricky.ann"), ReadOptions.defaults("imported"), reading, back::add);
+        assertThat(back.get(0).prefixes()).containsEntry("wikidata", InterchangeFixtures.WIKIDATA)
+                .containsEntry("geonames", "https://sws.geonames.org/");
+        assertThat(back.get(0).span("s1").orElseThrow().links()).containsExactly("wikidata:Q42");
+        assertThat(back.get(0).span("s1").orElseThrow().attributes()).containsEntry("negated", "true");
+
+        // without tools.conf either: the normalisations are reported
+        Files.delete(folder.resolve("tools.conf"));
+        LossReport bare = new LossReport();
+        back.clear();
+        new BratReader().read(folder.resolve("tricky.ann"), ReadOptions.defaults("imported"), bare, back::add);
+        assertThat(back.get(0).span("s1").orElseThrow().links()).isEmpty();
+        assertThat(bare.summary()).containsExactly(
+                "brat: 3 normalisations to resources no label set declares not imported");
+    }
+
+    @Test
+    void foreignAttributesAndNormalisationsAreRead() throws Exception {
+        LabelSet set = LabelSet.of("x", Label.of("Person", "#112233")).withPrefix("wikidata",
+                InterchangeFixtures.WIKIDATA);
+        String text = "Douglas Adams wrote it.";
+        String ann = "T1\tPerson 0 13\tDouglas Adams\nA1\tNegated T1\nA2\tConfidence T1 High\n"
+                + "N1\tReference T1 Wikidata:Q42\tDouglas Adams\nN2\tReference T1 UniProt:P12345\tx\n";
+        LossReport losses = new LossReport();
+        AnnotatedDocument doc = BratReader.parse("d", text, ann, "d.ann", new ReadOptions(List.of(set), "imported",
+                null), losses);
+        Span span = doc.spans().get(0);
+        assertThat(span.attributes()).containsExactly(java.util.Map.entry("Confidence", "High"),
+                java.util.Map.entry("Negated", "true"));
+        assertThat(span.links()).containsExactly("wikidata:Q42");
+        assertThat(losses.summary()).containsExactly(
+                "brat: 1 normalisations to resources no label set declares not imported");
+    }
+
+    private static AnnotatedDocument withoutRelationAttributes(AnnotatedDocument doc) {
+        AnnotatedDocument d = doc;
+        for (Relation r : doc.relations()) {
+            d = d.withoutRelations(List.of(r.id())).withRelation(new Relation(r.id(), r.type(), r.from(), r.to()));
+        }
+        return d;
+    }
+
+    @Test
     void aSpanAcrossALineEndIsWrittenAsFragmentsSplitThere() throws Exception {
         Path folder = Files.createTempDirectory(dir, "brat");
         DocumentWriter.Batch batch = new BratWriter().open(folder, ExportOptions.builder().includeSuggestions(true).build(),

@@ -23,6 +23,11 @@ public final class InterchangeFixtures {
             Label.of("GROUP", "#66CCEE"), Label.of("Name_Calling,Labeling", "#EE6677"), Label.of("Big Thing", "#228833"),
             Label.of("PLACE", "#CCBB44"));
 
+    public static final String WIKIDATA = "http://www.wikidata.org/entity/";
+    /** {@link #LABELS} with knowledge-base prefixes, for {@link #linked()}. */
+    public static final LabelSet LINKED_LABELS = LABELS.withPrefix("wikidata", WIKIDATA)
+            .withPrefix("geonames", "https://sws.geonames.org/");
+
     private InterchangeFixtures() {
     }
 
@@ -58,5 +63,31 @@ public final class InterchangeFixtures {
                 .relation(new Relation("r1", "said-by", "s1", "s3"))
                 .relation(new Relation("x9", "near", "s5", "e7"))
                 .build();
+    }
+
+    /**
+     * {@link #tricky()} whose spans carry attributes (one of them binary-looking, one with white
+     * space, {@code =}, {@code %} and markup in its value) and links of every form: declared
+     * prefixes, a full IRI a declared base shortens, one none does, a URN; and a relation with an
+     * attribute.
+     */
+    public static AnnotatedDocument linked() {
+        AnnotatedDocument doc = tricky();
+        AnnotatedDocument.Builder b = AnnotatedDocument.builder(doc.document()).labelSets(List.of(LINKED_LABELS));
+        for (Span span : doc.spans()) {
+            b.span(switch (span.id()) {
+                case "s1" -> span.withAttribute("certainty", "low").withAttribute("negated", "true")
+                        .withLink("wikidata:Q42");
+                case "s3" -> span.withAttribute("speaker", "a <b>quoted</b> = 100% \"so\"\tsaid")
+                        .withLink(WIKIDATA + "Q937").withLink("https://example.org/people?id=3&x='y'")
+                        .withLink("urn:isbn:0451450523");
+                case "e7" -> span.withLink("geonames:2988507").withAttribute("certainty", "high");
+                default -> span;
+            });
+        }
+        for (Relation r : doc.relations()) {
+            b.relation(r.id().equals("r1") ? r.withAttribute("confidence", "high") : r);
+        }
+        return b.build();
     }
 }
