@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.scholion.export.interchange.Details;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Span;
 import org.scholion.core.text.CodePointText;
@@ -65,6 +66,7 @@ public final class ConllWriter implements DocumentWriter {
             throws ExportException, IOException {
         AnnotatedDocument doc = options.select(document);
         String id = doc.document().id();
+        Details.notWritten(FlatLayer.FORMAT, id, doc, losses);
         List<Span> spans = new ArrayList<>();
         if (conll.labelSet() != null && doc.labelSet(conll.labelSet()).isEmpty()) {
             throw new ExportException(id + ": has no label set '" + conll.labelSet() + "' to write as the CoNLL layer");

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.scholion.export.interchange.Details;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
@@ -89,6 +90,7 @@ public final class DoccanoWriter implements DocumentWriter {
         public void write(AnnotatedDocument document) throws ExportException {
             AnnotatedDocument doc = options.select(document);
             String id = doc.document().id();
+            Details.notWritten(DoccanoReader.FORMAT, id, doc, losses);
             try {
                 json.writeStartObject();
                 json.writeStringField("text", doc.document().text());

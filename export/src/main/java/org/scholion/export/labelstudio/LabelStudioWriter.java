@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.scholion.export.interchange.Details;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.Relation;
@@ -98,6 +99,7 @@ public final class LabelStudioWriter implements DocumentWriter {
 
         private void writeTask(AnnotatedDocument doc) throws IOException {
             String id = doc.document().id();
+            Details.notWritten(LabelStudioReader.FORMAT, id, doc, losses);
             Map<String, List<Span>> accepted = new LinkedHashMap<>();
             Map<String, List<Span>> suggested = new LinkedHashMap<>();
             Map<String, String> groupOf = new HashMap<>();

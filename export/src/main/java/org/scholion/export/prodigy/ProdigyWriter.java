@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.scholion.export.interchange.Details;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
 import org.scholion.core.model.Relation;
@@ -73,6 +74,7 @@ public final class ProdigyWriter implements DocumentWriter {
         @Override
         public void write(AnnotatedDocument document) throws ExportException {
             AnnotatedDocument doc = options.select(document);
+            Details.notWritten(ProdigyReader.FORMAT, doc.document().id(), doc, losses);
             try {
                 writeTask(doc);
                 json.writeRaw('\n');

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.scholion.export.interchange.Details;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
 import org.scholion.core.model.Relation;
@@ -53,6 +54,7 @@ public final class PtcWriter implements DocumentWriter {
                 Path labels = folder.resolve("article" + id + ".labels.tsv");
                 String source = labels.getFileName().toString();
                 report(doc, source, losses);
+                Details.notWritten("ptc", source, doc, losses);
                 StringBuilder rows = new StringBuilder();
                 for (Span span : doc.spans()) {
                     rows.append(id).append('\t').append(span.label()).append('\t').append(span.start()).append('\t')

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.scholion.export.interchange.Details;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
@@ -121,6 +122,7 @@ public final class WebAnnoWriter implements DocumentWriter {
             throws IOException {
         AnnotatedDocument doc = options.select(document);
         String id = doc.document().id();
+        Details.notWritten(FORMAT, id, doc, losses);
         CodePointText text = doc.text();
         List<Tokens.Sentence> sentences = Tokens.of(text).sentences();
         List<Unit> tokens = new ArrayList<>();
