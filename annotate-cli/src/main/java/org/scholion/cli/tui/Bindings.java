@@ -36,7 +36,7 @@ final class Bindings {
         LEFT, DOWN, UP, RIGHT, NEXT_WORD, PREVIOUS_WORD, NEXT_SENTENCE, PREVIOUS_SENTENCE, NEXT_PAGE,
         PREVIOUS_PAGE, ROW_START, ROW_END, DOCUMENT_START, DOCUMENT_END, NEXT_SPAN, PREVIOUS_SPAN,
         SELECT, CANCEL, SEARCH, SEARCH_AGAIN, LABEL_NTH, LABEL_HOTKEY, NEXT_SET, PREVIOUS_SET,
-        DELETE, RELABEL, NOTE, ACCEPT, REJECT, ACCEPT_ALL, UNDO, REDO, REDRAW, HELP, QUIT,
+        DELETE, RELABEL, NOTE, ATTRIBUTE, LINK, RELATE, ACCEPT, REJECT, ACCEPT_ALL, UNDO, REDO, REDRAW, HELP, QUIT,
         NEXT_DOCUMENT, PREVIOUS_DOCUMENT, MARK_DONE, DOCUMENT_LIST,
         // the document list of annotate tui DIR
         LIST_UP, LIST_DOWN, LIST_PAGE_UP, LIST_PAGE_DOWN, LIST_FIRST, LIST_LAST, LIST_FILTER, LIST_OPEN,
@@ -85,9 +85,15 @@ final class Bindings {
             row(Group.SELECT, Command.LABEL_HOTKEY, "label hotkey", "the same with the label's own key (see legend)"),
             row(Group.SELECT, Command.NEXT_SET, "Tab  Shift-Tab", "next / previous label set", Key.TAB),
             row(Group.SELECT, Command.PREVIOUS_SET, "", "", Key.BACK_TAB),
-            row(Group.SPANS, Command.DELETE, "x", "delete the span", ch('x')),
+            row(Group.SPANS, Command.DELETE, "x", "delete the span, or one of its relations", ch('x')),
             row(Group.SPANS, Command.RELABEL, "e", "relabel it: then press a label key", ch('e')),
             row(Group.SPANS, Command.NOTE, "c", "write or edit its note: Enter saves, Esc cancels", ch('c')),
+            row(Group.SPANS, Command.ATTRIBUTE, "t", "set an attribute: name (Tab completes), Enter, value "
+                    + "(empty removes), Enter", ch('t')),
+            row(Group.SPANS, Command.LINK, "@", "add a link: PREFIX:ID (Tab completes the prefix) or IRI, Enter",
+                    ch('@')),
+            row(Group.SPANS, Command.RELATE, ">", "relate it to another span: move there, press the number of "
+                    + "a relation type, or Enter to type one", ch('>')),
             row(Group.SPANS, Command.ACCEPT, "a  r", "accept / reject the suggestion", ch('a')),
             row(Group.SPANS, Command.REJECT, "", "", ch('r')),
             row(Group.SPANS, Command.ACCEPT_ALL, "A", "accept all suggestions of its label", ch('A')),

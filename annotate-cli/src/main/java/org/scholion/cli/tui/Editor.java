@@ -22,6 +22,7 @@ public final class Editor {
     private final Motions motions = new Motions();
     private final SpanActions actions;
     private final Prompts prompts;
+    private final SpanDetails details;
 
     private String cachedString;
     private int[] cachedCodePoints;
@@ -48,7 +49,8 @@ public final class Editor {
         this.bracketed = bracketed;
         this.corpus = corpus;
         this.actions = new SpanActions(annotator, clock, this::layout);
-        this.prompts = new Prompts(actions, this::layout);
+        this.details = new SpanDetails(actions);
+        this.prompts = new Prompts(actions, details, this::layout);
     }
 
     /** The result of one key: the new state and what to do about it. */
@@ -113,8 +115,10 @@ public final class Editor {
         TuiState next = s.withDocument(doc);
         ScreenLayout layout = layout(next);
         next = next.withCursor(layout.stopAt(next.cursor()), next.anchor() >= 0 ? layout.stopAt(next.anchor()) : -1);
-        if (next.mode() == Mode.CHOOSE || next.mode() == Mode.RELABEL || next.mode() == Mode.NOTE) {
-            boolean gone = next.candidates().stream().anyMatch(id -> doc.span(id).isEmpty());
+        if (next.mode() != Mode.NORMAL && next.mode() != Mode.SEARCH && next.mode() != Mode.HELP) {
+            // spans (or, in a choice, relations) that another program removed; an attribute's name is no id
+            List<String> ids = next.mode() == Mode.ATTRIBUTE_VALUE ? next.candidates().subList(0, 1) : next.candidates();
+            boolean gone = ids.stream().anyMatch(id -> doc.span(id).isEmpty() && doc.relation(id).isEmpty());
             if (gone) {
                 next = next.normal();
             }
@@ -125,8 +129,8 @@ public final class Editor {
     public Step handle(TuiState s, Key key) {
         Step step = switch (s.mode()) {
             case NORMAL -> normal(s.withMessage(""), key);
-            case SEARCH -> prompts.prompt(s, key, true);
-            case NOTE -> prompts.prompt(s, key, false);
+            case SEARCH, NOTE, ATTRIBUTE_NAME, ATTRIBUTE_VALUE, LINK, RELATION_TYPE -> prompts.prompt(s, key);
+            case RELATE -> relating(s.withMessage(""), key);
             case CHOOSE -> actions.choose(s, key);
             case RELABEL -> actions.relabel(s, key);
             case HELP -> help(s, key);
@@ -177,9 +181,12 @@ public final class Editor {
                     .map(label -> actions.label(s, label)).orElse(Step.of(s));
             case NEXT_SET -> switchSet(s, 1);
             case PREVIOUS_SET -> switchSet(s, -1);
-            case DELETE -> actions.pick(s, Action.DELETE, actions.spansUnderCursor(s, false));
+            case DELETE -> actions.delete(s);
             case RELABEL -> actions.pick(s, Action.RELABEL, actions.spansUnderCursor(s, false));
             case NOTE -> actions.pick(s, Action.NOTE, actions.spansUnderCursor(s, false));
+            case ATTRIBUTE -> actions.pick(s, Action.ATTRIBUTE, actions.spansUnderCursor(s, false));
+            case LINK -> actions.pick(s, Action.LINK, actions.spansUnderCursor(s, false));
+            case RELATE -> actions.pick(s, Action.RELATE, actions.spansUnderCursor(s, false));
             case ACCEPT -> actions.pick(s, Action.ACCEPT, actions.spansUnderCursor(s, true));
             case REJECT -> actions.pick(s, Action.REJECT, actions.spansUnderCursor(s, true));
             case ACCEPT_ALL -> actions.pick(s, Action.ACCEPT_ALL, actions.spansUnderCursor(s, true));
@@ -195,6 +202,20 @@ public final class Editor {
             case LIST_UP, LIST_DOWN, LIST_PAGE_UP, LIST_PAGE_DOWN, LIST_FIRST, LIST_LAST, LIST_FILTER, LIST_OPEN,
                  LIST_REDRAW, LIST_QUIT -> Step.of(s); // keys of the document list, not of the editor
         };
+    }
+
+    /** A key while relating: the motions of normal mode move to the target; the rest is {@link SpanDetails}'. */
+    private Step relating(TuiState s, Key key) {
+        Bindings.Command command = Bindings.command(key, corpus).orElse(null);
+        boolean motion = command != null && Bindings.all().stream()
+                .anyMatch(b -> b.command() == command && b.group() == Bindings.Group.MOVE);
+        if (motion) {
+            Step moved = normal(s, key);
+            Optional<Span> target = details.target(moved.state());
+            return Step.of(moved.state().withMessage(target.map(t -> "to " + t.label() + " " + t.id()
+                    + "? a number picks the type, Enter types one").orElse("move to the target span")));
+        }
+        return details.relating(s, key);
     }
 
     private Step move(TuiState s, int cursor) {

@@ -6,20 +6,28 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scholion.cli.tui.Editor.Step;
+import org.scholion.cli.tui.TuiState.Mode;
 import org.scholion.core.text.CodePointText;
 
-/** The one-line prompts on the status line (search and note) and the search itself. */
+/**
+ * The one-line prompts on the status line (search, note, attribute name and value, link, relation
+ * type) and the search itself.
+ */
 final class Prompts {
     private final SpanActions actions;
+    private final SpanDetails details;
     private final Function<TuiState, ScreenLayout> layouts;
 
-    Prompts(SpanActions actions, Function<TuiState, ScreenLayout> layouts) {
+    Prompts(SpanActions actions, SpanDetails details, Function<TuiState, ScreenLayout> layouts) {
         this.actions = actions;
+        this.details = details;
         this.layouts = layouts;
     }
 
-    /** A key typed at the search ({@code searching}) or note prompt. */
-    Step prompt(TuiState s, Key key, boolean searching) {
+    /** A key typed at the prompt of the state's mode. */
+    Step prompt(TuiState s, Key key) {
+        boolean searching = s.mode() == Mode.SEARCH;
+        boolean free = searching || s.mode() == Mode.NOTE;
         switch (key.type()) {
             case ESCAPE:
                 return Step.of(s.normal().withMessage("cancelled"));
@@ -27,9 +35,9 @@ final class Prompts {
                 String in = s.input();
                 return Step.of(s.withInput(in.isEmpty() ? in : in.substring(0, in.offsetByCodePoints(in.length(), -1))));
             case ENTER:
-                return searching ? search(s.normal(), s.input()) : actions.saveNote(s);
+                return searching ? search(s.normal(), s.input()) : free ? actions.saveNote(s) : details.enter(s);
             case TAB:
-                return Step.of(s.withInput(s.input() + ' '));
+                return free ? Step.of(s.withInput(s.input() + ' ')) : SpanDetails.complete(s);
             default:
                 break;
         }

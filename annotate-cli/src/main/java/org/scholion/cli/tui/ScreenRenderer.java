@@ -13,6 +13,7 @@ import org.scholion.cli.tui.TuiState.Mode;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
+import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.core.team.Merge;
 import org.scholion.core.text.CodePointText;
@@ -79,7 +80,7 @@ public final class ScreenRenderer {
         }
         String status = status(s);
         lines.add(bar(status, s.width(), s.error()));
-        if (s.mode() == Mode.SEARCH || s.mode() == Mode.NOTE) {
+        if (s.mode().prompts()) {
             cursorRow = textRows;
             cursorColumn = Math.min(s.width() - 1, ScreenCells.width(ScreenCells.fit(status, s.width() - 1)));
         }
@@ -238,10 +239,19 @@ public final class ScreenRenderer {
         int n = s.candidates().size();
         int first = Math.max(0, lines.size() - n);
         for (int i = 0; i < n && first + i < lines.size(); i++) {
-            Span span = s.document().span(s.candidates().get(i)).orElse(null);
-            String line = span == null ? (i + 1) + " (gone)" : String.format(Locale.ROOT, " %d  %s %s %d:%d%s  %s ",
-                    i + 1, span.label(), span.id(), span.start(), span.end(), span.suggestion() ? " suggested" : "",
-                    quote(s.document(), span, 40));
+            String id = s.candidates().get(i);
+            Span span = s.document().span(id).orElse(null);
+            Relation relation = s.document().relation(id).orElse(null);
+            String line;
+            if (span != null) {
+                line = String.format(Locale.ROOT, " %d  %s %s %d:%d%s  %s ", i + 1, span.label(), span.id(),
+                        span.start(), span.end(), span.suggestion() ? " suggested" : "", quote(s.document(), span, 40));
+            } else if (relation != null) {
+                line = String.format(Locale.ROOT, " %d  relation %s: %s %s %s ", i + 1, relation.id(),
+                        relation.from(), relation.type(), relation.to());
+            } else {
+                line = (i + 1) + " (gone)";
+            }
             lines.set(first + i, bar(line, s.width(), false));
         }
     }
@@ -261,7 +271,8 @@ public final class ScreenRenderer {
             case NOTE:
                 return "note for " + s.candidates().get(0) + ": " + ScreenCells.safe(s.input());
             case CHOOSE:
-                return s.action().verb() + " which span? press 1-" + s.candidates().size() + ", Esc cancels"
+                boolean relations = s.candidates().stream().anyMatch(c -> doc.relation(c).isPresent());
+                return s.action().verb() + (relations ? " which span or relation? press 1-" : " which span? press 1-") + s.candidates().size() + ", Esc cancels"
                         + (s.message().isEmpty() ? "" : " | " + s.message());
             case RELABEL:
                 String id = s.candidates().get(0);
@@ -270,6 +281,26 @@ public final class ScreenRenderer {
                         + (s.message().isEmpty() ? "" : " | " + s.message());
             case HELP:
                 return "help: j/k/PgDn scroll, any other key closes";
+            case ATTRIBUTE_NAME:
+                return "attribute of " + s.candidates().get(0) + " (Tab completes): " + ScreenCells.safe(s.input())
+                        + hint(s);
+            case ATTRIBUTE_VALUE:
+                return ScreenCells.safe(s.candidates().get(1)) + " of " + s.candidates().get(0) + " (empty removes): "
+                        + ScreenCells.safe(s.input()) + hint(s);
+            case LINK:
+                return "link " + s.candidates().get(0) + " to (PREFIX:ID or IRI): " + ScreenCells.safe(s.input())
+                        + hint(s);
+            case RELATION_TYPE:
+                return "relation " + s.candidates().get(0) + " \u2192 " + s.candidates().get(1) + " of type: "
+                        + ScreenCells.safe(s.input()) + hint(s);
+            case RELATE:
+                List<String> types = SpanDetails.relationTypes(doc);
+                StringBuilder r = new StringBuilder("relate " + s.candidates().get(0) + " \u2192 ");
+                for (int i = 0; i < types.size() && i < 9; i++) {
+                    r.append(i + 1).append(' ').append(types.get(i)).append(' ');
+                }
+                r.append("Enter: type, Esc cancels");
+                return r + (s.message().isEmpty() ? "" : " | " + ScreenCells.safe(s.message()));
             default:
                 break;
         }
@@ -292,6 +323,10 @@ public final class ScreenRenderer {
             if (span.note() != null) {
                 spans.append(" \u201C").append(ScreenCells.safe(span.note())).append('\u201D');
             }
+            span.attributes().forEach((name, value) -> spans.append(' ').append(ScreenCells.safe(name)).append('=')
+                    .append(ScreenCells.safe(value)));
+            span.links().forEach(link -> spans.append(' ').append(ScreenCells.safe(link)));
+            SpanDetails.relationsOf(doc, span.id()).forEach(r -> spans.append(' ').append(ScreenCells.safe(r)));
             if (i > 0) {
                 spans.append(" < ");
             }
@@ -312,6 +347,11 @@ public final class ScreenRenderer {
             b.append(" | ").append(message);
         }
         return b.toString();
+    }
+
+    /** A prompt's message (completions, a refusal) after what is typed. */
+    private static String hint(TuiState s) {
+        return s.message().isEmpty() ? "" : "  | " + ScreenCells.safe(s.message());
     }
 
     private AttributedString bar(String text, int width, boolean error) {

@@ -13,6 +13,7 @@ import org.scholion.cli.tui.TuiState.Mode;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
+import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 
 /**
@@ -161,8 +162,42 @@ final class SpanActions {
             case REJECT -> Step.of(s.normal(), new Effect.Save("reject " + id + " " + span.label(),
                     doc -> doc.withoutSpans(List.of(existing(doc, id).id()))));
             case ACCEPT_ALL -> acceptAll(s.normal(), span.label());
+            case ATTRIBUTE, LINK, RELATE -> SpanDetails.start(s.normal(), action, span);
             case NONE -> Step.of(s.normal());
         };
+    }
+
+    /**
+     * {@code x}: deletes the span under the cursor; when spans there have relations, first offers
+     * the spans and their relations to choose from (deleting a span also drops its relations).
+     */
+    Step delete(TuiState s) {
+        List<Span> spans = spansUnderCursor(s, false);
+        List<String> choices = new ArrayList<>();
+        spans.forEach(span -> choices.add(span.id()));
+        for (Span span : spans) {
+            for (Relation r : s.document().relationsOf(span.id())) {
+                if (!choices.contains(r.id())) {
+                    choices.add(r.id());
+                }
+            }
+        }
+        if (choices.size() == spans.size()) {
+            return pick(s, Action.DELETE, spans);
+        }
+        return Step.of(s.withMode(Mode.CHOOSE, "", Action.DELETE, choices.stream().limit(9).toList()));
+    }
+
+    private static Step deleteRelation(TuiState s, Relation relation) {
+        String id = relation.id();
+        return Step.of(s, new Effect.Save(String.format(Locale.ROOT, "delete relation %s %s %s %s", id,
+                relation.from(), relation.type(), relation.to()), doc -> {
+                    if (doc.relation(id).isEmpty()) {
+                        throw new IllegalArgumentException("relation " + id
+                                + " is gone (the file was changed by someone else)");
+                    }
+                    return doc.withoutRelations(List.of(id));
+                }));
     }
 
     Step accept(TuiState s, Span span) {
@@ -199,9 +234,14 @@ final class SpanActions {
         if (key.type() == Key.Type.CHAR && key.codePoint() >= '1' && key.codePoint() <= '9') {
             int index = key.codePoint() - '1';
             if (index < s.candidates().size()) {
-                Optional<Span> span = s.document().span(s.candidates().get(index));
+                String id = s.candidates().get(index);
+                Optional<Span> span = s.document().span(id);
                 if (span.isPresent()) {
                     return act(s.normal(), s.action(), span.get());
+                }
+                Optional<Relation> relation = s.document().relation(id);
+                if (relation.isPresent() && s.action() == Action.DELETE) {
+                    return deleteRelation(s.normal(), relation.get());
                 }
             }
         }

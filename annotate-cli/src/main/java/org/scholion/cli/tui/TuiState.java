@@ -19,7 +19,8 @@ import org.scholion.core.model.LabelSet;
  * @param input      text typed at a prompt (search or note)
  * @param lastSearch the text {@code n} searches for again; empty if none
  * @param action     what a choice in {@link Mode#CHOOSE} or a label in {@link Mode#RELABEL} does
- * @param candidates ids of the spans to choose from, or the one span being relabelled or noted
+ * @param candidates ids of the spans (or relations) to choose from, or the one span being relabelled, noted,
+ *                   given an attribute or a link, or related (see {@link Mode})
  * @param message    the status message (saved, reloaded, an error); empty if none
  * @param error      whether the message reports a failure
  * @param top        a code point in the first row shown
@@ -34,14 +35,33 @@ public record TuiState(AnnotatedDocument document, String fileName, int cursor, 
 
     /** What keys mean right now. */
     public enum Mode {
-        NORMAL, SEARCH, NOTE, CHOOSE, RELABEL, HELP
+        NORMAL, SEARCH, NOTE, CHOOSE, RELABEL, HELP,
+        /** Typing the name of an attribute of {@code candidates[0]}. */
+        ATTRIBUTE_NAME,
+        /** Typing the value of attribute {@code candidates[1]} of span {@code candidates[0]}. */
+        ATTRIBUTE_VALUE,
+        /** Typing a link ({@code PREFIX:ID} or IRI) for span {@code candidates[0]}. */
+        LINK,
+        /** Moving to the target of a relation from span {@code candidates[0]}. */
+        RELATE,
+        /** Typing the type of a relation from {@code candidates[0]} to {@code candidates[1]}. */
+        RELATION_TYPE;
+
+        /** Whether keys are typed into {@link TuiState#input()} on the status line. */
+        boolean prompts() {
+            return this == SEARCH || this == NOTE || this == ATTRIBUTE_NAME || this == ATTRIBUTE_VALUE
+                    || this == LINK || this == RELATION_TYPE;
+        }
     }
 
     /** What a pending choice does to the chosen span. */
     public enum Action {
-        NONE, DELETE, RELABEL, NOTE, ACCEPT, REJECT, ACCEPT_ALL;
+        NONE, DELETE, RELABEL, NOTE, ACCEPT, REJECT, ACCEPT_ALL, ATTRIBUTE, LINK, RELATE;
 
         String verb() {
+            if (this == ATTRIBUTE) {
+                return "set an attribute of";
+            }
             return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
     }
