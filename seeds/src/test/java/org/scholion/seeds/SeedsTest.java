@@ -22,7 +22,7 @@ import org.scholion.core.store.Snapshot;
 
 class SeedsTest {
     private static final Set<String> RESERVED_KEYS = Set.of("h", "j", "k", "l", "w", "b", "g", "G", "v", "n", "u",
-            "x", "e", "c", "q", "a", "r", "A", "?", "/", "(", ")", "[", "]");
+            "x", "e", "c", "q", "a", "r", "A", "?", "/", "(", ")", "[", "]", "t", "@", ">");
 
     @Test
     void propagandaHasTheFourteenSemEvalTechniques() {

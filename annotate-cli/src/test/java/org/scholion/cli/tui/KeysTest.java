@@ -270,6 +270,41 @@ class KeysTest {
                 type(session, Key.BACKSPACE, Key.ENTER);
                 assertThat(session.state().document().span("s1").orElseThrow().note()).as(what).isEqualTo("ok");
             }
+            case ATTRIBUTE -> {
+                assertThat(s.mode()).as(what).isEqualTo(Mode.ATTRIBUTE_NAME);
+                type(session, "cert");
+                type(session, Key.TAB); // the set declares no names and none is used yet: nothing to complete
+                assertThat(session.state().input()).as(what).isEqualTo("cert");
+                type(session, "ainty");
+                type(session, Key.ENTER);
+                assertThat(session.state().mode()).as(what).isEqualTo(Mode.ATTRIBUTE_VALUE);
+                type(session, "low");
+                type(session, Key.ENTER);
+                assertThat(session.state().document().span("s1").orElseThrow().attributes()).as(what)
+                        .containsExactly(java.util.Map.entry("certainty", "low"));
+            }
+            case LINK -> {
+                assertThat(s.mode()).as(what).isEqualTo(Mode.LINK);
+                type(session, "nowhere:Q1");
+                type(session, Key.ENTER);
+                assertThat(session.state().mode()).as(what + " refuses an undeclared prefix").isEqualTo(Mode.LINK);
+                assertThat(session.state().message()).as(what).contains("prefix 'nowhere'");
+                type(session, Key.ctrl('u'));
+                type(session, "https://www.wikidata.org/wiki/Q1");
+                type(session, Key.ENTER);
+                assertThat(session.state().document().span("s1").orElseThrow().links()).as(what)
+                        .containsExactly("https://www.wikidata.org/wiki/Q1");
+            }
+            case RELATE -> {
+                assertThat(s.mode()).as(what).isEqualTo(Mode.RELATE);
+                type(session, "]"); // motions move to the target: Paris
+                type(session, Key.ENTER);
+                assertThat(session.state().mode()).as(what).isEqualTo(Mode.RELATION_TYPE);
+                type(session, "went-to");
+                type(session, Key.ENTER);
+                assertThat(session.state().document().relations()).as(what)
+                        .extracting(r -> r.from() + " " + r.type() + " " + r.to()).containsExactly("s1 went-to s2");
+            }
             case ACCEPT, REJECT, ACCEPT_ALL -> {
                 type(session, "]");
                 type(session, key);

@@ -410,4 +410,76 @@ class SessionTest {
         assertThat(session.state().goalColumn()).isEqualTo(11);
         assertThat(session.state().cursor()).isEqualTo(35);
     }
+
+    @Test
+    void relatesSpansByNumberListsTheirRelationsAndDeletesOneWithX() throws Exception {
+        AnnotationFile file = Fixtures.file(dir, TEXT);
+        file.update("spans", doc -> doc.withSpan(Span.of("s1", 0, 5, "PERSON")).withSpan(Span.of("s2", 10, 13, "PERSON"))
+                .withSpan(Span.of("s3", 17, 22, "LOCATION"))
+                .withRelation(new org.scholion.core.model.Relation("r1", "met", "s1", "s2")));
+        Session session = Fixtures.session(file, 100, 24, false);
+
+        type(session, ">w"); // from Alice; w is a motion while relating: on "met"
+        assertThat(session.state().mode()).isEqualTo(TuiState.Mode.RELATE);
+        type(session, "w"); // on Bob
+        assertThat(session.state().message()).isEqualTo("to PERSON s2? a number picks the type, Enter types one");
+        assertThat(ScreenRenderer.status(session.state())).startsWith("relate s1 \u2192 1 met Enter: type");
+        type(session, "w"); // on "in": no span there
+        type(session, "1");
+        assertThat(session.state().message()).startsWith("no other span under the cursor");
+        type(session, "w1"); // Paris: the type numbered 1, "met"
+        assertThat(file.read().relations()).extracting(r -> r.from() + " " + r.type() + " " + r.to())
+                .containsExactly("s1 met s2", "s1 met s3");
+
+        type(session, "g");
+        assertThat(Fixtures.screen(session, false).get(22)).contains("PERSON s1 met\u2192s2 met\u2192s3");
+
+        type(session, "x"); // the span or one of its two relations
+        assertThat(session.state().mode()).isEqualTo(TuiState.Mode.CHOOSE);
+        assertThat(Fixtures.screen(session, false).get(20)).contains("2  relation r1: s1 met s2");
+        type(session, "2");
+        assertThat(file.read().relations()).extracting(r -> r.id()).containsExactly("r2");
+        assertThat(spans(file)).hasSize(3);
+
+        type(session, "u");
+        assertThat(file.read().relations()).extracting(r -> r.id()).containsExactly("r1", "r2");
+        type(session, "u"); // and the relation made with >
+        assertThat(file.read().relations()).extracting(r -> r.id()).containsExactly("r1");
+    }
+
+    @Test
+    void attributeNamesCompleteFromTheDeclaredSetAndValuesAreChecked() throws Exception {
+        org.scholion.core.model.LabelSet set = Fixtures.set("entities",
+                org.scholion.core.model.Label.of("PERSON", "#4477AA")).withAttributes(List.of("certainty", "speaker"));
+        AnnotationFile file = Fixtures.file(dir, TEXT, List.of(set));
+        file.update("spans", doc -> doc.withSpan(Span.of("s1", 0, 5, "PERSON")));
+        Session session = Fixtures.session(file, 100, 24, false);
+
+        type(session, "t");
+        session.press(Key.TAB); // "certainty" and "speaker" share no prefix
+        assertThat(session.state().message()).isEqualTo("certainty speaker");
+        type(session, "s");
+        session.press(Key.TAB);
+        assertThat(session.state().input()).isEqualTo("speaker");
+        session.press(Key.ENTER);
+        type(session, "quoted");
+        session.press(Key.ENTER);
+        assertThat(spans(file).get(0).attributes()).containsExactly(java.util.Map.entry("speaker", "quoted"));
+        assertThat(Fixtures.screen(session, false).get(22)).contains("PERSON s1 speaker=quoted");
+
+        type(session, "tmood");
+        session.press(Key.ENTER); // not declared: refused with the model's message, the prompt stays
+        assertThat(session.state().mode()).isEqualTo(TuiState.Mode.ATTRIBUTE_NAME);
+        assertThat(session.state().message()).contains("'mood'").contains("certainty, speaker");
+        session.press(Key.ESCAPE);
+
+        type(session, "tspeaker");
+        session.press(Key.ENTER);
+        assertThat(session.state().input()).isEqualTo("quoted"); // the value so far, to edit
+        session.press(Key.ctrl('u'));
+        session.press(Key.ENTER); // empty removes it
+        assertThat(spans(file).get(0).attributes()).isEmpty();
+        type(session, "u");
+        assertThat(spans(file).get(0).attributes()).containsExactly(java.util.Map.entry("speaker", "quoted"));
+    }
 }

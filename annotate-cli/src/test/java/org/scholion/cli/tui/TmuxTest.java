@@ -83,4 +83,55 @@ class TmuxTest {
             tmux.waitFor("EXIT=0");
         }
     }
+
+    /** An attribute and a relation made with t and >, then both undone with u, in a real terminal. */
+    @Test
+    void setsAnAttributeAndDrawsARelationThenUndoesBoth() throws Exception {
+        AnnotationFile file = Fixtures.seed(dir);
+        try (Tmux tmux = Tmux.annotate(dir, "seed.scholion.json", 80, 24)) {
+            tmux.waitFor("seed.scholion.json 0/3925");
+            tmux.type("/Emmanuel Macron");
+            tmux.keys("Enter");
+            tmux.waitFor("found: Emmanuel Macron");
+            tmux.type("v"); // drop the selection; the cursor stays on Macron's last letter
+            tmux.type("t");
+            tmux.waitFor("set an attribute of which span?");
+            tmux.type("1"); // the innermost: PERSON s39
+            tmux.waitFor("attribute of s39");
+            tmux.type("certainty");
+            tmux.keys("Enter");
+            tmux.waitFor("certainty of s39");
+            tmux.type("high");
+            tmux.keys("Enter");
+            tmux.waitFor("saved: set certainty=high of s39");
+            tmux.type("h"); // a motion clears the message: the details of the span show in full
+            assertThat(tmux.waitFor("793/3925").get(22)).contains("PERSON s39 certainty=high");
+            tmux.type("l");
+
+            tmux.type(">");
+            tmux.waitFor("relate which span?");
+            tmux.type("1");
+            tmux.waitFor("relate s39 \u2192 1 attributed-to 2 said-by Enter: type");
+            tmux.type("bbbb"); // back to "French": GROUP s38
+            tmux.waitFor("to GROUP s38?");
+            tmux.keys("Enter");
+            tmux.waitFor("relation s39 \u2192 s38 of type:");
+            tmux.type("nationality");
+            tmux.keys("Enter");
+            tmux.waitFor("saved: relate s39 nationality s38");
+            tmux.type("l");
+            assertThat(tmux.waitFor("764/3925").get(22)).contains("GROUP s38 \u2190nationality s39");
+
+            tmux.type("u");
+            tmux.waitFor("undone: relate s39 nationality s38");
+            tmux.type("u");
+            tmux.waitFor("undone: set certainty=high of s39");
+            tmux.type("q");
+            tmux.waitFor("EXIT=0");
+        }
+        AnnotatedDocument doc = file.read();
+        assertThat(doc.span("s39").orElseThrow().attributes()).isEmpty();
+        assertThat(doc.relations()).hasSize(46).noneMatch(r -> r.type().equals("nationality"));
+        assertThat(file.load().history().redo()).hasSize(2);
+    }
 }
