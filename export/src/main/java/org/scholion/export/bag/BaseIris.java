@@ -28,7 +28,7 @@ final class BaseIris {
                 labels.add(label.iri() != null ? label : new Label(label.name(), label.color(), label.description(),
                         label.key(), label(base, set.name(), label.name())));
             }
-            sets.add(new LabelSet(set.name(), labels));
+            sets.add(set.withLabels(labels)); // keeping its attribute names and link prefixes
         }
         Document document = doc.document().iri() != null ? doc.document()
                 : doc.document().withIri(document(base, doc.document().id()));
