@@ -2,6 +2,7 @@ package org.scholion.export.interchange;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -35,6 +36,8 @@ public final class TextLines implements AutoCloseable {
     private int limit;
     private int number;
     private boolean first = true;
+    /** Whether a line handed out by {@link #nextReader} may still have characters before its LF. */
+    private boolean inLine;
 
     private TextLines(String source, InputStream in, int maxLine) {
         this.source = source;
@@ -65,6 +68,7 @@ public final class TextLines implements AutoCloseable {
 
     /** The next line without its line break, or null at the end of the file. */
     public String next() throws ScholionException {
+        skipRestOfLine();
         StringBuilder line = null;
         while (true) {
             if (position == limit && !fill()) {
@@ -99,12 +103,107 @@ public final class TextLines implements AutoCloseable {
     }
 
     /**
+     * The next line as a stream of its characters, for a parser that reads a line without holding
+     * it whole, or null at the end of the file. The stream ends before the line's LF (a CR before
+     * it is passed on: parsers read it as white space); it counts towards the line limit, and an
+     * overlong line or invalid UTF-8 makes it throw a {@link LineException} holding the message.
+     * It is good until the next call of {@code next} or {@code nextReader}, which skip what it left.
+     */
+    public Reader nextReader() throws ScholionException {
+        skipRestOfLine();
+        if (position == limit && !fill()) {
+            return null;
+        }
+        number++;
+        inLine = true;
+        return new LineReader();
+    }
+
+    /** The failure of a line's {@link #nextReader stream}: the problem as a message naming file and line. */
+    public static final class LineException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LineException(ScholionException problem) {
+            super(problem.getMessage(), problem);
+        }
+
+        public ScholionException problem() {
+            return (ScholionException) getCause();
+        }
+    }
+
+    private void skipRestOfLine() throws ScholionException {
+        while (inLine) {
+            if (position == limit && !fill()) {
+                inLine = false;
+                return;
+            }
+            while (position < limit && buffer[position] != '\n') {
+                position++;
+            }
+            if (position < limit) {
+                position++;
+                inLine = false;
+            }
+        }
+    }
+
+    /** The characters of the current line, read from the shared buffer. */
+    private final class LineReader extends Reader {
+        private long length;
+
+        @Override
+        public int read(char[] into, int offset, int count) throws IOException {
+            if (!inLine) {
+                return -1;
+            }
+            if (count == 0) {
+                return 0;
+            }
+            try {
+                if (position == limit && !fill()) {
+                    inLine = false;
+                    return -1;
+                }
+            } catch (ScholionException e) {
+                throw new LineException(e);
+            }
+            int start = position;
+            int end = Math.min(limit, position + count);
+            while (position < end && buffer[position] != '\n') {
+                position++;
+            }
+            int read = position - start;
+            System.arraycopy(buffer, start, into, offset, read);
+            length += read;
+            if (length > maxLine) {
+                throw new LineException(new ScholionException(source, number, 0, String.format(Locale.ROOT,
+                        "line is longer than %,d characters", maxLine), null));
+            }
+            if (position < limit && buffer[position] == '\n') {
+                position++;
+                inLine = false;
+                if (read == 0) {
+                    return -1;
+                }
+            }
+            return read;
+        }
+
+        @Override
+        public void close() {
+            // the file is closed with the lines
+        }
+    }
+
+    /**
      * Decodes the next characters; the bytes before a malformed sequence are delivered first, so
      * that the error is raised on the line that holds it.
      */
     private boolean fill() throws ScholionException {
+        int line = inLine ? number : number + 1;
         if (malformed) {
-            throw new ScholionException(source, number + 1, 0, "is not valid UTF-8", null);
+            throw new ScholionException(source, line, 0, "is not valid UTF-8", null);
         }
         try {
             CharBuffer out = CharBuffer.wrap(buffer);
@@ -130,7 +229,7 @@ public final class TextLines implements AutoCloseable {
             }
             if (out.position() == 0) {
                 if (malformed) {
-                    throw new ScholionException(source, number + 1, 0, "is not valid UTF-8", null);
+                    throw new ScholionException(source, line, 0, "is not valid UTF-8", null);
                 }
                 return false;
             }
@@ -144,7 +243,7 @@ public final class TextLines implements AutoCloseable {
             }
             return true;
         } catch (IOException e) {
-            throw new ScholionException(source, number + 1, 0, "cannot read: " + e.getMessage(), e);
+            throw new ScholionException(source, line, 0, "cannot read: " + e.getMessage(), e);
         }
     }
 

@@ -1,16 +1,21 @@
 package org.scholion.export.prodigy;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.scholion.core.ScholionException;
+import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
 import org.scholion.core.text.CodePointText;
 import org.scholion.export.Format;
@@ -59,20 +64,51 @@ public final class ProdigyReader implements DocumentReader {
         return Format.PRODIGY;
     }
 
+    /**
+     * Reads the file once to check it and collect its labels; a file of one task passes on the
+     * document that check built (it has every label of the file already), a longer one is read
+     * again to pass each document on with every label of the file.
+     */
     @Override
     public void read(Path source, ReadOptions options, LossReport losses, DocumentSink sink) throws ScholionException {
         Set<String> labels = new LinkedHashSet<>();
-        pass(source, options, new LossReport(), labels, document -> { });
-        pass(source, options, losses, labels, sink);
+        LossReport checked = new LossReport();
+        Held held = new Held();
+        pass(source, options, checked, labels, held, held);
+        if (held.count == 1) {
+            checked.losses().forEach(losses::add);
+            sink.accept(held.document);
+        } else {
+            pass(source, options, losses, labels, sink, () -> { });
+        }
     }
 
-    private void pass(Path source, ReadOptions options, LossReport losses, Set<String> labels, DocumentSink sink)
-            throws ScholionException {
+    /** The one document of the first pass, dropped as soon as a second task starts. */
+    private static final class Held implements DocumentSink, Runnable {
+        private AnnotatedDocument document;
+        private int count;
+
+        @Override
+        public void run() {
+            document = null;
+        }
+
+        @Override
+        public void accept(AnnotatedDocument read) {
+            count++;
+            document = count == 1 ? read : null;
+        }
+    }
+
+    private void pass(Path source, ReadOptions options, LossReport losses, Set<String> labels, DocumentSink sink,
+                      Runnable starting) throws ScholionException {
         String name = source.toString();
         DocumentIds ids = new DocumentIds(ForeignLabels.setNameFor(String.valueOf(source.getFileName())));
-        JsonLines.read(source, maxLine, (line, content) -> {
+        JsonLines.parse(source, maxLine, (line, parser) -> {
+            starting.run();
             Where where = new Where(name, line);
-            JsonNode task = where.object(Json.parseLine(name, line, content), "a Prodigy task");
+            TokenRanges tokenRanges = new TokenRanges();
+            JsonNode task = where.object(task(where, parser, tokenRanges), "a Prodigy task");
             String text = where.requiredString(task, "text", "the task");
             ObjectNode facts = facts(where, task, losses);
             JsonNode own = facts.get("id");
@@ -90,14 +126,41 @@ public final class ProdigyReader implements DocumentReader {
                             spans.size() + " span(s) of a task answered '" + answer + "'");
                 }
             } else {
-                List<int[]> tokens = tokens(where, task, draft.text());
+                tokenRanges.check(where, draft.text());
                 List<Placed> placed = spans(where, task, draft,
                         annotator != null ? annotator : options.annotator(), created, losses);
-                relations(where, task, draft, tokens, placed, losses);
+                relations(where, task, draft, tokenRanges, placed, losses);
             }
             labels.addAll(draft.labelNames());
             sink.accept(draft.build());
         });
+    }
+
+    /**
+     * The task as a tree, but for its {@code tokens}, which go into {@code tokenRanges} one at a
+     * time: a document's tokens are most of a task, far too many to hold as JSON nodes.
+     */
+    private static JsonNode task(Where where, JsonParser parser, TokenRanges tokenRanges)
+            throws IOException, ScholionException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return Json.MAPPER.readTree(parser);
+        }
+        ObjectNode task = Json.MAPPER.createObjectNode();
+        String text = null;
+        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            String key = parser.currentName();
+            parser.nextToken();
+            if (key.equals("tokens")) {
+                tokenRanges.read(where, parser, text);
+            } else {
+                JsonNode value = Json.MAPPER.readTree(parser);
+                task.set(key, value);
+                if (key.equals("text") && value.isTextual()) {
+                    text = value.textValue();
+                }
+            }
+        }
+        return task;
     }
 
     /** The task's meta entries, then its other keys that meta does not have (those that clash are reported). */
@@ -135,21 +198,154 @@ public final class ProdigyReader implements DocumentReader {
         return Instant.ofEpochSecond(value.longValue());
     }
 
-    /** Token {@code [start, end)} in code points, by index. */
-    private static List<int[]> tokens(Where where, JsonNode task, CodePointText text) throws ScholionException {
-        JsonNode tokens = where.array(task, "tokens", "the task's");
-        List<int[]> list = new ArrayList<>();
-        if (tokens == null) {
-            return list;
+    /**
+     * A task's tokens, {@code [start, end)} in code points by index, read from the parser one at a
+     * time. What is wrong with them is kept, not thrown, until {@link #check}: tokens are checked
+     * only for a task whose spans are imported, after the task's other fields.
+     */
+    private static final class TokenRanges {
+        private int[] bounds = new int[64];
+        private int size;
+        private ScholionException problem;
+        /** The tokens' quoted texts, kept only when the tokens come before the text. */
+        private List<String> quoted;
+
+        int size() {
+            return size;
         }
-        for (JsonNode token : tokens) {
-            where.object(token, "each of \"tokens\"");
-            int start = where.offset(token, "start", "token " + list.size());
-            int end = where.offset(token, "end", "token " + list.size());
-            check(where, text, start, end, where.string(token, "text", "token " + list.size()), "token " + list.size());
-            list.add(new int[] {start, end});
+
+        int start(int token) {
+            return bounds[2 * token];
         }
-        return list;
+
+        int end(int token) {
+            return bounds[2 * token + 1];
+        }
+
+        void read(Where where, JsonParser parser, String text) throws IOException {
+            CodePointText known = text == null ? null : CodePointText.of(text);
+            if (known == null) {
+                quoted = new ArrayList<>();
+            }
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                ObjectNode holder = Json.MAPPER.createObjectNode();
+                holder.set("tokens", Json.MAPPER.readTree(parser));
+                fail(() -> where.array(holder, "tokens", "the task's"));
+                return;
+            }
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (problem != null) {
+                    parser.skipChildren();
+                } else {
+                    token(where, parser, known);
+                }
+            }
+        }
+
+        /** Reads one token; the common shape fast, any other through the same checks as the other fields. */
+        private void token(Where where, JsonParser parser, CodePointText text) throws IOException {
+            String what = "token " + size;
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                JsonNode odd = Json.MAPPER.readTree(parser);
+                fail(() -> where.object(odd, "each of \"tokens\""));
+                return;
+            }
+            int start = -1;
+            int end = -1;
+            String quote = null;
+            ObjectNode odd = null;
+            for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+                String key = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (key) {
+                    case "start", "end" -> {
+                        if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+                                && parser.getIntValue() >= 0) {
+                            if (key.equals("start")) {
+                                start = parser.getIntValue();
+                            } else {
+                                end = parser.getIntValue();
+                            }
+                        } else {
+                            odd = odd(odd).set(key, Json.MAPPER.readTree(parser));
+                        }
+                    }
+                    case "text" -> {
+                        if (value == JsonToken.VALUE_STRING) {
+                            quote = parser.getText();
+                        } else if (value != JsonToken.VALUE_NULL) {
+                            odd = odd(odd).set(key, Json.MAPPER.readTree(parser));
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            if (odd != null || start < 0 || end < 0) {
+                ObjectNode token = odd(odd);
+                if (start >= 0 && !token.has("start")) {
+                    token.put("start", start);
+                }
+                if (end >= 0 && !token.has("end")) {
+                    token.put("end", end);
+                }
+                if (quote != null) {
+                    token.put("text", quote);
+                }
+                fail(() -> {
+                    where.offset(token, "start", what);
+                    where.offset(token, "end", what);
+                    where.string(token, "text", what);
+                    return null;
+                });
+                return;
+            }
+            if (text != null) {
+                int s = start;
+                int e = end;
+                String q = quote;
+                fail(() -> {
+                    ProdigyReader.check(where, text, s, e, q, what);
+                    return null;
+                });
+            } else {
+                quoted.add(quote);
+            }
+            if (2 * size + 2 > bounds.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length * 2);
+            }
+            bounds[2 * size] = start;
+            bounds[2 * size + 1] = end;
+            size++;
+        }
+
+        private static ObjectNode odd(ObjectNode odd) {
+            return odd != null ? odd : Json.MAPPER.createObjectNode();
+        }
+
+        private void fail(Check check) {
+            try {
+                check.run();
+            } catch (ScholionException e) {
+                problem = e;
+            }
+        }
+
+        /** Throws the first problem met while reading, else checks what could not be checked then. */
+        void check(Where where, CodePointText text) throws ScholionException {
+            if (problem != null) {
+                throw problem;
+            }
+            if (quoted != null) {
+                for (int i = 0; i < size; i++) {
+                    ProdigyReader.check(where, text, start(i), end(i), quoted.get(i), "token " + i);
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        Object run() throws ScholionException;
     }
 
     /** A span as read: its id in the draft and its range, to anchor relations. */
@@ -184,7 +380,7 @@ public final class ProdigyReader implements DocumentReader {
         return placed;
     }
 
-    private static void relations(Where where, JsonNode task, DocumentDraft draft, List<int[]> tokens,
+    private static void relations(Where where, JsonNode task, DocumentDraft draft, TokenRanges tokens,
                                   List<Placed> placed, LossReport losses) throws ScholionException {
         JsonNode relations = where.array(task, "relations", "the task's");
         if (relations == null) {
@@ -213,7 +409,7 @@ public final class ProdigyReader implements DocumentReader {
     }
 
     /** The span a relation's head or child is: its {@code head_span} if given, else the innermost span over its token. */
-    private static Placed end(Where where, JsonNode relation, String field, List<int[]> tokens, List<Placed> placed)
+    private static Placed end(Where where, JsonNode relation, String field, TokenRanges tokens, List<Placed> placed)
             throws ScholionException {
         JsonNode span = relation.get(field + "_span");
         if (span != null && !span.isNull()) {
@@ -236,10 +432,9 @@ public final class ProdigyReader implements DocumentReader {
         if (token >= tokens.size()) {
             throw where.error("a relation's \"%s\" is token %d, but the task has %d tokens", field, token, tokens.size());
         }
-        int[] range = tokens.get(token);
         Placed best = null;
         for (Placed p : placed) {
-            if (p.start() <= range[0] && range[1] <= p.end()
+            if (p.start() <= tokens.start(token) && tokens.end(token) <= p.end()
                     && (best == null || p.end() - p.start() < best.end() - best.start())) {
                 best = p;
             }

@@ -68,6 +68,17 @@ class JsonInterchangeHostileTest {
                 of("prodigy", GOOD_PRODIGY + "{\"text\": \"ab\", \"spans\": [{\"start\": 0.5, \"end\": 1, \"label\": \"X\"}]}\n",
                         2, "a span \"start\" must be a whole number from 0, not 0.5"),
                 of("prodigy", GOOD_PRODIGY + "{\"text\": \"ab\", \"spans\": {}}\n", 2, "the task's \"spans\" must be an array"),
+                // tokens are streamed, not held as a tree: the same checks, in the same words
+                of("prodigy", GOOD_PRODIGY + "{\"tokens\": [{\"text\": \"ba\", \"start\": 0, \"end\": 2}], \"text\": \"ab\"}\n",
+                        2, "token 0 quotes 'ba' but the text there is 'ab'"),
+                of("prodigy", GOOD_PRODIGY + "{\"text\": \"ab\", \"tokens\": [{\"start\": 0, \"end\": 1}, {\"start\": -1, \"end\": 2}]}\n",
+                        2, "token 1 \"start\" must be a whole number from 0, not -1"),
+                of("prodigy", GOOD_PRODIGY + "{\"text\": \"ab\", \"tokens\": [{\"start\": 0}]}\n", 2, "token 0 has no \"end\""),
+                of("prodigy", GOOD_PRODIGY + "{\"text\": \"ab\", \"tokens\": [{\"start\": 0, \"end\": 9}]}\n",
+                        2, "token 0 (0:9) lies outside the text"),
+                of("prodigy", GOOD_PRODIGY + "{\"text\": \"ab\", \"tokens\": {}}\n", 2, "the task's \"tokens\" must be an array"),
+                of("prodigy", GOOD_PRODIGY + "{\"text\": \"ab\"} {\"text\": \"cd\"}\n", 2, "a second value"),
+                of("prodigy", GOOD_PRODIGY + "{\"text\": \"ab\", \"meta\": {\"a\": 1, \"a\": 2}}\n", 2, "Duplicate field 'a'"),
                 // labelstudio (line numbers are those of the task's first line)
                 of("labelstudio", "[\n{\"data\": {\"text\": \"ab\"}},\n{\"data\": {\"text\": \"ab\"},", 3, "not valid JSON"),
                 of("labelstudio", "[\n{\"data\": {\"text\": \"ab\"}},\n{\"data\": {\"text\": \"ab\"}, \"annotations\": [{\"result\": ["

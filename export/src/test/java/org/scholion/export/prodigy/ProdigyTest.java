@@ -106,6 +106,20 @@ class ProdigyTest {
     }
 
     @Test
+    void checksTheTokensOnlyOfTasksWhoseSpansAreImported() throws Exception {
+        Path file = dir.resolve("rejected.jsonl");
+        Files.writeString(file, "{\"text\": \"Ann\", \"tokens\": [{\"text\": \"Bob\", \"start\": 0, \"end\": 9}],"
+                + " \"answer\": \"ignore\"}\r\n\r\n{\"tokens\": [{\"text\": \"Bob\", \"start\": 0, \"end\": 3}],"
+                + " \"text\": \"Bob\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"P\"}],"
+                + " \"relations\": [{\"head\": 0, \"child\": 0, \"label\": \"self\"}]}", StandardCharsets.UTF_8);
+        List<AnnotatedDocument> docs = readAll(new ProdigyReader(), file, new LossReport());
+        assertThat(docs).hasSize(2);
+        assertThat(docs.get(0).spans()).isEmpty();
+        assertThat(covered(docs.get(1))).containsExactly("P Bob");
+        assertThat(docs.get(1).relations()).hasSize(1);
+    }
+
+    @Test
     void isDetectedByItsKeysAndRegistered() throws Exception {
         assertThat(Interchange.detect(DOCS.resolve("ner_manual.jsonl"))).contains(Format.PRODIGY);
         assertThat(Interchange.detect(DOCS.resolve("spans.jsonl"))).contains(Format.PRODIGY);
