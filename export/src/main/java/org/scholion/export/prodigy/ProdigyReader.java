@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -386,6 +387,11 @@ public final class ProdigyReader implements DocumentReader {
         if (relations == null) {
             return;
         }
+        // the spans by range, in the order read: a relation's span is found without a scan of them all
+        Map<Long, List<Placed>> byRange = new HashMap<>();
+        for (Placed p : placed) {
+            byRange.computeIfAbsent(range(p.start(), p.end()), k -> new ArrayList<>(1)).add(p);
+        }
         for (JsonNode relation : relations) {
             where.object(relation, "each of \"relations\"");
             String foreign = where.requiredString(relation, "label", "a relation");
@@ -397,8 +403,8 @@ public final class ProdigyReader implements DocumentReader {
                 losses.add(FORMAT, where.source(), where.line(), "relation types renamed",
                         "'" + foreign + "' became '" + type + "'");
             }
-            Placed head = end(where, relation, "head", tokens, placed);
-            Placed child = end(where, relation, "child", tokens, placed);
+            Placed head = end(where, relation, "head", tokens, placed, byRange);
+            Placed child = end(where, relation, "child", tokens, placed, byRange);
             if (head == null || child == null) {
                 losses.add(FORMAT, where.source(), where.line(), "relations between tokens not imported",
                         "relation " + foreign + " starts or ends at a token that no span covers");
@@ -409,16 +415,16 @@ public final class ProdigyReader implements DocumentReader {
     }
 
     /** The span a relation's head or child is: its {@code head_span} if given, else the innermost span over its token. */
-    private static Placed end(Where where, JsonNode relation, String field, TokenRanges tokens, List<Placed> placed)
-            throws ScholionException {
+    private static Placed end(Where where, JsonNode relation, String field, TokenRanges tokens, List<Placed> placed,
+                              Map<Long, List<Placed>> byRange) throws ScholionException {
         JsonNode span = relation.get(field + "_span");
         if (span != null && !span.isNull()) {
             where.object(span, "\"" + field + "_span\"");
             int start = where.offset(span, "start", "\"" + field + "_span\"");
             int end = where.offset(span, "end", "\"" + field + "_span\"");
             String label = where.string(span, "label", "\"" + field + "_span\"");
-            for (Placed p : placed) {
-                if (p.start() == start && p.end() == end && (label == null || label.equals(p.label()))) {
+            for (Placed p : byRange.getOrDefault(range(start, end), List.of())) {
+                if (label == null || label.equals(p.label())) {
                     return p;
                 }
             }
@@ -440,6 +446,10 @@ public final class ProdigyReader implements DocumentReader {
             }
         }
         return best;
+    }
+
+    private static long range(int start, int end) {
+        return ((long) start << 32) | end;
     }
 
     private static void check(Where where, CodePointText text, int start, int end, String quoted, String what)
