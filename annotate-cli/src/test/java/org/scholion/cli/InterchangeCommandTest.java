@@ -38,7 +38,7 @@ class InterchangeCommandTest {
         assertThat(export.code()).as(export.err()).isZero();
         assertThat(export.out()).isEqualTo(Stream.of("sample.txt", "sample.ann", "annotation.conf", "visual.conf")
                 .map(n -> out.resolve(n) + "\n").reduce("", String::concat));
-        assertThat(export.err()).isEqualTo("brat: 2 notes longer than a line kept as several AnnotatorNotes (see --report)\n");
+        assertThat(export.err()).isEqualTo("brat: notes longer than a line kept as several AnnotatorNotes: 2 (see --report)\n");
         Path back = dir.resolve("back");
         Result imported = run("import", p(out), "-o", p(back), "--labels", "entities");
         assertThat(imported.code()).as(imported.err()).isZero();
@@ -61,9 +61,9 @@ class InterchangeCommandTest {
         Path report = dir.resolve("reports/losses.json");
         Result export = run("export", p(dir), "--format", "ptc", "-o", p(dir.resolve("ptc")), "--report", p(report));
         assertThat(export.code()).as(export.err()).isZero();
-        assertThat(export.err()).isEqualTo("ptc: 3 annotators and times of spans not written\n"
-                + "ptc: 3 span ids not kept (spans are numbered in row order)\nptc: 2 notes not written\n"
-                + "ptc: 1 relations not written\n");
+        assertThat(export.err()).isEqualTo("ptc: annotators and times of spans not written: 3\n"
+                + "ptc: span ids not kept (spans are numbered in row order): 3\nptc: notes not written: 2\n"
+                + "ptc: relations not written: 1\n");
         String json = Files.readString(report, StandardCharsets.UTF_8);
         assertThat(json).contains("\"count\" : 9").contains("\"format\" : \"ptc\"")
                 .contains("\"kind\" : \"relations not written\"").contains("\"detail\" : \"r1 (s1 same-as s2)\"");
@@ -81,7 +81,7 @@ class InterchangeCommandTest {
         Path ann = brat("doc", "T1\tPERSON 0 3\tZo\u00EB\nA1\tNegation T1\n");
         Result imported = run("import", p(ann), "-o", p(dir.resolve("in")), "--strict");
         assertThat(imported.code()).isEqualTo(1);
-        assertThat(imported.err()).isEqualTo("brat: 1 attributes not imported (see --report)\n"
+        assertThat(imported.err()).isEqualTo("brat: attributes not imported: 1 (see --report)\n"
                 + "error: --strict: nothing written, since 1 thing would be lost\n");
         assertThat(dir.resolve("in")).doesNotExist();
         Result lenient = run("import", p(ann), "-o", p(dir.resolve("in")));

@@ -50,10 +50,10 @@ class InterchangeFormatsCommandTest {
     @Test
     void conllKeepsLabelsAndTokensAndSaysWhatItDrops() throws Exception {
         Path out = export("conll", List.of("sample.conll"), """
-                conll: 1 document texts kept only as tokens (see --report)
-                conll: 2 notes not written (see --report)
-                conll: 1 documents with span attributions not written (see --report)
-                conll: 1 relations not written (see --report)
+                conll: document texts kept only as tokens: 1 (see --report)
+                conll: notes not written: 2 (see --report)
+                conll: documents with span attributions not written: 1 (see --report)
+                conll: relations not written: 1 (see --report)
                 """);
         AnnotatedDocument back = importBack(out.resolve("sample.conll"));
         // the text is rebuilt from the tokens: joined by a space, sentences by a line break
@@ -69,9 +69,9 @@ class InterchangeFormatsCommandTest {
     @Test
     void doccanoKeepsTextIdsAndRelationsButNotNotesOrAnnotators() throws Exception {
         Path out = export("doccano", List.of("doccano.jsonl"), """
-                doccano: 3 span annotators and times not written (see --report)
-                doccano: 2 span notes not written (see --report)
-                doccano: 2 label colours and descriptions not written (see --report)
+                doccano: span annotators and times not written: 3 (see --report)
+                doccano: span notes not written: 2 (see --report)
+                doccano: label colours and descriptions not written: 2 (see --report)
                 """);
         AnnotatedDocument back = importBack(out.resolve("doccano.jsonl"));
         assertThat(back.document().text()).isEqualTo(original.document().text());
@@ -84,7 +84,7 @@ class InterchangeFormatsCommandTest {
     @Test
     void labelStudioKeepsAllButTheTimesAndWritesItsConfig() throws Exception {
         Path out = export("labelstudio", List.of("labelstudio.json", "labelstudio-config.xml"),
-                "labelstudio: 3 span times not written (see --report)\n");
+                "labelstudio: span times not written: 3 (see --report)\n");
         assertThat(Files.readString(out.resolve("labelstudio-config.xml"), StandardCharsets.UTF_8))
                 .contains("<Labels name=\"label\" toName=\"text\">", "<Label value=\"PERSON\"",
                         "<Relation value=\"same-as\"/>");
@@ -100,8 +100,8 @@ class InterchangeFormatsCommandTest {
     @Test
     void prodigyKeepsTextRelationsAndAnnotatorButSaysTheIdsChange() throws Exception {
         Path out = export("prodigy", List.of("prodigy.jsonl"), """
-                prodigy: 3 span ids not kept (spans are numbered in order) (see --report)
-                prodigy: 2 span notes not written (see --report)
+                prodigy: span ids not kept (spans are numbered in order): 3 (see --report)
+                prodigy: span notes not written: 2 (see --report)
                 """);
         AnnotatedDocument back = importBack(out.resolve("prodigy.jsonl"));
         assertThat(back.document().text()).isEqualTo(original.document().text());
@@ -121,8 +121,8 @@ class InterchangeFormatsCommandTest {
     @Test
     void webAnnoKeepsNotesAndRelationsOnTheSameOffsets() throws Exception {
         Path out = export("webanno", List.of("sample.tsv"), """
-                webanno: 1 documents whose text between sentences is not kept (see --report)
-                webanno: 1 documents whose details are not written (see --report)
+                webanno: documents whose text between sentences is not kept: 1 (see --report)
+                webanno: documents whose details are not written: 1 (see --report)
                 """);
         String tsv = Files.readString(out.resolve("sample.tsv"), StandardCharsets.UTF_8);
         // UTF-16 offsets in the file: the family emoji is 8 code units, so Macron starts at 40
@@ -149,7 +149,7 @@ class InterchangeFormatsCommandTest {
         assertThat(json).contains("\"count\" : " + count).contains("\"format\" : \"" + format + "\"");
         assertThat(json.split("\"kind\"", -1)).hasSize(count + 1);
         for (String line : export.err().split("\n")) {
-            String kind = line.substring(line.indexOf(' ', format.length() + 2) + 1);
+            String kind = line.substring(format.length() + 2, line.lastIndexOf(": "));
             assertThat(json).contains("\"kind\" : \"" + kind + "\"");
         }
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param format   the format being read or written ({@code brat}, {@code conll}, ...)
  * @param source   the file (or document id) it concerns
  * @param line     the 1-based line in {@code source}, or 0 when there is none
- * @param kind     what was lost, a short plural noun phrase that counts well: {@code nested spans not written}
+ * @param kind     what was lost, a short plural noun phrase, printed before its count: {@code nested spans not written}
  * @param detail   the one item: which span, which line, why
  */
 public record Loss(String format, String source, int line, String kind, String detail) {

@@ -37,16 +37,16 @@ public final class LossReport {
     }
 
     /**
-     * One line per format and kind, in the order first met:
-     * {@code conll: 12 nested spans not written (see --report)}.
+     * One line per format and kind, in the order first met, the count after the kind so that it
+     * reads the same for one as for many: {@code conll: nested spans not written: 12}.
      */
     public List<String> summary() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Loss loss : losses) {
-            counts.merge(loss.format() + ": " + "\u0000" + loss.kind(), 1, Integer::sum);
+            counts.merge(loss.format() + ": " + loss.kind(), 1, Integer::sum);
         }
         List<String> lines = new ArrayList<>();
-        counts.forEach((key, count) -> lines.add(key.replace("\u0000", count + " ")));
+        counts.forEach((kind, count) -> lines.add(kind + ": " + count));
         return lines;
     }
 

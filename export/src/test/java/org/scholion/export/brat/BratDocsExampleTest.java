@@ -45,9 +45,9 @@ class BratDocsExampleTest {
         assertThat(sony.relations()).containsExactly(new Relation("r1", "Origin", "s3", "s4"));
         assertThat(sony.labelSets()).singleElement().satisfies(set -> assertThat(set.name()).isEqualTo("brat-docs"));
         assertThat(losses.summary()).containsExactly(
-                "brat: 1 events not imported (their trigger spans are)",
-                "brat: 1 attributes of events and relations not imported",
-                "brat: 1 normalisations to resources no label set declares not imported");
+                "brat: events not imported (their trigger spans are): 1",
+                "brat: attributes of events and relations not imported: 1",
+                "brat: normalisations to resources no label set declares not imported: 1");
         assertThat(losses.losses()).extracting(l -> l.where()).containsExactly(
                 INPUT.resolve("sony.ann") + ":4", INPUT.resolve("sony.ann") + ":7", INPUT.resolve("sony.ann") + ":8");
     }
@@ -58,7 +58,7 @@ class BratDocsExampleTest {
         AnnotatedDocument america = read(INPUT.resolve("america.ann"), losses);
         assertThat(america.spans()).extracting(s -> america.textOf(s))
                 .containsExactly("North and South America", "South America");
-        assertThat(losses.summary()).containsExactly("brat: 1 discontinuous spans imported as one span over the gap");
+        assertThat(losses.summary()).containsExactly("brat: discontinuous spans imported as one span over the gap: 1");
         assertThat(losses.losses().get(0).detail()).isEqualTo("T1 (Location) 0 5;16 23 becomes 0:23");
     }
 

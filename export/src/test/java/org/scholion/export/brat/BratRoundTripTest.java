@@ -49,7 +49,7 @@ class BratRoundTripTest {
         LossReport reading = new LossReport();
         AnnotatedDocument back = roundTrip(doc, writing, reading);
         assertThat(back).isEqualTo(doc);
-        assertThat(writing.summary()).containsExactly("brat: 1 notes longer than a line kept as several AnnotatorNotes");
+        assertThat(writing.summary()).containsExactly("brat: notes longer than a line kept as several AnnotatorNotes: 1");
         assertThat(reading.isEmpty()).isTrue();
     }
 
@@ -161,8 +161,8 @@ class BratRoundTripTest {
         AnnotatedDocument back = roundTrip(doc, writing, new LossReport());
         assertThat(back.spans()).containsExactly(Span.of("s1", 0, 3, "A"), Span.of("s3", 4, 15, "A"));
         assertThat(back.relations()).isEmpty();
-        assertThat(writing.summary()).containsExactly("brat: 1 spans ending in a line break written without it",
-                "brat: 1 spans of line breaks only not written", "brat: 1 relations of unwritten spans not written");
+        assertThat(writing.summary()).containsExactly("brat: spans ending in a line break written without it: 1",
+                "brat: spans of line breaks only not written: 1", "brat: relations of unwritten spans not written: 1");
     }
 
     /** Seeded: random texts full of line breaks, emoji and marks, random spans; replay with -Dtest.seed=N. */

@@ -75,7 +75,7 @@ class ConllTest {
         assertThat(un.spans()).extracting(s -> s.label() + ":" + un.textOf(s))
                 .containsExactly("ORG:U.N.", "PER:Ekeus", "LOC:Baghdad");
         assertThat(losses.losses()).extracting(Loss::line).containsExactly(18, 20, 23);
-        assertThat(losses.summary()).containsExactly("conll: 3 tags not valid iob2 read as conlleval reads them");
+        assertThat(losses.summary()).containsExactly("conll: tags not valid iob2 read as conlleval reads them: 3");
         assertThat(losses.losses().get(0).detail()).isEqualTo("'I-ORG' after the start of the sentence is read as"
                 + " 'B-ORG' in iob2");
     }
@@ -154,13 +154,13 @@ class ConllTest {
         LossReport losses = new LossReport();
         write(TokenDocuments.mixed(), ConllOptions.DEFAULT, losses);
         assertThat(losses.summary()).containsExactly(
-                "conll: 5 nested spans not written",
-                "conll: 2 crossing spans not written",
-                "conll: 2 spans snapped to token boundaries",
-                "conll: 1 document texts kept only as tokens",
-                "conll: 10 notes not written",
-                "conll: 1 documents with span attributions not written",
-                "conll: 5 relations not written");
+                "conll: nested spans not written: 5",
+                "conll: crossing spans not written: 2",
+                "conll: spans snapped to token boundaries: 2",
+                "conll: document texts kept only as tokens: 1",
+                "conll: notes not written: 10",
+                "conll: documents with span attributions not written: 1",
+                "conll: relations not written: 5");
         assertThat(losses.losses()).filteredOn(l -> l.kind().equals("crossing spans not written"))
                 .extracting(Loss::detail).first().asString().startsWith("span s4 Émotion");
     }

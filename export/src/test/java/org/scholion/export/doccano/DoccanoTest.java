@@ -132,7 +132,7 @@ class DoccanoTest {
                 org.assertj.core.groups.Tuple.tuple(2, "empty spans not imported"),
                 org.assertj.core.groups.Tuple.tuple(2, "relation types renamed"),
                 org.assertj.core.groups.Tuple.tuple(2, "relations to empty spans not imported"));
-        assertThat(losses.summary()).contains("doccano: 1 document categories not imported");
+        assertThat(losses.summary()).contains("doccano: document categories not imported: 1");
     }
 
     @Test

@@ -92,7 +92,7 @@ class LabelStudioTest {
         LossReport losses = new LossReport();
         AnnotatedDocument doc = readAll(new LabelStudioReader(), file, losses).get(0);
         assertThat(content(doc)).contains("span 21:25 T 'test'");
-        assertThat(losses.summary()).containsExactly("labelstudio: 1 regions with UTF-16 offsets converted");
+        assertThat(losses.summary()).containsExactly("labelstudio: regions with UTF-16 offsets converted: 1");
     }
 
     @Test
@@ -110,9 +110,9 @@ class LabelStudioTest {
         LossReport losses = new LossReport();
         AnnotatedDocument doc = readAll(new LabelStudioReader(), file, losses).get(0);
         assertThat(content(doc)).contains("relation related 0:3 P -> 8:11 P", "relation knows_of 8:11 P -> 0:3 P");
-        assertThat(losses.summary()).containsExactly("labelstudio: 1 cancelled annotations not imported",
-                "labelstudio: 1 results of other types not imported", "labelstudio: 1 two-way relations read as one-way",
-                "labelstudio: 1 relation types renamed");
+        assertThat(losses.summary()).containsExactly("labelstudio: cancelled annotations not imported: 1",
+                "labelstudio: results of other types not imported: 1", "labelstudio: two-way relations read as one-way: 1",
+                "labelstudio: relation types renamed: 1");
     }
 
     @Test

@@ -102,7 +102,7 @@ class ProdigyTest {
         LossReport losses = new LossReport();
         AnnotatedDocument doc = readAll(new ProdigyReader(), file, losses).get(0);
         assertThat(doc.spans()).isEmpty();
-        assertThat(losses.summary()).containsExactly("prodigy: 1 spans of rejected or ignored tasks not imported");
+        assertThat(losses.summary()).containsExactly("prodigy: spans of rejected or ignored tasks not imported: 1");
     }
 
     @Test

@@ -68,8 +68,8 @@ class PtcTest {
         assertThat(doc.spans()).extracting(Span::label).containsExactly("Straw_Men", "Propaganda", "Propaganda",
                 "Exaggeration,Minimisation", "Name_Calling,Labeling");
         assertThat(doc.labelSets()).extracting(LabelSet::name).containsExactly("propaganda", "ptc");
-        assertThat(losses.summary()).containsExactly("ptc: 2 technique spellings mapped onto the label set",
-                "ptc: 1 empty spans not imported");
+        assertThat(losses.summary()).containsExactly("ptc: technique spellings mapped onto the label set: 2",
+                "ptc: empty spans not imported: 1");
     }
 
     @Test
@@ -95,10 +95,10 @@ class PtcTest {
         GoldenFiles.check("ptc-docs/tricky", "articletricky.labels.tsv",
                 Files.readAllBytes(dir.resolve("articletricky.labels.tsv")));
         assertThat(Files.readString(dir.resolve("articletricky.txt"))).isEqualTo(InterchangeFixtures.TEXT);
-        assertThat(writing.summary()).containsExactly("ptc: 2 notes not written",
-                "ptc: 5 span ids not kept (spans are numbered in row order)",
-                "ptc: 2 annotators and times of spans not written", "ptc: 1 suggestion flags not written",
-                "ptc: 2 relations not written");
+        assertThat(writing.summary()).containsExactly("ptc: notes not written: 2",
+                "ptc: span ids not kept (spans are numbered in row order): 5",
+                "ptc: annotators and times of spans not written: 2", "ptc: suggestion flags not written: 1",
+                "ptc: relations not written: 2");
         List<AnnotatedDocument> back = new ArrayList<>();
         new PtcReader().read(dir.resolve("articletricky.txt"), new ReadOptions(doc.labelSets(), "x", null),
                 new LossReport(), back::add);

@@ -104,8 +104,8 @@ class WebAnnoTest {
         // the two stacked NamedEntity spans on '.' ([1] and [2]) are one span: a document holds one per place
         assertThat(doc.relations()).containsExactly(new Relation("r1", "Relation", "s1", "s2"));
         assertThat(losses.summary()).containsExactlyInAnyOrder(
-                "webanno: 1 spans without a label value named after their layer",
-                "webanno: 1 spans at the same place with the same label merged");
+                "webanno: spans without a label value named after their layer: 1",
+                "webanno: spans at the same place with the same label merged: 1");
     }
 
     @Test
@@ -193,9 +193,9 @@ class WebAnnoTest {
         GoldenFiles.check("webanno-mixed", "mixed-doc.tsv", Files.readAllBytes(files.get(0)));
         assertThat(Interchange.detect(files.get(0))).contains(Format.WEBANNO);
         assertThat(written.summary()).containsExactly(
-                "webanno: 1 documents whose text between sentences is not kept",
-                "webanno: 1 documents whose details are not written",
-                "webanno: 1 span ends in white space moved onto tokens");
+                "webanno: documents whose text between sentences is not kept: 1",
+                "webanno: documents whose details are not written: 1",
+                "webanno: span ends in white space moved onto tokens: 1");
         LossReport read = new LossReport();
         AnnotatedDocument back = read(files.get(0), WebAnnoOptions.DEFAULT, read);
         assertThat(read.losses()).isEmpty();
