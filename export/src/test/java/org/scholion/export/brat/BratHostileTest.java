@@ -86,7 +86,7 @@ class BratHostileTest {
         assertThat(doc.spans()).hasSize(2);
         String sony = doc.spansAt(0).get(0).id();
         assertThat(doc.relations()).singleElement().satisfies(r -> assertThat(r.from()).isEqualTo(sony));
-        assertThat(losses.summary()).containsExactly("brat: 1 text-bounds at the same place with the same label merged");
+        assertThat(losses.summary()).containsExactly("brat: text-bounds at the same place with the same label merged: 1");
     }
 
     private static void assertRefused(Path file, String prefix, String problem) {

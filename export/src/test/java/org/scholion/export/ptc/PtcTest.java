@@ -80,7 +80,7 @@ class PtcTest {
         LossReport losses = new LossReport();
         AnnotatedDocument doc = read(dir.resolve("article8.labels.tsv"), losses).get(0);
         assertThat(doc.spans()).extracting(Span::label).containsExactlyInAnyOrder("Doubt", "Slogans");
-        assertThat(losses.summary()).containsExactly("ptc: 1 rows repeating a span not imported");
+        assertThat(losses.summary()).containsExactly("ptc: rows repeating a span not imported: 1");
     }
 
     @Test
