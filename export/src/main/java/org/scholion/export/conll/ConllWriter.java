@@ -79,6 +79,7 @@ public final class ConllWriter implements DocumentWriter {
         }
         FlatLayer layer = FlatLayer.of(doc, spans, losses);
         reportUnwritten(doc, spans, losses);
+        reportRenumbered(doc, layer, losses);
         CodePointText text = doc.text();
         out.write(DOCSTART);
         out.write("\tO\n\n");
@@ -118,6 +119,16 @@ public final class ConllWriter implements DocumentWriter {
         }
         doc.relations().forEach(r -> losses.add(FlatLayer.FORMAT, id, 0, "relations not written",
                 "relation " + r.id() + " " + r.type() + " from " + r.from() + " to " + r.to()));
+    }
+
+    /** A CoNLL chunk has no id: the reader numbers the spans in the order they are read. */
+    private static void reportRenumbered(AnnotatedDocument doc, FlatLayer layer, LossReport losses) {
+        layer.idsReadBack().forEach((span, back) -> {
+            if (back.size() != 1 || !back.get(0).equals(span)) {
+                losses.add(FlatLayer.FORMAT, doc.document().id(), 0, "span ids not kept (spans are numbered in order)",
+                        "span " + span + " comes back as " + String.join(" and ", back));
+            }
+        });
     }
 
     private final class ConllBatch implements Batch {

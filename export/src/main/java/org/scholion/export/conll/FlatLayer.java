@@ -1,7 +1,10 @@
 package org.scholion.export.conll;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Span;
@@ -23,7 +26,11 @@ final class FlatLayer {
     /** Per sentence, its chunks in order. */
     private final List<List<Tags.Chunk>> chunks;
 
-    private FlatLayer(List<Tokens.Sentence> sentences, List<List<Tags.Chunk>> chunks) {
+    /** The span each chunk was written for. */
+    private final Map<Tags.Chunk, String> spanOf;
+
+    private FlatLayer(List<Tokens.Sentence> sentences, List<List<Tags.Chunk>> chunks, Map<Tags.Chunk, String> spanOf) {
+        this.spanOf = spanOf;
         this.sentences = sentences;
         this.chunks = chunks;
     }
@@ -51,6 +58,7 @@ final class FlatLayer {
         }
         String source = doc.document().id();
         Span[] owner = new Span[tokens.size()];
+        Map<Tags.Chunk, String> spanOf = new IdentityHashMap<>();
         List<List<Tags.Chunk>> chunks = new ArrayList<>();
         sentences.forEach(s -> chunks.add(new ArrayList<>()));
         for (Span span : spans) {
@@ -92,11 +100,29 @@ final class FlatLayer {
             for (int s = firstSentence; s <= lastSentence; s++) {
                 int from = s == firstSentence ? where.get(first)[1] : 0;
                 int to = s == lastSentence ? where.get(last)[1] + 1 : sentences.get(s).tokens().size();
-                chunks.get(s).add(new Tags.Chunk(from, to, span.label()));
+                Tags.Chunk chunk = new Tags.Chunk(from, to, span.label());
+                chunks.get(s).add(chunk);
+                spanOf.put(chunk, span.id());
             }
         }
         chunks.forEach(list -> list.sort((a, b) -> Integer.compare(a.first(), b.first())));
-        return new FlatLayer(sentences, chunks);
+        return new FlatLayer(sentences, chunks, spanOf);
+    }
+
+    /**
+     * The ids the reader gives back to each span written, by span id in the order written: the
+     * reader numbers the chunks {@code s1, s2, ...} as it reads them, and a span split at sentence
+     * breaks comes back as several.
+     */
+    Map<String, List<String>> idsReadBack() {
+        Map<String, List<String>> back = new LinkedHashMap<>();
+        int n = 0;
+        for (List<Tags.Chunk> sentence : chunks) {
+            for (Tags.Chunk chunk : sentence) {
+                back.computeIfAbsent(spanOf.get(chunk), k -> new ArrayList<>(1)).add("s" + ++n);
+            }
+        }
+        return back;
     }
 
     static String describe(AnnotatedDocument doc, Span span) {

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.scholion.export.interchange.Details;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Relation;
@@ -211,6 +213,7 @@ public final class WebAnnoWriter implements DocumentWriter {
                 token.subs.get(i).sub = i + 1;
             }
         }
+        reportRenumbered(id, tokens, losses);
         boolean spanLayer = !idUnit.isEmpty();
         boolean relationLayer = !relations.isEmpty();
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -237,6 +240,24 @@ public final class WebAnnoWriter implements DocumentWriter {
             }
         }
         w.flush();
+    }
+
+    /** A span in TSV has no id of its own: the reader numbers the spans in the order their first row is read. */
+    private static void reportRenumbered(String id, List<Unit> tokens, LossReport losses) {
+        Set<String> seen = new HashSet<>();
+        for (Unit token : tokens) {
+            List<Unit> rows = new ArrayList<>(1 + token.subs.size());
+            rows.add(token);
+            rows.addAll(token.subs);
+            for (Unit row : rows) {
+                for (Span span : row.spans) {
+                    if (seen.add(span.id()) && !span.id().equals("s" + seen.size())) {
+                        losses.add(FORMAT, id, 0, "span ids not kept (spans are numbered in row order)",
+                                "span " + span.id() + " comes back as s" + seen.size());
+                    }
+                }
+            }
+        }
     }
 
     private static void row(Writer w, Unit unit, CodePointText text, boolean spanLayer, boolean relationLayer,

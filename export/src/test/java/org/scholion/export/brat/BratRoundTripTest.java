@@ -74,8 +74,8 @@ class BratRoundTripTest {
         assertThat(Files.readString(folder.resolve("tools.conf"))).contains("[normalization]\n",
                 "geonames\t<URL>:https://sws.geonames.org/, <URLBASE>:https://sws.geonames.org/%s\n",
                 "wikidata\t<URL>:" + InterchangeFixtures.WIKIDATA);
-        assertThat(writing.summary()).containsExactly("brat: 1 notes longer than a line kept as several AnnotatorNotes",
-                "brat: 1 attributes of relations not written");
+        assertThat(writing.summary()).containsExactly("brat: notes longer than a line kept as several AnnotatorNotes: 1",
+                "brat: attributes of relations not written: 1");
 
         // with the label sets: the document's own prefixes
         List<AnnotatedDocument> back = new ArrayList<>();
@@ -104,7 +104,7 @@ class BratRoundTripTest {
         new BratReader().read(folder.resolve("tricky.ann"), ReadOptions.defaults("imported"), bare, back::add);
         assertThat(back.get(0).span("s1").orElseThrow().links()).isEmpty();
         assertThat(bare.summary()).containsExactly(
-                "brat: 3 normalisations to resources no label set declares not imported");
+                "brat: normalisations to resources no label set declares not imported: 3");
     }
 
     @Test
@@ -122,7 +122,7 @@ class BratRoundTripTest {
                 java.util.Map.entry("Negated", "true"));
         assertThat(span.links()).containsExactly("wikidata:Q42");
         assertThat(losses.summary()).containsExactly(
-                "brat: 1 normalisations to resources no label set declares not imported");
+                "brat: normalisations to resources no label set declares not imported: 1");
     }
 
     private static AnnotatedDocument withoutRelationAttributes(AnnotatedDocument doc) {

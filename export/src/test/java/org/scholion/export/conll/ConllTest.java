@@ -160,9 +160,38 @@ class ConllTest {
                 "conll: document texts kept only as tokens: 1",
                 "conll: notes not written: 10",
                 "conll: documents with span attributions not written: 1",
-                "conll: relations not written: 5");
+                "conll: relations not written: 5",
+                "conll: span ids not kept (spans are numbered in order): 12");
         assertThat(losses.losses()).filteredOn(l -> l.kind().equals("crossing spans not written"))
                 .extracting(Loss::detail).first().asString().startsWith("span s4 Émotion");
+    }
+
+    @Test
+    void reportsTheIdEachWrittenSpanComesBackAs() throws Exception {
+        AnnotatedDocument original = TokenDocuments.mixed();
+        LossReport written = new LossReport();
+        String file = write(original, ConllOptions.DEFAULT, written);
+        Path path = dir.resolve("renumbered.conll");
+        Files.writeString(path, file, StandardCharsets.UTF_8);
+        AnnotatedDocument back = read(path, ConllOptions.DEFAULT, new LossReport()).get(0);
+        java.util.Map<String, String> backId = new java.util.HashMap<>();
+        Pattern renumbered = Pattern.compile("^span (\\S+) comes back as (s\\d+)");
+        written.losses().stream().filter(l -> l.kind().startsWith("span ids not kept")).forEach(l -> {
+            Matcher m = renumbered.matcher(l.detail());
+            assertThat(m.find()).as(l.detail()).isTrue();
+            backId.put(m.group(1), m.group(2));
+        });
+        assertThat(backId).isNotEmpty();
+        Set<String> unwritten = new HashSet<>();
+        written.losses().stream().filter(l -> l.kind().startsWith("nested") || l.kind().startsWith("crossing")
+                || l.kind().startsWith("spans on white space")).forEach(l -> unwritten.add(l.detail().split(" ")[1]));
+        for (Span s : original.spans()) {
+            if (!unwritten.contains(s.id())) {
+                String id = backId.getOrDefault(s.id(), s.id());
+                assertThat(back.spans()).as(s.id() + " as " + id)
+                        .anySatisfy(b -> assertThat(b.id() + " " + b.label()).isEqualTo(id + " " + s.label()));
+            }
+        }
     }
 
     @Test
