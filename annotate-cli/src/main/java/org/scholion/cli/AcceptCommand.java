@@ -16,11 +16,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate accept}: suggestions become spans. */
-@Command(name = "accept", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Accept suggestions: they become spans like any other, their proposers kept in the annotator field.",
-                "Give the ids of suggestions, or --all; --label narrows either to one label. Nothing changes unless every id is a suggestion. Undo with 'annotate undo FILE'."},
+@Command(
+        name = "accept",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Accept suggestions: they become spans like any other, their proposers kept in the annotator field.",
+            "Give the ids of suggestions, or --all; --label narrows either to one label. Nothing changes unless every id is a suggestion. Undo with 'annotate undo FILE'."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate accept gold.scholion.json s4 s7", "  annotate accept gold.scholion.json --all --label PERSON"})
+        footer = {
+            "  annotate accept gold.scholion.json s4 s7",
+            "  annotate accept gold.scholion.json --all --label PERSON"
+        })
 final class AcceptCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +42,10 @@ final class AcceptCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every suggestion.")
     boolean all;
 
-    @Option(names = {"-l", "--label"}, paramLabel = "L", description = "Only suggestions with this label.")
+    @Option(
+            names = {"-l", "--label"},
+            paramLabel = "L",
+            description = "Only suggestions with this label.")
     String label;
 
     @Override
@@ -48,8 +59,8 @@ final class AcceptCommand implements Callable<Integer> {
             throw Commands.usage(spec, "give the ids of suggestions or --all, not %s", all ? "both" : "neither");
         }
         int[] count = {0};
-        AnnotationFile.at(file).update((accept ? "accept " : "reject ") + (all ? "--all" : String.join(" ", ids)),
-                doc -> {
+        AnnotationFile.at(file)
+                .update((accept ? "accept " : "reject ") + (all ? "--all" : String.join(" ", ids)), doc -> {
                     if (label != null) {
                         Commands.label(doc, label);
                     }
@@ -57,8 +68,13 @@ final class AcceptCommand implements Callable<Integer> {
                     count[0] = chosen.size();
                     return accept ? Adjudication.accept(doc, chosen) : Adjudication.reject(doc, chosen);
                 });
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s %s%n", accept ? "accepted" : "rejected",
-                LsCommand.plural(count[0], "suggestion"));
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "%s %s%n",
+                        accept ? "accepted" : "rejected",
+                        LsCommand.plural(count[0], "suggestion"));
         spec.commandLine().getOut().flush();
         return Annotate.OK;
     }

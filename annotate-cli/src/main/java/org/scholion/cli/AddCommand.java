@@ -22,22 +22,29 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate add}: labels a span given by its offsets or by the text it covers. */
-@Command(name = "add", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(
+        name = "add",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
         description = {"Add spans to an annotation file.", "Prints the id of each new span on its own line."},
-        customSynopsis = {"annotate add FILE --label L (--at START:END | --text EXACT",
-                "                    [--nth N | --all]) [--note NOTE]",
-                "                    [--attr NAME=VALUE]... [--link IRI|PREFIX:ID]..."},
+        customSynopsis = {
+            "annotate add FILE --label L (--at START:END | --text EXACT",
+            "                    [--nth N | --all]) [--note NOTE]",
+            "                    [--attr NAME=VALUE]... [--link IRI|PREFIX:ID]..."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate add article.scholion.json --label PERSON --at 31:48",
-                "  annotate add article.scholion.json --label PERSON --text 'Emmanuel Macron' \\",
-                "      --all",
-                "  annotate add article.scholion.json --label Loaded_Language --text evil \\",
-                "      --nth 2 --note 'twice'",
-                "  annotate add article.scholion.json --label PERSON --at 31:48 \\",
-                "      --attr certainty=low --link wikidata:Q3052772",
-                "",
-                "Offsets are Unicode code points, [START, END). With --text, the text must occur once, "
-                        + "or you choose with --nth (1 is the first) or take every occurrence with --all; with --all, an occurrence that already has a span of the label is skipped and named on stderr. A span of the same offsets and label as an existing one is refused."})
+        footer = {
+            "  annotate add article.scholion.json --label PERSON --at 31:48",
+            "  annotate add article.scholion.json --label PERSON --text 'Emmanuel Macron' \\",
+            "      --all",
+            "  annotate add article.scholion.json --label Loaded_Language --text evil \\",
+            "      --nth 2 --note 'twice'",
+            "  annotate add article.scholion.json --label PERSON --at 31:48 \\",
+            "      --attr certainty=low --link wikidata:Q3052772",
+            "",
+            "Offsets are Unicode code points, [START, END). With --text, the text must occur once, "
+                    + "or you choose with --nth (1 is the first) or take every occurrence with --all; with --all, an occurrence that already has a span of the label is skipped and named on stderr. A span of the same offsets and label as an existing one is refused."
+        })
 final class AddCommand implements Callable<Integer> {
     /** At most this many places are listed when --text is ambiguous. */
     private static final int LISTED = 20;
@@ -48,14 +55,24 @@ final class AddCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The annotation file (*.scholion.json).")
     Path file;
 
-    @Option(names = {"-l", "--label"}, required = true, paramLabel = "L", description = "The label of the new spans.")
+    @Option(
+            names = {"-l", "--label"},
+            required = true,
+            paramLabel = "L",
+            description = "The label of the new spans.")
     String label;
 
-    @Option(names = "--at", paramLabel = "START:END", converter = Range.Converter.class,
+    @Option(
+            names = "--at",
+            paramLabel = "START:END",
+            converter = Range.Converter.class,
             description = "Code-point offsets of the span, [START, END).")
     Range at;
 
-    @Option(names = {"-t", "--text"}, paramLabel = "EXACT", description = "The exact text the span covers.")
+    @Option(
+            names = {"-t", "--text"},
+            paramLabel = "EXACT",
+            description = "The exact text the span covers.")
     String text;
 
     @Option(names = "--nth", paramLabel = "N", description = "With --text: take the N-th occurrence (1 is the first).")
@@ -64,7 +81,10 @@ final class AddCommand implements Callable<Integer> {
     @Option(names = "--all", description = "With --text: label every occurrence.")
     boolean all;
 
-    @Option(names = {"-n", "--note"}, paramLabel = "NOTE", description = "A note on the new spans.")
+    @Option(
+            names = {"-n", "--note"},
+            paramLabel = "NOTE",
+            description = "A note on the new spans.")
     String note;
 
     @Mixin
@@ -101,12 +121,17 @@ final class AddCommand implements Callable<Integer> {
             Commands.label(doc, label);
             AnnotatedDocument result = doc;
             for (Range range : ranges(doc)) {
-                Span span = details.apply(new Span(result.nextSpanId(), range.start(), range.end(), label, note, who,
-                        created, false));
+                Span span = details.apply(
+                        new Span(result.nextSpanId(), range.start(), range.end(), label, note, who, created, false));
                 Optional<Span> same = all ? sameAs(result, span) : Optional.empty();
                 if (same.isPresent()) {
-                    skipped.add(String.format(Locale.ROOT, "span %s already labels %d:%d as %s: skipped",
-                            same.get().id(), span.start(), span.end(), label));
+                    skipped.add(String.format(
+                            Locale.ROOT,
+                            "span %s already labels %d:%d as %s: skipped",
+                            same.get().id(),
+                            span.start(),
+                            span.end(),
+                            label));
                     continue;
                 }
                 result = result.withSpan(span);
@@ -128,8 +153,11 @@ final class AddCommand implements Callable<Integer> {
     }
 
     private static Optional<Span> sameAs(AnnotatedDocument doc, Span span) {
-        return doc.spans().stream().filter(s -> s.start() == span.start() && s.end() == span.end()
-                && s.label().equals(span.label())).findFirst();
+        return doc.spans().stream()
+                .filter(s -> s.start() == span.start()
+                        && s.end() == span.end()
+                        && s.label().equals(span.label()))
+                .findFirst();
     }
 
     private String summary() {
@@ -149,8 +177,13 @@ final class AddCommand implements Callable<Integer> {
         }
         if (nth != null) {
             if (nth > found.size()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "'%s' occurs %d time%s, not %d",
-                        Escapes.visible(text, false), found.size(), found.size() == 1 ? "" : "s", nth));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "'%s' occurs %d time%s, not %d",
+                        Escapes.visible(text, false),
+                        found.size(),
+                        found.size() == 1 ? "" : "s",
+                        nth));
             }
             return List.of(found.get(nth - 1));
         }
@@ -162,9 +195,12 @@ final class AddCommand implements Callable<Integer> {
             if (found.size() > LISTED) {
                 where.append(" and ").append(found.size() - LISTED).append(" more");
             }
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "'%s' occurs %d times, at %s; choose one with --nth N or take all with --all",
-                    Escapes.visible(text, false), found.size(), where));
+                    Escapes.visible(text, false),
+                    found.size(),
+                    where));
         }
         return found;
     }

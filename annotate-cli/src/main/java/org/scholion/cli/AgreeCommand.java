@@ -23,29 +23,48 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate agree}: how far annotators of the same texts agree. */
-@Command(name = "agree", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure how far two or more annotators of the same text agree, per label and overall.",
-                "Exact precision, recall and F1 count spans with the same offsets and label (the first input is the reference); overlap F1 counts spans of the same label that overlap. Cohen's kappa (two inputs) or Fleiss' kappa (three or more) treat every token as a yes/no decision per label; krippendorff_alpha_u is Krippendorff's unitizing alpha over code points. With three or more inputs, every pair is measured as well as the whole. A value the data leave undefined is n/a with the reason.",
-                "Inputs are annotation files of the same text, or folders (searched recursively) or globs of them, paired by document text; documents missing from a folder are listed, and files that cannot be read are reported while the others are compared."},
+@Command(
+        name = "agree",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measure how far two or more annotators of the same text agree, per label and overall.",
+            "Exact precision, recall and F1 count spans with the same offsets and label (the first input is the reference); overlap F1 counts spans of the same label that overlap. Cohen's kappa (two inputs) or Fleiss' kappa (three or more) treat every token as a yes/no decision per label; krippendorff_alpha_u is Krippendorff's unitizing alpha over code points. With three or more inputs, every pair is measured as well as the whole. A value the data leave undefined is n/a with the reason.",
+            "Inputs are annotation files of the same text, or folders (searched recursively) or globs of them, paired by document text; documents missing from a folder are listed, and files that cannot be read are reported while the others are compared."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate agree alice/article.scholion.json bob/article.scholion.json",
-                "  annotate agree alice/ bob/ carol/ --format tsv",
-                "  annotate agree a.scholion.json b.scholion.json --label-set propaganda --format json"})
+        footer = {
+            "  annotate agree alice/article.scholion.json bob/article.scholion.json",
+            "  annotate agree alice/ bob/ carol/ --format tsv",
+            "  annotate agree a.scholion.json b.scholion.json --label-set propaganda --format json"
+        })
 final class AgreeCommand implements Callable<Integer> {
     /** How the values are printed. */
-    enum Layout { table, tsv, json }
+    enum Layout {
+        table,
+        tsv,
+        json
+    }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "INPUT",
+    @Parameters(
+            arity = "2..*",
+            paramLabel = "INPUT",
             description = "Annotation files of one text, or folders (searched recursively) or globs of them.")
     List<String> inputs;
 
-    @Option(names = "--label-set", paramLabel = "S", description = "Only the labels of this set; repeatable (default: every set).")
+    @Option(
+            names = "--label-set",
+            paramLabel = "S",
+            description = "Only the labels of this set; repeatable (default: every set).")
     List<String> labelSets = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table, tsv or json (default: ${DEFAULT-VALUE}).")
     Layout layout;
 
@@ -65,8 +84,8 @@ final class AgreeCommand implements Callable<Integer> {
         }
         List<Comparison> result;
         try {
-            result = Agreement.measure(read.names(), read.documents(),
-                    new Agreement.Options(Set.copyOf(labelSets), suggestions));
+            result = Agreement.measure(
+                    read.names(), read.documents(), new Agreement.Options(Set.copyOf(labelSets), suggestions));
         } catch (IllegalArgumentException e) {
             throw new ScholionException(String.join(", ", read.names()), e.getMessage());
         }
@@ -77,7 +96,11 @@ final class AgreeCommand implements Callable<Integer> {
         }
         if (layout != Layout.json) {
             for (TeamInputs.Missing m : read.missing()) {
-                err.printf(Locale.ROOT, "note: %s (%s) is missing from %s%n", m.document(), m.file(),
+                err.printf(
+                        Locale.ROOT,
+                        "note: %s (%s) is missing from %s%n",
+                        m.document(),
+                        m.file(),
                         String.join(", ", m.missingFrom()));
             }
         }
@@ -104,8 +127,12 @@ final class AgreeCommand implements Callable<Integer> {
                 if (named) {
                     b.append(Escapes.tsv(c.name())).append('\t');
                 }
-                b.append(Escapes.tsv(v.scope())).append('\t').append(v.metric()).append('\t')
-                        .append(Escapes.tsv(v.text())).append('\n');
+                b.append(Escapes.tsv(v.scope()))
+                        .append('\t')
+                        .append(v.metric())
+                        .append('\t')
+                        .append(Escapes.tsv(v.text()))
+                        .append('\n');
             }
         }
         out.print(b);
@@ -113,10 +140,15 @@ final class AgreeCommand implements Callable<Integer> {
 
     private static void table(TeamInputs.Read read, List<Comparison> result, PrintWriter out) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s compared over %s%n", String.join(", ", read.names()),
+        b.append(String.format(
+                Locale.ROOT,
+                "%s compared over %s%n",
+                String.join(", ", read.names()),
                 LsCommand.plural(read.documents().size(), "document")));
         for (Comparison c : result) {
-            b.append('\n').append(c.isWhole() ? "All " + c.raters().size() + " annotators" : c.name()).append(":\n");
+            b.append('\n')
+                    .append(c.isWhole() ? "All " + c.raters().size() + " annotators" : c.name())
+                    .append(":\n");
             Set<String> metrics = new LinkedHashSet<>();
             Map<String, Map<String, Value>> rows = new LinkedHashMap<>();
             for (Value v : c.values()) {

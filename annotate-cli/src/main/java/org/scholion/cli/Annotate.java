@@ -26,16 +26,22 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code annotate} command: label spans of text and export the result from a terminal or a script. */
-@Command(name = "annotate", mixinStandardHelpOptions = true, versionProvider = Annotate.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "annotate",
+        mixinStandardHelpOptions = true,
+        versionProvider = Annotate.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Label spans of text and publish the result. Offsets are Unicode code points, [start, end).",
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate new article.html --labels entities",
-                "  annotate add article.scholion.json --label PERSON --text 'Emmanuel Macron'",
-                "  annotate export article.scholion.json --format all -o out/",
-                "",
-                "Exit codes: 0 success, 1 bad data or I/O error, 2 wrong usage.",
-                "Run 'annotate COMMAND --help' for the options of a command."})
+        footer = {
+            "  annotate new article.html --labels entities",
+            "  annotate add article.scholion.json --label PERSON --text 'Emmanuel Macron'",
+            "  annotate export article.scholion.json --format all -o out/",
+            "",
+            "Exit codes: 0 success, 1 bad data or I/O error, 2 wrong usage.",
+            "Run 'annotate COMMAND --help' for the options of a command."
+        })
 public final class Annotate implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;

@@ -9,7 +9,9 @@ final class AnnotatorOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--annotator", paramLabel = "NAME",
+    @Option(
+            names = "--annotator",
+            paramLabel = "NAME",
             description = "Who makes the change (default: $SCHOLION_ANNOTATOR, else the user name).")
     String annotator;
 
@@ -20,7 +22,8 @@ final class AnnotatorOption {
         // under the root command the environment comes from Annotate (tests replace it); a command run
         // on its own (tui, suggest) reads the process environment
         Object root = mixee.root().userObject();
-        String env = root instanceof Annotate annotate ? annotate.env("SCHOLION_ANNOTATOR")
+        String env = root instanceof Annotate annotate
+                ? annotate.env("SCHOLION_ANNOTATOR")
                 : System.getenv("SCHOLION_ANNOTATOR");
         if (env != null && !env.isBlank()) {
             return env.strip();

@@ -19,8 +19,7 @@ import picocli.CommandLine.ParameterException;
 
 /** Small helpers that several commands share. */
 final class Commands {
-    private Commands() {
-    }
+    private Commands() {}
 
     static Annotate root(CommandSpec spec) {
         return (Annotate) spec.root().userObject();
@@ -43,8 +42,9 @@ final class Commands {
 
     /** The label of this name, or a refusal that lists the labels the document has. */
     static Label label(AnnotatedDocument doc, String name) {
-        return doc.label(name).orElseThrow(() -> new IllegalArgumentException(String.format(Locale.ROOT,
-                "unknown label '%s' (the file has %s)", name, labelNames(doc))));
+        return doc.label(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        String.format(Locale.ROOT, "unknown label '%s' (the file has %s)", name, labelNames(doc))));
     }
 
     static String labelNames(AnnotatedDocument doc) {
@@ -80,8 +80,14 @@ final class Commands {
         CodePointText text = doc.text();
         for (int at : new int[] {span.start(), span.end()}) {
             if (at <= text.length() && !text.isGraphemeBoundary(at)) {
-                err.printf(Locale.ROOT, "warning: %s: span %s (%d:%d) splits a grapheme cluster at %d%n", file,
-                        span.id(), span.start(), span.end(), at);
+                err.printf(
+                        Locale.ROOT,
+                        "warning: %s: span %s (%d:%d) splits a grapheme cluster at %d%n",
+                        file,
+                        span.id(),
+                        span.start(),
+                        span.end(),
+                        at);
             }
         }
     }

@@ -8,17 +8,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate completion}: prints a completion script for bash or zsh. */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(
+        name = "completion",
+        mixinStandardHelpOptions = true,
         description = "Print a shell completion script for bash or zsh.",
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate completion > ~/.local/share/bash-completion/completions/annotate",
-                "  source <(annotate completion)                      # bash, this shell only",
-                "  annotate completion zsh > ~/.zfunc/_annotate        # zsh (uses bashcompinit)"})
+        footer = {
+            "  annotate completion > ~/.local/share/bash-completion/completions/annotate",
+            "  source <(annotate completion)                      # bash, this shell only",
+            "  annotate completion zsh > ~/.zfunc/_annotate        # zsh (uses bashcompinit)"
+        })
 final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SHELL", defaultValue = "bash",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "SHELL",
+            defaultValue = "bash",
             description = "bash or zsh (default: ${DEFAULT-VALUE}).")
     String shell;
 
@@ -28,7 +36,9 @@ final class CompletionCommand implements Callable<Integer> {
             throw Commands.usage(spec, "SHELL must be bash or zsh, not '%s'", shell);
         }
         // picocli's script serves both: under zsh it loads bashcompinit first
-        spec.commandLine().getOut().print(AutoComplete.bash("annotate", spec.root().commandLine()));
+        spec.commandLine()
+                .getOut()
+                .print(AutoComplete.bash("annotate", spec.root().commandLine()));
         spec.commandLine().getOut().flush();
         return Annotate.OK;
     }

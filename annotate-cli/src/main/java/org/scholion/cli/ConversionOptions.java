@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
  * {@code --strict} a refusal to write anything when something would be lost.
  */
 final class ConversionOptions {
-    @Option(names = "--report", paramLabel = "FILE",
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
             description = "Write every loss (what the conversion could not carry, where and why) to FILE as JSON.")
     Path report;
 
@@ -36,8 +38,9 @@ final class ConversionOptions {
             write(losses);
         }
         if (strict && !losses.isEmpty()) {
-            err.println("error: --strict: nothing written, since " + LsCommand.plural(losses.losses().size(),
-                    "thing") + " would be lost" + (report == null ? "" : " (listed in " + report + ")"));
+            err.println("error: --strict: nothing written, since "
+                    + LsCommand.plural(losses.losses().size(), "thing") + " would be lost"
+                    + (report == null ? "" : " (listed in " + report + ")"));
         }
         err.flush();
         return !(strict && !losses.isEmpty());

@@ -20,15 +20,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate diff}: where two annotations of the same text differ. */
-@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List where two annotations of the same text differ.",
-                "Spans only in A, only in B, label conflicts (same offsets, another label) and boundary conflicts (same label, overlapping, other offsets), in text order. Spans with the same offsets and label are not listed. 'annotate show A --diff B' draws the same in colour."},
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "List where two annotations of the same text differ.",
+            "Spans only in A, only in B, label conflicts (same offsets, another label) and boundary conflicts (same label, overlapping, other offsets), in text order. Spans with the same offsets and label are not listed. 'annotate show A --diff B' draws the same in colour."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate diff alice/article.scholion.json bob/article.scholion.json",
-                "  annotate diff a.scholion.json b.scholion.json --format tsv | cut -f1 | sort | uniq -c"})
+        footer = {
+            "  annotate diff alice/article.scholion.json bob/article.scholion.json",
+            "  annotate diff a.scholion.json b.scholion.json --format tsv | cut -f1 | sort | uniq -c"
+        })
 final class DiffCommand implements Callable<Integer> {
     /** How the differences are printed. */
-    enum Layout { table, tsv, json }
+    enum Layout {
+        table,
+        tsv,
+        json
+    }
 
     @Spec
     CommandSpec spec;
@@ -39,7 +50,10 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "The second annotation file, of the same text.")
     Path b;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table, tsv or json (default: ${DEFAULT-VALUE}).")
     Layout layout;
 
@@ -61,8 +75,9 @@ final class DiffCommand implements Callable<Integer> {
         return Annotate.OK;
     }
 
-    static List<Difference> differences(Path a, AnnotatedDocument docA, Path b, AnnotatedDocument docB,
-                                        boolean suggestions) throws ScholionException {
+    static List<Difference> differences(
+            Path a, AnnotatedDocument docA, Path b, AnnotatedDocument docB, boolean suggestions)
+            throws ScholionException {
         try {
             org.scholion.core.team.Agreement.requireSameText(List.of(a.toString(), b.toString()), List.of(docA, docB));
             return Diff.of(docA, docB, suggestions);
@@ -72,15 +87,22 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static void tsv(AnnotatedDocument doc, List<Difference> diff, PrintWriter out) {
-        StringBuilder s = new StringBuilder("kind\ta_id\ta_label\ta_start\ta_end\tb_id\tb_label\tb_start\tb_end\ttext\n");
+        StringBuilder s =
+                new StringBuilder("kind\ta_id\ta_label\ta_start\ta_end\tb_id\tb_label\tb_start\tb_end\ttext\n");
         for (Difference d : diff) {
             s.append(d.kind().key());
             for (Span span : new Span[] {d.a(), d.b()}) {
                 if (span == null) {
                     s.append("\t\t\t\t");
                 } else {
-                    s.append('\t').append(Escapes.tsv(span.id())).append('\t').append(Escapes.tsv(span.label()))
-                            .append('\t').append(span.start()).append('\t').append(span.end());
+                    s.append('\t')
+                            .append(Escapes.tsv(span.id()))
+                            .append('\t')
+                            .append(Escapes.tsv(span.label()))
+                            .append('\t')
+                            .append(span.start())
+                            .append('\t')
+                            .append(span.end());
                 }
             }
             s.append('\t').append(Escapes.tsv(text(doc, d))).append('\n');
@@ -113,7 +135,8 @@ final class DiffCommand implements Callable<Integer> {
 
     private static String cell(String text) {
         String flat = Escapes.visible(Escapes.tsv(text), false);
-        return flat.codePointCount(0, flat.length()) <= 50 ? flat
+        return flat.codePointCount(0, flat.length()) <= 50
+                ? flat
                 : flat.substring(0, flat.offsetByCodePoints(0, 49)) + "…";
     }
 

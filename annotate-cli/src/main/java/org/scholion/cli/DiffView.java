@@ -12,14 +12,21 @@ import org.scholion.core.team.Diff.Kind;
 
 /** The differences of two annotations as a document whose labels are the kinds of difference, for {@code show --diff}. */
 final class DiffView {
-    static final LabelSet KINDS = new LabelSet("diff", List.of(
-            new Label("only in A", "#D73027", "A has this span, B nothing like it", null, null),
-            new Label("only in B", "#1A9850", "B has this span, A nothing like it", null, null),
-            new Label("label conflict", "#FEE08B", "same offsets, another label (the note names A's and B's)", null, null),
-            new Label("boundary conflict", "#FC8D59", "same label, other offsets (A's, then B's)", null, null)));
+    static final LabelSet KINDS = new LabelSet(
+            "diff",
+            List.of(
+                    new Label("only in A", "#D73027", "A has this span, B nothing like it", null, null),
+                    new Label("only in B", "#1A9850", "B has this span, A nothing like it", null, null),
+                    new Label(
+                            "label conflict",
+                            "#FEE08B",
+                            "same offsets, another label (the note names A's and B's)",
+                            null,
+                            null),
+                    new Label(
+                            "boundary conflict", "#FC8D59", "same label, other offsets (A's, then B's)", null, null)));
 
-    private DiffView() {
-    }
+    private DiffView() {}
 
     static AnnotatedDocument of(AnnotatedDocument a, List<Difference> differences) {
         // a label conflict puts A's and B's span at one place with one kind: one span, both labels in its note
@@ -28,12 +35,30 @@ final class DiffView {
         for (Difference d : differences) {
             String label = KINDS.labels().get(d.kind().ordinal()).name();
             if (d.a() != null) {
-                add(spans, new Span("a" + ++n + "." + d.a().id(), d.a().start(), d.a().end(), label,
-                        d.kind() == Kind.ONLY_IN_A ? null : "A " + d.a().label(), null, null, false));
+                add(
+                        spans,
+                        new Span(
+                                "a" + ++n + "." + d.a().id(),
+                                d.a().start(),
+                                d.a().end(),
+                                label,
+                                d.kind() == Kind.ONLY_IN_A ? null : "A " + d.a().label(),
+                                null,
+                                null,
+                                false));
             }
             if (d.b() != null) {
-                add(spans, new Span("b" + ++n + "." + d.b().id(), d.b().start(), d.b().end(), label,
-                        d.kind() == Kind.ONLY_IN_B ? null : "B " + d.b().label(), null, null, false));
+                add(
+                        spans,
+                        new Span(
+                                "b" + ++n + "." + d.b().id(),
+                                d.b().start(),
+                                d.b().end(),
+                                label,
+                                d.kind() == Kind.ONLY_IN_B ? null : "B " + d.b().label(),
+                                null,
+                                null,
+                                false));
             }
         }
         AnnotatedDocument.Builder b = AnnotatedDocument.builder(a.document()).labelSets(List.of(KINDS));

@@ -16,16 +16,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate edit}: relabels, moves or annotates one span. */
-@Command(name = "edit", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "edit",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Change the label, note, offsets, attributes or links of a span.",
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate edit article.scholion.json s12 --label ORG",
-                "  annotate edit article.scholion.json s12 --at 31:48 --note 'full name'",
-                "  annotate edit article.scholion.json s12 --note ''      # removes the note",
-                "  annotate edit article.scholion.json s12 --attr certainty=low \\",
-                "      --link wikidata:Q3052772",
-                "  annotate edit article.scholion.json s12 --unset certainty \\",
-                "      --unlink wikidata:Q3052772"})
+        footer = {
+            "  annotate edit article.scholion.json s12 --label ORG",
+            "  annotate edit article.scholion.json s12 --at 31:48 --note 'full name'",
+            "  annotate edit article.scholion.json s12 --note ''      # removes the note",
+            "  annotate edit article.scholion.json s12 --attr certainty=low \\",
+            "      --link wikidata:Q3052772",
+            "  annotate edit article.scholion.json s12 --unset certainty \\",
+            "      --unlink wikidata:Q3052772"
+        })
 final class EditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,13 +41,22 @@ final class EditCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "ID", description = "The id of the span.")
     String id;
 
-    @Option(names = {"-l", "--label"}, paramLabel = "L", description = "A new label.")
+    @Option(
+            names = {"-l", "--label"},
+            paramLabel = "L",
+            description = "A new label.")
     String label;
 
-    @Option(names = {"-n", "--note"}, paramLabel = "NOTE", description = "A new note; '' removes it.")
+    @Option(
+            names = {"-n", "--note"},
+            paramLabel = "NOTE",
+            description = "A new note; '' removes it.")
     String note;
 
-    @Option(names = "--at", paramLabel = "START:END", converter = Range.Converter.class,
+    @Option(
+            names = "--at",
+            paramLabel = "START:END",
+            converter = Range.Converter.class,
             description = "New code-point offsets, [START, END).")
     Range at;
 
@@ -52,13 +66,17 @@ final class EditCommand implements Callable<Integer> {
     @Option(names = "--unset", paramLabel = "NAME", description = "Remove an attribute; repeatable.")
     List<String> unset = new ArrayList<>();
 
-    @Option(names = "--unlink", paramLabel = "IRI|PREFIX:ID", description = "Remove a link, written as it is listed; repeatable.")
+    @Option(
+            names = "--unlink",
+            paramLabel = "IRI|PREFIX:ID",
+            description = "Remove a link, written as it is listed; repeatable.")
     List<String> unlink = new ArrayList<>();
 
     @Override
     public Integer call() throws ScholionException {
         if (label == null && note == null && at == null && details.isEmpty() && unset.isEmpty() && unlink.isEmpty()) {
-            throw Commands.usage(spec, "say what to change: --label, --note, --at, --attr, --link, --unset or --unlink");
+            throw Commands.usage(
+                    spec, "say what to change: --label, --note, --at, --attr, --link, --unset or --unlink");
         }
         details.check();
         Span[] changed = new Span[1];

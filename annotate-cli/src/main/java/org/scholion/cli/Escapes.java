@@ -6,8 +6,7 @@ import org.scholion.core.text.Visible;
 
 /** Escapes text for tab-separated output and makes it safe to print on a terminal. */
 final class Escapes {
-    private Escapes() {
-    }
+    private Escapes() {}
 
     /** Tab, line feed, carriage return and backslash as {@code \t \n \r \\}, so each record stays on one line. */
     static String tsv(String s) {
@@ -84,13 +83,16 @@ final class Escapes {
                     throw new IllegalArgumentException("attributes end with a lone backslash: " + cell);
                 }
                 char next = cell.charAt(i);
-                into.append(switch (next) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case '\\', ';', '=' -> next;
-                    default -> throw new IllegalArgumentException("unknown escape \\" + next + " in attributes: " + cell);
-                });
+                into.append(
+                        switch (next) {
+                            case 't' -> '\t';
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            case '\\', ';', '=' -> next;
+                            default ->
+                                throw new IllegalArgumentException(
+                                        "unknown escape \\" + next + " in attributes: " + cell);
+                        });
             } else if (c == '=' && value == null) {
                 value = new StringBuilder();
             } else if (c == ';') {

@@ -49,8 +49,17 @@ final class ExportRun {
     private final Map<String, Path> writtenFor = new HashMap<>();
     private boolean failed;
 
-    ExportRun(Corpus corpus, Set<Format> formats, ExportOptions options, Path folder, List<CorpusWriter> wholes, Check check,
-              PrintWriter out, PrintWriter err, boolean console, int threads) {
+    ExportRun(
+            Corpus corpus,
+            Set<Format> formats,
+            ExportOptions options,
+            Path folder,
+            List<CorpusWriter> wholes,
+            Check check,
+            PrintWriter out,
+            PrintWriter err,
+            boolean console,
+            int threads) {
         this.corpus = corpus;
         this.formats = formats;
         this.options = options;
@@ -64,8 +73,7 @@ final class ExportRun {
     }
 
     /** What one document's export wrote and what failed, in format order. */
-    private record Done(List<Path> written, List<String> errors) {
-    }
+    private record Done(List<Path> written, List<String> errors) {}
 
     /** Runs the export; returns whether everything was written. */
     boolean run() {
@@ -76,26 +84,29 @@ final class ExportRun {
         });
         Deque<Future<Done>> pending = new ArrayDeque<>();
         try {
-            corpus.parallel(threads, (file, doc) -> {
-                check.accept(doc, file);
-                return doc;
-            }, outcome -> {
-                AnnotatedDocument doc = accept(outcome);
-                if (doc == null) {
-                    progress.done();
-                    return;
-                }
-                if (formats.isEmpty()) {
-                    progress.step(outcome.path().toString());
-                    progress.done();
-                    return;
-                }
-                Path file = outcome.path();
-                pending.add(writers.submit(() -> write(doc, file)));
-                while (pending.size() > threads) {
-                    finish(pending.removeFirst());
-                }
-            });
+            corpus.parallel(
+                    threads,
+                    (file, doc) -> {
+                        check.accept(doc, file);
+                        return doc;
+                    },
+                    outcome -> {
+                        AnnotatedDocument doc = accept(outcome);
+                        if (doc == null) {
+                            progress.done();
+                            return;
+                        }
+                        if (formats.isEmpty()) {
+                            progress.step(outcome.path().toString());
+                            progress.done();
+                            return;
+                        }
+                        Path file = outcome.path();
+                        pending.add(writers.submit(() -> write(doc, file)));
+                        while (pending.size() > threads) {
+                            finish(pending.removeFirst());
+                        }
+                    });
             while (!pending.isEmpty()) {
                 finish(pending.removeFirst());
             }
@@ -128,9 +139,13 @@ final class ExportRun {
         AnnotatedDocument doc = outcome.value();
         Path earlier = writtenFor.putIfAbsent(doc.document().id(), outcome.path());
         if (earlier != null) {
-            failed = Commands.report(progress, err, outcome.path() + ": has the same document id '"
-                    + doc.document().id() + "' as " + earlier + "; its exports would overwrite those (export it "
-                    + "into another folder)");
+            failed = Commands.report(
+                    progress,
+                    err,
+                    outcome.path() + ": has the same document id '"
+                            + doc.document().id() + "' as " + earlier
+                            + "; its exports would overwrite those (export it "
+                            + "into another folder)");
             return null;
         }
         for (int i = 0; i < wholes.size(); i++) {
@@ -179,7 +194,10 @@ final class ExportRun {
         for (String error : done.errors()) {
             failed = Commands.report(progress, err, error);
         }
-        progress.step(done.written().isEmpty() ? "" : done.written().get(0).getFileName().toString());
+        progress.step(
+                done.written().isEmpty()
+                        ? ""
+                        : done.written().get(0).getFileName().toString());
         progress.done();
     }
 }

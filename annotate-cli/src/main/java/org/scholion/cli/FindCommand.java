@@ -20,19 +20,30 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate find}: spans across a corpus, each with its document, offsets and context. */
-@Command(name = "find", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Find spans across documents by label, text, annotator or note, each with its document, offsets and a keyword-in-context snippet.",
-                "Documents are read on all cores and printed in the order of their sorted file names, spans in document order. Offsets and context are code points; the context is one line, with line breaks and control characters shown as spaces. A file that cannot be read is reported and the others are searched (exit 1)."},
+@Command(
+        name = "find",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Find spans across documents by label, text, annotator or note, each with its document, offsets and a keyword-in-context snippet.",
+            "Documents are read on all cores and printed in the order of their sorted file names, spans in document order. Offsets and context are code points; the context is one line, with line breaks and control characters shown as spaces. A file that cannot be read is reported and the others are searched (exit 1)."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate find corpus/ --label PERSON",
-                "  annotate find corpus/ --text '(?i)coalition' --format tsv > hits.tsv",
-                "  annotate find corpus/ 'more/**/*.scholion.json' --annotator alice --note 'check|verify'",
-                "",
-                "tsv: a header line document, span, label, start, end, text, left, right separated by tabs;",
-                "tab, line feed, carriage return and backslash in the text are written as \\\\t \\\\n \\\\r \\\\\\\\."})
+        footer = {
+            "  annotate find corpus/ --label PERSON",
+            "  annotate find corpus/ --text '(?i)coalition' --format tsv > hits.tsv",
+            "  annotate find corpus/ 'more/**/*.scholion.json' --annotator alice --note 'check|verify'",
+            "",
+            "tsv: a header line document, span, label, start, end, text, left, right separated by tabs;",
+            "tab, line feed, carriage return and backslash in the text are written as \\\\t \\\\n \\\\r \\\\\\\\."
+        })
 final class FindCommand implements Callable<Integer> {
     /** How the hits are printed. */
-    enum Layout { table, tsv, json }
+    enum Layout {
+        table,
+        tsv,
+        json
+    }
 
     @Spec
     CommandSpec spec;
@@ -40,10 +51,16 @@ final class FindCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Annotation files, folders or globs.")
     List<String> files;
 
-    @Option(names = {"-l", "--label"}, paramLabel = "L", description = "Only spans with this label.")
+    @Option(
+            names = {"-l", "--label"},
+            paramLabel = "L",
+            description = "Only spans with this label.")
     String label;
 
-    @Option(names = "--text", paramLabel = "REGEX", description = "Only spans whose text contains a match (Java regex; (?i) ignores case).")
+    @Option(
+            names = "--text",
+            paramLabel = "REGEX",
+            description = "Only spans whose text contains a match (Java regex; (?i) ignores case).")
     String text;
 
     @Option(names = "--annotator", paramLabel = "NAME", description = "Only spans made by this annotator.")
@@ -52,11 +69,17 @@ final class FindCommand implements Callable<Integer> {
     @Option(names = "--note", paramLabel = "REGEX", description = "Only spans whose note contains a match.")
     String note;
 
-    @Option(names = "--context", paramLabel = "N", defaultValue = "30",
+    @Option(
+            names = "--context",
+            paramLabel = "N",
+            defaultValue = "30",
             description = "Code points of context on each side (default: ${DEFAULT-VALUE}).")
     int context;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table, tsv or json (default: ${DEFAULT-VALUE}).")
     Layout layout;
 
@@ -112,10 +135,22 @@ final class FindCommand implements Callable<Integer> {
         if (layout == Layout.tsv) {
             StringBuilder b = new StringBuilder();
             for (Hit h : hits) {
-                b.append(Escapes.tsv(h.document())).append('\t').append(Escapes.tsv(h.span())).append('\t')
-                        .append(Escapes.tsv(h.label())).append('\t').append(h.start()).append('\t').append(h.end())
-                        .append('\t').append(Escapes.tsv(h.text())).append('\t').append(Escapes.tsv(h.left()))
-                        .append('\t').append(Escapes.tsv(h.right())).append('\n');
+                b.append(Escapes.tsv(h.document()))
+                        .append('\t')
+                        .append(Escapes.tsv(h.span()))
+                        .append('\t')
+                        .append(Escapes.tsv(h.label()))
+                        .append('\t')
+                        .append(h.start())
+                        .append('\t')
+                        .append(h.end())
+                        .append('\t')
+                        .append(Escapes.tsv(h.text()))
+                        .append('\t')
+                        .append(Escapes.tsv(h.left()))
+                        .append('\t')
+                        .append(Escapes.tsv(h.right()))
+                        .append('\n');
             }
             out.print(b);
         } else if (json != null) {
@@ -140,7 +175,14 @@ final class FindCommand implements Callable<Integer> {
             }
         } else {
             for (Hit h : hits) {
-                table.row(h.document(), h.span(), h.label(), h.start(), h.end(), h.left(), LsCommand.cell(h.text()),
+                table.row(
+                        h.document(),
+                        h.span(),
+                        h.label(),
+                        h.start(),
+                        h.end(),
+                        h.left(),
+                        LsCommand.cell(h.text()),
                         h.right());
             }
         }
@@ -153,7 +195,10 @@ final class FindCommand implements Callable<Integer> {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw Commands.usage(spec, "%s: not a regular expression: %s", option,
+            throw Commands.usage(
+                    spec,
+                    "%s: not a regular expression: %s",
+                    option,
                     e.getDescription() + " near index " + e.getIndex());
         }
     }

@@ -16,9 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate git-setup}: registers the merge driver for annotation files in a git work tree. */
-@Command(name = "git-setup", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Make a git work tree merge annotation files by meaning.",
-                "Writes '*.scholion.json merge=scholion' into .gitattributes, sets merge.scholion.name and merge.scholion.driver ('annotate merge-driver %O %A %B') in the repository's git config, and adds the lock files (.*.lock) to .gitignore. Running it again changes nothing. Every clone runs it once: git does not carry its config."},
+@Command(
+        name = "git-setup",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Make a git work tree merge annotation files by meaning.",
+            "Writes '*.scholion.json merge=scholion' into .gitattributes, sets merge.scholion.name and merge.scholion.driver ('annotate merge-driver %O %A %B') in the repository's git config, and adds the lock files (.*.lock) to .gitignore. Running it again changes nothing. Every clone runs it once: git does not carry its config."
+        },
         footerHeading = "%nExamples:%n",
         footer = {"  cd corpus && annotate git-setup && git add .gitattributes .gitignore"})
 final class GitSetupCommand implements Callable<Integer> {
@@ -28,10 +33,17 @@ final class GitSetupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "-C", paramLabel = "DIR", defaultValue = ".", description = "Run in DIR instead of the current folder.")
+    @Option(
+            names = "-C",
+            paramLabel = "DIR",
+            defaultValue = ".",
+            description = "Run in DIR instead of the current folder.")
     Path dir;
 
-    @Option(names = "--command", paramLabel = "CMD", defaultValue = "annotate",
+    @Option(
+            names = "--command",
+            paramLabel = "CMD",
+            defaultValue = "annotate",
             description = "How git should run annotate (default: ${DEFAULT-VALUE}, found on the PATH).")
     String command;
 
@@ -40,14 +52,18 @@ final class GitSetupCommand implements Callable<Integer> {
         String top = git("rev-parse", "--show-toplevel").strip();
         Path root = Path.of(top);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(addLine(root.resolve(".gitattributes"), ATTRIBUTE) ? "added to .gitattributes: " + ATTRIBUTE
-                : ".gitattributes already has: " + ATTRIBUTE);
+        out.println(
+                addLine(root.resolve(".gitattributes"), ATTRIBUTE)
+                        ? "added to .gitattributes: " + ATTRIBUTE
+                        : ".gitattributes already has: " + ATTRIBUTE);
         git("config", "merge.scholion.name", "Scholion annotation files, merged by meaning");
         String driver = command + " merge-driver %O %A %B %P";
         git("config", "merge.scholion.driver", driver);
         out.println("git config merge.scholion.driver \"" + driver + "\"");
-        out.println(addLine(root.resolve(".gitignore"), IGNORE) ? "added to .gitignore: " + IGNORE
-                : ".gitignore already has: " + IGNORE);
+        out.println(
+                addLine(root.resolve(".gitignore"), IGNORE)
+                        ? "added to .gitignore: " + IGNORE
+                        : ".gitignore already has: " + IGNORE);
         out.flush();
         return Annotate.OK;
     }
@@ -60,8 +76,10 @@ final class GitSetupCommand implements Callable<Integer> {
             p.getOutputStream().close();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new ScholionException(dir.toString(), "git " + String.join(" ", args) + " failed: "
-                        + output.strip().lines().findFirst().orElse("exit " + p.exitValue()));
+                throw new ScholionException(
+                        dir.toString(),
+                        "git " + String.join(" ", args) + " failed: "
+                                + output.strip().lines().findFirst().orElse("exit " + p.exitValue()));
             }
             return output;
         } catch (IOException e) {

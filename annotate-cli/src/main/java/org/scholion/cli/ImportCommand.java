@@ -40,40 +40,63 @@ import picocli.CommandLine.Spec;
  * {@code annotate import}: makes annotation files from the files of other annotation tools, or reads
  * a W3C Web Annotation collection (JSON-LD) back into an existing annotation file.
  */
-@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Make annotation files (text included) from the files of other annotation tools: brat, CoNLL, doccano, Label Studio, Prodigy, WebAnno TSV and the propaganda techniques corpus (PTC). Writes DIR/<document-id>.scholion.json for each document and prints each path.",
-                "The format is told from the files' names and content where that is unambiguous; otherwise give --format. A folder stands for the files in it. Labels go onto the label sets given with --labels where their names match (PTC maps onto the built-in propaganda set by default); the others go into a label set named after the source.",
-                "What cannot be carried over is counted on stderr, one line per kind (details with --report FILE); --strict refuses to write anything then. A file that is not valid stops the import (exit 1) and writes nothing.",
-                "A W3C Web Annotation collection (JSON-LD, as written by 'annotate export --format jsonld') has no text: it is read into an existing annotation file (--into, default <stem>.scholion.json here), replacing its spans and relations as one change ('annotate undo' restores them)."},
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Make annotation files (text included) from the files of other annotation tools: brat, CoNLL, doccano, Label Studio, Prodigy, WebAnno TSV and the propaganda techniques corpus (PTC). Writes DIR/<document-id>.scholion.json for each document and prints each path.",
+            "The format is told from the files' names and content where that is unambiguous; otherwise give --format. A folder stands for the files in it. Labels go onto the label sets given with --labels where their names match (PTC maps onto the built-in propaganda set by default); the others go into a label set named after the source.",
+            "What cannot be carried over is counted on stderr, one line per kind (details with --report FILE); --strict refuses to write anything then. A file that is not valid stops the import (exit 1) and writes nothing.",
+            "A W3C Web Annotation collection (JSON-LD, as written by 'annotate export --format jsonld') has no text: it is read into an existing annotation file (--into, default <stem>.scholion.json here), replacing its spans and relations as one change ('annotate undo' restores them)."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate import corpus/brat/ -o work/                 # every .ann/.txt pair",
-                "  annotate import datasets/train-articles \\",
-                "      datasets/train-labels-task-flc-tc --format ptc -o work/",
-                "  annotate import article.ann --into article.scholion.json \\",
-                "      --labels entities --strict",
-                "  annotate import out/article.jsonld --into article.scholion.json"})
+        footer = {
+            "  annotate import corpus/brat/ -o work/                 # every .ann/.txt pair",
+            "  annotate import datasets/train-articles \\",
+            "      datasets/train-labels-task-flc-tc --format ptc -o work/",
+            "  annotate import article.ann --into article.scholion.json \\",
+            "      --labels entities --strict",
+            "  annotate import out/article.jsonld --into article.scholion.json"
+        })
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "1..*", paramLabel = "SOURCE",
-            description = "Files or folders of another tool (a pair such as brat's .txt and .ann may be named by either file).")
+    @Parameters(
+            index = "0",
+            arity = "1..*",
+            paramLabel = "SOURCE",
+            description =
+                    "Files or folders of another tool (a pair such as brat's .txt and .ann may be named by either file).")
     List<Path> sources;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "brat, conll, doccano, labelstudio, prodigy, webanno, ptc or jsonld (default: told from the files).")
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            description =
+                    "brat, conll, doccano, labelstudio, prodigy, webanno, ptc or jsonld (default: told from the files).")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "The folder to write the annotation files into, created if missing (default: the current folder).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "DIR",
+            description =
+                    "The folder to write the annotation files into, created if missing (default: the current folder).")
     Path folder;
 
-    @Option(names = "--into", paramLabel = "FILE",
-            description = "The annotation file to write, for a source of one document; for JSON-LD, the existing file to import into (default: <stem>.scholion.json here).")
+    @Option(
+            names = "--into",
+            paramLabel = "FILE",
+            description =
+                    "The annotation file to write, for a source of one document; for JSON-LD, the existing file to import into (default: <stem>.scholion.json here).")
     Path into;
 
-    @Option(names = "--labels", paramLabel = "SET",
-            description = "A built-in label set (propaganda, entities, sourcing) or label-set file to map labels onto; repeatable.")
+    @Option(
+            names = "--labels",
+            paramLabel = "SET",
+            description =
+                    "A built-in label set (propaganda, entities, sourcing) or label-set file to map labels onto; repeatable.")
     List<String> labelSets = new ArrayList<>();
 
     @Option(names = "--force", description = "Overwrite annotation files that exist.")
@@ -95,7 +118,8 @@ final class ImportCommand implements Callable<Integer> {
         Format chosen = format != null ? named(format) : detected();
         if (chosen == Format.JSONLD) {
             if (sources.size() != 1 || Files.isDirectory(sources.get(0))) {
-                throw Commands.usage(spec, "a JSON-LD collection is imported one file at a time, into an existing annotation file");
+                throw Commands.usage(
+                        spec, "a JSON-LD collection is imported one file at a time, into an existing annotation file");
             }
             return jsonLd(sources.get(0));
         }
@@ -110,15 +134,17 @@ final class ImportCommand implements Callable<Integer> {
             throw Commands.usage(spec, "%s", e.getMessage());
         }
         if (f != Format.JSONLD && f.kind() != Format.Kind.INTERCHANGE) {
-            throw Commands.usage(spec, "%s is written by 'annotate export', not read: import reads %s", name,
-                    readable());
+            throw Commands.usage(
+                    spec, "%s is written by 'annotate export', not read: import reads %s", name, readable());
         }
         return f;
     }
 
     private static String readable() {
-        return Arrays.stream(Format.values()).filter(f -> f == Format.JSONLD || f.kind() == Format.Kind.INTERCHANGE)
-                .map(Format::extension).collect(Collectors.joining(", "));
+        return Arrays.stream(Format.values())
+                .filter(f -> f == Format.JSONLD || f.kind() == Format.Kind.INTERCHANGE)
+                .map(Format::extension)
+                .collect(Collectors.joining(", "));
     }
 
     /** The one format every source file is in, or a usage error that asks for --format. */
@@ -133,17 +159,22 @@ final class ImportCommand implements Callable<Integer> {
                     found.add(f.get());
                     any = true;
                 } else if (!Files.isDirectory(source)) {
-                    throw Commands.usage(spec, "cannot tell the format of %s from its name and content; give --format (%s)",
-                            source, readable());
+                    throw Commands.usage(
+                            spec,
+                            "cannot tell the format of %s from its name and content; give --format (%s)",
+                            source,
+                            readable());
                 }
             }
             if (!any) {
-                throw Commands.usage(spec, "found no file of a known format in %s; give --format (%s)", source,
-                        readable());
+                throw Commands.usage(
+                        spec, "found no file of a known format in %s; give --format (%s)", source, readable());
             }
         }
         if (found.size() > 1) {
-            throw Commands.usage(spec, "the sources are in several formats (%s); import each format on its own, or give --format",
+            throw Commands.usage(
+                    spec,
+                    "the sources are in several formats (%s); import each format on its own, or give --format",
                     found.stream().map(Format::extension).collect(Collectors.joining(", ")));
         }
         return found.iterator().next();
@@ -191,7 +222,8 @@ final class ImportCommand implements Callable<Integer> {
             sets.add(Seeds.labelSet("propaganda").orElseThrow());
         }
         Path first = sources.get(0).toAbsolutePath().normalize();
-        String setName = ForeignLabels.setNameFor(first.getFileName() == null ? "imported" : first.getFileName().toString());
+        String setName = ForeignLabels.setNameFor(
+                first.getFileName() == null ? "imported" : first.getFileName().toString());
         ReadOptions options = new ReadOptions(sets, setName, null);
         LossReport losses = new LossReport();
         Path outFolder = into != null ? parentOf(into) : folder != null ? folder : Path.of(".");
@@ -203,14 +235,19 @@ final class ImportCommand implements Callable<Integer> {
             for (Path source : primaries) {
                 reader.read(source, options, losses, doc -> {
                     if (into != null && !staged.isEmpty()) {
-                        throw new ScholionException(source.toString(), "holds more than one document, and --into names"
-                                + " one file (use -o DIR)");
+                        throw new ScholionException(
+                                source.toString(),
+                                "holds more than one document, and --into names" + " one file (use -o DIR)");
                     }
-                    Path target = into != null ? into : outFolder.resolve(doc.document().id() + ".scholion.json");
+                    Path target = into != null
+                            ? into
+                            : outFolder.resolve(doc.document().id() + ".scholion.json");
                     Path temp = staging.folder().resolve(target.getFileName().toString());
                     if (staged.containsKey(temp)) {
-                        throw new ScholionException(source.toString(), "document " + doc.document().id()
-                                + " is also in " + from.get(temp) + ": both would be written to " + target);
+                        throw new ScholionException(
+                                source.toString(),
+                                "document " + doc.document().id() + " is also in " + from.get(temp)
+                                        + ": both would be written to " + target);
                     }
                     if (!force && Files.exists(target)) {
                         throw new ScholionException(target.toString(), "already exists (use --force to overwrite it)");
@@ -239,11 +276,13 @@ final class ImportCommand implements Callable<Integer> {
         Path target = into != null ? into : defaultTarget(collection);
         AnnotationFile file = AnnotationFile.at(target);
         if (!file.exists()) {
-            throw new ScholionException(target.toString(), "no such annotation file to import into"
-                    + (into == null ? " (name one with --into FILE)" : ""));
+            throw new ScholionException(
+                    target.toString(),
+                    "no such annotation file to import into" + (into == null ? " (name one with --into FILE)" : ""));
         }
         if (!Files.isRegularFile(collection)) {
-            throw new ScholionException(collection.toString(), Files.exists(collection) ? "is not a file" : "no such file");
+            throw new ScholionException(
+                    collection.toString(), Files.exists(collection) ? "is not a file" : "no such file");
         }
         List<JsonLdImporter.Problem> problems = new ArrayList<>();
         LossReport losses = new LossReport();
@@ -256,8 +295,11 @@ final class ImportCommand implements Callable<Integer> {
                 for (JsonLdImporter.Problem problem : result.problems()) {
                     err.println("warning: " + collection + ": " + Escapes.visible(problem.toString(), false));
                 }
-                throw new ScholionException(collection.toString(), "--strict: nothing imported, since "
-                        + LsCommand.plural(result.problems().size(), "annotation") + " could not be placed as they are");
+                throw new ScholionException(
+                        collection.toString(),
+                        "--strict: nothing imported, since "
+                                + LsCommand.plural(result.problems().size(), "annotation")
+                                + " could not be placed as they are");
             }
             return result.document();
         });
@@ -265,15 +307,24 @@ final class ImportCommand implements Callable<Integer> {
         for (JsonLdImporter.Problem problem : problems) {
             err.println("warning: " + collection + ": " + Escapes.visible(problem.toString(), false));
             skipped += problem.severity() == JsonLdImporter.Severity.SKIPPED ? 1 : 0;
-            losses.add("jsonld", collection.toString(), 0, problem.severity() == JsonLdImporter.Severity.SKIPPED
-                    ? "annotations skipped" : "annotations imported with a caveat", problem.toString());
+            losses.add(
+                    "jsonld",
+                    collection.toString(),
+                    0,
+                    problem.severity() == JsonLdImporter.Severity.SKIPPED
+                            ? "annotations skipped"
+                            : "annotations imported with a caveat",
+                    problem.toString());
         }
         err.flush();
         if (conversion.report != null) {
             conversion.finish(losses, new PrintWriter(java.io.Writer.nullWriter()));
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s: %s, %s%s%n", target, LsCommand.plural(after.document().spans().size(), "span"),
+        out.printf(
+                "%s: %s, %s%s%n",
+                target,
+                LsCommand.plural(after.document().spans().size(), "span"),
                 LsCommand.plural(after.document().relations().size(), "relation"),
                 skipped == 0 ? "" : " (" + LsCommand.plural((int) skipped, "annotation") + " skipped, listed above)");
         out.flush();

@@ -17,14 +17,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate labels}: lists the labels of a file; its subcommands add and remove labels. */
-@Command(name = "labels", mixinStandardHelpOptions = true,
-        description = {"List, add or remove the labels of an annotation file.", "Without a subcommand: each label with its set, colour, hotkey, span count and description."},
+@Command(
+        name = "labels",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List, add or remove the labels of an annotation file.",
+            "Without a subcommand: each label with its set, colour, hotkey, span count and description."
+        },
         subcommands = {LabelsAddCommand.class, LabelsRmCommand.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate labels article.scholion.json",
-                "  annotate labels article.scholion.json add CLAIM --color '#CC6677' --key c \\",
-                "      --set sourcing",
-                "  annotate labels article.scholion.json rm CLAIM"})
+        footer = {
+            "  annotate labels article.scholion.json",
+            "  annotate labels article.scholion.json add CLAIM --color '#CC6677' --key c \\",
+            "      --set sourcing",
+            "  annotate labels article.scholion.json rm CLAIM"
+        })
 final class LabelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

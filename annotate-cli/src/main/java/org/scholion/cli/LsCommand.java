@@ -25,18 +25,32 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate ls}: lists the spans of annotation files, folders of them or globs. */
-@Command(name = "ls", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List the spans of annotation files.", "In document order (by start, outer spans first); offsets are code points, [start, end).", "A folder is searched recursively for *.scholion.json files, and a quoted glob ('data/**/*.scholion.json') matches below its folder. With more than one document each row starts with the document id. A file that cannot be read is reported and the others are listed (exit 1)."},
+@Command(
+        name = "ls",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "List the spans of annotation files.",
+            "In document order (by start, outer spans first); offsets are code points, [start, end).",
+            "A folder is searched recursively for *.scholion.json files, and a quoted glob ('data/**/*.scholion.json') matches below its folder. With more than one document each row starts with the document id. A file that cannot be read is reported and the others are listed (exit 1)."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate ls article.scholion.json",
-                "  annotate ls article.scholion.json --label PERSON --format tsv | cut -f5",
-                "  annotate ls article.scholion.json --format json",
-                "  annotate ls corpus/ --label PERSON --format tsv",
-                "",
-                "tsv: a header line, then id, label, start, end, text, suggestion (yes or no), proposers (who proposed a suggestion, comma-separated), attributes (name=value;name=value, with \\; \\= \\\\ inside names and values) and links (space-separated) separated by tabs (document first for several documents); tab, line feed, carriage return and backslash in the text are written as \\t \\n \\r \\\\.", "json: every field, attributes as an object and links as an array (both always present)."})
+        footer = {
+            "  annotate ls article.scholion.json",
+            "  annotate ls article.scholion.json --label PERSON --format tsv | cut -f5",
+            "  annotate ls article.scholion.json --format json",
+            "  annotate ls corpus/ --label PERSON --format tsv",
+            "",
+            "tsv: a header line, then id, label, start, end, text, suggestion (yes or no), proposers (who proposed a suggestion, comma-separated), attributes (name=value;name=value, with \\; \\= \\\\ inside names and values) and links (space-separated) separated by tabs (document first for several documents); tab, line feed, carriage return and backslash in the text are written as \\t \\n \\r \\\\.",
+            "json: every field, attributes as an object and links as an array (both always present)."
+        })
 final class LsCommand implements Callable<Integer> {
     /** How the spans are printed. */
-    enum Layout { table, tsv, json }
+    enum Layout {
+        table,
+        tsv,
+        json
+    }
 
     /** Longest text shown in a table cell, in code points. */
     private static final int CELL = 60;
@@ -49,19 +63,29 @@ final class LsCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Annotation files, folders or globs.")
     List<String> files;
 
-    @Option(names = {"-l", "--label"}, paramLabel = "L", description = "Only spans with this label; repeatable.")
+    @Option(
+            names = {"-l", "--label"},
+            paramLabel = "L",
+            description = "Only spans with this label; repeatable.")
     List<String> labels = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table, tsv or json (default: ${DEFAULT-VALUE}).")
     Layout layout;
 
     @Override
     public Integer call() throws ScholionException, IOException {
         Corpus corpus = Corpus.of(files);
-        boolean many = corpus.size() + corpus.problems().size() > 1 || files.stream().anyMatch(Corpus::namesMany);
+        boolean many =
+                corpus.size() + corpus.problems().size() > 1 || files.stream().anyMatch(Corpus::namesMany);
         if (!many) {
-            return one(corpus.files().isEmpty() ? Path.of(files.get(0)) : corpus.files().get(0));
+            return one(
+                    corpus.files().isEmpty()
+                            ? Path.of(files.get(0))
+                            : corpus.files().get(0));
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -90,8 +114,8 @@ final class LsCommand implements Callable<Integer> {
                 switch (layout) {
                     case tsv -> tsv(id, doc, spans, out);
                     case json -> json(id, doc, spans, json);
-                    default -> spans.forEach(s -> table.row(id, s.id(), s.label(), s.start(), s.end(),
-                            cell(doc.textOf(s))));
+                    default ->
+                        spans.forEach(s -> table.row(id, s.id(), s.label(), s.start(), s.end(), cell(doc.textOf(s))));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -149,7 +173,9 @@ final class LsCommand implements Callable<Integer> {
     }
 
     private List<Span> select(AnnotatedDocument doc) {
-        return doc.spans().stream().filter(s -> labels.isEmpty() || labels.contains(s.label())).toList();
+        return doc.spans().stream()
+                .filter(s -> labels.isEmpty() || labels.contains(s.label()))
+                .toList();
     }
 
     private static void tsv(String document, AnnotatedDocument doc, List<Span> spans, PrintWriter out) {
@@ -161,11 +187,23 @@ final class LsCommand implements Callable<Integer> {
             if (document != null) {
                 b.append(Escapes.tsv(document)).append('\t');
             }
-            b.append(Escapes.tsv(s.id())).append('\t').append(Escapes.tsv(s.label())).append('\t').append(s.start())
-                    .append('\t').append(s.end()).append('\t').append(Escapes.tsv(doc.textOf(s))).append('\t')
-                    .append(s.suggestion() ? "yes" : "no").append('\t')
-                    .append(s.suggestion() ? Escapes.tsv(String.join(", ", Merge.proposers(s))) : "").append('\t')
-                    .append(Escapes.attributes(s.attributes())).append('\t').append(String.join(" ", s.links()))
+            b.append(Escapes.tsv(s.id()))
+                    .append('\t')
+                    .append(Escapes.tsv(s.label()))
+                    .append('\t')
+                    .append(s.start())
+                    .append('\t')
+                    .append(s.end())
+                    .append('\t')
+                    .append(Escapes.tsv(doc.textOf(s)))
+                    .append('\t')
+                    .append(s.suggestion() ? "yes" : "no")
+                    .append('\t')
+                    .append(s.suggestion() ? Escapes.tsv(String.join(", ", Merge.proposers(s))) : "")
+                    .append('\t')
+                    .append(Escapes.attributes(s.attributes()))
+                    .append('\t')
+                    .append(String.join(" ", s.links()))
                     .append('\n');
         }
         out.print(b);
@@ -216,7 +254,8 @@ final class LsCommand implements Callable<Integer> {
 
     private static void table(AnnotatedDocument doc, List<Span> spans, PrintWriter out) {
         boolean suggestions = spans.stream().anyMatch(Span::suggestion);
-        boolean details = spans.stream().anyMatch(s -> !s.attributes().isEmpty() || !s.links().isEmpty());
+        boolean details = spans.stream()
+                .anyMatch(s -> !s.attributes().isEmpty() || !s.links().isEmpty());
         List<String> headers = new ArrayList<>(List.of("ID", "LABEL", ">START", ">END"));
         if (suggestions) {
             headers.add("SUGGESTED BY");

@@ -22,16 +22,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate merge-driver}: git's merge driver for annotation files. */
-@Command(name = "merge-driver", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Merge two versions of an annotation file by meaning (git calls this; see 'annotate git-setup').",
-                "Spans and relations added on both sides are all kept (ids both sides created are renumbered, relations follow); removals and edits made on one side apply; label-set changes combine. The result is written into OURS atomically, with the merge recorded in its undo history. A true conflict (one side edited what the other removed, or both edited the same span differently) keeps both versions as suggestions, is listed on standard error, and the exit code is 1, so git reports the conflict; nothing is lost."},
+@Command(
+        name = "merge-driver",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Merge two versions of an annotation file by meaning (git calls this; see 'annotate git-setup').",
+            "Spans and relations added on both sides are all kept (ids both sides created are renumbered, relations follow); removals and edits made on one side apply; label-set changes combine. The result is written into OURS atomically, with the merge recorded in its undo history. A true conflict (one side edited what the other removed, or both edited the same span differently) keeps both versions as suggestions, is listed on standard error, and the exit code is 1, so git reports the conflict; nothing is lost."
+        },
         footerHeading = "%nExamples:%n",
         footer = {"  git config merge.scholion.driver 'annotate merge-driver %O %A %B'"})
 final class MergeDriverCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "BASE", description = "The common ancestor (git's %%O; empty when there is none).")
+    @Parameters(
+            index = "0",
+            paramLabel = "BASE",
+            description = "The common ancestor (git's %%O; empty when there is none).")
     Path base;
 
     @Parameters(index = "1", paramLabel = "OURS", description = "Our version, replaced by the merge (git's %%A).")
@@ -40,14 +48,19 @@ final class MergeDriverCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "THEIRS", description = "Their version (git's %%B).")
     Path theirs;
 
-    @Parameters(index = "3", arity = "0..1", paramLabel = "PATH", description = "The file's name in the work tree, for messages (git's %%P).")
+    @Parameters(
+            index = "3",
+            arity = "0..1",
+            paramLabel = "PATH",
+            description = "The file's name in the work tree, for messages (git's %%P).")
     String name;
 
     @Override
     public Integer call() throws ScholionException, ExportException {
         Snapshot mine = AnnotationFile.at(ours).load();
         AnnotatedDocument their = AnnotationFile.at(theirs).read();
-        AnnotatedDocument common = isEmpty(base) ? AnnotatedDocument.of(mine.document().document(), List.of())
+        AnnotatedDocument common = isEmpty(base)
+                ? AnnotatedDocument.of(mine.document().document(), List.of())
                 : AnnotationFile.at(base).read();
         String shown = name != null ? name : ours.toString();
         ThreeWayMerge.Result result;
@@ -57,7 +70,8 @@ final class MergeDriverCommand implements Callable<Integer> {
             throw new ScholionException(shown, "cannot merge: " + e.getMessage());
         }
         Change change = Change.between(mine.document(), result.document(), "merge");
-        Snapshot merged = new Snapshot(result.document(),
+        Snapshot merged = new Snapshot(
+                result.document(),
                 change.isEmpty() ? mine.history() : mine.history().record(change));
         Exporters.writeAtomically(ours, out -> AnnotationFile.write(merged, out));
         PrintWriter err = spec.commandLine().getErr();

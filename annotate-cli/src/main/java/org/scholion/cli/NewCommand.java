@@ -5,18 +5,18 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.scholion.core.ScholionException;
 import org.scholion.core.corpus.Corpus;
 import org.scholion.core.ingest.SourceImporter;
@@ -32,20 +32,27 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate new}: imports source documents into new annotation files. */
-@Command(name = "new", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Import source documents into new annotation files.",
-                "With several sources (or -o naming a folder) each becomes DIR/<source-stem>.scholion.json, imported on all cores; a source that fails does not stop the others: the end lists each failure with its reason (exit 1).",
-                "Reads plain text, HTML, DOCX, ODT, RTF, PDF and EPUB; prints the new file's path.",
-                "Plain text is kept exactly as it is (no normalisation, line endings as they are)."},
+@Command(
+        name = "new",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Import source documents into new annotation files.",
+            "With several sources (or -o naming a folder) each becomes DIR/<source-stem>.scholion.json, imported on all cores; a source that fails does not stop the others: the end lists each failure with its reason (exit 1).",
+            "Reads plain text, HTML, DOCX, ODT, RTF, PDF and EPUB; prints the new file's path.",
+            "Plain text is kept exactly as it is (no normalisation, line endings as they are)."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate new article.html                      # writes article.scholion.json",
-                "  annotate new speech.txt --labels propaganda --labels my-labels.json",
-                "  annotate new report.pdf -o work/report.scholion.json --id report-2026 \\",
-                "      --title 'Annual report'",
-                "  annotate new sources/*.html sources/*.pdf -o corpus/ --labels propaganda",
-                "",
-                "SET is a built-in label set (propaganda, entities, sourcing) or a label-set JSON file; "
-                        + "without --labels the file gets all three built-in sets."})
+        footer = {
+            "  annotate new article.html                      # writes article.scholion.json",
+            "  annotate new speech.txt --labels propaganda --labels my-labels.json",
+            "  annotate new report.pdf -o work/report.scholion.json --id report-2026 \\",
+            "      --title 'Annual report'",
+            "  annotate new sources/*.html sources/*.pdf -o corpus/ --labels propaganda",
+            "",
+            "SET is a built-in label set (propaganda, entities, sourcing) or a label-set JSON file; "
+                    + "without --labels the file gets all three built-in sets."
+        })
 final class NewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,8 +60,11 @@ final class NewCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "The source documents.")
     List<Path> sources;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
-            description = "The annotation file to write (default: the source's name with .scholion.json, here); with several sources, the folder to write into (created if missing).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE|DIR",
+            description =
+                    "The annotation file to write (default: the source's name with .scholion.json, here); with several sources, the folder to write into (created if missing).")
     Path output;
 
     @Option(names = "--id", paramLabel = "ID", description = "The document id (default: from the file name).")
@@ -66,13 +76,18 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "SET", description = "A label set to annotate with; repeatable.")
     List<String> labelSets = new ArrayList<>();
 
-    @Option(names = {"-f", "--force"}, description = "Overwrite the annotation file if it exists.")
+    @Option(
+            names = {"-f", "--force"},
+            description = "Overwrite the annotation file if it exists.")
     boolean force;
 
     @Override
     public Integer call() throws ScholionException {
-        boolean many = sources.size() > 1 || (output != null && (Files.isDirectory(output)
-                || output.toString().endsWith(output.getFileSystem().getSeparator())));
+        boolean many = sources.size() > 1
+                || (output != null
+                        && (Files.isDirectory(output)
+                                || output.toString()
+                                        .endsWith(output.getFileSystem().getSeparator())));
         if (many) {
             if (id != null || title != null) {
                 throw Commands.usage(spec, "--id and --title name one document: give one SOURCE with them");
@@ -124,7 +139,8 @@ final class NewCommand implements Callable<Integer> {
         }
         List<String> failures = new ArrayList<>();
         Map<Path, Path> firstSourceOf = new HashMap<>();
-        Progress progress = new Progress(err, sources.size(), Commands.root(spec).console());
+        Progress progress =
+                new Progress(err, sources.size(), Commands.root(spec).console());
         int threads = Corpus.cores();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "scholion-import");
@@ -138,8 +154,8 @@ final class NewCommand implements Callable<Integer> {
                 Path target = folder.resolve(defaultOutput(source).toString());
                 Path earlier = firstSourceOf.putIfAbsent(target.toAbsolutePath().normalize(), source);
                 if (earlier != null) {
-                    pending.add(CompletableFuture.completedFuture(source + ": would be written to " + target
-                            + " as " + earlier + " is (import it on its own with -o FILE)"));
+                    pending.add(CompletableFuture.completedFuture(source + ": would be written to " + target + " as "
+                            + earlier + " is (import it on its own with -o FILE)"));
                 } else {
                     pending.add(pool.submit(() -> importOne(source, target, sets)));
                 }
@@ -181,8 +197,8 @@ final class NewCommand implements Callable<Integer> {
         }
     }
 
-    private static void finish(Future<String> future, Path target, List<String> failures, Progress progress,
-                               PrintWriter out) {
+    private static void finish(
+            Future<String> future, Path target, List<String> failures, Progress progress, PrintWriter out) {
         progress.step(target.getFileName().toString());
         String failure;
         try {
@@ -207,7 +223,8 @@ final class NewCommand implements Callable<Integer> {
 
     /** {@code <source-stem>.scholion.json} in the current folder. */
     static Path defaultOutput(Path source) {
-        String name = source.getFileName() == null ? "document" : source.getFileName().toString();
+        String name =
+                source.getFileName() == null ? "document" : source.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         return Path.of(stem + ".scholion.json");

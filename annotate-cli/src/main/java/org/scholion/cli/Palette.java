@@ -29,8 +29,12 @@ final class Palette {
         if (underline) {
             b.append(";4");
             if (trueColor && underlineRgb >= 0) {
-                b.append(String.format(Locale.ROOT, ";58;2;%d;%d;%d", underlineRgb >> 16 & 0xFF,
-                        underlineRgb >> 8 & 0xFF, underlineRgb & 0xFF));
+                b.append(String.format(
+                        Locale.ROOT,
+                        ";58;2;%d;%d;%d",
+                        underlineRgb >> 16 & 0xFF,
+                        underlineRgb >> 8 & 0xFF,
+                        underlineRgb & 0xFF));
             }
         }
         return b.append('m').toString();

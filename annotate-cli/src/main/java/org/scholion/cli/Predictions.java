@@ -25,12 +25,10 @@ import org.scholion.export.jsonld.JsonLdImporter;
  * document in it that has the annotation file's text (else its id) become suggestions.
  */
 final class Predictions {
-    private Predictions() {
-    }
+    private Predictions() {}
 
     /** The predicted document and how it was found. */
-    record Found(AnnotatedDocument document, boolean byText) {
-    }
+    record Found(AnnotatedDocument document, boolean byText) {}
 
     /**
      * What taking suggestions did.
@@ -43,9 +41,14 @@ final class Predictions {
      * @param otherText  predicted spans whose text differs from the file's there (document found by id)
      * @param relations  predicted relations, not taken (suggestions are spans)
      */
-    record Result(AnnotatedDocument document, int added, int duplicates, int lowScore, int unscored, int otherText,
-                  int relations) {
-    }
+    record Result(
+            AnnotatedDocument document,
+            int added,
+            int duplicates,
+            int lowScore,
+            int unscored,
+            int otherText,
+            int relations) {}
 
     /** The format of {@code file}: the one given, else the one its name and content say. */
     static Format format(Path file, String given) {
@@ -60,24 +63,30 @@ final class Predictions {
         if (String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".jsonld")) {
             return Format.JSONLD;
         }
-        return Interchange.detect(file).orElseThrow(() -> new IllegalArgumentException(
-                "cannot tell the format of " + file + " from its name and content: give --format"));
+        return Interchange.detect(file)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "cannot tell the format of " + file + " from its name and content: give --format"));
     }
 
     /** Reads the document of {@code predictions} that belongs to {@code target}. */
     static Found find(Path predictions, Format format, AnnotatedDocument target, LossReport losses)
             throws ScholionException {
         if (format == Format.JSONLD) {
-            return new Found(JsonLdImporter.read(predictions, target.document(), target.labelSets()).document(), true);
+            return new Found(
+                    JsonLdImporter.read(predictions, target.document(), target.labelSets())
+                            .document(),
+                    true);
         }
         String hash = target.document().sha256();
         String id = target.document().id();
         AnnotatedDocument[] byText = new AnnotatedDocument[1];
         AnnotatedDocument[] byId = new AnnotatedDocument[1];
-        ReadOptions options = new ReadOptions(target.labelSets(),
-                ForeignLabels.setNameFor(String.valueOf(predictions.getFileName())), null);
+        ReadOptions options = new ReadOptions(
+                target.labelSets(), ForeignLabels.setNameFor(String.valueOf(predictions.getFileName())), null);
         Interchange.reader(format).read(predictions, options, losses, doc -> {
-            if (byText[0] == null && doc.document().text().length() == target.document().text().length()
+            if (byText[0] == null
+                    && doc.document().text().length()
+                            == target.document().text().length()
                     && doc.document().sha256().equals(hash)) {
                 byText[0] = doc;
             } else if (byId[0] == null && doc.document().id().equals(id)) {
@@ -90,8 +99,8 @@ final class Predictions {
         if (byId[0] != null) {
             return new Found(byId[0], false);
         }
-        throw new ScholionException(predictions.toString(), "no document in it has the text of " + id
-                + " (nor its id)");
+        throw new ScholionException(
+                predictions.toString(), "no document in it has the text of " + id + " (nor its id)");
     }
 
     /**
@@ -100,8 +109,8 @@ final class Predictions {
      * @param label    only spans of this label, or all when null
      * @param minScore the lowest score taken, or NaN for any
      */
-    static Result add(AnnotatedDocument doc, Found found, String label, double minScore, String annotator,
-                      Instant now) {
+    static Result add(
+            AnnotatedDocument doc, Found found, String label, double minScore, String annotator, Instant now) {
         AnnotatedDocument predicted = found.document();
         Set<String> taken = new HashSet<>();
         for (Span span : doc.spans()) {
@@ -129,8 +138,9 @@ final class Predictions {
                     continue;
                 }
             }
-            if (!found.byText() && (span.end() > doc.text().length()
-                    || !doc.text().slice(span.start(), span.end()).equals(predicted.textOf(span)))) {
+            if (!found.byText()
+                    && (span.end() > doc.text().length()
+                            || !doc.text().slice(span.start(), span.end()).equals(predicted.textOf(span)))) {
                 other++;
                 continue;
             }
@@ -143,8 +153,15 @@ final class Predictions {
                 id = "s" + next++;
             } while (ids.contains(id));
             ids.add(id);
-            added.add(new Span(id, span.start(), span.end(), span.label(), span.note(),
-                    span.annotator() != null ? span.annotator() : annotator, now, true));
+            added.add(new Span(
+                    id,
+                    span.start(),
+                    span.end(),
+                    span.label(),
+                    span.note(),
+                    span.annotator() != null ? span.annotator() : annotator,
+                    now,
+                    true));
         }
         AnnotatedDocument result = doc;
         if (!added.isEmpty()) {
@@ -154,12 +171,21 @@ final class Predictions {
                 // the known sets are the file's own; a set that holds a label the file lacks is the new one
                 // (or a known one the new labels were added to, when it has the new set's name)
                 AnnotatedDocument current = result;
-                if (set.labels().stream().anyMatch(l -> used.contains(l.name()) && current.label(l.name()).isEmpty())) {
+                if (set.labels().stream()
+                        .anyMatch(l -> used.contains(l.name())
+                                && current.label(l.name()).isEmpty())) {
                     result = result.withLabelSet(set);
                 }
             }
             result = result.withSpans(added);
         }
-        return new Result(result, added.size(), duplicates, low, unscored, other, predicted.relations().size());
+        return new Result(
+                result,
+                added.size(),
+                duplicates,
+                low,
+                unscored,
+                other,
+                predicted.relations().size());
     }
 }

@@ -25,8 +25,14 @@ final class Progress {
         }
         int filled = total == 0 ? WIDTH : WIDTH * done / total;
         String name = what.length() > 40 ? "…" + what.substring(what.length() - 39) : what;
-        err.printf(Locale.ROOT, "\r\u001B[K[%s%s] %d/%d %s", "#".repeat(filled), ".".repeat(WIDTH - filled), done,
-                total, Escapes.visible(name, false));
+        err.printf(
+                Locale.ROOT,
+                "\r\u001B[K[%s%s] %d/%d %s",
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                done,
+                total,
+                Escapes.visible(name, false));
         err.flush();
     }
 

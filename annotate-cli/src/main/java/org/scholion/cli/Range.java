@@ -24,8 +24,8 @@ record Range(int start, int end) {
         public Range convert(String value) {
             Matcher m = SHAPE.matcher(value);
             if (!m.matches()) {
-                throw new TypeConversionException(String.format(Locale.ROOT,
-                        "'%s' is not START:END (two code-point offsets, e.g. 31:48)", value));
+                throw new TypeConversionException(String.format(
+                        Locale.ROOT, "'%s' is not START:END (two code-point offsets, e.g. 31:48)", value));
             }
             return new Range(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         }

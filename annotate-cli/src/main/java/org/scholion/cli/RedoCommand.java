@@ -10,11 +10,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate redo}: redo changes that were undone. */
-@Command(name = "redo", mixinStandardHelpOptions = true,
+@Command(
+        name = "redo",
+        mixinStandardHelpOptions = true,
         description = "Redo changes that were undone. Prints what was redone.",
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate redo article.scholion.json",
-                "  annotate redo article.scholion.json --steps 3"})
+        footer = {"  annotate redo article.scholion.json", "  annotate redo article.scholion.json --steps 3"})
 final class RedoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -12,9 +12,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate reject}: suggestions go. */
-@Command(name = "reject", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Reject suggestions: they are removed, with the relations that touch them.",
-                "Give the ids of suggestions, or --all; --label narrows either to one label. Nothing changes unless every id is a suggestion. Undo with 'annotate undo FILE'."},
+@Command(
+        name = "reject",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Reject suggestions: they are removed, with the relations that touch them.",
+            "Give the ids of suggestions, or --all; --label narrows either to one label. Nothing changes unless every id is a suggestion. Undo with 'annotate undo FILE'."
+        },
         footerHeading = "%nExamples:%n",
         footer = {"  annotate reject gold.scholion.json s5", "  annotate reject gold.scholion.json --all"})
 final class RejectCommand implements Callable<Integer> {
@@ -30,7 +35,10 @@ final class RejectCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every suggestion.")
     boolean all;
 
-    @Option(names = {"-l", "--label"}, paramLabel = "L", description = "Only suggestions with this label.")
+    @Option(
+            names = {"-l", "--label"},
+            paramLabel = "L",
+            description = "Only suggestions with this label.")
     String label;
 
     @Override

@@ -11,11 +11,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate relate}: links two spans with a typed, directed relation. */
-@Command(name = "relate", mixinStandardHelpOptions = true,
+@Command(
+        name = "relate",
+        mixinStandardHelpOptions = true,
         description = {"Link two spans with a typed, directed relation.", "Prints the new relation's id."},
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate relate article.scholion.json s7 said-by s1",
-                "  annotate rm article.scholion.json r3       # removes a relation"})
+        footer = {
+            "  annotate relate article.scholion.json s7 said-by s1",
+            "  annotate rm article.scholion.json r3       # removes a relation"
+        })
 final class RelateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,13 +15,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate rm}: removes spans (with the relations that touch them) or relations. */
-@Command(name = "rm", mixinStandardHelpOptions = true,
+@Command(
+        name = "rm",
+        mixinStandardHelpOptions = true,
         description = {"Remove spans or relations.", "Removing a span removes the relations that touch it."},
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate rm article.scholion.json s12",
-                "  annotate rm article.scholion.json s3 s4 r2",
-                "",
-                "Nothing is removed unless every id exists. Undo with 'annotate undo FILE'."})
+        footer = {
+            "  annotate rm article.scholion.json s12",
+            "  annotate rm article.scholion.json s3 s4 r2",
+            "",
+            "Nothing is removed unless every id exists. Undo with 'annotate undo FILE'."
+        })
 final class RmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

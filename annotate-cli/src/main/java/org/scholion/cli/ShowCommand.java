@@ -24,15 +24,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate show}: prints the text with every span highlighted in its label's colour. */
-@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print the text with spans highlighted in their labels' colours.",
-                "The innermost span colours the background; text inside an enclosing span is underlined.",
-                "Without colour (--no-color, NO_COLOR set, or output not a terminal) spans are bracketed: "
-                        + "[PERSON: Emmanuel Macron], nested as [QUOTE: he said [PERSON: Macron]]."},
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Print the text with spans highlighted in their labels' colours.",
+            "The innermost span colours the background; text inside an enclosing span is underlined.",
+            "Without colour (--no-color, NO_COLOR set, or output not a terminal) spans are bracketed: "
+                    + "[PERSON: Emmanuel Macron], nested as [QUOTE: he said [PERSON: Macron]]."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate show article.scholion.json",
-                "  annotate show article.scholion.json --color | less -R",
-                "  NO_COLOR=1 annotate show article.scholion.json --label PERSON --ids"})
+        footer = {
+            "  annotate show article.scholion.json",
+            "  annotate show article.scholion.json --color | less -R",
+            "  NO_COLOR=1 annotate show article.scholion.json --label PERSON --ids"
+        })
 final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,13 +53,20 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--color", description = "Colours even when the output is not a terminal.")
     boolean color;
 
-    @Option(names = {"-l", "--label"}, paramLabel = "L", description = "Only spans with this label; repeatable.")
+    @Option(
+            names = {"-l", "--label"},
+            paramLabel = "L",
+            description = "Only spans with this label; repeatable.")
     List<String> labels = new ArrayList<>();
 
     @Option(names = "--ids", description = "Mark where each span starts with its id, for 'edit', 'rm' and 'relate'.")
     boolean ids;
 
-    @Option(names = "--diff", paramLabel = "B", description = "Draw where FILE and B (an annotation of the same text) differ, coloured by kind of difference, instead of the spans.")
+    @Option(
+            names = "--diff",
+            paramLabel = "B",
+            description =
+                    "Draw where FILE and B (an annotation of the same text) differ, coloured by kind of difference, instead of the spans.")
     Path diff;
 
     @Override
@@ -75,10 +89,12 @@ final class ShowCommand implements Callable<Integer> {
                 throw new ScholionException(file.toString(), e.getMessage());
             }
         }
-        List<Span> spans = doc.spans().stream().filter(s -> labels.isEmpty() || labels.contains(s.label())).toList();
+        List<Span> spans = doc.spans().stream()
+                .filter(s -> labels.isEmpty() || labels.contains(s.label()))
+                .toList();
         Annotate root = Commands.root(spec);
-        boolean colored = color || (!noColor && root.env("NO_COLOR") == null && root.console()
-                && !"dumb".equals(root.env("TERM")));
+        boolean colored = color
+                || (!noColor && root.env("NO_COLOR") == null && root.console() && !"dumb".equals(root.env("TERM")));
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder b = new StringBuilder(doc.text().string().length() * 2);
         if (colored) {
@@ -106,7 +122,9 @@ final class ShowCommand implements Callable<Integer> {
                 if (ids) {
                     for (Span span : f.spans()) {
                         if (span.start() == f.start()) {
-                            b.append("\u001B[2m[").append(Escapes.visible(span.id(), false)).append(']')
+                            b.append("\u001B[2m[")
+                                    .append(Escapes.visible(span.id(), false))
+                                    .append(']')
                                     .append(Palette.RESET);
                         }
                     }
@@ -114,7 +132,9 @@ final class ShowCommand implements Callable<Integer> {
                 Span inner = f.innermost();
                 boolean enclosed = f.spans().size() > 1;
                 int outerRgb = enclosed ? rgb(doc, f.spans().get(f.spans().size() - 2)) : -1;
-                b.append(palette.highlight(rgb(doc, inner), enclosed, outerRgb)).append(text).append(Palette.RESET);
+                b.append(palette.highlight(rgb(doc, inner), enclosed, outerRgb))
+                        .append(text)
+                        .append(Palette.RESET);
             }
             b.append('\n');
         }
@@ -131,7 +151,9 @@ final class ShowCommand implements Callable<Integer> {
             int keep = 0;
             List<Span> opened = new ArrayList<>(open);
             java.util.Collections.reverse(opened); // outer first
-            while (keep < opened.size() && keep < wanted.size() && opened.get(keep).equals(wanted.get(keep))) {
+            while (keep < opened.size()
+                    && keep < wanted.size()
+                    && opened.get(keep).equals(wanted.get(keep))) {
                 keep++;
             }
             List<Span> reopen = new ArrayList<>();
@@ -176,7 +198,10 @@ final class ShowCommand implements Callable<Integer> {
                 width = Math.max(width, e.getKey().codePointCount(0, e.getKey().length()));
             }
         }
-        b.append('\n').append("Legend (").append(LsCommand.plural(spans.size(), "span")).append("):\n");
+        b.append('\n')
+                .append("Legend (")
+                .append(LsCommand.plural(spans.size(), "span"))
+                .append("):\n");
         for (Label label : doc.labels()) {
             int count = counts.get(label.name());
             if (count == 0) {
@@ -186,7 +211,10 @@ final class ShowCommand implements Callable<Integer> {
             String padded = name + " ".repeat(Math.max(0, width - name.codePointCount(0, name.length())));
             b.append("  ");
             if (palette != null) {
-                b.append(palette.highlight(label.rgb(), false, -1)).append(' ').append(padded).append(' ')
+                b.append(palette.highlight(label.rgb(), false, -1))
+                        .append(' ')
+                        .append(padded)
+                        .append(' ')
                         .append(Palette.RESET);
             } else {
                 b.append(padded);

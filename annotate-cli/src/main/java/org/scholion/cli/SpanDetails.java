@@ -12,12 +12,17 @@ final class SpanDetails {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--attr", paramLabel = "NAME=VALUE",
+    @Option(
+            names = "--attr",
+            paramLabel = "NAME=VALUE",
             description = "Set an attribute (the value is everything after the first '='); repeatable.")
     List<String> attributes = new ArrayList<>();
 
-    @Option(names = "--link", paramLabel = "IRI|PREFIX:ID",
-            description = "Link to an IRI (http, https or urn) or to PREFIX:ID with a prefix a label set declares, e.g. wikidata:Q3052772; repeatable.")
+    @Option(
+            names = "--link",
+            paramLabel = "IRI|PREFIX:ID",
+            description =
+                    "Link to an IRI (http, https or urn) or to PREFIX:ID with a prefix a label set declares, e.g. wikidata:Q3052772; repeatable.")
     List<String> links = new ArrayList<>();
 
     boolean isEmpty() {

@@ -22,15 +22,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate stats}: spans per label, how much of the text is covered, how many spans overlap. */
-@Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Count spans per label, their coverage of the text, and overlaps.",
-                "Over several documents (folders, globs): documents per status, spans per label and per annotator, and coverage for the whole corpus, read on all cores; --by document adds a row per document. A file that cannot be read is reported and left out (exit 1)."},
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Count spans per label, their coverage of the text, and overlaps.",
+            "Over several documents (folders, globs): documents per status, spans per label and per annotator, and coverage for the whole corpus, read on all cores; --by document adds a row per document. A file that cannot be read is reported and left out (exit 1)."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate stats article.scholion.json",
-                "  annotate stats corpus/ --by document",
-                "",
-                "A pair overlaps when the two spans share at least one code point; it is nested when one "
-                        + "span lies inside the other, crossing otherwise."})
+        footer = {
+            "  annotate stats article.scholion.json",
+            "  annotate stats corpus/ --by document",
+            "",
+            "A pair overlaps when the two spans share at least one code point; it is nested when one "
+                    + "span lies inside the other, crossing otherwise."
+        })
 final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,9 +46,15 @@ final class StatsCommand implements Callable<Integer> {
     List<String> files;
 
     /** What the counts are given for besides the whole corpus. */
-    enum By { corpus, document }
+    enum By {
+        corpus,
+        document
+    }
 
-    @Option(names = "--by", paramLabel = "WHAT", defaultValue = "corpus",
+    @Option(
+            names = "--by",
+            paramLabel = "WHAT",
+            defaultValue = "corpus",
             description = "corpus, or document for a row per document as well (default: ${DEFAULT-VALUE}).")
     By by;
 
@@ -55,41 +68,60 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ScholionException {
         Corpus corpus = Corpus.of(files);
-        if (corpus.size() + corpus.problems().size() > 1 || files.stream().anyMatch(Corpus::namesMany)
+        if (corpus.size() + corpus.problems().size() > 1
+                || files.stream().anyMatch(Corpus::namesMany)
                 || by == By.document) {
             return corpus(corpus);
         }
-        Path file = corpus.files().isEmpty() ? Path.of(files.get(0)) : corpus.files().get(0);
+        Path file = corpus.files().isEmpty()
+                ? Path.of(files.get(0))
+                : corpus.files().get(0);
         AnnotatedDocument doc = AnnotationFile.at(file).read();
         Stats stats = of(doc);
         Map<String, Integer> counts = LabelsCommand.counts(doc);
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s: %s, %s, %s of text%n", doc.document().id(),
-                LsCommand.plural(stats.spans(), "span"), LsCommand.plural(stats.relations(), "relation"),
+        b.append(String.format(
+                Locale.ROOT,
+                "%s: %s, %s, %s of text%n",
+                doc.document().id(),
+                LsCommand.plural(stats.spans(), "span"),
+                LsCommand.plural(stats.relations(), "relation"),
                 LsCommand.plural(stats.textLength(), "code point")));
         Table table = new Table("SET", "LABEL", ">SPANS", ">COVERAGE");
         for (LabelSet set : doc.labelSets()) {
             for (Label label : set.labels()) {
-                List<Span> spans = doc.spans().stream().filter(s -> s.label().equals(label.name())).toList();
+                List<Span> spans = doc.spans().stream()
+                        .filter(s -> s.label().equals(label.name()))
+                        .toList();
                 double share = stats.textLength() == 0 ? 0 : 100.0 * covered(spans) / stats.textLength();
-                table.row(set.name(), label.name(), counts.getOrDefault(label.name(), 0),
+                table.row(
+                        set.name(),
+                        label.name(),
+                        counts.getOrDefault(label.name(), 0),
                         String.format(Locale.ROOT, "%.1f%%", share));
             }
         }
         b.append('\n');
         table.appendTo(b);
-        b.append(String.format(Locale.ROOT, "%ncoverage: %.1f%% of the text is in at least one span (%,d of %,d code points)%n",
-                stats.coverage(), stats.covered(), stats.textLength()));
-        b.append(String.format(Locale.ROOT, "overlapping pairs: %,d (%,d nested, %,d crossing)%n", stats.overlapping(),
-                stats.nested(), stats.overlapping() - stats.nested()));
+        b.append(String.format(
+                Locale.ROOT,
+                "%ncoverage: %.1f%% of the text is in at least one span (%,d of %,d code points)%n",
+                stats.coverage(),
+                stats.covered(),
+                stats.textLength()));
+        b.append(String.format(
+                Locale.ROOT,
+                "overlapping pairs: %,d (%,d nested, %,d crossing)%n",
+                stats.overlapping(),
+                stats.nested(),
+                stats.overlapping() - stats.nested()));
         spec.commandLine().getOut().print(b);
         spec.commandLine().getOut().flush();
         return Annotate.OK;
     }
 
     /** One document's row of {@code --by document}. */
-    private record Row(Path path, String id, Status status, Tally tally) {
-    }
+    private record Row(Path path, String id, Status status, Tally tally) {}
 
     private int corpus(Corpus corpus) {
         PrintWriter out = spec.commandLine().getOut();
@@ -98,29 +130,40 @@ final class StatsCommand implements Callable<Integer> {
         Tally total = new Tally();
         Table rows = new Table("DOCUMENT", "STATUS", ">SPANS", ">RELATIONS", ">CODE POINTS", ">COVERAGE", "FILE");
         boolean[] failed = {false};
-        corpus.parallel(Corpus.cores(), (path, doc) -> new Row(path, doc.document().id(), Status.of(doc),
-                Tally.of(doc)), outcome -> {
-            progress.step(outcome.path().toString());
-            if (!outcome.ok()) {
-                failed[0] = Commands.report(progress, err, outcome.failure());
-            } else {
-                Row row = outcome.value();
-                total.add(row.tally());
-                if (by == By.document) {
-                    rows.row(row.id(), row.status().stage().label(), row.tally().spans(), row.tally().relations(),
-                            row.tally().textLength(), percent(row.tally().coverage()), row.path());
-                }
-            }
-            progress.done();
-        });
+        corpus.parallel(
+                Corpus.cores(),
+                (path, doc) -> new Row(path, doc.document().id(), Status.of(doc), Tally.of(doc)),
+                outcome -> {
+                    progress.step(outcome.path().toString());
+                    if (!outcome.ok()) {
+                        failed[0] = Commands.report(progress, err, outcome.failure());
+                    } else {
+                        Row row = outcome.value();
+                        total.add(row.tally());
+                        if (by == By.document) {
+                            rows.row(
+                                    row.id(),
+                                    row.status().stage().label(),
+                                    row.tally().spans(),
+                                    row.tally().relations(),
+                                    row.tally().textLength(),
+                                    percent(row.tally().coverage()),
+                                    row.path());
+                        }
+                    }
+                    progress.done();
+                });
         progress.clear();
         StringBuilder b = new StringBuilder();
         if (by == By.document) {
             rows.appendTo(b);
             b.append('\n');
         }
-        b.append(String.format(Locale.ROOT, "corpus: %s, %s, %s, %s of text%n",
-                LsCommand.plural((int) total.documents(), "document"), LsCommand.plural((int) total.spans(), "span"),
+        b.append(String.format(
+                Locale.ROOT,
+                "corpus: %s, %s, %s, %s of text%n",
+                LsCommand.plural((int) total.documents(), "document"),
+                LsCommand.plural((int) total.spans(), "span"),
                 LsCommand.plural((int) total.relations(), "relation"),
                 LsCommand.plural((int) total.textLength(), "code point")));
         Table stages = new Table("STATUS", ">DOCUMENTS");
@@ -129,8 +172,11 @@ final class StatsCommand implements Callable<Integer> {
         stages.appendTo(b);
         Table labels = new Table("SET", "LABEL", ">SPANS", ">COVERAGE");
         for (Tally.LabelCount l : total.labels()) {
-            labels.row(l.set(), l.label(), l.spans(), percent(total.textLength() == 0 ? 0
-                    : 100.0 * l.covered() / total.textLength()));
+            labels.row(
+                    l.set(),
+                    l.label(),
+                    l.spans(),
+                    percent(total.textLength() == 0 ? 0 : 100.0 * l.covered() / total.textLength()));
         }
         b.append('\n');
         labels.appendTo(b);
@@ -141,10 +187,18 @@ final class StatsCommand implements Callable<Integer> {
         if (annotators.isEmpty()) {
             b.append("(no spans)\n");
         }
-        b.append(String.format(Locale.ROOT, "%ncoverage: %.1f%% of the text is in at least one span (%,d of %,d code points)%n",
-                total.coverage(), total.covered(), total.textLength()));
-        b.append(String.format(Locale.ROOT, "overlapping pairs: %,d (%,d nested, %,d crossing)%n", total.overlapping(),
-                total.nested(), total.overlapping() - total.nested()));
+        b.append(String.format(
+                Locale.ROOT,
+                "%ncoverage: %.1f%% of the text is in at least one span (%,d of %,d code points)%n",
+                total.coverage(),
+                total.covered(),
+                total.textLength()));
+        b.append(String.format(
+                Locale.ROOT,
+                "overlapping pairs: %,d (%,d nested, %,d crossing)%n",
+                total.overlapping(),
+                total.nested(),
+                total.overlapping() - total.nested()));
         out.print(b);
         out.flush();
         return failed[0] ? Annotate.FAILED : Annotate.OK;
@@ -169,8 +223,8 @@ final class StatsCommand implements Callable<Integer> {
                 }
             }
         }
-        return new Stats(doc.text().length(), spans.size(), doc.relations().size(), covered(spans), overlapping,
-                nested);
+        return new Stats(
+                doc.text().length(), spans.size(), doc.relations().size(), covered(spans), overlapping, nested);
     }
 
     /** Code points inside at least one of these spans, which are in document order. */

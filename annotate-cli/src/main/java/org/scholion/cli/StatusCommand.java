@@ -18,18 +18,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate status}: prints or sets where each document is in the work. */
-@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print or set the status of documents: todo, in-progress, done or reviewed.",
-                "The status is kept in the annotation file (document metadata scholion:status, scholion:status-by and scholion:status-at) with who set it and when; a document nobody marked is todo. Setting it is not an annotation edit: undo and redo leave it alone.",
-                "A file that cannot be read is reported and the others go on (exit 1)."},
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Print or set the status of documents: todo, in-progress, done or reviewed.",
+            "The status is kept in the annotation file (document metadata scholion:status, scholion:status-by and scholion:status-at) with who set it and when; a document nobody marked is todo. Setting it is not an annotation edit: undo and redo leave it alone.",
+            "A file that cannot be read is reported and the others go on (exit 1)."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate status corpus/",
-                "  annotate status corpus/ --format tsv | awk -F'\\t' '$3 == \"done\"'",
-                "  annotate status article.scholion.json --set done",
-                "  annotate status corpus/batch-2/ --set reviewed --annotator carol"})
+        footer = {
+            "  annotate status corpus/",
+            "  annotate status corpus/ --format tsv | awk -F'\\t' '$3 == \"done\"'",
+            "  annotate status article.scholion.json --set done",
+            "  annotate status corpus/batch-2/ --set reviewed --annotator carol"
+        })
 final class StatusCommand implements Callable<Integer> {
     /** How the statuses are printed. */
-    enum Layout { table, tsv }
+    enum Layout {
+        table,
+        tsv
+    }
 
     @Spec
     CommandSpec spec;
@@ -37,13 +47,19 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Annotation files, folders or globs.")
     List<String> files;
 
-    @Option(names = "--set", paramLabel = "STATUS", description = "Set this status: todo, in-progress, done or reviewed.")
+    @Option(
+            names = "--set",
+            paramLabel = "STATUS",
+            description = "Set this status: todo, in-progress, done or reviewed.")
     String set;
 
     @Mixin
     AnnotatorOption annotator;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table or tsv (default: ${DEFAULT-VALUE}); tsv columns: file, document, status, by, at.")
     Layout layout;
 
@@ -88,8 +104,8 @@ final class StatusCommand implements Callable<Integer> {
                 String at = status.at() == null ? "" : status.at().toString();
                 if (layout == Layout.tsv) {
                     progress.clear();
-                    out.print(Escapes.tsv(file.toString()) + "\t" + Escapes.tsv(id) + "\t" + status.stage().label()
-                            + "\t" + Escapes.tsv(by) + "\t" + at + "\n");
+                    out.print(Escapes.tsv(file.toString()) + "\t" + Escapes.tsv(id) + "\t"
+                            + status.stage().label() + "\t" + Escapes.tsv(by) + "\t" + at + "\n");
                 } else {
                     table.row(id, status.stage().label(), by, at, file);
                 }

@@ -29,13 +29,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Add suggested spans of one label wherever a pattern or a term from a list matches, or a model's spans from a file. */
-@Command(name = "suggest", mixinStandardHelpOptions = true,
-        description = {"Add suggested spans of one label wherever a regular expression or a term matches, or take a model's spans from a file in an interchange format as suggestions.",
-                "With --from, the document in PREDICTIONS that has FILE's text (else FILE's document id) gives its spans; spans already in FILE (same range and label) are not added twice, and --min-score keeps only spans whose score (Label Studio predictions, Prodigy spans) is at least the given one.",
-                "Suggestions stay out of exports until accepted (a / A in annotate tui)."},
-        footer = {"  annotate suggest article.scholion.json --label Person --terms people.txt",
-                "  annotate suggest article.scholion.json --from predictions.json --min-score 0.8",
-                "  annotate suggest article.scholion.json --from model.jsonl --format prodigy --label ORG"})
+@Command(
+        name = "suggest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Add suggested spans of one label wherever a regular expression or a term matches, or take a model's spans from a file in an interchange format as suggestions.",
+            "With --from, the document in PREDICTIONS that has FILE's text (else FILE's document id) gives its spans; spans already in FILE (same range and label) are not added twice, and --min-score keeps only spans whose score (Label Studio predictions, Prodigy spans) is at least the given one.",
+            "Suggestions stay out of exports until accepted (a / A in annotate tui)."
+        },
+        footer = {
+            "  annotate suggest article.scholion.json --label Person --terms people.txt",
+            "  annotate suggest article.scholion.json --from predictions.json --min-score 0.8",
+            "  annotate suggest article.scholion.json --from model.jsonl --format prodigy --label ORG"
+        })
 public final class SuggestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,7 +49,9 @@ public final class SuggestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The annotation file (*.scholion.json).")
     Path file;
 
-    @Option(names = "--label", paramLabel = "LABEL",
+    @Option(
+            names = "--label",
+            paramLabel = "LABEL",
             description = "The label of the suggestions; with --from, take only spans of this label.")
     String label;
 
@@ -51,28 +59,44 @@ public final class SuggestCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
-        @Option(names = "--pattern", paramLabel = "REGEX", required = true,
+        @Option(
+                names = "--pattern",
+                paramLabel = "REGEX",
+                required = true,
                 description = "A Java regular expression; every match becomes a suggestion.")
         String pattern;
 
-        @Option(names = "--terms", paramLabel = "FILE", required = true,
+        @Option(
+                names = "--terms",
+                paramLabel = "FILE",
+                required = true,
                 description = "A UTF-8 file with one term per line, matched as whole words, longest first.")
         Path terms;
 
-        @Option(names = "--from", paramLabel = "PREDICTIONS", required = true,
-                description = "A file in an interchange format (doccano, labelstudio, prodigy, brat, conll, webanno, ptc) or JSON-LD whose spans become suggestions.")
+        @Option(
+                names = "--from",
+                paramLabel = "PREDICTIONS",
+                required = true,
+                description =
+                        "A file in an interchange format (doccano, labelstudio, prodigy, brat, conll, webanno, ptc) or JSON-LD whose spans become suggestions.")
         Path from;
     }
 
-    @Option(names = "--format", paramLabel = "FMT",
+    @Option(
+            names = "--format",
+            paramLabel = "FMT",
             description = "The format of PREDICTIONS when its name and content do not say.")
     String format;
 
-    @Option(names = "--min-score", paramLabel = "X",
+    @Option(
+            names = "--min-score",
+            paramLabel = "X",
             description = "With --from: only spans with a score of at least X (spans without a score are taken).")
     Double minScore;
 
-    @Option(names = {"-i", "--ignore-case"}, description = "Match regardless of case.")
+    @Option(
+            names = {"-i", "--ignore-case"},
+            description = "Match regardless of case.")
     boolean ignoreCase;
 
     @Mixin
@@ -91,11 +115,12 @@ public final class SuggestCommand implements Callable<Integer> {
             return fromPredictions(out, err);
         }
         if (label == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--label is required with --pattern or --terms");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--label is required with --pattern or --terms");
         }
         if (format != null || minScore != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    (format != null ? "--format" : "--min-score") + " goes with --from");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), (format != null ? "--format" : "--min-score") + " goes with --from");
         }
         Pattern pattern;
         try {
@@ -117,8 +142,13 @@ public final class SuggestCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 1;
         }
-        out.printf(Locale.ROOT, "added %d suggestion%s of %s to %s%s%n", result[0].added(),
-                result[0].added() == 1 ? "" : "s", label, file,
+        out.printf(
+                Locale.ROOT,
+                "added %d suggestion%s of %s to %s%s%n",
+                result[0].added(),
+                result[0].added() == 1 ? "" : "s",
+                label,
+                file,
                 result[0].duplicates() == 0 ? "" : " (" + result[0].duplicates() + " already there)");
         out.flush();
         return 0;
@@ -168,8 +198,14 @@ public final class SuggestCommand implements Callable<Integer> {
         if (r.relations() > 0) {
             skipped.add(r.relations() + " relation" + (r.relations() == 1 ? "" : "s") + " not taken");
         }
-        out.printf(Locale.ROOT, "added %d suggestion%s to %s from %s%s%n", r.added(), r.added() == 1 ? "" : "s", file,
-                source.from, skipped.isEmpty() ? "" : " (" + String.join(", ", skipped) + ")");
+        out.printf(
+                Locale.ROOT,
+                "added %d suggestion%s to %s from %s%s%n",
+                r.added(),
+                r.added() == 1 ? "" : "s",
+                file,
+                source.from,
+                skipped.isEmpty() ? "" : " (" + String.join(", ", skipped) + ")");
         out.flush();
         return 0;
     }
@@ -180,8 +216,14 @@ public final class SuggestCommand implements Callable<Integer> {
             try {
                 return Pattern.compile(source.pattern, flags);
             } catch (PatternSyntaxException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                        "--pattern: %s at index %d of '%s'", e.getDescription(), e.getIndex(), source.pattern));
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        String.format(
+                                Locale.ROOT,
+                                "--pattern: %s at index %d of '%s'",
+                                e.getDescription(),
+                                e.getIndex(),
+                                source.pattern));
             }
         }
         String content;

@@ -26,8 +26,7 @@ import org.scholion.core.store.AnnotationFile;
  */
 final class TeamInputs {
     /** A document missing from some inputs. */
-    record Missing(String document, String file, List<String> missingFrom) {
-    }
+    record Missing(String document, String file, List<String> missingFrom) {}
 
     /**
      * What was read.
@@ -38,8 +37,12 @@ final class TeamInputs {
      * @param missing   documents not in every folder
      * @param problems  what could not be read, one line each naming the file or argument
      */
-    record Read(List<String> names, List<List<AnnotatedDocument>> documents, List<List<Path>> files,
-                List<Missing> missing, List<String> problems) {
+    record Read(
+            List<String> names,
+            List<List<AnnotatedDocument>> documents,
+            List<List<Path>> files,
+            List<Missing> missing,
+            List<String> problems) {
         Read {
             names = List.copyOf(names);
             documents = List.copyOf(documents);
@@ -49,8 +52,7 @@ final class TeamInputs {
         }
     }
 
-    private TeamInputs() {
-    }
+    private TeamInputs() {}
 
     /**
      * Reads annotation files, or folders and globs of them paired by text hash. A file named directly
@@ -90,8 +92,9 @@ final class TeamInputs {
                 String hash = entry.document().document().sha256();
                 Entry before = read.putIfAbsent(hash, entry);
                 if (before != null) {
-                    throw new ScholionException(entry.path().toString(), "annotates the same text as "
-                            + before.path() + " in the same folder");
+                    throw new ScholionException(
+                            entry.path().toString(),
+                            "annotates the same text as " + before.path() + " in the same folder");
                 }
                 hashes.add(hash);
             }
@@ -112,7 +115,8 @@ final class TeamInputs {
                 }
             }
             if (!absent.isEmpty()) {
-                missing.add(new Missing(some.document().document().id(), some.path().toString(), absent));
+                missing.add(
+                        new Missing(some.document().document().id(), some.path().toString(), absent));
                 continue;
             }
             List<AnnotatedDocument> versions = new ArrayList<>();

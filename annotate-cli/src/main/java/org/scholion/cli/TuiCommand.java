@@ -27,18 +27,25 @@ import picocli.CommandLine.Spec;
  * Label spans of an annotation file, or of the documents of a corpus, interactively in the
  * terminal, every change saved at once.
  */
-@Command(name = "tui", mixinStandardHelpOptions = true,
-        description = {"Label spans interactively in the terminal; every change is saved at once.",
-                "Given a folder or a glob, a list of its documents comes first (status, span count, title; / filters, "
-                        + "Enter opens); in a document N and P open the next and previous one, D marks it done and O "
-                        + "goes back to the list.",
-                "Press ? inside for every key; see docs/tui.md."})
+@Command(
+        name = "tui",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Label spans interactively in the terminal; every change is saved at once.",
+            "Given a folder or a glob, a list of its documents comes first (status, span count, title; / filters, "
+                    + "Enter opens); in a document N and P open the next and previous one, D marks it done and O "
+                    + "goes back to the list.",
+            "Press ? inside for every key; see docs/tui.md."
+        })
 public final class TuiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE|DIR", description = "The annotation file (*.scholion.json), "
-            + "or a folder (searched recursively) or glob of them.")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE|DIR",
+            description =
+                    "The annotation file (*.scholion.json), " + "or a folder (searched recursively) or glob of them.")
     String target;
 
     @Mixin
@@ -57,7 +64,12 @@ public final class TuiCommand implements Callable<Integer> {
 
     /** The command as run from a shell: the system terminal, when standard input and output are one. */
     public TuiCommand() {
-        this(() -> TerminalBuilder.builder().system(true).dumb(true).name("annotate").build(),
+        this(
+                () -> TerminalBuilder.builder()
+                        .system(true)
+                        .dumb(true)
+                        .name("annotate")
+                        .build(),
                 () -> System.console() != null);
     }
 
@@ -67,8 +79,10 @@ public final class TuiCommand implements Callable<Integer> {
         this.interactive = interactive;
     }
 
-    @Option(names = "--no-color", description = "Draw spans with brackets and underlines instead of colours "
-            + "(also when NO_COLOR is set or the terminal is dumb).")
+    @Option(
+            names = "--no-color",
+            description = "Draw spans with brackets and underlines instead of colours "
+                    + "(also when NO_COLOR is set or the terminal is dumb).")
     boolean noColor;
 
     /** Runs {@code tui} on its own: {@code java ... org.scholion.cli.TuiCommand FILE|DIR [--debug]}. */
@@ -79,8 +93,11 @@ public final class TuiCommand implements Callable<Integer> {
     /** The command without the root command, with the root's --debug option and error handling. */
     public static CommandLine standalone() {
         CommandLine cli = new CommandLine(new TuiCommand());
-        cli.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("--debug").type(boolean.class)
-                .description("Print stack traces of errors.").build());
+        cli.getCommandSpec()
+                .addOption(CommandLine.Model.OptionSpec.builder("--debug")
+                        .type(boolean.class)
+                        .description("Print stack traces of errors.")
+                        .build());
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         return Annotate.configure(cli);
@@ -103,9 +120,14 @@ public final class TuiCommand implements Callable<Integer> {
             err.println("error: annotate tui needs an interactive terminal (standard input and output are not one)");
             return 1;
         }
-        return inTerminal(err, terminal -> Tui.run(terminal, annotations,
-                new Tui.Options(defaultAnnotator(annotator.resolve()), labelSet, noColor ? Boolean.FALSE : null),
-                Commands.seconds()));
+        return inTerminal(
+                err,
+                terminal -> Tui.run(
+                        terminal,
+                        annotations,
+                        new Tui.Options(
+                                defaultAnnotator(annotator.resolve()), labelSet, noColor ? Boolean.FALSE : null),
+                        Commands.seconds()));
     }
 
     /** {@code annotate tui DIR}: the document list of the corpus, then the documents chosen. */
@@ -120,9 +142,15 @@ public final class TuiCommand implements Callable<Integer> {
             return 1;
         }
         Path root = Files.isDirectory(Path.of(target)) ? Path.of(target) : null;
-        return inTerminal(err, terminal -> Tui.run(terminal, corpus, root,
-                new Tui.Options(defaultAnnotator(annotator.resolve()), labelSet, noColor ? Boolean.FALSE : null),
-                Commands.seconds()));
+        return inTerminal(
+                err,
+                terminal -> Tui.run(
+                        terminal,
+                        corpus,
+                        root,
+                        new Tui.Options(
+                                defaultAnnotator(annotator.resolve()), labelSet, noColor ? Boolean.FALSE : null),
+                        Commands.seconds()));
     }
 
     /** What runs on the terminal. */

@@ -10,11 +10,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate undo}: undo the last changes of an annotation file. */
-@Command(name = "undo", mixinStandardHelpOptions = true,
+@Command(
+        name = "undo",
+        mixinStandardHelpOptions = true,
         description = "Undo the last changes of an annotation file. Prints what was undone.",
         footerHeading = "%nExamples:%n",
-        footer = {"  annotate undo article.scholion.json",
-                "  annotate undo article.scholion.json --steps 3"})
+        footer = {"  annotate undo article.scholion.json", "  annotate undo article.scholion.json --steps 3"})
 final class UndoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -10,8 +10,7 @@ import org.scholion.core.store.Snapshot;
 
 /** Undo and redo, which differ only in direction. */
 final class UndoRedo {
-    private UndoRedo() {
-    }
+    private UndoRedo() {}
 
     static int travel(Path file, int steps, boolean back, PrintWriter out) throws ScholionException {
         AnnotationFile annotations = AnnotationFile.at(file);
@@ -23,7 +22,8 @@ final class UndoRedo {
         // (read before the lock: another writer in between can only make this report less exact)
         int count = Math.min(Math.min(steps, available), moved.size());
         for (int i = moved.size() - count; i < moved.size(); i++) { // in the order they were applied
-            out.println((back ? "undone: " : "redone: ") + Escapes.visible(moved.get(i).summary(), false));
+            out.println((back ? "undone: " : "redone: ")
+                    + Escapes.visible(moved.get(i).summary(), false));
         }
         out.flush();
         return Annotate.OK;

@@ -11,8 +11,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code annotate verify}: checks a BagIt archive and names every file that is missing or altered. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check a BagIt archive (as written by 'annotate export --format bag'): every file of its manifests present with the right SHA-256, no payload file outside them, the Payload-Oxum right. Names every missing, altered or unexpected file; exits 1 when there is any.",
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description =
+                "Check a BagIt archive (as written by 'annotate export --format bag'): every file of its manifests present with the right SHA-256, no payload file outside them, the Payload-Oxum right. Names every missing, altered or unexpected file; exits 1 when there is any.",
         footerHeading = "%nExamples:%n",
         footer = {"  annotate verify archive/"})
 final class VerifyCommand implements Callable<Integer> {

@@ -22,22 +22,37 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Serves annotated documents to a browser and follows their files until Ctrl-C. */
-@Command(name = "view", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show annotated documents in the browser; the page follows the files as they change.",
-                "Prints the address, then serves until Ctrl-C.",
-                "A folder stands for the *.scholion.json files in it and below it, a quoted glob for the files it matches. Over a folder or glob the first page is an index of the documents (status, counts, a bar of labels), with a search over all their spans and the corpus's statistics; files that appear, change or go show there live, and a file that cannot be read is listed with its problem."})
+@Command(
+        name = "view",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Show annotated documents in the browser; the page follows the files as they change.",
+            "Prints the address, then serves until Ctrl-C.",
+            "A folder stands for the *.scholion.json files in it and below it, a quoted glob for the files it matches. Over a folder or glob the first page is an index of the documents (status, counts, a bar of labels), with a search over all their spans and the corpus's statistics; files that appear, change or go show there live, and a file that cannot be read is listed with its problem."
+        })
 public final class ViewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Annotation files (*.scholion.json), folders or globs.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "Annotation files (*.scholion.json), folders or globs.")
     List<Path> files;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "H",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}; anything else is reachable from other machines).")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            paramLabel = "H",
+            description =
+                    "Address to listen on (default: ${DEFAULT-VALUE}; anything else is reachable from other machines).")
     String host;
 
-    @Option(names = "--port", defaultValue = "8765", paramLabel = "N",
+    @Option(
+            names = "--port",
+            defaultValue = "8765",
+            paramLabel = "N",
             description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -107,11 +122,15 @@ public final class ViewCommand implements Callable<Integer> {
 
     private static void openBrowser(URI uri, PrintWriter err) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        List<String> command = os.contains("mac") ? List.of("open", uri.toString())
-                : os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", uri.toString())
-                : List.of("xdg-open", uri.toString());
+        List<String> command = os.contains("mac")
+                ? List.of("open", uri.toString())
+                : os.contains("win")
+                        ? List.of("rundll32", "url.dll,FileProtocolHandler", uri.toString())
+                        : List.of("xdg-open", uri.toString());
         try {
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
             err.println("warning: cannot open a browser (" + e.getMessage() + "); open " + uri + " yourself");

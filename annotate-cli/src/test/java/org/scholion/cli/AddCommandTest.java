@@ -49,15 +49,18 @@ class AddCommandTest {
         Result r = run("add", p(file), "--label", "PERSON", "--text", "Macron");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("error: " + file + ": 'Macron' occurs 2 times, at 35:41, 49:55;"
-                + " choose one with --nth N or take all with --all\n");
+        assertThat(r.err())
+                .isEqualTo("error: " + file + ": 'Macron' occurs 2 times, at 35:41, 49:55;"
+                        + " choose one with --nth N or take all with --all\n");
         assertThat(bytes(file)).isEqualTo(before);
     }
 
     @Test
     void nthPicksOneOccurrenceAndAllTakesEvery() throws Exception {
         Path file = sample(dir);
-        assertThat(run("add", p(file), "-l", "PERSON", "--text", "Macron", "--nth", "2").out()).isEqualTo("s1\n");
+        assertThat(run("add", p(file), "-l", "PERSON", "--text", "Macron", "--nth", "2")
+                        .out())
+                .isEqualTo("s1\n");
         assertThat(read(file).span("s1").orElseThrow().start()).isEqualTo(49);
         Result all = run("add", p(file), "-l", "GROUP", "--text", "Macron", "--all");
         assertThat(all.out()).isEqualTo("s2\ns3\n");
@@ -106,8 +109,8 @@ class AddCommandTest {
         Path file = sample(dir);
         Result r = run("add", p(file), "-l", "PERSON", "--at", "60:64");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("error: " + file
-                + ": span s1 (60:64) ends after the text, which has 63 code points\n");
+        assertThat(r.err())
+                .isEqualTo("error: " + file + ": span s1 (60:64) ends after the text, which has 63 code points\n");
     }
 
     @Test
@@ -116,8 +119,10 @@ class AddCommandTest {
         byte[] before = bytes(file);
         Result r = run("add", p(file), "-l", "PERSN", "--at", "0:3");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).startsWith("error: " + file + ": unknown label 'PERSN' (the file has PERSON, ")
-                .endsWith(")\n").hasLineCount(1);
+        assertThat(r.err())
+                .startsWith("error: " + file + ": unknown label 'PERSN' (the file has PERSON, ")
+                .endsWith(")\n")
+                .hasLineCount(1);
         assertThat(bytes(file)).isEqualTo(before);
     }
 
@@ -136,17 +141,20 @@ class AddCommandTest {
         Path file = sample(dir);
         byte[] before = bytes(file);
         for (String[] args : new String[][] {
-                {"add", p(file), "--label", "PERSON"},
-                {"add", p(file), "--label", "PERSON", "--at", "1:2", "--text", "x"},
-                {"add", p(file), "--label", "PERSON", "--at", "1:2", "--all"},
-                {"add", p(file), "--label", "PERSON", "--text", "Macron", "--nth", "1", "--all"},
-                {"add", p(file), "--label", "PERSON", "--text", "Macron", "--nth", "0"},
-                {"add", p(file), "--label", "PERSON", "--at", "one:two"},
-                {"add", p(file), "--at", "1:2"},
-                {"add", "--label", "PERSON", "--at", "1:2"}}) {
+            {"add", p(file), "--label", "PERSON"},
+            {"add", p(file), "--label", "PERSON", "--at", "1:2", "--text", "x"},
+            {"add", p(file), "--label", "PERSON", "--at", "1:2", "--all"},
+            {"add", p(file), "--label", "PERSON", "--text", "Macron", "--nth", "1", "--all"},
+            {"add", p(file), "--label", "PERSON", "--text", "Macron", "--nth", "0"},
+            {"add", p(file), "--label", "PERSON", "--at", "one:two"},
+            {"add", p(file), "--at", "1:2"},
+            {"add", "--label", "PERSON", "--at", "1:2"}
+        }) {
             Result r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(r.err()).as(String.join(" ", args)).startsWith("error: ")
+            assertThat(r.err())
+                    .as(String.join(" ", args))
+                    .startsWith("error: ")
                     .endsWith("Try 'annotate add --help' for more information.\n");
             assertThat(r.out()).isEmpty();
         }

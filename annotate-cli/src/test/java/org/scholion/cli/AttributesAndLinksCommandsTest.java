@@ -24,27 +24,52 @@ import org.scholion.core.store.AnnotationFile;
 class AttributesAndLinksCommandsTest {
     @TempDir
     Path dir;
+
     Path file;
 
     @BeforeEach
     void aFileWhoseEntitiesDeclareWikidata() throws Exception {
         file = sample(dir);
-        AnnotationFile.at(file).update("prefix", doc -> doc.withLabelSet(doc.labelSet("entities").orElseThrow()
-                .withPrefix("wikidata", "http://www.wikidata.org/entity/")));
+        AnnotationFile.at(file)
+                .update(
+                        "prefix",
+                        doc -> doc.withLabelSet(doc.labelSet("entities")
+                                .orElseThrow()
+                                .withPrefix("wikidata", "http://www.wikidata.org/entity/")));
         run("add", p(file), "-l", "PERSON", "--at", "0:3");
     }
 
     @Test
     void addAndEditSetAndRemoveAttributesAndLinks() throws Exception {
-        Result add = run("add", p(file), "-l", "LOCATION", "--text", "Paris \uD83C\uDDEB\uD83C\uDDF7",
-                "--attr", "certainty=low", "--attr", "note=a=b", "--link", "wikidata:Q90",
-                "--link", "https://www.geonames.org/2988507");
+        Result add = run(
+                "add",
+                p(file),
+                "-l",
+                "LOCATION",
+                "--text",
+                "Paris \uD83C\uDDEB\uD83C\uDDF7",
+                "--attr",
+                "certainty=low",
+                "--attr",
+                "note=a=b",
+                "--link",
+                "wikidata:Q90",
+                "--link",
+                "https://www.geonames.org/2988507");
         assertThat(add.code()).as(add.err()).isZero();
         Span paris = read(file).span("s2").orElseThrow();
         assertThat(paris.attributes()).isEqualTo(Map.of("certainty", "low", "note", "a=b"));
         assertThat(paris.links()).containsExactly("wikidata:Q90", "https://www.geonames.org/2988507");
 
-        Result edit = run("edit", p(file), "s2", "--unset", "note", "--attr", "certainty=high", "--unlink",
+        Result edit = run(
+                "edit",
+                p(file),
+                "s2",
+                "--unset",
+                "note",
+                "--attr",
+                "certainty=high",
+                "--unlink",
                 "https://www.geonames.org/2988507");
         assertThat(edit.code()).as(edit.err()).isZero();
         paris = read(file).span("s2").orElseThrow();
@@ -59,8 +84,9 @@ class AttributesAndLinksCommandsTest {
         byte[] before = bytes(file);
         Result prefix = run("edit", p(file), "s1", "--link", "geonames:2988507");
         assertThat(prefix.code()).isEqualTo(1);
-        assertThat(prefix.err()).isEqualTo("error: " + file
-                + ": span s1 links to 'geonames:2988507', but no label set declares the prefix 'geonames'\n");
+        assertThat(prefix.err())
+                .isEqualTo("error: " + file
+                        + ": span s1 links to 'geonames:2988507', but no label set declares the prefix 'geonames'\n");
         Result iri = run("edit", p(file), "s1", "--link", "http://");
         assertThat(iri.err()).isEqualTo("error: " + file + ": link 'http://' of span s1 has no host\n");
         Result unset = run("edit", p(file), "s1", "--unset", "certainty");
@@ -85,13 +111,26 @@ class AttributesAndLinksCommandsTest {
 
     @Test
     void lsShowsAttributesAndLinksInEveryLayout() throws Exception {
-        run("edit", p(file), "s1", "--attr", "speaker=quoted; \"aside\"", "--attr", "certainty=low",
-                "--link", "wikidata:Q3052772", "--link", "urn:isbn:0451450523");
+        run(
+                "edit",
+                p(file),
+                "s1",
+                "--attr",
+                "speaker=quoted; \"aside\"",
+                "--attr",
+                "certainty=low",
+                "--link",
+                "wikidata:Q3052772",
+                "--link",
+                "urn:isbn:0451450523");
         Result tsv = run("ls", p(file), "--format", "tsv");
-        assertThat(tsv.out()).isEqualTo("id\tlabel\tstart\tend\ttext\tsuggestion\tproposers\tattributes\tlinks\n"
-                + "s1\tPERSON\t0\t3\tZo\u00EB\tno\t\tcertainty=low;speaker=quoted\\; \"aside\"\t"
-                + "wikidata:Q3052772 urn:isbn:0451450523\n");
-        JsonNode json = new ObjectMapper().readTree(run("ls", p(file), "--format", "json").out()).get(0);
+        assertThat(tsv.out())
+                .isEqualTo("id\tlabel\tstart\tend\ttext\tsuggestion\tproposers\tattributes\tlinks\n"
+                        + "s1\tPERSON\t0\t3\tZo\u00EB\tno\t\tcertainty=low;speaker=quoted\\; \"aside\"\t"
+                        + "wikidata:Q3052772 urn:isbn:0451450523\n");
+        JsonNode json = new ObjectMapper()
+                .readTree(run("ls", p(file), "--format", "json").out())
+                .get(0);
         assertThat(json.get("attributes").get("speaker").asText()).isEqualTo("quoted; \"aside\"");
         assertThat(json.get("links").get(1).asText()).isEqualTo("urn:isbn:0451450523");
         assertThat(run("ls", p(file)).out()).isEqualTo("""
@@ -129,12 +168,22 @@ class AttributesAndLinksCommandsTest {
             Map<String, String> attributes = new TreeMap<>();
             int count = random.nextInt(4);
             for (int i = 0; i < count; i++) {
-                attributes.put(word(random, alphabet.replace("=", "").replace("\t", "").replace("\n", "")
-                        .replace("\r", "")).strip() + "n", word(random, alphabet) + "v");
+                attributes.put(
+                        word(
+                                                random,
+                                                alphabet.replace("=", "")
+                                                        .replace("\t", "")
+                                                        .replace("\n", "")
+                                                        .replace("\r", ""))
+                                        .strip()
+                                + "n",
+                        word(random, alphabet) + "v");
             }
             String cell = Escapes.attributes(attributes);
             assertThat(cell).as("seed %d", seed).doesNotContain("\t", "\n", "\r");
-            assertThat(Escapes.parseAttributes(cell)).as("seed %d: %s", seed, cell).isEqualTo(attributes);
+            assertThat(Escapes.parseAttributes(cell))
+                    .as("seed %d: %s", seed, cell)
+                    .isEqualTo(attributes);
         }
         assertThat(Escapes.attributes(Map.of("a;b", "c=d\\e"))).isEqualTo("a\\;b=c\\=d\\\\e");
     }

@@ -20,12 +20,23 @@ class BagCommandsTest {
     void exportsABagThatVerifiesAndNamesEachTamperedFile() throws Exception {
         Path file = sample(dir);
         Path archive = dir.resolve("archive");
-        Result export = run("export", p(file), "--format", "bag", "-o", p(archive), "--organisation", "Scholion",
-                "--date", "2026-12-05", "--description", "One sample");
+        Result export = run(
+                "export",
+                p(file),
+                "--format",
+                "bag",
+                "-o",
+                p(archive),
+                "--organisation",
+                "Scholion",
+                "--date",
+                "2026-12-05",
+                "--description",
+                "One sample");
         assertThat(export.code()).as(export.err()).isZero();
         assertThat(export.out()).isEqualTo(archive + "\n");
-        assertThat(Files.readString(archive.resolve("bag-info.txt"))).contains("Bagging-Date: 2026-12-05",
-                "Source-Organization: Scholion");
+        assertThat(Files.readString(archive.resolve("bag-info.txt")))
+                .contains("Bagging-Date: 2026-12-05", "Source-Organization: Scholion");
 
         Result valid = run("verify", p(archive));
         assertThat(valid.code()).as(valid.err()).isZero();
@@ -37,18 +48,23 @@ class BagCommandsTest {
         Result tampered = run("verify", p(archive));
         assertThat(tampered.code()).isEqualTo(1);
         assertThat(tampered.out()).isEmpty();
-        assertThat(tampered.err()).contains("error: " + archive + ": data/documents/sample/sample.csv: altered: ",
-                "error: " + archive + ": data/documents/sample/sample.txt: missing\n",
-                "error: " + archive + ": not valid (")
+        assertThat(tampered.err())
+                .contains(
+                        "error: " + archive + ": data/documents/sample/sample.csv: altered: ",
+                        "error: " + archive + ": data/documents/sample/sample.txt: missing\n",
+                        "error: " + archive + ": not valid (")
                 .doesNotContain("\tat ");
     }
 
     @Test
     void refusesBagBesideOtherFormatsAnExistingFolderAndABadBaseIri() throws Exception {
         Path file = sample(dir);
-        assertThat(run("export", p(file), "--format", "bag,csv", "-o", p(dir.resolve("a"))).code()).isEqualTo(2);
+        assertThat(run("export", p(file), "--format", "bag,csv", "-o", p(dir.resolve("a")))
+                        .code())
+                .isEqualTo(2);
         assertThat(run("export", p(file), "--format", "bag", "-o", p(dir.resolve("b")), "--base-iri", "ftp://x")
-                .code()).isEqualTo(2);
+                        .code())
+                .isEqualTo(2);
         Result exists = run("export", p(file), "--format", "bag", "-o", p(dir));
         assertThat(exists.code()).isEqualTo(1);
         assertThat(exists.err()).contains("already exists");

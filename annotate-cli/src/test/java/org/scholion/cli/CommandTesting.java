@@ -28,10 +28,10 @@ final class CommandTesting {
      */
     static final String TEXT = "Zo\u00EB \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67 met e\u0301mile\r\n"
             + "in Paris \uD83C\uDDEB\uD83C\uDDF7. Macron spoke; Macron left.\r\n";
+
     static final Instant NOW = Instant.parse("2026-11-26T10:15:30Z");
 
-    private CommandTesting() {
-    }
+    private CommandTesting() {}
 
     /** What a run printed and returned. */
     record Result(int code, String out, String err) {
@@ -67,8 +67,12 @@ final class CommandTesting {
     /** An annotation file of {@link #TEXT} with the {@code entities} label set and no spans. */
     static Path sample(Path folder) throws ScholionException {
         Path file = folder.resolve("sample.scholion.json");
-        AnnotationFile.at(file).create(AnnotatedDocument.of(Document.of("sample", TEXT),
-                List.of(Seeds.labelSet("entities").orElseThrow())), false);
+        AnnotationFile.at(file)
+                .create(
+                        AnnotatedDocument.of(
+                                Document.of("sample", TEXT),
+                                List.of(Seeds.labelSet("entities").orElseThrow())),
+                        false);
         return file;
     }
 

@@ -12,9 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scholion.cli.Processes.Finished;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Span;
-import org.scholion.cli.Processes.Finished;
 
 /** Two {@code annotate add} processes on one file at the same time: every span is kept. */
 class ConcurrencyIT {
@@ -33,8 +33,15 @@ class ConcurrencyIT {
                 List<String> ids = new ArrayList<>();
                 for (int i = 0; i < ADDS; i++) {
                     int start = label.equals("PERSON") ? i : 30 + i;
-                    Finished f = Processes.run(Processes.annotate("add", file.toString(), "--label", label, "--at",
-                            start + ":" + (start + 1), "--annotator", label.toLowerCase(java.util.Locale.ROOT)));
+                    Finished f = Processes.run(Processes.annotate(
+                            "add",
+                            file.toString(),
+                            "--label",
+                            label,
+                            "--at",
+                            start + ":" + (start + 1),
+                            "--annotator",
+                            label.toLowerCase(java.util.Locale.ROOT)));
                     assertThat(f.code()).as(f.err()).isZero();
                     ids.add(f.out().strip());
                 }

@@ -19,6 +19,7 @@ import org.scholion.cli.CommandTesting.Result;
 class CorpusCommandsTest {
     @TempDir
     Path dir;
+
     Path corpus;
     List<Path> files;
 
@@ -37,11 +38,19 @@ class CorpusCommandsTest {
         Result r = run("ls", p(corpus), "--format", "tsv", "--label", "PERSON");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith(brokenMessage()).hasLineCount(1);
-        StringBuilder expected = new StringBuilder("document\tid\tlabel\tstart\tend\ttext\tsuggestion\tproposers\tattributes\tlinks\n");
+        StringBuilder expected =
+                new StringBuilder("document\tid\tlabel\tstart\tend\ttext\tsuggestion\tproposers\tattributes\tlinks\n");
         for (int i = 0; i < 5; i++) {
             int[] s = CorpusTesting.SPANS.get(i);
-            expected.append("doc-").append(i).append("\ts1\tPERSON\t").append(s[0]).append('\t').append(s[1])
-                    .append('\t').append(CorpusTesting.PERSONS.get(i)).append("\tno\t\t\t\n");
+            expected.append("doc-")
+                    .append(i)
+                    .append("\ts1\tPERSON\t")
+                    .append(s[0])
+                    .append('\t')
+                    .append(s[1])
+                    .append('\t')
+                    .append(CorpusTesting.PERSONS.get(i))
+                    .append("\tno\t\t\t\n");
         }
         assertThat(r.out()).isEqualTo(expected.toString());
     }
@@ -73,8 +82,13 @@ class CorpusCommandsTest {
         Result r = run("export", p(corpus), "--format", "html", "-o", p(out));
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.printsNoStackTrace().err()).startsWith(brokenMessage()).hasLineCount(1);
-        assertThat(r.out().lines().toList()).containsExactly(out + "/doc-0.html", out + "/doc-1.html",
-                out + "/doc-2.html", out + "/doc-3.html", out + "/doc-4.html");
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        out + "/doc-0.html",
+                        out + "/doc-1.html",
+                        out + "/doc-2.html",
+                        out + "/doc-3.html",
+                        out + "/doc-4.html");
         assertThat(out.resolve("doc-3.html")).content(StandardCharsets.UTF_8).contains("\u674E\u660E");
     }
 
@@ -94,19 +108,36 @@ class CorpusCommandsTest {
         }
         Files.write(sources.resolve("bad.pdf"), "%PDF-1.4 not really".getBytes(StandardCharsets.US_ASCII));
         Path out = dir.resolve("imported");
-        Result r = run("new", p(sources.resolve("t0.txt")), p(sources.resolve("bad.pdf")), p(sources.resolve("t1.txt")),
-                p(sources.resolve("missing.txt")), p(sources.resolve("t2.txt")), p(sources.resolve("t3.txt")),
-                p(sources.resolve("t4.txt")), "-o", p(out), "--labels", "entities");
+        Result r = run(
+                "new",
+                p(sources.resolve("t0.txt")),
+                p(sources.resolve("bad.pdf")),
+                p(sources.resolve("t1.txt")),
+                p(sources.resolve("missing.txt")),
+                p(sources.resolve("t2.txt")),
+                p(sources.resolve("t3.txt")),
+                p(sources.resolve("t4.txt")),
+                "-o",
+                p(out),
+                "--labels",
+                "entities");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out().lines().toList()).containsExactly(out + "/t0.scholion.json", out + "/t1.scholion.json",
-                out + "/t2.scholion.json", out + "/t3.scholion.json", out + "/t4.scholion.json");
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        out + "/t0.scholion.json",
+                        out + "/t1.scholion.json",
+                        out + "/t2.scholion.json",
+                        out + "/t3.scholion.json",
+                        out + "/t4.scholion.json");
         List<String> err = r.err().lines().toList();
         assertThat(err).hasSize(3);
         assertThat(err.get(0)).isEqualTo("error: 2 of 7 sources were not imported:");
         assertThat(err.get(1)).startsWith("  " + sources.resolve("bad.pdf") + ": ");
         assertThat(err.get(2)).isEqualTo("  " + sources.resolve("missing.txt") + ": no such file");
         for (int i = 0; i < 5; i++) {
-            assertThat(CommandTesting.read(out.resolve("t" + i + ".scholion.json")).document().text())
+            assertThat(CommandTesting.read(out.resolve("t" + i + ".scholion.json"))
+                            .document()
+                            .text())
                     .isEqualTo(CorpusTesting.TEXTS.get(i));
         }
         Result again = run("new", p(sources.resolve("t0.txt")), p(sources.resolve("t1.txt")), "-o", p(out));
@@ -139,16 +170,27 @@ class CorpusCommandsTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith(brokenMessage()).hasLineCount(1);
         List<String> lines = r.out().lines().toList();
-        assertThat(lines).containsExactly(out + "/doc-0.jsonld", out + "/doc-1.jsonld", out + "/doc-2.jsonld",
-                out + "/doc-3.jsonld", out + "/doc-4.jsonld", out + "/corpus.csv", out + "/corpus.relations.csv",
-                out + "/corpus.jsonld");
+        assertThat(lines)
+                .containsExactly(
+                        out + "/doc-0.jsonld",
+                        out + "/doc-1.jsonld",
+                        out + "/doc-2.jsonld",
+                        out + "/doc-3.jsonld",
+                        out + "/doc-4.jsonld",
+                        out + "/corpus.csv",
+                        out + "/corpus.relations.csv",
+                        out + "/corpus.jsonld");
         List<String> csv = Files.readAllLines(out.resolve("corpus.csv"), StandardCharsets.UTF_8);
         assertThat(csv).hasSize(11);
-        assertThat(csv.get(0)).isEqualTo("document_id,span_id,label,start,end,text,note,annotator,created,attributes,links");
+        assertThat(csv.get(0))
+                .isEqualTo("document_id,span_id,label,start,end,text,note,annotator,created,attributes,links");
         assertThat(csv.get(8)).startsWith("doc-3,s2,LOCATION,4,6,\u5317\u4EAC,");
-        assertThat(Files.readAllLines(out.resolve("corpus.relations.csv"))).containsExactly(
-                "document_id,relation_id,type,from_span_id,to_span_id,attributes", "doc-0,r1,visits,s1,s2,");
-        JsonNode graph = new ObjectMapper().readTree(out.resolve("corpus.jsonld").toFile()).get("@graph");
+        assertThat(Files.readAllLines(out.resolve("corpus.relations.csv")))
+                .containsExactly(
+                        "document_id,relation_id,type,from_span_id,to_span_id,attributes", "doc-0,r1,visits,s1,s2,");
+        JsonNode graph = new ObjectMapper()
+                .readTree(out.resolve("corpus.jsonld").toFile())
+                .get("@graph");
         assertThat(graph.get(0).get("total").asInt()).isEqualTo(11);
         assertThat(graph.get(0).get("id").asText()).isEqualTo("urn:scholion:corpus:out");
         assertThat(graph).hasSize(5);
@@ -164,7 +206,8 @@ class CorpusCommandsTest {
         Path joined = dir.resolve("joined");
         Result one = run("export", p(files.get(1)), p(files.get(2)), "--format", "csv", "--one-file", "-o", p(joined));
         assertThat(one.code()).as(one.err()).isZero();
-        assertThat(one.out().lines().toList()).containsExactly(joined + "/corpus.csv", joined + "/corpus.relations.csv");
+        assertThat(one.out().lines().toList())
+                .containsExactly(joined + "/corpus.csv", joined + "/corpus.relations.csv");
         assertThat(Files.readAllLines(joined.resolve("corpus.csv"))).hasSize(5);
         Result both = run("export", p(corpus), "--format", "csv", "--one-file", "--per-document");
         assertThat(both.code()).isEqualTo(2);

@@ -26,21 +26,33 @@ final class CorpusTesting {
             "\u674E\u660E\u4F4F\u5728\u5317\u4EAC\u3002",
             "\uD83D\uDC69\u200D\uD83D\uDCBB Ada went to \uD83C\uDDEC\uD83C\uDDE7 London \uD83D\uDE00 today.");
     /** {@code [personStart, personEnd, placeStart, placeEnd]} of each text, in code points. */
-    static final List<int[]> SPANS = List.of(new int[] {0, 4, 13, 18}, new int[] {0, 4, 13, 19},
-            new int[] {0, 4, 8, 15}, new int[] {0, 2, 4, 6}, new int[] {4, 7, 19, 25});
-    static final List<String> PERSONS = List.of("Zoe\u0301", "\u0410\u043D\u043D\u0430", "\u0633\u0627\u0631\u0629",
-            "\u674E\u660E", "Ada");
+    static final List<int[]> SPANS = List.of(
+            new int[] {0, 4, 13, 18},
+            new int[] {0, 4, 13, 19},
+            new int[] {0, 4, 8, 15},
+            new int[] {0, 2, 4, 6},
+            new int[] {4, 7, 19, 25});
+
+    static final List<String> PERSONS =
+            List.of("Zoe\u0301", "\u0410\u043D\u043D\u0430", "\u0633\u0627\u0631\u0629", "\u674E\u660E", "Ada");
     static final Instant WHEN = Instant.parse("2026-12-01T09:00:00Z");
 
-    private CorpusTesting() {
-    }
+    private CorpusTesting() {}
 
     static AnnotatedDocument document(int i) {
         Document doc = new Document("doc-" + i, "Document " + i, null, "text/plain", null, Map.of(), TEXTS.get(i));
         int[] s = SPANS.get(i);
-        AnnotatedDocument annotated = AnnotatedDocument.of(doc, List.of(Seeds.labelSet("entities").orElseThrow()))
-                .withSpan(new Span("s1", s[0], s[1], "PERSON", i % 2 == 0 ? "a note" : null,
-                        i % 2 == 0 ? "alice" : "bob", WHEN, false))
+        AnnotatedDocument annotated = AnnotatedDocument.of(
+                        doc, List.of(Seeds.labelSet("entities").orElseThrow()))
+                .withSpan(new Span(
+                        "s1",
+                        s[0],
+                        s[1],
+                        "PERSON",
+                        i % 2 == 0 ? "a note" : null,
+                        i % 2 == 0 ? "alice" : "bob",
+                        WHEN,
+                        false))
                 .withSpan(new Span("s2", s[2], s[3], "LOCATION", null, "alice", WHEN, false));
         return i == 0 ? annotated.withRelation(new Relation("r1", "visits", "s1", "s2")) : annotated;
     }

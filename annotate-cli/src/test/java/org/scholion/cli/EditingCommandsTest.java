@@ -18,6 +18,7 @@ import org.scholion.core.model.Span;
 class EditingCommandsTest {
     @TempDir
     Path dir;
+
     Path file;
 
     @BeforeEach
@@ -103,18 +104,28 @@ class EditingCommandsTest {
 
     @Test
     void labelsAddAndRmRefusingALabelInUse() throws Exception {
-        Result add = run("labels", p(file), "add", "CLAIM", "--color", "#cc6677", "--key", "c", "--description",
+        Result add = run(
+                "labels",
+                p(file),
+                "add",
+                "CLAIM",
+                "--color",
+                "#cc6677",
+                "--key",
+                "c",
+                "--description",
                 "Something asserted.");
         assertThat(add.code()).as(add.err()).isZero();
         assertThat(read(file).label("CLAIM").orElseThrow().color()).isEqualTo("#CC6677");
         Result listed = run("labels", p(file));
-        assertThat(listed.out()).containsPattern("entities +CLAIM +#CC6677 +c +0 +Something asserted\\.")
+        assertThat(listed.out())
+                .containsPattern("entities +CLAIM +#CC6677 +c +0 +Something asserted\\.")
                 .containsPattern("entities +PERSON +#[0-9A-F]{6} +\\S* +2 ");
         byte[] before = bytes(file);
         Result inUse = run("labels", p(file), "rm", "PERSON");
         assertThat(inUse.code()).isEqualTo(1);
-        assertThat(inUse.err()).isEqualTo("error: " + file
-                + ": label 'PERSON' is used by 2 spans; remove or relabel them first\n");
+        assertThat(inUse.err())
+                .isEqualTo("error: " + file + ": label 'PERSON' is used by 2 spans; remove or relabel them first\n");
         assertThat(bytes(file)).isEqualTo(before);
         assertThat(run("labels", p(file), "rm", "CLAIM").code()).isZero();
         assertThat(read(file).label("CLAIM")).isEmpty();

@@ -33,8 +33,8 @@ class ErrorsTest {
     @Test
     void malformedFileNamesLineAndColumnAndIsLeftAlone() throws Exception {
         Path file = dir.resolve("bad.scholion.json");
-        Files.writeString(file, "{\n  \"format\" : \"scholion/1\",\n  \"document\" : { \"id\" : }\n}\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                file, "{\n  \"format\" : \"scholion/1\",\n  \"document\" : { \"id\" : }\n}\n", StandardCharsets.UTF_8);
         byte[] before = bytes(file);
         Result r = run("add", p(file), "-l", "PERSON", "--at", "0:1");
         assertThat(r.code()).isEqualTo(1);
@@ -60,7 +60,10 @@ class ErrorsTest {
         Path missing = dir.resolve("nope.scholion.json");
         Result r = run("ls", p(missing), "--debug");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("ScholionException").contains("\tat ").endsWith("error: " + missing + ": no such file\n");
+        assertThat(r.err())
+                .contains("ScholionException")
+                .contains("\tat ")
+                .endsWith("error: " + missing + ": no such file\n");
         assertThat(run("--debug", "ls", p(missing)).err()).contains("\tat ");
     }
 
@@ -68,7 +71,10 @@ class ErrorsTest {
     void unknownCommandsAndOptionsAreUsageErrorsWithSuggestions() {
         Result r = run("lss", "x");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("error: Unmatched arguments").contains("ls").contains("Try 'annotate --help'");
+        assertThat(r.err())
+                .contains("error: Unmatched arguments")
+                .contains("ls")
+                .contains("Try 'annotate --help'");
         Result option = run("ls", "x", "--colour");
         assertThat(option.code()).isEqualTo(2);
         assertThat(option.err()).contains("Unknown option: '--colour'").contains("Try 'annotate ls --help'");
@@ -91,8 +97,9 @@ class ErrorsTest {
         assertThat(none.code()).isEqualTo(1);
         assertThat(none.err()).isEqualTo("error: " + missing + ": no such file\n");
         Result noTarget = run("import", p(collection), "--into", p(dir.resolve("nope.scholion.json")));
-        assertThat(noTarget.err()).isEqualTo("error: " + dir.resolve("nope.scholion.json")
-                + ": no such annotation file to import into\n");
+        assertThat(noTarget.err())
+                .isEqualTo(
+                        "error: " + dir.resolve("nope.scholion.json") + ": no such annotation file to import into\n");
         assertThat(bytes(file)).isEqualTo(before);
     }
 }

@@ -35,8 +35,9 @@ class ExportCommandTest {
                 assertThat(written).isNotEmptyFile();
             } else {
                 assertThat(written).doesNotExist();
-                assertThat(r.err()).containsPattern("(?m)^error: " + java.util.regex.Pattern.quote(file.toString())
-                        + ": " + format.extension() + ": .+$");
+                assertThat(r.err())
+                        .containsPattern("(?m)^error: " + java.util.regex.Pattern.quote(file.toString()) + ": "
+                                + format.extension() + ": .+$");
                 failed.add(format.extension());
             }
         }
@@ -44,7 +45,8 @@ class ExportCommandTest {
         assertThat(r.code()).isEqualTo(failed.isEmpty() ? 0 : 1);
         assertThat(r.err()).doesNotContain("\tat ");
         try (var stream = Files.list(out)) {
-            assertThat(stream.filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
+            assertThat(stream.filter(f -> f.getFileName().toString().endsWith(".tmp")))
+                    .isEmpty();
         }
     }
 
@@ -58,8 +60,10 @@ class ExportCommandTest {
         assertThat(r.err()).isEqualTo("error: " + missing + ": no such file\n");
         assertThat(out.resolve("sample.csv")).isNotEmptyFile();
         assertThat(out.resolve("sample.jsonld")).isNotEmptyFile();
-        assertThat(r.out().lines()).containsExactly(out.resolve("sample.csv").toString(),
-                out.resolve("sample.jsonld").toString());
+        assertThat(r.out().lines())
+                .containsExactly(
+                        out.resolve("sample.csv").toString(),
+                        out.resolve("sample.jsonld").toString());
     }
 
     @Test
@@ -79,7 +83,9 @@ class ExportCommandTest {
         Path file = sample(dir);
         Result format = run("export", p(file), "--format", "odt");
         assertThat(format.code()).isEqualTo(2);
-        assertThat(format.err()).startsWith("error: unknown format 'odt' (expected one of csv, jsonld, docx, pdf, html, brat, conll, doccano, labelstudio, prodigy, webanno, ptc, bag, or all\n")
+        assertThat(format.err())
+                .startsWith(
+                        "error: unknown format 'odt' (expected one of csv, jsonld, docx, pdf, html, brat, conll, doccano, labelstudio, prodigy, webanno, ptc, bag, or all\n")
                 .contains("Try 'annotate export --help'");
         Result label = run("export", p(file), "--format", "csv", "--label", "NOPE", "-o", p(dir));
         assertThat(label.code()).isEqualTo(1);

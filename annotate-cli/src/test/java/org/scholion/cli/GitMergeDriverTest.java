@@ -28,12 +28,12 @@ import org.scholion.core.testing.RequiredTools;
 class GitMergeDriverTest {
     @TempDir
     Path dir;
+
     Path one;
     Path two;
     static final String FILE = "sample.scholion.json";
 
-    record Git(int code, String out) {
-    }
+    record Git(int code, String out) {}
 
     private Git git(Path where, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("git", "-C", where.toString()));
@@ -55,7 +55,9 @@ class GitMergeDriverTest {
 
     private void ok(Path where, String... args) throws Exception {
         Git g = git(where, args);
-        assertThat(g.code()).as("git " + String.join(" ", args) + ": " + g.out()).isZero();
+        assertThat(g.code())
+                .as("git " + String.join(" ", args) + ": " + g.out())
+                .isZero();
     }
 
     private static String driverCommand() {
@@ -77,28 +79,31 @@ class GitMergeDriverTest {
         assertThat(setup.code()).as(setup.err()).isZero();
         assertThat(Files.readString(one.resolve(".gitattributes"))).isEqualTo("*.scholion.json merge=scholion\n");
         assertThat(Files.readString(one.resolve(".gitignore"))).isEqualTo(".*.lock\n");
-        assertThat(run("git-setup", "-C", p(one), "--command", driverCommand()).out()).contains("already has");
+        assertThat(run("git-setup", "-C", p(one), "--command", driverCommand()).out())
+                .contains("already has");
         ok(one, "add", ".gitattributes", ".gitignore", FILE);
         ok(one, "commit", "-q", "-m", "base");
         ok(one, "push", "-q", "origin", "main");
         ok(dir, "clone", "-q", "-b", "main", "origin.git", "two");
         two = dir.resolve("two");
-        assertThat(run("git-setup", "-C", p(two), "--command", driverCommand()).code()).isZero();
+        assertThat(run("git-setup", "-C", p(two), "--command", driverCommand()).code())
+                .isZero();
         assertThat(git(two, "status", "--porcelain").out()).isEmpty();
     }
 
     @Test
     void concurrentAdditionsAndARemovalMergeByMeaningOnPull() throws Exception {
-        run("add", p(one.resolve(FILE)), "-l", "GROUP", "--at", "4:9");            // s3 in one
+        run("add", p(one.resolve(FILE)), "-l", "GROUP", "--at", "4:9"); // s3 in one
         ok(one, "commit", "-q", "-am", "one adds the family");
         ok(one, "push", "-q", "origin", "main");
-        run("add", p(two.resolve(FILE)), "-l", "PERSON", "--at", "35:41");         // s3 in two as well
+        run("add", p(two.resolve(FILE)), "-l", "PERSON", "--at", "35:41"); // s3 in two as well
         run("rm", p(two.resolve(FILE)), "s2");
         ok(two, "commit", "-q", "-am", "two adds Macron, removes Paris");
         Git pull = git(two, "pull", "--no-rebase", "--no-edit", "-q", "origin", "main");
         assertThat(pull.code()).as(pull.out()).isZero();
         AnnotatedDocument merged = read(two.resolve(FILE));
-        assertThat(merged.spans()).extracting(s -> s.label() + " " + s.start() + ":" + s.end() + (s.suggestion() ? "?" : ""))
+        assertThat(merged.spans())
+                .extracting(s -> s.label() + " " + s.start() + ":" + s.end() + (s.suggestion() ? "?" : ""))
                 .containsExactly("PERSON 0:3", "GROUP 4:9", "PERSON 35:41");
         assertThat(merged.spans()).extracting(Span::id).doesNotHaveDuplicates();
         assertThat(git(two, "status", "--porcelain").out()).isEmpty();
@@ -116,7 +121,9 @@ class GitMergeDriverTest {
         assertThat(pull.code()).isNotZero();
         assertThat(pull.out()).contains("conflict: " + FILE + ": span s1 was edited differently on both sides");
         AnnotatedDocument merged = read(two.resolve(FILE));
-        assertThat(merged.spans()).filteredOn(Span::suggestion).extracting(Span::label)
+        assertThat(merged.spans())
+                .filteredOn(Span::suggestion)
+                .extracting(Span::label)
                 .containsExactlyInAnyOrder("ORGANIZATION", "GROUP");
         assertThat(git(two, "status", "--porcelain").out()).contains("UU " + FILE);
     }

@@ -3,15 +3,30 @@ package org.scholion.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.scholion.cli.CommandTesting.run;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.scholion.cli.CommandTesting.Result;
 
 class HelpTest {
     @ParameterizedTest
-    @ValueSource(strings = {"new", "add", "rm", "edit", "undo", "redo", "relate", "ls", "show", "labels", "stats",
-            "export", "import", "completion"})
+    @ValueSource(
+            strings = {
+                "new",
+                "add",
+                "rm",
+                "edit",
+                "undo",
+                "redo",
+                "relate",
+                "ls",
+                "show",
+                "labels",
+                "stats",
+                "export",
+                "import",
+                "completion"
+            })
     void everyCommandHasHelpWithAnExample(String command) {
         Result r = run(command, "--help");
         assertThat(r.code()).isZero();
@@ -42,9 +57,29 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "new", "add", "rm", "edit", "undo", "redo", "relate", "ls", "show", "labels",
-            "labels f.json add", "labels f.json rm", "stats", "export", "import", "view", "tui", "suggest",
-            "completion"})
+    @ValueSource(
+            strings = {
+                "",
+                "new",
+                "add",
+                "rm",
+                "edit",
+                "undo",
+                "redo",
+                "relate",
+                "ls",
+                "show",
+                "labels",
+                "labels f.json add",
+                "labels f.json rm",
+                "stats",
+                "export",
+                "import",
+                "view",
+                "tui",
+                "suggest",
+                "completion"
+            })
     void helpFitsEightyColumnsAndExamplesStayIndented(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         String[] args = java.util.Arrays.copyOf(words, words.length + 1);

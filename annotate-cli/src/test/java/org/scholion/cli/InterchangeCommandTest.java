@@ -36,9 +36,12 @@ class InterchangeCommandTest {
         Path out = dir.resolve("out");
         Result export = run("export", p(file), "--format", "brat", "-o", p(out));
         assertThat(export.code()).as(export.err()).isZero();
-        assertThat(export.out()).isEqualTo(Stream.of("sample.txt", "sample.ann", "annotation.conf", "visual.conf")
-                .map(n -> out.resolve(n) + "\n").reduce("", String::concat));
-        assertThat(export.err()).isEqualTo("brat: notes longer than a line kept as several AnnotatorNotes: 2 (see --report)\n");
+        assertThat(export.out())
+                .isEqualTo(Stream.of("sample.txt", "sample.ann", "annotation.conf", "visual.conf")
+                        .map(n -> out.resolve(n) + "\n")
+                        .reduce("", String::concat));
+        assertThat(export.err())
+                .isEqualTo("brat: notes longer than a line kept as several AnnotatorNotes: 2 (see --report)\n");
         Path back = dir.resolve("back");
         Result imported = run("import", p(out), "-o", p(back), "--labels", "entities");
         assertThat(imported.code()).as(imported.err()).isZero();
@@ -61,12 +64,16 @@ class InterchangeCommandTest {
         Path report = dir.resolve("reports/losses.json");
         Result export = run("export", p(dir), "--format", "ptc", "-o", p(dir.resolve("ptc")), "--report", p(report));
         assertThat(export.code()).as(export.err()).isZero();
-        assertThat(export.err()).isEqualTo("ptc: annotators and times of spans not written: 3\n"
-                + "ptc: span ids not kept (spans are numbered in row order): 3\nptc: notes not written: 2\n"
-                + "ptc: relations not written: 1\n");
+        assertThat(export.err())
+                .isEqualTo("ptc: annotators and times of spans not written: 3\n"
+                        + "ptc: span ids not kept (spans are numbered in row order): 3\nptc: notes not written: 2\n"
+                        + "ptc: relations not written: 1\n");
         String json = Files.readString(report, StandardCharsets.UTF_8);
-        assertThat(json).contains("\"count\" : 9").contains("\"format\" : \"ptc\"")
-                .contains("\"kind\" : \"relations not written\"").contains("\"detail\" : \"r1 (s1 same-as s2)\"");
+        assertThat(json)
+                .contains("\"count\" : 9")
+                .contains("\"format\" : \"ptc\"")
+                .contains("\"kind\" : \"relations not written\"")
+                .contains("\"detail\" : \"r1 (s1 same-as s2)\"");
         assertThat(dir.resolve("ptc/articlesample.labels.tsv")).exists();
     }
 
@@ -81,8 +88,9 @@ class InterchangeCommandTest {
         Path ann = brat("doc", "T1\tPERSON 0 3\tZo\u00EB\nA1\tNegation T1\n");
         Result imported = run("import", p(ann), "-o", p(dir.resolve("in")), "--strict");
         assertThat(imported.code()).isEqualTo(1);
-        assertThat(imported.err()).isEqualTo("brat: attributes not imported: 1 (see --report)\n"
-                + "error: --strict: nothing written, since 1 thing would be lost\n");
+        assertThat(imported.err())
+                .isEqualTo("brat: attributes not imported: 1 (see --report)\n"
+                        + "error: --strict: nothing written, since 1 thing would be lost\n");
         assertThat(dir.resolve("in")).doesNotExist();
         Result lenient = run("import", p(ann), "-o", p(dir.resolve("in")));
         assertThat(lenient.code()).isZero();
@@ -95,7 +103,8 @@ class InterchangeCommandTest {
         Path bad = brat("bad", "T1\tPERSON 0 3\tZo\u00EB\nR1\tsaid Arg1:T1 Arg2:T7\n");
         Result r = run("import", p(good), p(bad), "-o", p(dir.resolve("in")));
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.printsNoStackTrace().err()).isEqualTo("error: " + bad + ":2: refers to T7, which no line defines\n");
+        assertThat(r.printsNoStackTrace().err())
+                .isEqualTo("error: " + bad + ":2: refers to T7, which no line defines\n");
         assertThat(dir.resolve("in")).doesNotExist();
     }
 
@@ -115,7 +124,8 @@ class InterchangeCommandTest {
         Result explicit = run("import", p(dir), "--format", "ptc", "-o", p(dir.resolve("p")));
         assertThat(explicit.code()).as(explicit.err()).isZero();
         assertThat(explicit.out()).isEqualTo(dir.resolve("p/5.scholion.json") + "\n");
-        assertThat(read(dir.resolve("p/5.scholion.json")).labelSets()).extracting(s -> s.name())
+        assertThat(read(dir.resolve("p/5.scholion.json")).labelSets())
+                .extracting(s -> s.name())
                 .containsExactly("propaganda");
         Result csv = run("import", p(ann), "--format", "csv");
         assertThat(csv.code()).isEqualTo(2);

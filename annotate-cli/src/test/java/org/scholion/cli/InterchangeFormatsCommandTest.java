@@ -57,10 +57,14 @@ class InterchangeFormatsCommandTest {
                 """);
         AnnotatedDocument back = importBack(out.resolve("sample.conll"));
         // the text is rebuilt from the tokens: joined by a space, sentences by a line break
-        assertThat(back.document().text()).isEqualTo("Zo\u00EB \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67"
-                + " met e\u0301mile\nin Paris \uD83C\uDDEB\uD83C\uDDF7 .\nMacron spoke ; Macron left .");
-        assertThat(covered(back)).containsExactly("s1 GROUP \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
-                "s2 PERSON Macron", "s3 PERSON Macron");
+        assertThat(back.document().text())
+                .isEqualTo("Zo\u00EB \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67"
+                        + " met e\u0301mile\nin Paris \uD83C\uDDEB\uD83C\uDDF7 .\nMacron spoke ; Macron left .");
+        assertThat(covered(back))
+                .containsExactly(
+                        "s1 GROUP \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
+                        "s2 PERSON Macron",
+                        "s3 PERSON Macron");
         assertThat(back.spans()).allSatisfy(s -> assertThat(s.note()).isNull());
         assertThat(back.relations()).isEmpty();
         assertThat(back.labelSets()).isEqualTo(original.labelSets());
@@ -75,24 +79,31 @@ class InterchangeFormatsCommandTest {
                 """);
         AnnotatedDocument back = importBack(out.resolve("doccano.jsonl"));
         assertThat(back.document().text()).isEqualTo(original.document().text());
-        assertThat(back.spans()).isEqualTo(original.spans().stream()
-                .map(s -> new Span(s.id(), s.start(), s.end(), s.label(), null, null, null, false)).toList());
+        assertThat(back.spans())
+                .isEqualTo(original.spans().stream()
+                        .map(s -> new Span(s.id(), s.start(), s.end(), s.label(), null, null, null, false))
+                        .toList());
         assertThat(back.relations()).isEqualTo(original.relations());
         assertThat(back.labelSets()).isEqualTo(original.labelSets());
     }
 
     @Test
     void labelStudioKeepsAllButTheTimesAndWritesItsConfig() throws Exception {
-        Path out = export("labelstudio", List.of("labelstudio.json", "labelstudio-config.xml"),
+        Path out = export(
+                "labelstudio",
+                List.of("labelstudio.json", "labelstudio-config.xml"),
                 "labelstudio: span times not written: 3 (see --report)\n");
         assertThat(Files.readString(out.resolve("labelstudio-config.xml"), StandardCharsets.UTF_8))
-                .contains("<Labels name=\"label\" toName=\"text\">", "<Label value=\"PERSON\"",
+                .contains(
+                        "<Labels name=\"label\" toName=\"text\">",
+                        "<Label value=\"PERSON\"",
                         "<Relation value=\"same-as\"/>");
         AnnotatedDocument back = importBack(out.resolve("labelstudio.json"));
         assertThat(back.document().text()).isEqualTo(original.document().text());
-        assertThat(back.spans()).isEqualTo(original.spans().stream()
-                .map(s -> new Span(s.id(), s.start(), s.end(), s.label(), s.note(), s.annotator(), null, false))
-                .toList());
+        assertThat(back.spans())
+                .isEqualTo(original.spans().stream()
+                        .map(s -> new Span(s.id(), s.start(), s.end(), s.label(), s.note(), s.annotator(), null, false))
+                        .toList());
         assertThat(back.relations()).isEqualTo(original.relations());
         assertThat(back.labelSets()).isEqualTo(original.labelSets());
     }
@@ -105,14 +116,20 @@ class InterchangeFormatsCommandTest {
                 """);
         AnnotatedDocument back = importBack(out.resolve("prodigy.jsonl"));
         assertThat(back.document().text()).isEqualTo(original.document().text());
-        assertThat(covered(back)).containsExactly("s1 GROUP \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
-                "s2 PERSON Macron", "s3 PERSON Macron");
-        assertThat(back.spans()).extracting(Span::start, Span::end)
-                .isEqualTo(original.spans().stream().map(s -> tuple(s.start(), s.end()))
+        assertThat(covered(back))
+                .containsExactly(
+                        "s1 GROUP \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
+                        "s2 PERSON Macron",
+                        "s3 PERSON Macron");
+        assertThat(back.spans())
+                .extracting(Span::start, Span::end)
+                .isEqualTo(original.spans().stream()
+                        .map(s -> tuple(s.start(), s.end()))
                         .toList());
         // one annotator and one time for all spans, whole seconds: the task's _annotator_id and _timestamp carry them
-        assertThat(back.spans()).extracting(Span::annotator, Span::created).containsOnly(
-                tuple("tester", original.spans().get(0).created()));
+        assertThat(back.spans())
+                .extracting(Span::annotator, Span::created)
+                .containsOnly(tuple("tester", original.spans().get(0).created()));
         // the relation still joins the same two spans (s1 -> s2 were the first and second Macron)
         assertThat(back.relations()).containsExactly(new Relation("r1", "same-as", "s2", "s3"));
         assertThat(back.labelSets()).isEqualTo(original.labelSets());
@@ -126,12 +143,19 @@ class InterchangeFormatsCommandTest {
                 """);
         String tsv = Files.readString(out.resolve("sample.tsv"), StandardCharsets.UTF_8);
         // UTF-16 offsets in the file: the family emoji is 8 code units, so Macron starts at 40
-        assertThat(tsv).startsWith("#FORMAT=WebAnno TSV 3.3\n").contains("1-2\t4-12\t").contains("3-1\t40-46\tMacron\tPERSON\ttwice\\nover");
+        assertThat(tsv)
+                .startsWith("#FORMAT=WebAnno TSV 3.3\n")
+                .contains("1-2\t4-12\t")
+                .contains("3-1\t40-46\tMacron\tPERSON\ttwice\\nover");
         AnnotatedDocument back = importBack(out.resolve("sample.tsv"));
         // the line breaks between sentences come back as spaces and the last one is gone: the loss reported
-        assertThat(back.document().text()).isEqualTo(original.document().text().replace("\r\n", "  ").strip());
-        assertThat(covered(back)).containsExactly("s1 GROUP \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
-                "s2 PERSON Macron", "s3 PERSON Macron");
+        assertThat(back.document().text())
+                .isEqualTo(original.document().text().replace("\r\n", "  ").strip());
+        assertThat(covered(back))
+                .containsExactly(
+                        "s1 GROUP \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
+                        "s2 PERSON Macron",
+                        "s3 PERSON Macron");
         assertThat(back.spans()).extracting(Span::start).containsExactly(4, 35, 49);
         assertThat(back.spans()).extracting(Span::note).containsExactly(null, "twice\nover", "twice\nover");
         assertThat(back.relations()).containsExactly(new Relation("r1", "same-as", "s2", "s3"));
@@ -167,16 +191,21 @@ class InterchangeFormatsCommandTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"conll, sample.conll", "doccano, doccano.jsonl", "labelstudio, labelstudio.json",
-            "prodigy, prodigy.jsonl", "webanno, sample.tsv"})
+    @CsvSource({
+        "conll, sample.conll",
+        "doccano, doccano.jsonl",
+        "labelstudio, labelstudio.json",
+        "prodigy, prodigy.jsonl",
+        "webanno, sample.tsv"
+    })
     void importTellsTheFormatFromTheFileAndFromItsFolder(String format, String name) throws Exception {
         Path out = dir.resolve("out");
-        assertThat(run("export", p(file), "--format", format, "-o", p(out)).code()).isZero();
+        assertThat(run("export", p(file), "--format", format, "-o", p(out)).code())
+                .isZero();
         Path loose = dir.resolve("loose");
         Files.createDirectories(loose);
         // a name that says nothing: the content alone must tell
-        Path renamed = Files.copy(out.resolve(name), loose.resolve("data"
-                + name.substring(name.indexOf('.'))));
+        Path renamed = Files.copy(out.resolve(name), loose.resolve("data" + name.substring(name.indexOf('.'))));
         Result byContent = run("import", p(renamed), "-o", p(dir.resolve("a")));
         assertThat(byContent.code()).as(byContent.err()).isZero();
         Result byFolder = run("import", p(out), "-o", p(dir.resolve("b")));
@@ -196,10 +225,13 @@ class InterchangeFormatsCommandTest {
     void importIntoAnExistingFileNeedsForceInEveryFormat() throws Exception {
         for (String format : List.of("conll", "doccano", "labelstudio", "prodigy", "webanno")) {
             Path out = dir.resolve("out-" + format);
-            assertThat(run("export", p(file), "--format", format, "-o", p(out)).code()).isZero();
+            assertThat(run("export", p(file), "--format", format, "-o", p(out)).code())
+                    .isZero();
             Result again = run("import", p(out), "-o", p(dir));
             assertThat(again.code()).as(format).isEqualTo(1);
-            assertThat(again.err()).as(format).isEqualTo("error: " + file + ": already exists (use --force to overwrite it)\n");
+            assertThat(again.err())
+                    .as(format)
+                    .isEqualTo("error: " + file + ": already exists (use --force to overwrite it)\n");
             assertThat(read(file)).as(format).isEqualTo(original);
         }
     }
@@ -209,7 +241,8 @@ class InterchangeFormatsCommandTest {
         Path out = dir.resolve("out");
         Result export = run("export", p(file), "--format", format, "-o", p(out));
         assertThat(export.code()).as(export.err()).isZero();
-        assertThat(export.out()).isEqualTo(files.stream().map(n -> out.resolve(n) + "\n").reduce("", String::concat));
+        assertThat(export.out())
+                .isEqualTo(files.stream().map(n -> out.resolve(n) + "\n").reduce("", String::concat));
         assertThat(export.printsNoStackTrace().err()).isEqualTo(err);
         try (Stream<Path> listed = Files.list(out)) {
             assertThat(listed.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(files);
@@ -233,7 +266,8 @@ class InterchangeFormatsCommandTest {
     }
 
     private static List<String> covered(AnnotatedDocument doc) {
-        return doc.spans().stream().map(s -> s.id() + " " + s.label() + " " + doc.text().slice(s.start(), s.end()))
+        return doc.spans().stream()
+                .map(s -> s.id() + " " + s.label() + " " + doc.text().slice(s.start(), s.end()))
                 .toList();
     }
 }

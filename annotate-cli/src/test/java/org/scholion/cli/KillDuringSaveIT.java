@@ -8,11 +8,11 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scholion.cli.Processes.Finished;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
 import org.scholion.core.store.AnnotationFile;
 import org.scholion.seeds.Seeds;
-import org.scholion.cli.Processes.Finished;
 
 /** {@code kill -9} of {@code annotate add} at random moments: the file always loads, with or without the span. */
 class KillDuringSaveIT {
@@ -29,8 +29,12 @@ class KillDuringSaveIT {
             text.append("Macron met Zelensky in Paris \uD83C\uDDEB\uD83C\uDDF7 on Thursday; e\u0301mile wrote.\r\n");
         }
         Path file = dir.resolve("big.scholion.json");
-        AnnotationFile.at(file).create(AnnotatedDocument.of(Document.of("big", text.toString()),
-                List.of(Seeds.labelSet("entities").orElseThrow())), false);
+        AnnotationFile.at(file)
+                .create(
+                        AnnotatedDocument.of(
+                                Document.of("big", text.toString()),
+                                List.of(Seeds.labelSet("entities").orElseThrow())),
+                        false);
 
         long started = System.nanoTime();
         Finished first = Processes.run(add(file, 0));
@@ -51,7 +55,8 @@ class KillDuringSaveIT {
             }
             System.out.printf("kill %d after %d ms: %s%n", i, delay, finished ? "had finished" : "killed");
             AnnotatedDocument doc = AnnotationFile.at(file).read();
-            assertThat(doc.spans().size()).as("kill %d after %d ms (seed %d)", i, delay, seed)
+            assertThat(doc.spans().size())
+                    .as("kill %d after %d ms (seed %d)", i, delay, seed)
                     .isBetween(spans, spans + 1);
             spans = doc.spans().size();
         }
@@ -62,6 +67,7 @@ class KillDuringSaveIT {
 
     private static ProcessBuilder add(Path file, int n) {
         return Processes.annotate("add", file.toString(), "--label", "PERSON", "--at", n + ":" + (n + 1))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
     }
 }

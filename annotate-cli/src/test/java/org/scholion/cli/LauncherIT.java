@@ -34,7 +34,10 @@ class LauncherIT {
         assertThat(version.out()).isEqualTo("annotate (Scholion) 0.1.0\n");
         Finished ls = Processes.run(launcher("ls", SEED, "--format", "tsv"), NO_BUILD);
         assertThat(ls.code()).isZero();
-        assertThat(ls.out().lines()).hasSize(182).first().isEqualTo("id\tlabel\tstart\tend\ttext\tsuggestion\tproposers\tattributes\tlinks");
+        assertThat(ls.out().lines())
+                .hasSize(182)
+                .first()
+                .isEqualTo("id\tlabel\tstart\tend\ttext\tsuggestion\tproposers\tattributes\tlinks");
         assertThat(ls.err()).isEmpty();
         Finished usage = Processes.run(launcher("add", SEED), NO_BUILD);
         assertThat(usage.code()).isEqualTo(2);
@@ -46,7 +49,10 @@ class LauncherIT {
         Path out = dir.resolve("out");
         Finished export = Processes.run(launcher("export", SEED, "--format", "all", "-o", out.toString()), NO_BUILD);
         long written = export.out().lines().count();
-        long failed = export.err().lines().filter(l -> l.startsWith("error: " + SEED + ": ")).count();
+        long failed = export.err()
+                .lines()
+                .filter(l -> l.startsWith("error: " + SEED + ": "))
+                .count();
         assertThat(written + failed).as(export.out() + export.err()).isGreaterThanOrEqualTo(5);
         assertThat(export.code()).isEqualTo(failed == 0 ? 0 : 1);
         export.out().lines().forEach(path -> assertThat(Path.of(path)).isNotEmptyFile());
@@ -65,8 +71,10 @@ class LauncherIT {
 
     @Test
     void runnableJarWritesUtf8WhateverTheLocale() throws Exception {
-        Finished ls = Processes.run(Processes.annotate("ls", Processes.ROOT.resolve(SEED).toString(), "--label",
-                "LOCATION", "--format", "tsv"), Map.of("LC_ALL", "C", "LANG", "C"));
+        Finished ls = Processes.run(
+                Processes.annotate(
+                        "ls", Processes.ROOT.resolve(SEED).toString(), "--label", "LOCATION", "--format", "tsv"),
+                Map.of("LC_ALL", "C", "LANG", "C"));
         assertThat(ls.code()).as(ls.err()).isZero();
         assertThat(ls.out()).contains("Ukraine").doesNotContain("?");
     }

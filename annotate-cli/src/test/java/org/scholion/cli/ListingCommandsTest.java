@@ -18,16 +18,17 @@ import org.scholion.core.text.CodePointText;
 class ListingCommandsTest {
     @TempDir
     Path dir;
+
     Path file;
 
     @BeforeEach
     void spansOverEmojiCombiningMarksAndCrlf() throws Exception {
         file = sample(dir);
-        run("add", p(file), "-l", "PERSON", "--at", "0:3");                   // s1 Zoë
-        run("add", p(file), "-l", "GROUP", "--at", "4:9");                    // s2 family emoji
-        run("add", p(file), "-l", "PERSON", "--at", "14:25");                 // s3 émile\r\nin + space
+        run("add", p(file), "-l", "PERSON", "--at", "0:3"); // s1 Zoë
+        run("add", p(file), "-l", "GROUP", "--at", "4:9"); // s2 family emoji
+        run("add", p(file), "-l", "PERSON", "--at", "14:25"); // s3 émile\r\nin + space
         run("add", p(file), "-l", "LOCATION", "--text", "Paris \uD83C\uDDEB\uD83C\uDDF7"); // s4
-        run("add", p(file), "-l", "EVENT", "--at", "22:41");                  // s5 in Paris 🇫🇷. Macron
+        run("add", p(file), "-l", "EVENT", "--at", "22:41"); // s5 in Paris 🇫🇷. Macron
     }
 
     @Test
@@ -59,7 +60,8 @@ class ListingCommandsTest {
         CodePointText text = CodePointText.of(CommandTesting.TEXT);
         for (JsonNode span : spans) {
             assertThat(span.get("text").asText())
-                    .isEqualTo(text.slice(span.get("start").asInt(), span.get("end").asInt()));
+                    .isEqualTo(text.slice(
+                            span.get("start").asInt(), span.get("end").asInt()));
             assertThat(span.get("annotator").asText()).isEqualTo("tester");
             assertThat(span.get("created").asText()).isEqualTo("2026-11-26T10:15:30Z");
         }
@@ -84,9 +86,10 @@ class ListingCommandsTest {
     void showWithoutColourBracketsNestedAndCrossingSpans() {
         Result r = run("show", p(file), "--no-color");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).startsWith("[PERSON: Zo\u00EB] [GROUP: \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67]"
-                + " met [PERSON: e\u0301mile\r\n[EVENT: in ]][EVENT\u2026: [LOCATION: Paris \uD83C\uDDEB\uD83C\uDDF7]."
-                + " Macron] spoke; Macron left.\r\n");
+        assertThat(r.out())
+                .startsWith("[PERSON: Zo\u00EB] [GROUP: \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67]"
+                        + " met [PERSON: e\u0301mile\r\n[EVENT: in ]][EVENT\u2026: [LOCATION: Paris \uD83C\uDDEB\uD83C\uDDF7]."
+                        + " Macron] spoke; Macron left.\r\n");
         assertThat(r.out()).contains("Legend (5 spans):\n").containsPattern("  PERSON +2  A named person");
         assertThat(run(env("NO_COLOR", "1"), "show", p(file), "--color").out()).contains("\u001B[");
         assertThat(run(env("NO_COLOR", "1"), "show", p(file)).out()).doesNotContain("\u001B[");
@@ -95,7 +98,8 @@ class ListingCommandsTest {
     @Test
     void showWithIdsNamesEachSpanWhereItStarts() {
         assertThat(run("show", p(file), "--no-color", "--ids").out()).startsWith("[PERSON s1: Zo\u00EB] [GROUP s2: ");
-        assertThat(run("show", p(file), "--color", "--ids").out()).contains("\u001B[2m[s4]\u001B[0m")
+        assertThat(run("show", p(file), "--color", "--ids").out())
+                .contains("\u001B[2m[s4]\u001B[0m")
                 .contains("\u001B[2m[s5]\u001B[0m");
     }
 
@@ -107,14 +111,17 @@ class ListingCommandsTest {
         assertThat(truecolor.out()).containsPattern("\u001B\\[(30|97);48;2;\\d+;\\d+;\\d+;4;58;2;\\d+;\\d+;\\d+mParis");
         assertThat(truecolor.out()).contains("\u001B[0m spoke; Macron left.\n");
         Result indexed = run(env("COLORTERM", ""), "show", p(file), "--color");
-        assertThat(indexed.out()).containsPattern("\u001B\\[(30|97);48;5;\\d+;4mParis").doesNotContain("48;2;");
+        assertThat(indexed.out())
+                .containsPattern("\u001B\\[(30|97);48;5;\\d+;4mParis")
+                .doesNotContain("48;2;");
         // no background runs past a line end: every coloured line ends with a reset
         assertThat(indexed.out()).contains("e\u0301mile\u001B[0m\n");
     }
 
     @Test
     void showNeverPassesControlCharactersThrough() {
-        assertThat(Escapes.visible("a\u001B[31mb\u0000c\u009Bd\te", false)).isEqualTo("a\u241B[31mb\u2400c\uFFFDd\u2409e");
+        assertThat(Escapes.visible("a\u001B[31mb\u0000c\u009Bd\te", false))
+                .isEqualTo("a\u241B[31mb\u2400c\uFFFDd\u2409e");
         assertThat(Escapes.visible("a\r\nb\tc", true)).isEqualTo("a\r\nb\tc");
     }
 
@@ -131,7 +138,8 @@ class ListingCommandsTest {
         Result r = run("stats", p(file));
         assertThat(r.code()).isZero();
         // covered: 0:3, 4:9, 14:41 = 3 + 5 + 27 = 35 of 63 code points
-        assertThat(r.out()).startsWith("sample: 5 spans, 0 relations, 63 code points of text\n")
+        assertThat(r.out())
+                .startsWith("sample: 5 spans, 0 relations, 63 code points of text\n")
                 .contains("coverage: 55.6% of the text is in at least one span (35 of 63 code points)\n")
                 // s3 (14:25) crosses s5 (22:41) and s4 (25:33) lies inside s5
                 .contains("overlapping pairs: 2 (1 nested, 1 crossing)\n")

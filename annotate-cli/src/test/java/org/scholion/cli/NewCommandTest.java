@@ -24,8 +24,19 @@ class NewCommandTest {
         Path source = dir.resolve("speech.txt");
         Files.writeString(source, CommandTesting.TEXT, StandardCharsets.UTF_8);
         Path out = dir.resolve("speech.scholion.json");
-        Result r = run("new", p(source), "-o", p(out), "--labels", "entities", "--labels", "sourcing",
-                "--id", "speech-1", "--title", "A speech");
+        Result r = run(
+                "new",
+                p(source),
+                "-o",
+                p(out),
+                "--labels",
+                "entities",
+                "--labels",
+                "sourcing",
+                "--id",
+                "speech-1",
+                "--title",
+                "A speech");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(out + "\n");
         AnnotatedDocument doc = read(out);
@@ -33,7 +44,8 @@ class NewCommandTest {
         assertThat(doc.document().id()).isEqualTo("speech-1");
         assertThat(doc.document().title()).isEqualTo("A speech");
         assertThat(doc.labelSets()).extracting(LabelSet::name).containsExactly("entities", "sourcing");
-        assertThat(run("add", p(out), "-l", "QUOTE", "--text", "Macron spoke").out()).isEqualTo("s1\n");
+        assertThat(run("add", p(out), "-l", "QUOTE", "--text", "Macron spoke").out())
+                .isEqualTo("s1\n");
     }
 
     @Test
@@ -42,12 +54,15 @@ class NewCommandTest {
         Files.writeString(source, "One line.\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("a.scholion.json");
         assertThat(run("new", p(source), "-o", p(out)).code()).isZero();
-        assertThat(read(out).labelSets()).extracting(LabelSet::name).containsExactly("propaganda", "entities", "sourcing");
+        assertThat(read(out).labelSets())
+                .extracting(LabelSet::name)
+                .containsExactly("propaganda", "entities", "sourcing");
         run("add", p(out), "-l", "PERSON", "--at", "0:3");
         byte[] before = bytes(out);
         Result again = run("new", p(source), "-o", p(out));
         assertThat(again.code()).isEqualTo(1);
-        assertThat(again.err()).isEqualTo("error: " + out + ": already exists (use --force to overwrite it, or -o FILE)\n");
+        assertThat(again.err())
+                .isEqualTo("error: " + out + ": already exists (use --force to overwrite it, or -o FILE)\n");
         assertThat(bytes(out)).isEqualTo(before);
         assertThat(run("new", p(source), "-o", p(out), "--force").code()).isZero();
         assertThat(read(out).spans()).isEmpty();
@@ -60,8 +75,9 @@ class NewCommandTest {
         Path out = dir.resolve("a.scholion.json");
         Result unknown = run("new", p(source), "-o", p(out), "--labels", "nope");
         assertThat(unknown.code()).isEqualTo(1);
-        assertThat(unknown.err()).isEqualTo(
-                "error: nope: is neither a built-in label set (propaganda, entities, sourcing) nor a label-set file\n");
+        assertThat(unknown.err())
+                .isEqualTo(
+                        "error: nope: is neither a built-in label set (propaganda, entities, sourcing) nor a label-set file\n");
         Result missing = run("new", p(dir.resolve("missing.txt")), "-o", p(out));
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("error: " + dir.resolve("missing.txt") + ": no such file\n");
@@ -70,7 +86,8 @@ class NewCommandTest {
 
     @Test
     void defaultOutputIsTheSourceStemHere() {
-        assertThat(NewCommand.defaultOutput(Path.of("/tmp/x/report.final.pdf"))).isEqualTo(Path.of("report.final.scholion.json"));
+        assertThat(NewCommand.defaultOutput(Path.of("/tmp/x/report.final.pdf")))
+                .isEqualTo(Path.of("report.final.scholion.json"));
         assertThat(NewCommand.defaultOutput(Path.of("notes"))).isEqualTo(Path.of("notes.scholion.json"));
     }
 }

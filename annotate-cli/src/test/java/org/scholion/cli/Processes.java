@@ -12,14 +12,13 @@ import java.util.concurrent.TimeUnit;
 final class Processes {
     static final Path JAR = Path.of(required("annotate.jar"));
     static final Path ROOT = Path.of(required("annotate.root")).toAbsolutePath().normalize();
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** What a process printed and returned. */
-    record Finished(int code, String out, String err) {
-    }
+    record Finished(int code, String out, String err) {}
 
     private static String required(String property) {
         String value = System.getProperty(property);
@@ -34,8 +33,13 @@ final class Processes {
      * manifest; with the same start-up options as the launcher, so that fifty processes take seconds.
      */
     static ProcessBuilder annotate(String... args) {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        List<String> command = new ArrayList<>(List.of(
+                JAVA,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off"));
         Path archive = classArchive();
         if (archive != null) {
             command.add("-XX:SharedArchiveFile=" + archive);
@@ -55,11 +59,20 @@ final class Processes {
             Path file = JAR.resolveSibling("it-classes.jsa");
             try {
                 java.nio.file.Files.deleteIfExists(file);
-                Process p = new ProcessBuilder(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                        "-XX:ArchiveClassesAtExit=" + file, "-cp", JAR.toString(), "org.scholion.cli.Annotate", "ls",
-                        ROOT.resolve("seeds/coalition-of-the-willing.scholion.json").toString())
+                Process p = new ProcessBuilder(
+                                JAVA,
+                                "-XX:TieredStopAtLevel=1",
+                                "-XX:+UseSerialGC",
+                                "-XX:ArchiveClassesAtExit=" + file,
+                                "-cp",
+                                JAR.toString(),
+                                "org.scholion.cli.Annotate",
+                                "ls",
+                                ROOT.resolve("seeds/coalition-of-the-willing.scholion.json")
+                                        .toString())
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 if (p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0 && java.nio.file.Files.size(file) > 0) {
                     archive = file;
                 }
@@ -81,7 +94,8 @@ final class Processes {
             p.destroyForcibly();
             throw new IllegalStateException("timed out: " + builder.command());
         }
-        return new Finished(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return new Finished(
+                p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
     static Finished run(ProcessBuilder builder) throws IOException, InterruptedException {

@@ -18,6 +18,7 @@ import org.scholion.core.corpus.Status.Stage;
 class StatusAndStatsCommandsTest {
     @TempDir
     Path dir;
+
     Path corpus;
     List<Path> files;
 
@@ -32,9 +33,14 @@ class StatusAndStatsCommandsTest {
         Result r = run("status", p(corpus), "--format", "tsv");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith("error: " + files.get(0)).hasLineCount(1);
-        assertThat(r.out().lines().toList()).containsExactly("file\tdocument\tstatus\tby\tat",
-                files.get(1) + "\tdoc-0\ttodo\t\t", files.get(2) + "\tdoc-1\ttodo\t\t", files.get(3) + "\tdoc-2\ttodo\t\t",
-                files.get(4) + "\tdoc-3\ttodo\t\t", files.get(5) + "\tdoc-4\ttodo\t\t");
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "file\tdocument\tstatus\tby\tat",
+                        files.get(1) + "\tdoc-0\ttodo\t\t",
+                        files.get(2) + "\tdoc-1\ttodo\t\t",
+                        files.get(3) + "\tdoc-2\ttodo\t\t",
+                        files.get(4) + "\tdoc-3\ttodo\t\t",
+                        files.get(5) + "\tdoc-4\ttodo\t\t");
     }
 
     @Test
@@ -74,8 +80,12 @@ class StatusAndStatsCommandsTest {
         Files.delete(files.get(0));
         Result r = run("stats", p(corpus));
         assertThat(r.code()).as(r.err()).isZero();
-        long text = CorpusTesting.TEXTS.stream().mapToLong(t -> t.codePointCount(0, t.length())).sum();
-        long covered = CorpusTesting.SPANS.stream().mapToLong(s -> s[1] - s[0] + s[3] - s[2]).sum();
+        long text = CorpusTesting.TEXTS.stream()
+                .mapToLong(t -> t.codePointCount(0, t.length()))
+                .sum();
+        long covered = CorpusTesting.SPANS.stream()
+                .mapToLong(s -> s[1] - s[0] + s[3] - s[2])
+                .sum();
         assertThat(r.out()).startsWith("corpus: 5 documents, 10 spans, 1 relation, " + text + " code points of text\n");
         assertThat(r.out()).contains("""
                 STATUS       DOCUMENTS
@@ -91,9 +101,13 @@ class StatusAndStatsCommandsTest {
                 alice          8
                 bob            2
                 """);
-        assertThat(r.out()).contains(String.format(java.util.Locale.ROOT,
-                "coverage: %.1f%% of the text is in at least one span (%d of %d code points)",
-                100.0 * covered / text, covered, text));
+        assertThat(r.out())
+                .contains(String.format(
+                        java.util.Locale.ROOT,
+                        "coverage: %.1f%% of the text is in at least one span (%d of %d code points)",
+                        100.0 * covered / text,
+                        covered,
+                        text));
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.scholion.core.team.Merge;
 class TeamCommandsTest {
     @TempDir
     Path dir;
+
     Path alice;
     Path bob;
 
@@ -48,17 +49,26 @@ class TeamCommandsTest {
         assertThat(r.code()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("scope\tmetric\tvalue");
-        assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(l -> assertThat(l).endsWith("\t1.0000"));
-        assertThat(lines).contains("overall\tcohen_kappa\t1.0000", "PERSON\texact_f1\t1.0000",
-                "GROUP\tkrippendorff_alpha_u\t1.0000");
+        assertThat(lines.subList(1, lines.size()))
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(l).endsWith("\t1.0000"));
+        assertThat(lines)
+                .contains(
+                        "overall\tcohen_kappa\t1.0000",
+                        "PERSON\texact_f1\t1.0000",
+                        "GROUP\tkrippendorff_alpha_u\t1.0000");
     }
 
     @Test
     void agreeTablesAndJsonCarryTheValuesAndReasons() throws Exception {
         Result table = run("agree", p(alice), p(bob));
         assertThat(table.code()).isZero();
-        assertThat(table.out()).contains("compared over 1 document").contains("SCOPE").contains("EXACT_F1")
-                .contains("n/a:").contains("GROUP exact_precision: no spans in " + bob);
+        assertThat(table.out())
+                .contains("compared over 1 document")
+                .contains("SCOPE")
+                .contains("EXACT_F1")
+                .contains("n/a:")
+                .contains("GROUP exact_precision: no spans in " + bob);
         Result json = run("agree", p(alice), p(bob), "--format", "json");
         JsonNode root = new ObjectMapper().readTree(json.out());
         JsonNode values = root.get("comparisons").get(0).get("values");
@@ -66,7 +76,8 @@ class TeamCommandsTest {
         // overall: 1 exact match of 3 and 3
         assertThat(values.findValues("metric").stream().map(JsonNode::asText)).contains("exact_f1", "cohen_kappa");
         for (JsonNode v : values) {
-            if (v.get("scope").asText().equals("overall") && v.get("metric").asText().equals("exact_f1")) {
+            if (v.get("scope").asText().equals("overall")
+                    && v.get("metric").asText().equals("exact_f1")) {
                 assertThat(v.get("value").asDouble()).isEqualTo(1 / 3.0);
             }
             assertThat(v.get("value").isNull()).isEqualTo(v.has("undefined"));
@@ -77,10 +88,13 @@ class TeamCommandsTest {
     void agreeRefusesDifferentTextsWithOneLineAndPairsFoldersByText() throws Exception {
         Path other = dir.resolve("other.scholion.json");
         Path source = Files.writeString(dir.resolve("other.txt"), "another text");
-        assertThat(run("new", p(source), "-o", p(other), "--labels", "entities").code()).isZero();
+        assertThat(run("new", p(source), "-o", p(other), "--labels", "entities").code())
+                .isZero();
         Result refused = run("agree", p(alice), p(other));
         assertThat(refused.code()).isEqualTo(1);
-        assertThat(refused.err()).startsWith("error: ").contains(p(alice) + " and " + p(other) + " annotate different texts")
+        assertThat(refused.err())
+                .startsWith("error: ")
+                .contains(p(alice) + " and " + p(other) + " annotate different texts")
                 .hasLineCount(1);
         Files.copy(other, dir.resolve("alice").resolve("other.scholion.json"));
         Result folders = run("agree", p(dir.resolve("alice")), p(dir.resolve("bob")), "--format", "tsv");
@@ -96,34 +110,59 @@ class TeamCommandsTest {
     @Test
     void agreeWalksFoldersRecursivelyAndGlobsAndReportsUnreadableFiles() throws Exception {
         // alice's file one folder deeper: still paired with bob's by its text
-        Path deeper = Files.createDirectories(dir.resolve("team").resolve("alice").resolve("week1"));
+        Path deeper =
+                Files.createDirectories(dir.resolve("team").resolve("alice").resolve("week1"));
         Files.move(alice, deeper.resolve("article.scholion.json"));
         Files.createDirectories(dir.resolve("team").resolve("bob"));
         Files.move(bob, dir.resolve("team").resolve("bob").resolve("renamed.scholion.json"));
-        Result folders = run("agree", p(dir.resolve("team").resolve("alice")), p(dir.resolve("team").resolve("bob")),
-                "--format", "tsv");
+        Result folders = run(
+                "agree",
+                p(dir.resolve("team").resolve("alice")),
+                p(dir.resolve("team").resolve("bob")),
+                "--format",
+                "tsv");
         assertThat(folders.code()).isZero();
         assertThat(folders.err()).isEmpty();
         assertThat(folders.out()).contains("overall\texact_f1\t0.3333");
-        Result globs = run("agree", dir.resolve("team") + "/alice/**/*.scholion.json",
-                dir.resolve("team") + "/bob/*.scholion.json", "--format", "tsv");
+        Result globs = run(
+                "agree",
+                dir.resolve("team") + "/alice/**/*.scholion.json",
+                dir.resolve("team") + "/bob/*.scholion.json",
+                "--format",
+                "tsv");
         assertThat(globs.code()).isZero();
         // the same values; only the names in the reasons (the globs as given) differ
-        assertThat(globs.out().replace(dir.resolve("team") + "/alice/**/*.scholion.json", "A")
-                .replace(dir.resolve("team") + "/bob/*.scholion.json", "B"))
-                .isEqualTo(folders.out().replace(p(dir.resolve("team").resolve("alice")), "A")
+        assertThat(globs.out()
+                        .replace(dir.resolve("team") + "/alice/**/*.scholion.json", "A")
+                        .replace(dir.resolve("team") + "/bob/*.scholion.json", "B"))
+                .isEqualTo(folders.out()
+                        .replace(p(dir.resolve("team").resolve("alice")), "A")
                         .replace(p(dir.resolve("team").resolve("bob")), "B"));
         // a broken file in a folder is reported on one line; the others are still compared
         Path broken = Files.writeString(dir.resolve("team").resolve("bob").resolve("broken.scholion.json"), "{");
-        Result partly = run("agree", p(dir.resolve("team").resolve("alice")), p(dir.resolve("team").resolve("bob")),
-                "--format", "tsv");
+        Result partly = run(
+                "agree",
+                p(dir.resolve("team").resolve("alice")),
+                p(dir.resolve("team").resolve("bob")),
+                "--format",
+                "tsv");
         assertThat(partly.code()).isEqualTo(1);
         assertThat(partly.err()).startsWith("error: " + p(broken)).hasLineCount(1);
         assertThat(partly.out()).isEqualTo(folders.out());
-        Result json = run("agree", p(dir.resolve("team").resolve("alice")), p(dir.resolve("team").resolve("bob")),
-                "--format", "json");
-        assertThat(new ObjectMapper().readTree(json.out()).get("problems").get(0).asText()).startsWith(p(broken));
-        Result empty = run("agree", p(dir.resolve("team").resolve("alice")), p(Files.createDirectories(dir.resolve("none"))));
+        Result json = run(
+                "agree",
+                p(dir.resolve("team").resolve("alice")),
+                p(dir.resolve("team").resolve("bob")),
+                "--format",
+                "json");
+        assertThat(new ObjectMapper()
+                        .readTree(json.out())
+                        .get("problems")
+                        .get(0)
+                        .asText())
+                .startsWith(p(broken));
+        Result empty =
+                run("agree", p(dir.resolve("team").resolve("alice")), p(Files.createDirectories(dir.resolve("none"))));
         assertThat(empty.code()).isEqualTo(1);
         assertThat(empty.err()).contains("holds no .scholion.json file").contains("no document is in every input");
     }
@@ -132,7 +171,9 @@ class TeamCommandsTest {
     void agreeOfThreeGivesFleissAndEveryPair() {
         Result r = run("agree", p(alice), p(bob), p(alice), "--format", "tsv");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).startsWith("annotators\tscope\tmetric\tvalue\n").contains("all\toverall\tfleiss_kappa\t")
+        assertThat(r.out())
+                .startsWith("annotators\tscope\tmetric\tvalue\n")
+                .contains("all\toverall\tfleiss_kappa\t")
                 .contains(p(alice) + "+" + p(bob) + "\toverall\tcohen_kappa\t");
     }
 
@@ -148,8 +189,11 @@ class TeamCommandsTest {
                 """);
         Result shown = run("show", p(alice), "--diff", p(bob), "--no-color");
         assertThat(shown.code()).isZero();
-        assertThat(shown.out()).contains("[only in A: \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67]")
-                .contains("[only in B: Paris]").contains("[label conflict: Macron]").contains("Legend (3 spans)");
+        assertThat(shown.out())
+                .contains("[only in A: \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67]")
+                .contains("[only in B: Paris]")
+                .contains("[label conflict: Macron]")
+                .contains("Legend (3 spans)");
         Result colored = run("show", p(alice), "--diff", p(bob), "--color");
         assertThat(colored.out()).contains("\u001B[");
     }
@@ -163,24 +207,34 @@ class TeamCommandsTest {
         AnnotatedDocument doc = read(gold);
         assertThat(doc.document().metadata().get(Merge.MERGED_FROM)).startsWith("sample.scholion.json sha256:");
         Result ls = run("ls", p(gold), "--format", "tsv");
-        assertThat(ls.out()).contains("s1\tPERSON\t0\t3\tZo\u00EB\tno\t\t\t\n")
-                .contains("\tyes\talice\t\t\n").contains("\tyes\tbob\t\t\n");
-        JsonNode json = new ObjectMapper().readTree(run("ls", p(gold), "--format", "json").out());
+        assertThat(ls.out())
+                .contains("s1\tPERSON\t0\t3\tZo\u00EB\tno\t\t\t\n")
+                .contains("\tyes\talice\t\t\n")
+                .contains("\tyes\tbob\t\t\n");
+        JsonNode json = new ObjectMapper()
+                .readTree(run("ls", p(gold), "--format", "json").out());
         assertThat(json.get(1).get("suggestion").asBoolean()).isTrue();
         assertThat(json.get(1).get("proposers").get(0).asText()).isEqualTo("alice");
         assertThat(run("ls", p(gold)).out()).contains("SUGGESTED BY").contains("alice?");
 
         assertThat(run("merge", p(alice), p(bob), "-o", p(gold)).code()).isEqualTo(1);
-        assertThat(run("merge", p(alice), p(bob), "-o", p(gold), "--min-agree", "3").code()).isEqualTo(2);
+        assertThat(run("merge", p(alice), p(bob), "-o", p(gold), "--min-agree", "3")
+                        .code())
+                .isEqualTo(2);
 
-        String first = doc.spans().stream().filter(Span::suggestion).findFirst().orElseThrow().id();
+        String first = doc.spans().stream()
+                .filter(Span::suggestion)
+                .findFirst()
+                .orElseThrow()
+                .id();
         Result accepted = run("accept", p(gold), first);
         assertThat(accepted.code()).isZero();
         assertThat(accepted.out()).isEqualTo("accepted 1 suggestion\n");
         assertThat(read(gold).span(first).orElseThrow().suggestion()).isFalse();
         assertThat(run("accept", p(gold), first).code()).isEqualTo(1);
         assertThat(run("accept", p(gold)).code()).isEqualTo(2);
-        assertThat(run("reject", p(gold), "--all", "--label", "ORGANIZATION").out()).isEqualTo("rejected 1 suggestion\n");
+        assertThat(run("reject", p(gold), "--all", "--label", "ORGANIZATION").out())
+                .isEqualTo("rejected 1 suggestion\n");
         assertThat(run("reject", p(gold), "--all").out()).isEqualTo("rejected 2 suggestions\n");
         assertThat(read(gold).spans()).hasSize(2).noneMatch(Span::suggestion);
         assertThat(run("undo", p(gold)).code()).isZero();

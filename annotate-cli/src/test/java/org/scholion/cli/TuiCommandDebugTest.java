@@ -28,11 +28,14 @@ class TuiCommandDebugTest {
 
     /** A working terminal, except that its keyboard breaks when the annotator asks for it, as a bug would. */
     private static Terminal broken() throws IOException {
-        Terminal real = TerminalBuilder.builder().streams(new ByteArrayInputStream(new byte[0]),
-                new ByteArrayOutputStream()).type("xterm-256color").size(new Size(80, 24))
-                .encoding(StandardCharsets.UTF_8).build();
-        return (Terminal) Proxy.newProxyInstance(Terminal.class.getClassLoader(), new Class<?>[] {Terminal.class},
-                (proxy, method, args) -> {
+        Terminal real = TerminalBuilder.builder()
+                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
+                .type("xterm-256color")
+                .size(new Size(80, 24))
+                .encoding(StandardCharsets.UTF_8)
+                .build();
+        return (Terminal) Proxy.newProxyInstance(
+                Terminal.class.getClassLoader(), new Class<?>[] {Terminal.class}, (proxy, method, args) -> {
                     if (method.getName().equals("reader")) {
                         throw new UnsupportedOperationException("keyboard bug");
                     }
@@ -48,8 +51,8 @@ class TuiCommandDebugTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Annotate root = new Annotate(Map.of("SCHOLION_ANNOTATOR", "tester"), Clock.systemUTC(), true);
-        CommandLine cli = Annotate.configure(new CommandLine(root)
-                .addSubcommand("tui", new TuiCommand(TuiCommandDebugTest::broken, () -> true)));
+        CommandLine cli = Annotate.configure(
+                new CommandLine(root).addSubcommand("tui", new TuiCommand(TuiCommandDebugTest::broken, () -> true)));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);
@@ -63,19 +66,24 @@ class TuiCommandDebugTest {
 
         CommandTesting.Result plain = run("tui", file);
         assertThat(plain.code()).isEqualTo(1);
-        assertThat(plain.err()).startsWith("error: internal error: java.lang.UnsupportedOperationException")
-                .contains("(run with --debug for details)").doesNotContain("\tat ").hasLineCount(1);
+        assertThat(plain.err())
+                .startsWith("error: internal error: java.lang.UnsupportedOperationException")
+                .contains("(run with --debug for details)")
+                .doesNotContain("\tat ")
+                .hasLineCount(1);
 
         for (String[] args : new String[][] {{"--debug", "tui", file}, {"tui", "--debug", file}}) {
             CommandTesting.Result debug = run(args);
             assertThat(debug.code()).isEqualTo(1);
-            assertThat(debug.err()).contains("java.lang.UnsupportedOperationException: keyboard bug")
+            assertThat(debug.err())
+                    .contains("java.lang.UnsupportedOperationException: keyboard bug")
                     .contains("\tat org.scholion.cli.tui.");
         }
     }
 
     @Test
     void theStandaloneCommandTakesDebugToo() {
-        assertThat(TuiCommand.standalone().getCommandSpec().findOption("--debug")).isNotNull();
+        assertThat(TuiCommand.standalone().getCommandSpec().findOption("--debug"))
+                .isNotNull();
     }
 }

@@ -37,31 +37,46 @@ import org.scholion.core.team.UnitizingAlpha;
 public final class AgreementBenchmark {
     private static final int PAIRS = 1_000;
 
-    private AgreementBenchmark() {
-    }
+    private AgreementBenchmark() {}
 
     public static void main(String[] args) {
         List<String> what = args.length == 0 ? List.of("pairs", "L") : List.of(args);
         int runs = Integer.getInteger("runs", 3);
         double limit = Double.parseDouble(System.getProperty("alpha.limit", "120"));
-        System.out.printf(Locale.ROOT, "load average at start: %.2f (%d cores)%n", load(),
+        System.out.printf(
+                Locale.ROOT,
+                "load average at start: %.2f (%d cores)%n",
+                load(),
                 Runtime.getRuntime().availableProcessors());
         if (what.contains("pairs")) {
             AnnotatedDocument seed = Workloads.named("S");
             List<List<AnnotatedDocument>> docs = new ArrayList<>(PAIRS);
             long spans = 0;
             for (int i = 1; i <= PAIRS; i++) {
-                AnnotatedDocument doc = Workloads.generate(String.format(Locale.ROOT, "pair-%04d", i), "Pair " + i,
-                        seed.text().length(), seed.spans().size(), 1000L + i);
+                AnnotatedDocument doc = Workloads.generate(
+                        String.format(Locale.ROOT, "pair-%04d", i),
+                        "Pair " + i,
+                        seed.text().length(),
+                        seed.spans().size(),
+                        1000L + i);
                 AnnotatedDocument other = perturb(doc, new Random(i));
                 spans += doc.spans().size() + other.spans().size();
                 docs.add(List.of(doc, other));
             }
-            System.out.printf(Locale.ROOT, "pairs: %,d pairs of %,d code points and about %,d spans each, %,d spans in all%n",
-                    PAIRS, seed.text().length(), seed.spans().size(), spans);
+            System.out.printf(
+                    Locale.ROOT,
+                    "pairs: %,d pairs of %,d code points and about %,d spans each, %,d spans in all%n",
+                    PAIRS,
+                    seed.text().length(),
+                    seed.spans().size(),
+                    spans);
             header();
             for (Measure m : Measure.values()) {
-                measure("pairs", m.name(), runs, () -> Agreement.measure(List.of("A", "B"), docs, Options.DEFAULT.only(m)));
+                measure(
+                        "pairs",
+                        m.name(),
+                        runs,
+                        () -> Agreement.measure(List.of("A", "B"), docs, Options.DEFAULT.only(m)));
             }
             measure("pairs", "all", runs, () -> Agreement.measure(List.of("A", "B"), docs, Options.DEFAULT));
         }
@@ -69,8 +84,12 @@ public final class AgreementBenchmark {
             AnnotatedDocument doc = Workloads.named("L");
             AnnotatedDocument other = perturb(doc, new Random(7));
             List<List<AnnotatedDocument>> docs = List.of(List.of(doc, other));
-            System.out.printf(Locale.ROOT, "L: %,d code points, %,d and %,d spans%n", doc.text().length(),
-                    doc.spans().size(), other.spans().size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "L: %,d code points, %,d and %,d spans%n",
+                    doc.text().length(),
+                    doc.spans().size(),
+                    other.spans().size());
             header();
             for (Measure m : Measure.values()) {
                 measure("L", m.name(), 1, () -> Agreement.measure(List.of("A", "B"), docs, Options.DEFAULT.only(m)));
@@ -87,8 +106,11 @@ public final class AgreementBenchmark {
      * span for every ten; relations are left out (agreement does not read them).
      */
     static AnnotatedDocument perturb(AnnotatedDocument doc, Random random) {
-        List<String> labels = doc.labelSets().stream().map(LabelSet::labels).flatMap(List::stream)
-                .map(Label::name).toList();
+        List<String> labels = doc.labelSets().stream()
+                .map(LabelSet::labels)
+                .flatMap(List::stream)
+                .map(Label::name)
+                .toList();
         int length = doc.text().length();
         AnnotatedDocument.Builder b = AnnotatedDocument.builder(doc.document()).labelSets(doc.labelSets());
         int added = 0;
@@ -115,7 +137,8 @@ public final class AgreementBenchmark {
     }
 
     private static void header() {
-        System.out.printf(Locale.ROOT, "%-6s %-6s %12s %12s %10s%n", "input", "measure", "cpu ms", "wall ms", "peak MB");
+        System.out.printf(
+                Locale.ROOT, "%-6s %-6s %12s %12s %10s%n", "input", "measure", "cpu ms", "wall ms", "peak MB");
     }
 
     private static void measure(String input, String measure, int runs, Supplier<List<Comparison>> work) {
@@ -125,7 +148,8 @@ public final class AgreementBenchmark {
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long[] cpu = new long[runs];
@@ -141,8 +165,15 @@ public final class AgreementBenchmark {
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         Arrays.sort(cpu);
         Arrays.sort(wall);
-        System.out.printf(Locale.ROOT, "%-6s %-6s %12.1f %12.1f %10.1f   (%d values)%n", input, measure,
-                cpu[runs / 2] / 1e6, wall[runs / 2] / 1e6, peak / 1048576.0, values);
+        System.out.printf(
+                Locale.ROOT,
+                "%-6s %-6s %12.1f %12.1f %10.1f   (%d values)%n",
+                input,
+                measure,
+                cpu[runs / 2] / 1e6,
+                wall[runs / 2] / 1e6,
+                peak / 1048576.0,
+                values);
     }
 
     /**
@@ -182,10 +213,21 @@ public final class AgreementBenchmark {
             }
             rater++;
         }
-        System.out.printf(Locale.ROOT, "%nunitizing alpha, expected disagreement of L's overall scope (%d labels, %,d units"
-                + " in all), on prefixes of the continuum; limit %.0f s a run%n", labels.size(), units.size(), limit);
-        System.out.printf(Locale.ROOT, "%12s %10s %14s %14s %10s%n", "code points", "units", "DKPro cpu s",
-                "ours cpu s", "equal");
+        System.out.printf(
+                Locale.ROOT,
+                "%nunitizing alpha, expected disagreement of L's overall scope (%d labels, %,d units"
+                        + " in all), on prefixes of the continuum; limit %.0f s a run%n",
+                labels.size(),
+                units.size(),
+                limit);
+        System.out.printf(
+                Locale.ROOT,
+                "%12s %10s %14s %14s %10s%n",
+                "code points",
+                "units",
+                "DKPro cpu s",
+                "ours cpu s",
+                "equal");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double last = 0;
         long lastUnits = 0;
@@ -206,18 +248,30 @@ public final class AgreementBenchmark {
             c = threads.getCurrentThreadCpuTime();
             double dkpro = new Reference(study).expected();
             double seconds = (threads.getCurrentThreadCpuTime() - c) / 1e9;
-            System.out.printf(Locale.ROOT, "%,12d %,10d %14.3f %14.3f %10s%n", prefix, count, seconds, oursSeconds,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,12d %,10d %14.3f %14.3f %10s%n",
+                    prefix,
+                    count,
+                    seconds,
+                    oursSeconds,
                     ours == dkpro ? "yes" : "NO " + ours + " vs " + dkpro);
             if (prefix == length) {
                 System.out.println("DKPro finished the whole of L");
                 return;
             }
-            double growth = last > 0 && lastUnits > 0 ? Math.log(seconds / last) / Math.log((double) count / lastUnits) : 2;
+            double growth =
+                    last > 0 && lastUnits > 0 ? Math.log(seconds / last) / Math.log((double) count / lastUnits) : 2;
             double whole = seconds * Math.pow((double) units.size() / count, growth);
             if (seconds * Math.pow(2, growth) > limit) {
-                System.out.printf(Locale.ROOT, "stopped: the next prefix would pass %.0f s; time grows as units^%.2f,"
-                        + " so the whole of L would take about %,.0f s (%.1f h) for this one scope%n", limit, growth,
-                        whole, whole / 3600);
+                System.out.printf(
+                        Locale.ROOT,
+                        "stopped: the next prefix would pass %.0f s; time grows as units^%.2f,"
+                                + " so the whole of L would take about %,.0f s (%.1f h) for this one scope%n",
+                        limit,
+                        growth,
+                        whole,
+                        whole / 3600);
                 return;
             }
             last = seconds;

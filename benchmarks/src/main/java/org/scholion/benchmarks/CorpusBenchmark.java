@@ -42,29 +42,41 @@ import org.scholion.seeds.Seeds;
  * written under FOLDER (default: a temporary folder) and deleted at the end.
  */
 public final class CorpusBenchmark {
-    private CorpusBenchmark() {
-    }
+    private CorpusBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        Path root = args.length > 1 ? Files.createDirectories(Path.of(args[1]))
+        Path root = args.length > 1
+                ? Files.createDirectories(Path.of(args[1]))
                 : Files.createTempDirectory("scholion-corpus-bench");
         int cores = Corpus.cores();
         AnnotatedDocument seed = Seeds.referenceAnnotation();
         int size = seed.text().length();
         int spans = seed.spans().size();
-        System.out.printf(Locale.ROOT, "# Corpus benchmark: %,d documents of %,d code points and %,d spans (the seed's"
-                + " size), %d cores, max heap %,d MiB%n%n", count, size, spans, cores,
+        System.out.printf(
+                Locale.ROOT,
+                "# Corpus benchmark: %,d documents of %,d code points and %,d spans (the seed's"
+                        + " size), %d cores, max heap %,d MiB%n%n",
+                count,
+                size,
+                spans,
+                cores,
                 Runtime.getRuntime().maxMemory() >> 20);
         Path sources = Files.createDirectories(root.resolve("sources"));
         Path corpus = Files.createDirectories(root.resolve("corpus"));
         for (int i = 0; i < count; i++) {
-            AnnotatedDocument doc = Workloads.generate(String.format(Locale.ROOT, "doc-%05d", i), "Document " + i,
-                    size, spans, 10_000L + i);
-            Files.writeString(sources.resolve(doc.document().id() + ".txt"), doc.document().text(),
+            AnnotatedDocument doc = Workloads.generate(
+                    String.format(Locale.ROOT, "doc-%05d", i), "Document " + i, size, spans, 10_000L + i);
+            Files.writeString(
+                    sources.resolve(doc.document().id() + ".txt"),
+                    doc.document().text(),
                     StandardCharsets.UTF_8);
             // a hundred subfolders, as a project grows them
-            Path file = corpus.resolve(String.format(Locale.ROOT, "%02d/%s.scholion.json", i % 100, doc.document().id()));
+            Path file = corpus.resolve(String.format(
+                    Locale.ROOT,
+                    "%02d/%s.scholion.json",
+                    i % 100,
+                    doc.document().id()));
             Files.createDirectories(file.getParent());
             AnnotationFile.at(file).create(doc, true);
         }
@@ -99,8 +111,15 @@ public final class CorpusBenchmark {
                 if (threads == 1) {
                     one = rate;
                 }
-                System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %,.1f | %s |%n", step, threads, rate, seconds,
-                        peak / 1048576.0, threads == 1 ? "" : String.format(Locale.ROOT, "%.2f×", rate / one));
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %d | %,.0f | %.2f | %,.1f | %s |%n",
+                        step,
+                        threads,
+                        rate,
+                        seconds,
+                        peak / 1048576.0,
+                        threads == 1 ? "" : String.format(Locale.ROOT, "%.2f×", rate / one));
                 if (work < 0) {
                     throw new IllegalStateException(step + " failed");
                 }
@@ -124,8 +143,10 @@ public final class CorpusBenchmark {
                     done.add(pool.submit(() -> {
                         Path file = Path.of(source);
                         String name = file.getFileName().toString().replace(".txt", ".scholion.json");
-                        AnnotationFile.at(out.resolve(name)).create(AnnotatedDocument.of(SourceImporter.importFile(file),
-                                Seeds.labelSets()), false);
+                        AnnotationFile.at(out.resolve(name))
+                                .create(
+                                        AnnotatedDocument.of(SourceImporter.importFile(file), Seeds.labelSets()),
+                                        false);
                         made.incrementAndGet();
                         return null;
                     }));
@@ -145,7 +166,9 @@ public final class CorpusBenchmark {
             }
             case "find" -> {
                 Search.Query query = new Search.Query("Loaded_Language", null, null, null, Search.CONTEXT);
-                corpus.parallel(threads, (p, d) -> Search.find(d, query).size(),
+                corpus.parallel(
+                        threads,
+                        (p, d) -> Search.find(d, query).size(),
                         o -> made.addAndGet(check(o.value(), o.failure())));
             }
             case "export csv" -> {
@@ -161,18 +184,26 @@ public final class CorpusBenchmark {
                 made.set(Files.size(out.resolve("corpus.csv")));
             }
             case "export jsonld" -> {
-                CorpusWriter jsonld = CorpusJsonLd.open(out, "corpus", "urn:scholion:corpus:bench", "bench",
-                        ExportOptions.DEFAULT, CorpusJsonLd.PER_PAGE);
-                corpus.parallel(threads, (p, d) -> {
-                    Exporters.writeFiles(d, Format.JSONLD, ExportOptions.DEFAULT, out);
-                    return d;
-                }, o -> {
-                    try {
-                        jsonld.add(check(o.value(), o.failure()));
-                    } catch (org.scholion.export.ExportException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                CorpusWriter jsonld = CorpusJsonLd.open(
+                        out,
+                        "corpus",
+                        "urn:scholion:corpus:bench",
+                        "bench",
+                        ExportOptions.DEFAULT,
+                        CorpusJsonLd.PER_PAGE);
+                corpus.parallel(
+                        threads,
+                        (p, d) -> {
+                            Exporters.writeFiles(d, Format.JSONLD, ExportOptions.DEFAULT, out);
+                            return d;
+                        },
+                        o -> {
+                            try {
+                                jsonld.add(check(o.value(), o.failure()));
+                            } catch (org.scholion.export.ExportException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
                 jsonld.finish();
                 made.set(Files.size(out.resolve("corpus.jsonld")));
             }
@@ -209,16 +240,18 @@ public final class CorpusBenchmark {
                     pools.add(pool);
                 }
             }
-            sampler = new Thread(() -> {
-                while (running) {
-                    sample();
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
+            sampler = new Thread(
+                    () -> {
+                        while (running) {
+                            sample();
+                            try {
+                                Thread.sleep(5);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "heap-sampler");
             sampler.setDaemon(true);
         }
 

@@ -47,7 +47,8 @@ public class FileBenchmark {
 
     @Benchmark
     public AnnotatedDocument read() throws ScholionException {
-        return AnnotationFile.parse(new ByteArrayInputStream(bytes), "benchmark " + workload).document();
+        return AnnotationFile.parse(new ByteArrayInputStream(bytes), "benchmark " + workload)
+                .document();
     }
 
     @Benchmark

@@ -75,7 +75,8 @@ final class HeapWatch implements NotificationListener {
         GarbageCollectionNotificationInfo info =
                 GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         long used = 0;
-        for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+        for (Map.Entry<String, MemoryUsage> pool :
+                info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
             if (heapPoolNames.contains(pool.getKey())) {
                 used += pool.getValue().getUsed();
             }
@@ -99,8 +100,17 @@ final class HeapWatch implements NotificationListener {
         for (MemoryPoolMXBean pool : heapPools) {
             peaks += pool.getPeakUsage().getUsed();
         }
-        String line = String.format(Locale.ROOT, "%s\t%s\t%s\t%.1f\t%.1f\t%.1f\t%.0f\t%d\t%d%n", kind, workload, format,
-                mib(baseline), mib(maxAfterGc), mib(peaks), mib(Runtime.getRuntime().maxMemory()), collections,
+        String line = String.format(
+                Locale.ROOT,
+                "%s\t%s\t%s\t%.1f\t%.1f\t%.1f\t%.0f\t%d\t%d%n",
+                kind,
+                workload,
+                format,
+                mib(baseline),
+                mib(maxAfterGc),
+                mib(peaks),
+                mib(Runtime.getRuntime().maxMemory()),
+                collections,
                 outputBytes);
         String folder = System.getProperty(SIDE_FOLDER);
         if (folder == null) {
@@ -108,7 +118,11 @@ final class HeapWatch implements NotificationListener {
             return;
         }
         try {
-            Files.writeString(Path.of(folder, "heap.tsv"), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(
+                    Path.of(folder, "heap.tsv"),
+                    line,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -47,11 +47,10 @@ import org.scholion.export.interchange.ReadOptions;
  * goes on with the next.
  */
 public final class InterchangeBenchmark {
-    private static final List<Format> ALL = List.of(Format.BRAT, Format.CONLL, Format.DOCCANO, Format.LABELSTUDIO,
-            Format.PRODIGY, Format.WEBANNO, Format.PTC);
+    private static final List<Format> ALL = List.of(
+            Format.BRAT, Format.CONLL, Format.DOCCANO, Format.LABELSTUDIO, Format.PRODIGY, Format.WEBANNO, Format.PTC);
 
-    private InterchangeBenchmark() {
-    }
+    private InterchangeBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         List<String> workloads = new ArrayList<>();
@@ -70,20 +69,47 @@ public final class InterchangeBenchmark {
             formats.addAll(ALL);
         }
         int runs = Integer.getInteger("runs", 3);
-        System.out.printf(Locale.ROOT, "# -Xmx %.0f MB, %d timed runs after one warm-up, load average %s%n",
-                Runtime.getRuntime().maxMemory() / 1048576.0, runs, loadAverage());
-        System.out.printf(Locale.ROOT, "%-4s %-12s %-7s %8s %14s %10s %8s %8s %11s %9s%n", "size", "format", "step",
-                "spans", "spans/s (cpu)", "wall ms", "file MB", "base MB", "max/GC MB", "peaks MB");
+        System.out.printf(
+                Locale.ROOT,
+                "# -Xmx %.0f MB, %d timed runs after one warm-up, load average %s%n",
+                Runtime.getRuntime().maxMemory() / 1048576.0,
+                runs,
+                loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "%-4s %-12s %-7s %8s %14s %10s %8s %8s %11s %9s%n",
+                "size",
+                "format",
+                "step",
+                "spans",
+                "spans/s (cpu)",
+                "wall ms",
+                "file MB",
+                "base MB",
+                "max/GC MB",
+                "peaks MB");
         for (String name : workloads) {
             AnnotatedDocument doc = Workloads.named(name);
             for (Format format : formats) {
                 Path folder = Files.createTempDirectory("scholion-interchange-bench");
                 try {
                     List<Path> written = new ArrayList<>();
-                    if (measure(name, format, "export", doc.spans().size(), runs, folder,
+                    if (measure(
+                            name,
+                            format,
+                            "export",
+                            doc.spans().size(),
+                            runs,
+                            folder,
                             () -> written.addAll(export(doc, format, folder)))) {
                         Path source = imported(format, written);
-                        measure(name, format, "import", doc.spans().size(), runs, source,
+                        measure(
+                                name,
+                                format,
+                                "import",
+                                doc.spans().size(),
+                                runs,
+                                source,
                                 () -> read(source, doc, format));
                     }
                 } finally {
@@ -105,9 +131,11 @@ public final class InterchangeBenchmark {
             case WEBANNO -> ".tsv";
             default -> throw new IllegalArgumentException(format + " is not an interchange format");
         };
-        return files.stream().filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(format.extension() + " wrote no *" + suffix
-                        + " file: " + files));
+        return files.stream()
+                .filter(f -> f.getFileName().toString().endsWith(suffix))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalStateException(format.extension() + " wrote no *" + suffix + " file: " + files));
     }
 
     private static List<Path> export(AnnotatedDocument doc, Format format, Path folder) throws Exception {
@@ -121,7 +149,10 @@ public final class InterchangeBenchmark {
     private static void read(Path source, AnnotatedDocument doc, Format format) throws Exception {
         DocumentReader reader = Interchange.reader(format);
         int[] spans = {0};
-        reader.read(source, new ReadOptions(doc.labelSets(), "bench", null), new LossReport(),
+        reader.read(
+                source,
+                new ReadOptions(doc.labelSets(), "bench", null),
+                new LossReport(),
                 d -> spans[0] += d.spans().size());
         if (spans[0] == 0 && !doc.spans().isEmpty()) {
             throw new IllegalStateException(format.extension() + " import of " + source + " gave no spans");
@@ -134,12 +165,13 @@ public final class InterchangeBenchmark {
     }
 
     /** Runs a step once to warm up, then {@code runs} times timed; prints its row; false when it ran out of heap. */
-    private static boolean measure(String name, Format format, String step, int spans, int runs, Path output,
-            Step work) throws Exception {
+    private static boolean measure(String name, Format format, String step, int spans, int runs, Path output, Step work)
+            throws Exception {
         String row = String.format(Locale.ROOT, "%-4s %-12s %-7s %8d", name, format.extension(), step, spans);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
         long[] cpu = new long[runs];
         long[] wall = new long[runs];
         AfterGc afterGc;
@@ -170,9 +202,16 @@ public final class InterchangeBenchmark {
         Arrays.sort(cpu);
         Arrays.sort(wall);
         double seconds = cpu[runs / 2] / 1e9;
-        System.out.printf(Locale.ROOT, "%s %14.0f %10.1f %8.1f %8.1f %11.1f %9.1f%n", row,
-                spans / Math.max(seconds, 1e-9), wall[runs / 2] / 1e6, mib(size(output)), mib(base),
-                mib(afterGc.max), mib(peaks));
+        System.out.printf(
+                Locale.ROOT,
+                "%s %14.0f %10.1f %8.1f %8.1f %11.1f %9.1f%n",
+                row,
+                spans / Math.max(seconds, 1e-9),
+                wall[runs / 2] / 1e6,
+                mib(size(output)),
+                mib(base),
+                mib(afterGc.max),
+                mib(peaks));
         return true;
     }
 
@@ -188,8 +227,8 @@ public final class InterchangeBenchmark {
         }
 
         static AfterGc start(List<MemoryPoolMXBean> heap, long start) {
-            AfterGc watch = new AfterGc(heap.stream().map(MemoryPoolMXBean::getName).collect(Collectors.toSet()),
-                    start);
+            AfterGc watch =
+                    new AfterGc(heap.stream().map(MemoryPoolMXBean::getName).collect(Collectors.toSet()), start);
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 if (gc instanceof NotificationEmitter emitter) {
                     emitter.addNotificationListener(watch, null, null);
@@ -205,8 +244,11 @@ public final class InterchangeBenchmark {
                 return;
             }
             long used = 0;
-            for (Map.Entry<String, MemoryUsage> pool : GarbageCollectionNotificationInfo
-                    .from((CompositeData) notification.getUserData()).getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            for (Map.Entry<String, MemoryUsage> pool : GarbageCollectionNotificationInfo.from(
+                            (CompositeData) notification.getUserData())
+                    .getGcInfo()
+                    .getMemoryUsageAfterGc()
+                    .entrySet()) {
                 if (pools.contains(pool.getKey())) {
                     used += pool.getValue().getUsed();
                 }
@@ -232,7 +274,10 @@ public final class InterchangeBenchmark {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];
         } catch (IOException | RuntimeException e) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -242,7 +287,9 @@ public final class InterchangeBenchmark {
             return Files.size(path);
         }
         try (var files = Files.walk(path)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
         }
     }
 

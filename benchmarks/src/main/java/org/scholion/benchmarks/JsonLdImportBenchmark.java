@@ -47,16 +47,16 @@ public class JsonLdImportBenchmark {
         jsonLd = out.toByteArray();
         JsonLdImporter.Result result = read();
         if (!result.document().equals(document)) {
-            throw new IllegalStateException("the import of " + workload + " differs from its export: "
-                    + result.problems());
+            throw new IllegalStateException(
+                    "the import of " + workload + " differs from its export: " + result.problems());
         }
         heap = HeapWatch.start();
     }
 
     @Benchmark
     public JsonLdImporter.Result read() throws ScholionException {
-        return JsonLdImporter.read(new ByteArrayInputStream(jsonLd), "benchmark " + workload, document.document(),
-                document.labelSets());
+        return JsonLdImporter.read(
+                new ByteArrayInputStream(jsonLd), "benchmark " + workload, document.document(), document.labelSets());
     }
 
     @TearDown(Level.Trial)

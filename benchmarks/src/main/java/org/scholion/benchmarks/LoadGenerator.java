@@ -26,8 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * requests per second, median and 99th-percentile latency in ms, non-200 answers, bytes per answer.
  */
 public final class LoadGenerator {
-    private LoadGenerator() {
-    }
+    private LoadGenerator() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
@@ -40,15 +39,22 @@ public final class LoadGenerator {
         int concurrency = Integer.parseInt(args[3]);
         double maxSeconds = args.length > 4 ? Double.parseDouble(args[4]) : 30;
 
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         // one unmeasured request, so the first figure is not the server's class loading
-        uri = client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).uri();
+        uri = client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .uri();
         if (args.length > 5) {
             uri = uri.resolve(args[5]);
             client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding());
         }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build();
 
         AtomicInteger issued = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
@@ -64,8 +70,8 @@ public final class LoadGenerator {
                 while (issued.getAndIncrement() < requests && System.nanoTime() < deadline) {
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<InputStream> response = client.send(request,
-                                HttpResponse.BodyHandlers.ofInputStream());
+                        HttpResponse<InputStream> response =
+                                client.send(request, HttpResponse.BodyHandlers.ofInputStream());
                         long n;
                         try (InputStream body = response.body()) {
                             n = body.transferTo(new CountingOutputStream());
@@ -91,9 +97,19 @@ public final class LoadGenerator {
         int count = done.get();
         long[] sorted = Arrays.copyOf(latencies, count);
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t%d%n", name, uri, count,
-                concurrency, seconds, count / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                failures.get(), count == 0 ? 0 : bytes.get() / count);
+        System.out.printf(
+                Locale.ROOT,
+                "%s\t%s\t%d\t%d\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t%d%n",
+                name,
+                uri,
+                count,
+                concurrency,
+                seconds,
+                count / seconds,
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.99),
+                failures.get(),
+                count == 0 ? 0 : bytes.get() / count);
     }
 
     private static double percentile(long[] sorted, double p) {

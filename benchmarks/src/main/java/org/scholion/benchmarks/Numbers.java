@@ -6,8 +6,7 @@ import java.util.Locale;
 
 /** Medians and the units the report writes figures in. */
 final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     static double median(List<Double> values) {
         double[] v = values.stream().mapToDouble(d -> d).toArray();

@@ -21,8 +21,7 @@ import org.scholion.core.text.Segmentation;
  * <p>{@code PlainPage ANNOTATION_FILE OUTPUT.html}
  */
 public final class PlainPage {
-    private PlainPage() {
-    }
+    private PlainPage() {}
 
     public static void main(String[] args) throws IOException, ScholionException {
         if (args.length != 2) {

@@ -21,13 +21,20 @@ final class Plot {
         svg.text(480, 28, "Scholion benchmarks (one run, same machine)", "middle", 18, true);
 
         // panel 1: whole-process M
-        svg.text(40, 66, "Whole-process export of M (1 MB, 20,000 spans): median seconds, lower is better", "start", 14, true);
+        svg.text(
+                40,
+                66,
+                "Whole-process export of M (1 MB, 20,000 spans): median seconds, lower is better",
+                "start",
+                14,
+                true);
         String[][] bars = {
-                {"Scholion DOCX", "scholion docx M", "#4477AA"},
-                {"LibreOffice DOCX", "libreoffice docx M", "#BBBBBB"},
-                {"Scholion PDF", "scholion pdf M", "#4477AA"},
-                {"LibreOffice PDF", "libreoffice pdf M", "#BBBBBB"},
-                {"Chromium PDF", "chromium pdf M", "#999933"}};
+            {"Scholion DOCX", "scholion docx M", "#4477AA"},
+            {"LibreOffice DOCX", "libreoffice docx M", "#BBBBBB"},
+            {"Scholion PDF", "scholion pdf M", "#4477AA"},
+            {"LibreOffice PDF", "libreoffice pdf M", "#BBBBBB"},
+            {"Chromium PDF", "chromium pdf M", "#999933"}
+        };
         double max = 0;
         for (String[] b : bars) {
             List<Double> v = report.seconds("export", b[1]);
@@ -56,7 +63,13 @@ final class Plot {
 
         // panel 2: throughput, log scale
         y += 30;
-        svg.text(40, y, "Export throughput in process, one core: spans per second (log scale), higher is better", "start", 14, true);
+        svg.text(
+                40,
+                y,
+                "Export throughput in process, one core: spans per second (log scale), higher is better",
+                "start",
+                14,
+                true);
         y += 14;
         int top = y;
         double lo = 1e2;
@@ -90,7 +103,13 @@ final class Plot {
         y += 40;
 
         // panel 3: growth, log-log
-        svg.text(40, y, "Growth: time per export against spans (log-log); the dashed line is linear growth", "start", 14, true);
+        svg.text(
+                40,
+                y,
+                "Growth: time per export against spans (log-log); the dashed line is linear growth",
+                "start",
+                14,
+                true);
         y += 14;
         int gx = 190;
         int gy = y;
@@ -104,8 +123,15 @@ final class Plot {
         for (double t = tLo; t <= tHi * 1.0001; t *= 10) {
             double py = gy + gh - gh * Math.log10(t / tLo) / Math.log10(tHi / tLo);
             svg.line(gx, py, gx + gw, py, "#EEEEEE", false);
-            svg.text(gx - 6, py + 4, t >= 1 ? String.format(Locale.ROOT, "%.0f s", t)
-                    : String.format(Locale.ROOT, "%s ms", trim(t * 1000)), "end", 11, false);
+            svg.text(
+                    gx - 6,
+                    py + 4,
+                    t >= 1
+                            ? String.format(Locale.ROOT, "%.0f s", t)
+                            : String.format(Locale.ROOT, "%s ms", trim(t * 1000)),
+                    "end",
+                    11,
+                    false);
         }
         for (double n = sLo; n <= sHi * 1.0001; n *= 10) {
             double px = gx + gw * Math.log10(n / sLo) / Math.log10(sHi / sLo);

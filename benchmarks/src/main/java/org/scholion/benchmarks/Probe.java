@@ -13,8 +13,7 @@ import org.scholion.export.Format;
  * {@code CSV<TAB>ok} or {@code DOCX<TAB>not available: <reason>}, so the suite measures what exists.
  */
 public final class Probe {
-    private Probe() {
-    }
+    private Probe() {}
 
     public static void main(String[] args) {
         AnnotatedDocument seed = Workloads.named("S");
@@ -26,7 +25,8 @@ public final class Probe {
             } catch (ExportException | IOException | RuntimeException e) {
                 status = "not available: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
             }
-            System.out.println(format.name() + "\t" + status.toLowerCase(Locale.ROOT).startsWith("ok") + "\t" + status);
+            System.out.println(
+                    format.name() + "\t" + status.toLowerCase(Locale.ROOT).startsWith("ok") + "\t" + status);
         }
     }
 }

@@ -35,6 +35,7 @@ public final class Report {
     private final Map<String, String> jmhFailures = new LinkedHashMap<>();
     /** JMH runs stopped at their time limit: run name (export-L-DOCX, core ...) to seconds. */
     private final Map<String, String> limits = new LinkedHashMap<>();
+
     private final List<String[]> whole;
     private final List<String[]> viewer;
     private final Map<String, String> viewerLimits = new LinkedHashMap<>();
@@ -42,18 +43,18 @@ public final class Report {
     private final List<String[]> many;
     private final List<String> targets = new ArrayList<>();
 
-    record Workload(String name, long codePoints, long bytes, long spans, long relations) {
-    }
+    record Workload(String name, long codePoints, long bytes, long spans, long relations) {}
 
-    record JmhResult(String benchmark, String workload, String format, double msPerOp, double error) {
-    }
+    record JmhResult(String benchmark, String workload, String format, double msPerOp, double error) {}
 
     private Report(Path raw) throws IOException {
         this.raw = raw;
         for (String[] row : tsv("workloads.tsv")) {
             if (!row[0].equals("workload")) {
-                workloads.put(row[0], new Workload(row[0], parseLong(row[2]), parseLong(row[3]), parseLong(row[4]),
-                        parseLong(row[5])));
+                workloads.put(
+                        row[0],
+                        new Workload(
+                                row[0], parseLong(row[2]), parseLong(row[3]), parseLong(row[4]), parseLong(row[5])));
             }
         }
         for (String[] row : tsv("formats.tsv")) {
@@ -123,8 +124,12 @@ public final class Report {
             benchmark = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
             JsonNode params = result.path("params");
             JsonNode metric = result.path("primaryMetric");
-            jmh.add(new JmhResult(benchmark, params.path("workload").asText(), params.path("format").asText(""),
-                    metric.path("score").asDouble(), metric.path("scoreError").asDouble(Double.NaN)));
+            jmh.add(new JmhResult(
+                    benchmark,
+                    params.path("workload").asText(),
+                    params.path("format").asText(""),
+                    metric.path("score").asDouble(),
+                    metric.path("scoreError").asDouble(Double.NaN)));
         }
     }
 
@@ -168,8 +173,11 @@ public final class Report {
     }
 
     Optional<JmhResult> result(String benchmark, String workload, String format) {
-        return jmh.stream().filter(r -> r.benchmark().equals(benchmark) && r.workload().equals(workload)
-                && r.format().equals(format)).findFirst();
+        return jmh.stream()
+                .filter(r -> r.benchmark().equals(benchmark)
+                        && r.workload().equals(workload)
+                        && r.format().equals(format))
+                .findFirst();
     }
 
     List<Double> seconds(String group, String name) {
@@ -194,8 +202,10 @@ public final class Report {
 
     /** The seconds after which runs of this command were stopped at their limit (exit 124), if any were. */
     Optional<Double> stoppedAt(String group, String name) {
-        return whole.stream().filter(r -> r[0].equals(group) && r[1].equals(name) && r[5].equals("124"))
-                .map(r -> Double.parseDouble(r[3])).min(Double::compare);
+        return whole.stream()
+                .filter(r -> r[0].equals(group) && r[1].equals(name) && r[5].equals("124"))
+                .map(r -> Double.parseDouble(r[3]))
+                .min(Double::compare);
     }
 
     private List<Double> rssMiB(String group, String name) {
@@ -215,7 +225,8 @@ public final class Report {
         md.append("Written by `benchmarks/run.sh`; every ratio compares figures measured in this same run.\n\n");
         Path machine = raw.resolve("machine.txt");
         if (Files.exists(machine)) {
-            md.append("## Machine\n\n```\n").append(Files.readString(machine, StandardCharsets.UTF_8).strip())
+            md.append("## Machine\n\n```\n")
+                    .append(Files.readString(machine, StandardCharsets.UTF_8).strip())
                     .append("\n```\n\n");
         }
         workloadTable();
@@ -232,11 +243,17 @@ public final class Report {
     }
 
     private void workloadTable() {
-        md.append("## Workloads\n\n| workload | code points | UTF-8 text | spans | relations |\n|---|---:|---:|---:|---:|\n");
+        md.append(
+                "## Workloads\n\n| workload | code points | UTF-8 text | spans | relations |\n|---|---:|---:|---:|---:|\n");
         for (Workload w : workloads.values()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %,d | %,d |%n", w.name(),
-                    w.codePoints() < 0 ? "-" : String.format(Locale.ROOT, "%,d", w.codePoints()), mb(w.bytes()),
-                    w.spans(), w.relations()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %,d | %,d |%n",
+                    w.name(),
+                    w.codePoints() < 0 ? "-" : String.format(Locale.ROOT, "%,d", w.codePoints()),
+                    mb(w.bytes()),
+                    w.spans(),
+                    w.relations()));
         }
         md.append("\nS is the seed article with its reference annotation. M, L and each of the 1,000 Many documents "
                 + "are paragraphs of the seed's sentences in a seeded random order (every 40th sentence with a Greek, "
@@ -261,12 +278,21 @@ public final class Report {
         s.append(wholeRow("startup", "annotate ls S"));
         if (!java.isEmpty() && !ls.isEmpty()) {
             double ratio = median(ls) / median(java);
-            s.append(String.format(Locale.ROOT, "%n`annotate ls S` takes **%.1f×** the time of `java -version` "
-                    + "(medians, run alternately).%n%n", ratio));
-            targets.add(String.format(Locale.ROOT, "| `annotate ls S` start-up vs `java -version` (issue 4: report) | "
-                    + "%.0f ms vs %.0f ms = %.1f× | reported |%n", median(ls) * 1000, median(java) * 1000, ratio));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%n`annotate ls S` takes **%.1f×** the time of `java -version` "
+                            + "(medians, run alternately).%n%n",
+                    ratio));
+            targets.add(String.format(
+                    Locale.ROOT,
+                    "| `annotate ls S` start-up vs `java -version` (issue 4: report) | "
+                            + "%.0f ms vs %.0f ms = %.1f× | reported |%n",
+                    median(ls) * 1000,
+                    median(java) * 1000,
+                    ratio));
         } else {
-            s.append("\nNot measured: ").append(ls.isEmpty() ? "`./annotate ls` did not run (see raw/run.log)" : "")
+            s.append("\nNot measured: ")
+                    .append(ls.isEmpty() ? "`./annotate ls` did not run (see raw/run.log)" : "")
                     .append(".\n\n");
             targets.add("| `annotate ls S` start-up vs `java -version` | not measured | — |\n");
         }
@@ -278,13 +304,20 @@ public final class Report {
         int failed = failedRuns(group, name);
         Optional<Double> stopped = stoppedAt(group, name);
         if (values.isEmpty()) {
-            return "| " + name + " | 0 | " + (stopped.isPresent()
-                    ? String.format(Locale.ROOT, "**> %.0f s** (stopped at the limit)", stopped.get())
-                    : failed > 0 ? "failed (" + failed + " runs)" : "not run") + " | | | |\n";
+            return "| " + name + " | 0 | "
+                    + (stopped.isPresent()
+                            ? String.format(Locale.ROOT, "**> %.0f s** (stopped at the limit)", stopped.get())
+                            : failed > 0 ? "failed (" + failed + " runs)" : "not run")
+                    + " | | | |\n";
         }
         List<Double> rss = rssMiB(group, name);
-        return String.format(Locale.ROOT, "| %s | %d%s | %s | %s | %s | %s |%n", name, values.size(),
-                failed > 0 ? " (+" + failed + " failed)" : "", secs(median(values)),
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d%s | %s | %s | %s | %s |%n",
+                name,
+                values.size(),
+                failed > 0 ? " (+" + failed + " failed)" : "",
+                secs(median(values)),
                 secs(values.stream().mapToDouble(d -> d).min().orElse(0)),
                 secs(values.stream().mapToDouble(d -> d).max().orElse(0)),
                 rss.isEmpty() ? "" : String.format(Locale.ROOT, "%.0f MiB", median(rss)));
@@ -313,9 +346,15 @@ public final class Report {
                 }
                 String status = formatStatus.getOrDefault(format, "ok");
                 if (r.isEmpty()) {
-                    String why = failure != null ? "**failed: " + failure + "**"
+                    String why = failure != null
+                            ? "**failed: " + failure + "**"
                             : !status.equals("ok") ? "not available (" + status + ")" : "not measured";
-                    s.append("| ").append(workload).append(" | ").append(format).append(" | ").append(why)
+                    s.append("| ")
+                            .append(workload)
+                            .append(" | ")
+                            .append(format)
+                            .append(" | ")
+                            .append(why)
                             .append(" | | | | | | |\n");
                     if (workload.equals("L") && (failure != null || status.equals("ok"))) {
                         lAllFit = false;
@@ -328,11 +367,19 @@ public final class Report {
                 JmhResult x = r.get();
                 double seconds = x.msPerOp() / 1000;
                 String[] h = heap.get("export/" + workload + "/" + format);
-                s.append(String.format(Locale.ROOT, "| %s | %s | %s ± %s | %,.0f | %.1f | %s | %s | %s | %s |%n",
-                        workload, format, secs(seconds), secs(x.error() / 1000),
-                        w == null ? 0 : w.spans() / seconds, w == null ? 0 : w.bytes() / 1e6 / seconds,
-                        h == null ? "" : mb(parseLong(h[8])), h == null ? "" : h[3] + " MiB",
-                        h == null ? "" : h[4] + " MiB", h == null ? "" : h[5] + " MiB"));
+                s.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %s ± %s | %,.0f | %.1f | %s | %s | %s | %s |%n",
+                        workload,
+                        format,
+                        secs(seconds),
+                        secs(x.error() / 1000),
+                        w == null ? 0 : w.spans() / seconds,
+                        w == null ? 0 : w.bytes() / 1e6 / seconds,
+                        h == null ? "" : mb(parseLong(h[8])),
+                        h == null ? "" : h[3] + " MiB",
+                        h == null ? "" : h[4] + " MiB",
+                        h == null ? "" : h[5] + " MiB"));
                 if (workload.equals("L")) {
                     lAny = true;
                 }
@@ -344,18 +391,34 @@ public final class Report {
                 Workload w = workloads.get(workload);
                 if (r.isPresent() && w != null) {
                     double rate = w.spans() / (r.get().msPerOp() / 1000);
-                    targets.add(String.format(Locale.ROOT, "| %s ≥ 500,000 spans/s on one core (%s) | %,.0f spans/s | %s |%n",
-                            format, workload, rate, rate >= TARGET_SPANS_PER_SECOND ? "yes" : "**no**"));
+                    targets.add(String.format(
+                            Locale.ROOT,
+                            "| %s ≥ 500,000 spans/s on one core (%s) | %,.0f spans/s | %s |%n",
+                            format,
+                            workload,
+                            rate,
+                            rate >= TARGET_SPANS_PER_SECOND ? "yes" : "**no**"));
                 } else {
-                    targets.add(String.format(Locale.ROOT, "| %s ≥ 500,000 spans/s on one core (%s) | %s | — |%n",
-                            format, workload, formatStatus.getOrDefault(format, "ok").equals("ok") ? "not measured"
+                    targets.add(String.format(
+                            Locale.ROOT,
+                            "| %s ≥ 500,000 spans/s on one core (%s) | %s | — |%n",
+                            format,
+                            workload,
+                            formatStatus.getOrDefault(format, "ok").equals("ok")
+                                    ? "not measured"
                                     : "exporter not available"));
                 }
             }
         }
-        targets.add(String.format(Locale.ROOT, "| L exported in every format within a 512 MB heap | %s | %s |%n",
+        targets.add(String.format(
+                Locale.ROOT,
+                "| L exported in every format within a 512 MB heap | %s | %s |%n",
                 lProblems.isEmpty() ? "all five formats completed at -Xmx512m" : String.join("; ", lProblems),
-                !lAny ? "—" : lAllFit && lProblems.isEmpty() ? "yes" : lAllFit ? "partly (not all formats built)" : "**no**"));
+                !lAny
+                        ? "—"
+                        : lAllFit && lProblems.isEmpty()
+                                ? "yes"
+                                : lAllFit ? "partly (not all formats built)" : "**no**"));
         s.append('\n').append(growthHeader());
         for (String format : FORMATS) {
             s.append(growthRow("export " + format, "ExportBenchmark.export", format));
@@ -371,11 +434,15 @@ public final class Report {
         if (S == null || M == null || L == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "### Growth from S to M to L%n%nSpans grow %.0f× from S to M and %.0f× from "
+        return String.format(
+                Locale.ROOT,
+                "### Growth from S to M to L%n%nSpans grow %.0f× from S to M and %.0f× from "
                         + "M to L; text %.0f× and %.0f×. Linear cost means the time ratios equal those and the time "
                         + "per span stays flat.%n%n| what | µs per span S | µs per span M | µs per span L | time M/S "
                         + "| time L/M |%n|---|---:|---:|---:|---:|---:|%n",
-                (double) M.spans() / S.spans(), (double) L.spans() / M.spans(), (double) M.bytes() / S.bytes(),
+                (double) M.spans() / S.spans(),
+                (double) L.spans() / M.spans(),
+                (double) M.bytes() / S.bytes(),
                 (double) L.bytes() / M.bytes());
     }
 
@@ -394,20 +461,24 @@ public final class Report {
     }
 
     private static String perSpan(Optional<JmhResult> r, Workload w) {
-        return r.map(x -> String.format(Locale.ROOT, "%.2f", x.msPerOp() * 1000 / w.spans())).orElse("—");
+        return r.map(x -> String.format(Locale.ROOT, "%.2f", x.msPerOp() * 1000 / w.spans()))
+                .orElse("—");
     }
 
     private static String ratio(Optional<JmhResult> a, Optional<JmhResult> b) {
         return a.isPresent() && b.isPresent()
-                ? String.format(Locale.ROOT, "%.1f×", a.get().msPerOp() / b.get().msPerOp()) : "—";
+                ? String.format(
+                        Locale.ROOT, "%.1f×", a.get().msPerOp() / b.get().msPerOp())
+                : "—";
     }
 
     private String coreTable() {
         StringBuilder s = new StringBuilder("## Annotation file and segmentation (JMH, in process, one core)\n\n");
         s.append("Reading parses and checks a `*.scholion.json` held in memory; writing serialises it to a counting "
                 + "stream; segmentation cuts the text into fragments with their covering spans.\n\n");
-        s.append("| workload | read | write | file size | segmentation | fragments | spans/s read | spans/s segmentation "
-                + "| max heap after GC: read / write / segmentation |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        s.append(
+                "| workload | read | write | file size | segmentation | fragments | spans/s read | spans/s segmentation "
+                        + "| max heap after GC: read / write / segmentation |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String workload : Workloads.SIZES) {
             Workload w = workloads.get(workload);
             Optional<JmhResult> read = result("FileBenchmark.read", workload, "");
@@ -415,15 +486,29 @@ public final class Report {
             Optional<JmhResult> seg = result("SegmentationBenchmark.segment", workload, "");
             String[] file = heap.get("file-read/" + workload + "/scholion.json");
             String[] fragments = heap.get("segmentation/" + workload + "/fragments");
-            s.append("| ").append(workload).append(" | ").append(time(read, "FileBenchmark.read", workload))
-                    .append(" | ").append(time(write, "FileBenchmark.write", workload)).append(" | ")
-                    .append(file == null ? "" : mb(parseLong(file[8]))).append(" | ")
-                    .append(time(seg, "SegmentationBenchmark.segment", workload)).append(" | ")
+            s.append("| ")
+                    .append(workload)
+                    .append(" | ")
+                    .append(time(read, "FileBenchmark.read", workload))
+                    .append(" | ")
+                    .append(time(write, "FileBenchmark.write", workload))
+                    .append(" | ")
+                    .append(file == null ? "" : mb(parseLong(file[8])))
+                    .append(" | ")
+                    .append(time(seg, "SegmentationBenchmark.segment", workload))
+                    .append(" | ")
                     .append(fragments == null ? "" : String.format(Locale.ROOT, "%,d", parseLong(fragments[8])))
-                    .append(" | ").append(rate(read, w)).append(" | ").append(rate(seg, w)).append(" | ")
-                    .append(heapAfterGc("file-read/" + workload + "/scholion.json")).append(" / ")
-                    .append(heapAfterGc("file-write/" + workload + "/scholion.json")).append(" / ")
-                    .append(heapAfterGc("segmentation/" + workload + "/fragments")).append(" MiB |\n");
+                    .append(" | ")
+                    .append(rate(read, w))
+                    .append(" | ")
+                    .append(rate(seg, w))
+                    .append(" | ")
+                    .append(heapAfterGc("file-read/" + workload + "/scholion.json"))
+                    .append(" / ")
+                    .append(heapAfterGc("file-write/" + workload + "/scholion.json"))
+                    .append(" / ")
+                    .append(heapAfterGc("segmentation/" + workload + "/fragments"))
+                    .append(" MiB |\n");
         }
         s.append('\n').append(growthHeader());
         s.append(growthRow("file read", "FileBenchmark.read", ""));
@@ -447,7 +532,8 @@ public final class Report {
 
     private static String rate(Optional<JmhResult> r, Workload w) {
         return r.isPresent() && w != null
-                ? String.format(Locale.ROOT, "%,.0f", w.spans() / (r.get().msPerOp() / 1000)) : "";
+                ? String.format(Locale.ROOT, "%,.0f", w.spans() / (r.get().msPerOp() / 1000))
+                : "";
     }
 
     private String wholeProcess() {
@@ -473,10 +559,16 @@ public final class Report {
             Optional<Double> stopped = stoppedAt("export", "scholion all Many");
             List<Double> done = seconds("export", "scholion all Many");
             double t = !done.isEmpty() ? done.get(0) : stopped.orElse(Double.NaN);
-            s.append(String.format(Locale.ROOT, "Many (1,000 documents, `--format all`, one command): %s files of %s "
-                            + "written in %.1f s%s, **%.0f files/s** (%.0f documents/s).%n%n", row[1], row[2], t,
+            s.append(String.format(
+                    Locale.ROOT,
+                    "Many (1,000 documents, `--format all`, one command): %s files of %s "
+                            + "written in %.1f s%s, **%.0f files/s** (%.0f documents/s).%n%n",
+                    row[1],
+                    row[2],
+                    t,
                     done.isEmpty() && stopped.isPresent() ? " (stopped at the limit)" : "",
-                    Long.parseLong(row[1].strip()) / t, Long.parseLong(row[1].strip()) / t * 1000 / Long.parseLong(row[2].strip())));
+                    Long.parseLong(row[1].strip()) / t,
+                    Long.parseLong(row[1].strip()) / t * 1000 / Long.parseLong(row[2].strip())));
         }
         compare(s, "DOCX", "scholion docx M", "libreoffice docx M", 2.0, "LibreOffice");
         compare(s, "PDF", "scholion pdf M", "libreoffice pdf M", 2.0, "LibreOffice");
@@ -488,29 +580,63 @@ public final class Report {
     private void compare(StringBuilder s, String format, String ours, String theirs, double bar, String tool) {
         List<Double> a = seconds("export", ours);
         List<Double> b = seconds("export", theirs);
-        String target = String.format(Locale.ROOT, "| %s of M %s than %s (whole process) |", format,
-                bar > 1 ? "≥ " + (int) bar + "× faster" : "faster", tool);
+        String target = String.format(
+                Locale.ROOT,
+                "| %s of M %s than %s (whole process) |",
+                format,
+                bar > 1 ? "≥ " + (int) bar + "× faster" : "faster",
+                tool);
         Optional<Double> stopped = stoppedAt("export", theirs);
         if (!a.isEmpty() && b.isEmpty() && stopped.isPresent()) {
             double bound = stopped.get() / median(a);
-            s.append(String.format(Locale.ROOT, "- %s: Scholion %s; %s did not finish within %.0f s and was stopped: "
-                    + "Scholion is **at least %.1f×** as fast.%n", format, secs(median(a)), tool, stopped.get(), bound));
-            targets.add(String.format(Locale.ROOT, "%s %s vs > %.0f s = ≥ %.1f× | %s |%n", target, secs(median(a)),
-                    stopped.get(), bound, bound >= bar ? "yes" : "not shown (the limit was too short)"));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "- %s: Scholion %s; %s did not finish within %.0f s and was stopped: "
+                            + "Scholion is **at least %.1f×** as fast.%n",
+                    format,
+                    secs(median(a)),
+                    tool,
+                    stopped.get(),
+                    bound));
+            targets.add(String.format(
+                    Locale.ROOT,
+                    "%s %s vs > %.0f s = ≥ %.1f× | %s |%n",
+                    target,
+                    secs(median(a)),
+                    stopped.get(),
+                    bound,
+                    bound >= bar ? "yes" : "not shown (the limit was too short)"));
             return;
         }
         if (a.isEmpty() || b.isEmpty()) {
             String why = a.isEmpty() ? "`" + ours + "` did not run" : "`" + theirs + "` did not run";
-            s.append("- ").append(format).append(" against ").append(tool).append(": not measured (").append(why)
+            s.append("- ")
+                    .append(format)
+                    .append(" against ")
+                    .append(tool)
+                    .append(": not measured (")
+                    .append(why)
                     .append(").\n");
             targets.add(target + " not measured (" + why + ") | — |\n");
             return;
         }
         double ratio = median(b) / median(a);
-        s.append(String.format(Locale.ROOT, "- %s: Scholion %s, %s %s: Scholion is **%.2f×** as fast.%n", format,
-                secs(median(a)), tool, secs(median(b)), ratio));
-        targets.add(String.format(Locale.ROOT, "%s %s vs %s = %.2f× | %s |%n", target, secs(median(a)),
-                secs(median(b)), ratio, ratio >= bar ? "yes" : "**no**"));
+        s.append(String.format(
+                Locale.ROOT,
+                "- %s: Scholion %s, %s %s: Scholion is **%.2f×** as fast.%n",
+                format,
+                secs(median(a)),
+                tool,
+                secs(median(b)),
+                ratio));
+        targets.add(String.format(
+                Locale.ROOT,
+                "%s %s vs %s = %.2f× | %s |%n",
+                target,
+                secs(median(a)),
+                secs(median(b)),
+                ratio,
+                ratio >= bar ? "yes" : "**no**"));
     }
 
     private String viewerPart() {
@@ -527,43 +653,72 @@ public final class Report {
                 + "|---|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Double> interactive = new LinkedHashMap<>();
         for (String workload : Workloads.SIZES) {
-            List<String[]> rows = viewer.stream().filter(r -> r[0].equals(workload)).toList();
+            List<String[]> rows =
+                    viewer.stream().filter(r -> r[0].equals(workload)).toList();
             if (rows.isEmpty()) {
                 continue;
             }
             double i = medianOf(rows, 5);
             interactive.put(workload, i);
-            s.append(String.format(Locale.ROOT, "| %s | %d | %.0f ms | %.0f ms | %.0f ms | **%.0f ms** | %s |%n", workload,
-                    rows.size(), medianOf(rows, 2), medianOf(rows, 3), medianOf(rows, 4), i, rows.get(0)[6]));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.0f ms | %.0f ms | %.0f ms | **%.0f ms** | %s |%n",
+                    workload,
+                    rows.size(),
+                    medianOf(rows, 2),
+                    medianOf(rows, 3),
+                    medianOf(rows, 4),
+                    i,
+                    rows.get(0)[6]));
         }
         viewerLimits.forEach((workload, limit) -> {
             if (!interactive.containsKey(workload)) {
-                s.append("| ").append(workload).append(" | 0 | | | | **no measured load within ").append(limit)
+                s.append("| ")
+                        .append(workload)
+                        .append(" | 0 | | | | **no measured load within ")
+                        .append(limit)
                         .append(" s** (probe stopped) | |\n");
             }
         });
         Double m = interactive.get("M");
         String mLimit = viewerLimits.get("M");
-        targets.add(m != null ? String.format(Locale.ROOT, "| viewer page for M interactive in < 1 s | %.0f ms | %s |%n", m,
-                m < 1000 ? "yes" : "**no**")
-                : mLimit != null ? "| viewer page for M interactive in < 1 s | no load completed within " + mLimit
-                + " s | **no** |\n" : "| viewer page for M interactive in < 1 s | not measured | — |\n");
+        targets.add(
+                m != null
+                        ? String.format(
+                                Locale.ROOT,
+                                "| viewer page for M interactive in < 1 s | %.0f ms | %s |%n",
+                                m,
+                                m < 1000 ? "yes" : "**no**")
+                        : mLimit != null
+                                ? "| viewer page for M interactive in < 1 s | no load completed within " + mLimit
+                                        + " s | **no** |\n"
+                                : "| viewer page for M interactive in < 1 s | not measured | — |\n");
         if (!load.isEmpty()) {
             s.append("\nRequests on loopback (`java.net.http.HttpClient`, keep-alive, a bounded number of requests "
                     + "from a fixed number of concurrent clients):\n\n");
             s.append("| what | requests | concurrency | seconds | requests/s | median latency | p99 latency | "
                     + "failed | bytes per answer |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (String[] r : load) {
-                s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | **%s** | %s ms | %s ms | %s | %s |%n", r[0], r[2],
-                        r[3], r[4], r[5], r[6], r[7], r[8], mb(parseLong(r[9]))));
+                s.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %s | %s | **%s** | %s ms | %s ms | %s | %s |%n",
+                        r[0],
+                        r[2],
+                        r[3],
+                        r[4],
+                        r[5],
+                        r[6],
+                        r[7],
+                        r[8],
+                        mb(parseLong(r[9]))));
             }
         }
         List<String[]> rss = whole.stream().filter(r -> r[0].equals("viewer")).toList();
         if (!rss.isEmpty()) {
             s.append("\nPeak RSS of the viewer process (VmHWM): ");
             List<String> parts = new ArrayList<>();
-            rss.forEach(r -> parts.add(r[1] + " " + (r[4].isBlank() ? "?" : String.format(Locale.ROOT, "%.0f MiB",
-                    parseLong(r[4]) / 1024.0))));
+            rss.forEach(r -> parts.add(r[1] + " "
+                    + (r[4].isBlank() ? "?" : String.format(Locale.ROOT, "%.0f MiB", parseLong(r[4]) / 1024.0))));
             s.append(String.join(", ", parts)).append(".\n");
         }
         return s.append('\n').toString();

@@ -46,8 +46,7 @@ public final class ViewerProbe {
             check();
             """;
 
-    private ViewerProbe() {
-    }
+    private ViewerProbe() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
@@ -58,13 +57,20 @@ public final class ViewerProbe {
         String url = args[1];
         int runs = Integer.parseInt(args[2]);
         long budgetEnd = System.nanoTime() + (long) ((args.length > 3 ? Double.parseDouble(args[3]) : 600) * 1e9);
-        System.setProperty("webdriver.chrome.driver",
-                System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+        System.setProperty(
+                "webdriver.chrome.driver", System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
         Path profile = Files.createTempDirectory("scholion-bench-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
                 "--user-data-dir=" + profile);
         ChromeDriver driver = new ChromeDriver(options);
         try {
@@ -80,8 +86,16 @@ public final class ViewerProbe {
                 if (run == 0) {
                     continue; // the first load warms the browser and the server
                 }
-                System.out.printf(Locale.ROOT, "%s\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%s%n", name, run, number(t, "domInteractive"),
-                        number(t, "dcl"), number(t, "load"), number(t, "interactive"), t.get("elements"));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%s%n",
+                        name,
+                        run,
+                        number(t, "domInteractive"),
+                        number(t, "dcl"),
+                        number(t, "load"),
+                        number(t, "interactive"),
+                        t.get("elements"));
             }
         } finally {
             driver.quit();

@@ -31,6 +31,7 @@ import org.scholion.seeds.Seeds;
 public final class Workloads {
     /** Names of the single-document workloads, smallest first. */
     public static final List<String> SIZES = List.of("S", "M", "L");
+
     public static final int MANY_COUNT = 1_000;
 
     private static final Instant EPOCH = Instant.parse("2026-11-24T10:00:00Z");
@@ -47,15 +48,16 @@ public final class Workloads {
 
     private static final Map<String, AnnotatedDocument> CACHE = new ConcurrentHashMap<>();
 
-    private Workloads() {
-    }
+    private Workloads() {}
 
     /** A single-document workload by name ({@code S}, {@code M} or {@code L}), made once per JVM. */
     public static AnnotatedDocument named(String name) {
         return switch (name.toUpperCase(Locale.ROOT)) {
             case "S" -> CACHE.computeIfAbsent("S", k -> Seeds.referenceAnnotation());
-            case "M" -> CACHE.computeIfAbsent("M", k -> asRead(generate("bench-m", "Benchmark M", 1_000_000, 20_000, 1L)));
-            case "L" -> CACHE.computeIfAbsent("L", k -> asRead(generate("bench-l", "Benchmark L", 10_000_000, 200_000, 2L)));
+            case "M" ->
+                CACHE.computeIfAbsent("M", k -> asRead(generate("bench-m", "Benchmark M", 1_000_000, 20_000, 1L)));
+            case "L" ->
+                CACHE.computeIfAbsent("L", k -> asRead(generate("bench-l", "Benchmark L", 10_000_000, 200_000, 2L)));
             default -> throw new IllegalArgumentException("unknown workload '" + name + "' (expected S, M or L)");
         };
     }
@@ -67,7 +69,9 @@ public final class Workloads {
     private static AnnotatedDocument asRead(AnnotatedDocument generated) {
         byte[] file = AnnotationFile.toBytes(Snapshot.of(generated));
         try {
-            return AnnotationFile.parse(new ByteArrayInputStream(file), generated.document().id()).document();
+            return AnnotationFile.parse(
+                            new ByteArrayInputStream(file), generated.document().id())
+                    .document();
         } catch (ScholionException e) {
             throw new IllegalStateException("a generated workload does not read back: " + e.getMessage(), e);
         }
@@ -91,14 +95,20 @@ public final class Workloads {
      */
     public static AnnotatedDocument generate(String id, String title, int codePoints, int spanCount, long seed) {
         if (codePoints < 1 || spanCount < 0) {
-            throw new IllegalArgumentException("size " + codePoints + " and span count " + spanCount
-                    + " must be positive");
+            throw new IllegalArgumentException(
+                    "size " + codePoints + " and span count " + spanCount + " must be positive");
         }
         AnnotatedDocument reference = Seeds.referenceAnnotation();
         Random random = new Random(seed);
         String text = text(sentences(reference.document().text()), codePoints, random);
-        Document document = new Document(id, title, null, "text/plain", "en",
-                Map.of("generator", "scholion-benchmarks Workloads, seed " + seed), text);
+        Document document = new Document(
+                id,
+                title,
+                null,
+                "text/plain",
+                "en",
+                Map.of("generator", "scholion-benchmarks Workloads, seed " + seed),
+                text);
         Words words = Words.of(CodePointText.of(text));
         Sample sample = Sample.of(reference);
 
@@ -127,8 +137,15 @@ public final class Workloads {
             }
             String label = sample.label(random);
             String note = random.nextInt(10) < 3 ? sample.note(random) : null;
-            Span span = new Span("s" + n, words.start(first), words.end(last), label, note,
-                    ANNOTATORS.get(random.nextInt(ANNOTATORS.size())), EPOCH.plusSeconds(n), false);
+            Span span = new Span(
+                    "s" + n,
+                    words.start(first),
+                    words.end(last),
+                    label,
+                    note,
+                    ANNOTATORS.get(random.nextInt(ANNOTATORS.size())),
+                    EPOCH.plusSeconds(n),
+                    false);
             builder.span(span);
             if (kind < 7) {
                 base.add(span);
@@ -138,8 +155,8 @@ public final class Workloads {
         for (int n = 1; n <= relations && spanCount > 1; n++) {
             int from = 1 + random.nextInt(spanCount);
             int to = from == spanCount ? from - 1 : from + 1 + random.nextInt(Math.min(20, spanCount - from));
-            builder.relation(new Relation("r" + n, RELATION_TYPES.get(random.nextInt(RELATION_TYPES.size())),
-                    "s" + from, "s" + to));
+            builder.relation(new Relation(
+                    "r" + n, RELATION_TYPES.get(random.nextInt(RELATION_TYPES.size())), "s" + from, "s" + to));
         }
         return builder.build();
     }
@@ -169,8 +186,8 @@ public final class Workloads {
                     sentence = RARE_PREFIX + sentence;
                 }
                 if (sentenceNumber % 40 == 0 && sentence.endsWith(".")) {
-                    sentence = sentence.substring(0, sentence.length() - 1)
-                            + ASIDES.get(random.nextInt(ASIDES.size())) + ".";
+                    sentence = sentence.substring(0, sentence.length() - 1) + ASIDES.get(random.nextInt(ASIDES.size()))
+                            + ".";
                 }
                 if (i > 0) {
                     text.append(' ');
@@ -304,20 +321,27 @@ public final class Workloads {
         long spans = 0;
         long relations = 0;
         for (AnnotatedDocument doc : many()) {
-            AnnotationFile.at(folder.resolve("many").resolve(doc.document().id() + ".scholion.json")).create(doc, true);
+            AnnotationFile.at(folder.resolve("many").resolve(doc.document().id() + ".scholion.json"))
+                    .create(doc, true);
             text += doc.document().text().getBytes(StandardCharsets.UTF_8).length;
             spans += doc.spans().size();
             relations += doc.relations().size();
         }
-        table.append(String.format(Locale.ROOT, "Many\t%s\t-\t%d\t%d\t%d%n", folder.resolve("many"), text, spans,
-                relations));
+        table.append(String.format(
+                Locale.ROOT, "Many\t%s\t-\t%d\t%d\t%d%n", folder.resolve("many"), text, spans, relations));
         Files.writeString(folder.resolve("workloads.tsv"), table, StandardCharsets.UTF_8);
         System.out.print(table);
     }
 
     private static String row(String name, Path file, AnnotatedDocument doc) {
-        return String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d%n", name, file, doc.text().length(),
-                doc.document().text().getBytes(StandardCharsets.UTF_8).length, doc.spans().size(),
+        return String.format(
+                Locale.ROOT,
+                "%s\t%s\t%d\t%d\t%d\t%d%n",
+                name,
+                file,
+                doc.text().length(),
+                doc.document().text().getBytes(StandardCharsets.UTF_8).length,
+                doc.spans().size(),
                 doc.relations().size());
     }
 }

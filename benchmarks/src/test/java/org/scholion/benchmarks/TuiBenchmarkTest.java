@@ -18,7 +18,9 @@ class TuiBenchmarkTest {
                 List<String> top = benchmark.openAndDraw().text();
                 List<String> here = benchmark.redraw().text();
                 assertThat(here).hasSize(24);
-                assertThat(here.equals(top)).as("cursor %s moved the view", cursor).isEqualTo(cursor.equals("top"));
+                assertThat(here.equals(top))
+                        .as("cursor %s moved the view", cursor)
+                        .isEqualTo(cursor.equals("top"));
                 assertThat(benchmark.resize().text()).hasSize(20);
                 assertThat(benchmark.resize().text()).hasSize(24);
             } finally {

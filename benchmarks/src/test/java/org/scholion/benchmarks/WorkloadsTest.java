@@ -38,10 +38,18 @@ class WorkloadsTest {
         List<Span> spans = doc.spans();
         for (int i = 0; i < spans.size(); i++) {
             Span span = spans.get(i);
-            assertThat(isWord(text, span.start())).as("first code point of %s", span).isTrue();
-            assertThat(isWord(text, span.end() - 1)).as("last code point of %s", span).isTrue();
-            assertThat(span.start() == 0 || !isWord(text, span.start() - 1)).as("%s starts a word", span).isTrue();
-            assertThat(span.end() == text.length() || !isWord(text, span.end())).as("%s ends a word", span).isTrue();
+            assertThat(isWord(text, span.start()))
+                    .as("first code point of %s", span)
+                    .isTrue();
+            assertThat(isWord(text, span.end() - 1))
+                    .as("last code point of %s", span)
+                    .isTrue();
+            assertThat(span.start() == 0 || !isWord(text, span.start() - 1))
+                    .as("%s starts a word", span)
+                    .isTrue();
+            assertThat(span.end() == text.length() || !isWord(text, span.end()))
+                    .as("%s ends a word", span)
+                    .isTrue();
             if (i > 0 && spans.get(i - 1).overlaps(span)) {
                 nestedOrCrossing++;
             }
@@ -60,7 +68,9 @@ class WorkloadsTest {
     @Test
     void sentencesOfTheSeedArticleAreFound() {
         List<String> sentences = Workloads.sentences(Seeds.articleText());
-        assertThat(sentences).hasSizeGreaterThan(20).allSatisfy(s -> assertThat(s).isEqualTo(s.strip()).isNotBlank());
+        assertThat(sentences)
+                .hasSizeGreaterThan(20)
+                .allSatisfy(s -> assertThat(s).isEqualTo(s.strip()).isNotBlank());
     }
 
     private static boolean isWord(CodePointText text, int index) {

@@ -25,8 +25,13 @@ public class ScholionException extends Exception {
 
     public ScholionException(String source, int line, int column, String problem, Throwable cause) {
         // a hostile value quoted in a message must stay on one line and cannot drive a terminal
-        super(format(Visible.escaped(source), line, column,
-                Visible.escaped(Objects.requireNonNull(problem, "problem"))), cause);
+        super(
+                format(
+                        Visible.escaped(source),
+                        line,
+                        column,
+                        Visible.escaped(Objects.requireNonNull(problem, "problem"))),
+                cause);
         this.source = source;
         this.line = line;
         this.column = column;

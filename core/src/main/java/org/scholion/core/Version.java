@@ -8,8 +8,7 @@ import java.util.Properties;
 public final class Version {
     private static final String NUMBER = read();
 
-    private Version() {
-    }
+    private Version() {}
 
     /** The version number, e.g. {@code 0.1.0}; {@code unknown} when the build's resource is missing. */
     public static String number() {

@@ -22,8 +22,8 @@ import org.scholion.core.model.Span;
  * @param csv                how CSV is written
  * @param brief              how the DOCX and PDF briefs are laid out
  */
-public record ExportOptions(Set<String> labelSets, Set<String> labels, boolean includeSuggestions, CsvOptions csv,
-                            BriefOptions brief) {
+public record ExportOptions(
+        Set<String> labelSets, Set<String> labels, boolean includeSuggestions, CsvOptions csv, BriefOptions brief) {
 
     /** All spans but suggestions, guarded CSV, A4 briefs with the table, PDF/A-1b. */
     public static final ExportOptions DEFAULT = builder().build();
@@ -42,7 +42,11 @@ public record ExportOptions(Set<String> labelSets, Set<String> labels, boolean i
 
     /** A builder starting from these options. */
     public Builder toBuilder() {
-        return new Builder().labelSets(labelSets).labels(labels).includeSuggestions(includeSuggestions).csv(csv)
+        return new Builder()
+                .labelSets(labelSets)
+                .labels(labels)
+                .includeSuggestions(includeSuggestions)
+                .csv(csv)
                 .brief(brief);
     }
 
@@ -55,17 +59,21 @@ public record ExportOptions(Set<String> labelSets, Set<String> labels, boolean i
             return false;
         }
         return labelSets.isEmpty()
-                || doc.labelSetOf(span.label()).map(s -> labelSets.contains(s.name())).orElse(false);
+                || doc.labelSetOf(span.label())
+                        .map(s -> labelSets.contains(s.name()))
+                        .orElse(false);
     }
 
     /** The document with only the spans (and relations between them) that go into the export. */
     public AnnotatedDocument select(AnnotatedDocument doc) {
-        boolean all = labelSets.isEmpty() && labels.isEmpty()
+        boolean all = labelSets.isEmpty()
+                && labels.isEmpty()
                 && (includeSuggestions || doc.spans().stream().noneMatch(Span::suggestion));
         if (all) {
             return doc;
         }
-        AnnotatedDocument.Builder builder = AnnotatedDocument.builder(doc.document()).labelSets(doc.labelSets());
+        AnnotatedDocument.Builder builder =
+                AnnotatedDocument.builder(doc.document()).labelSets(doc.labelSets());
         for (Span span : doc.spans()) {
             if (includes(doc, span)) {
                 builder.span(span);
@@ -87,8 +95,7 @@ public record ExportOptions(Set<String> labelSets, Set<String> labels, boolean i
         private CsvOptions csv = CsvOptions.DEFAULT;
         private BriefOptions brief = BriefOptions.DEFAULT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Only spans of these label sets; empty means all. */
         public Builder labelSets(Set<String> names) {

@@ -16,8 +16,7 @@ import org.scholion.export.pdf.PdfExporter;
 
 /** The export facade: an exporter per format, and exports written to a folder. */
 public final class Exporters {
-    private Exporters() {
-    }
+    private Exporters() {}
 
     public static Exporter of(Format format) {
         return switch (format) {
@@ -26,8 +25,9 @@ public final class Exporters {
             case DOCX -> new DocxExporter();
             case PDF -> new PdfExporter();
             case HTML -> new HtmlExporter();
-            default -> throw new IllegalArgumentException(format.extension()
-                    + " is an interchange format: write it through Interchange.writer");
+            default ->
+                throw new IllegalArgumentException(
+                        format.extension() + " is an interchange format: write it through Interchange.writer");
         };
     }
 
@@ -42,8 +42,8 @@ public final class Exporters {
      *
      * @return the files written
      */
-    public static List<Path> writeFiles(AnnotatedDocument document, Format format, ExportOptions options,
-                                        Path folder) throws ExportException {
+    public static List<Path> writeFiles(AnnotatedDocument document, Format format, ExportOptions options, Path folder)
+            throws ExportException {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(folder);

@@ -35,7 +35,11 @@ public enum Format {
     BAG("bag", "application/octet-stream", Kind.ARCHIVE);
 
     /** Whether a format publishes one document, carries annotations to and from another tool, or archives many. */
-    public enum Kind { PUBLICATION, INTERCHANGE, ARCHIVE }
+    public enum Kind {
+        PUBLICATION,
+        INTERCHANGE,
+        ARCHIVE
+    }
 
     private final String extension;
     private final String mediaType;

@@ -29,8 +29,13 @@ class ExportOptionsTest {
                 .csv(new CsvOptions(true, false))
                 .brief(new BriefOptions(PageSize.LETTER, false, false))
                 .build();
-        assertThat(options).isEqualTo(new ExportOptions(Set.of("propaganda"), Set.of("Quote"), true,
-                new CsvOptions(true, false), new BriefOptions(PageSize.LETTER, false, false)));
+        assertThat(options)
+                .isEqualTo(new ExportOptions(
+                        Set.of("propaganda"),
+                        Set.of("Quote"),
+                        true,
+                        new CsvOptions(true, false),
+                        new BriefOptions(PageSize.LETTER, false, false)));
         assertThat(options.toBuilder().build()).isEqualTo(options);
         ExportOptions changed = options.toBuilder().csv(CsvOptions.DEFAULT).build();
         assertThat(changed.csv()).isEqualTo(CsvOptions.DEFAULT);
@@ -48,9 +53,11 @@ class ExportOptionsTest {
     @Test
     void missingPageSizeMeansA4AndMissingFormatOptionsAreRefused() {
         assertThat(new BriefOptions(null, true, true).pageSize()).isEqualTo(PageSize.A4);
-        assertThatNullPointerException().isThrownBy(() -> ExportOptions.builder().csv(null))
+        assertThatNullPointerException()
+                .isThrownBy(() -> ExportOptions.builder().csv(null))
                 .withMessageContaining("csv");
-        assertThatNullPointerException().isThrownBy(() -> ExportOptions.builder().brief(null))
+        assertThatNullPointerException()
+                .isThrownBy(() -> ExportOptions.builder().brief(null))
                 .withMessageContaining("brief");
     }
 }

@@ -11,8 +11,7 @@ import java.nio.file.Path;
 public final class GoldenFiles {
     private static final Path ROOT = Path.of("src/test/resources/golden");
 
-    private GoldenFiles() {
-    }
+    private GoldenFiles() {}
 
     public static void check(String testCase, String file, byte[] actual) throws IOException {
         Path golden = ROOT.resolve(testCase).resolve(file);
@@ -20,7 +19,8 @@ public final class GoldenFiles {
             Files.createDirectories(golden.getParent());
             Files.write(golden, actual);
             assertThat(Boolean.getBoolean("golden.update"))
-                    .as("golden file %s was missing and has been written; check it and run again", golden).isTrue();
+                    .as("golden file %s was missing and has been written; check it and run again", golden)
+                    .isTrue();
         }
         assertThat(new String(actual, StandardCharsets.UTF_8))
                 .as("output differs from %s (rewrite with -Dgolden.update=true)", golden)

@@ -18,12 +18,12 @@ import org.scholion.core.store.LabelSetFile;
 public final class Seeds {
     /** Names of the built-in label sets, in the order they are usually shown. */
     public static final List<String> LABEL_SETS = List.of("propaganda", "entities", "sourcing");
+
     public static final String ARTICLE_ID = "coalition-of-the-willing";
 
     private static final String ROOT = "/org/scholion/seeds/";
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** A built-in label set by name. */
     public static Optional<LabelSet> labelSet(String name) {
@@ -51,8 +51,9 @@ public final class Seeds {
         }
         Path path = Path.of(nameOrFile);
         if (!Files.exists(path)) {
-            throw new ScholionException(nameOrFile, "is neither a built-in label set (" + String.join(", ", LABEL_SETS)
-                    + ") nor a label-set file");
+            throw new ScholionException(
+                    nameOrFile,
+                    "is neither a built-in label set (" + String.join(", ", LABEL_SETS) + ") nor a label-set file");
         }
         return LabelSetFile.read(path);
     }

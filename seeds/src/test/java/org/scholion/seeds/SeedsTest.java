@@ -21,24 +21,39 @@ import org.scholion.core.store.AnnotationFile;
 import org.scholion.core.store.Snapshot;
 
 class SeedsTest {
-    private static final Set<String> RESERVED_KEYS = Set.of("h", "j", "k", "l", "w", "b", "g", "G", "v", "n", "u",
-            "x", "e", "c", "q", "a", "r", "A", "?", "/", "(", ")", "[", "]", "t", "@", ">");
+    private static final Set<String> RESERVED_KEYS = Set.of(
+            "h", "j", "k", "l", "w", "b", "g", "G", "v", "n", "u", "x", "e", "c", "q", "a", "r", "A", "?", "/", "(",
+            ")", "[", "]", "t", "@", ">");
 
     @Test
     void propagandaHasTheFourteenSemEvalTechniques() {
         LabelSet set = Seeds.labelSet("propaganda").orElseThrow();
-        assertThat(set.labels()).extracting(Label::name).containsExactly(
-                "Appeal_to_Authority", "Appeal_to_fear-prejudice", "Bandwagon,Reductio_ad_hitlerum",
-                "Black-and-White_Fallacy", "Causal_Oversimplification", "Doubt", "Exaggeration,Minimisation",
-                "Flag-Waving", "Loaded_Language", "Name_Calling,Labeling", "Repetition", "Slogans",
-                "Thought-terminating_Cliches", "Whataboutism,Straw_Men,Red_Herring");
+        assertThat(set.labels())
+                .extracting(Label::name)
+                .containsExactly(
+                        "Appeal_to_Authority",
+                        "Appeal_to_fear-prejudice",
+                        "Bandwagon,Reductio_ad_hitlerum",
+                        "Black-and-White_Fallacy",
+                        "Causal_Oversimplification",
+                        "Doubt",
+                        "Exaggeration,Minimisation",
+                        "Flag-Waving",
+                        "Loaded_Language",
+                        "Name_Calling,Labeling",
+                        "Repetition",
+                        "Slogans",
+                        "Thought-terminating_Cliches",
+                        "Whataboutism,Straw_Men,Red_Herring");
     }
 
     @Test
     void entitiesAndSourcingHaveTheirLabels() {
-        assertThat(Seeds.labelSet("entities").orElseThrow().labels()).extracting(Label::name)
+        assertThat(Seeds.labelSet("entities").orElseThrow().labels())
+                .extracting(Label::name)
                 .containsExactly("PERSON", "ORGANIZATION", "LOCATION", "GROUP", "EVENT", "DATE");
-        assertThat(Seeds.labelSet("sourcing").orElseThrow().labels()).extracting(Label::name)
+        assertThat(Seeds.labelSet("sourcing").orElseThrow().labels())
+                .extracting(Label::name)
                 .containsExactly("QUOTE", "ATTRIBUTION", "CLAIM", "OPINION");
         assertThat(Seeds.labelSet("nope")).isEmpty();
     }
@@ -49,7 +64,8 @@ class SeedsTest {
             Set<String> colours = new HashSet<>();
             for (Label label : set.labels()) {
                 assertThat(label.description()).as(label.name()).isNotBlank();
-                assertThat(colours.add(label.color())).as("colour of %s is unique in %s", label.name(), set.name())
+                assertThat(colours.add(label.color()))
+                        .as("colour of %s is unique in %s", label.name(), set.name())
                         .isTrue();
                 assertThat(label.key()).as(label.name()).isNotNull();
                 assertThat(RESERVED_KEYS).as("hotkey of %s", label.name()).doesNotContain(label.key());
@@ -72,7 +88,8 @@ class SeedsTest {
     void theReferenceAnnotationLoadsAndDescribesItself() {
         AnnotatedDocument doc = Seeds.referenceAnnotation();
         assertThat(doc.document().text()).isEqualTo(Seeds.articleText());
-        assertThat(doc.document().title()).isEqualTo("Coalition of the Willing meets Zelensky in Paris as Trump phones in");
+        assertThat(doc.document().title())
+                .isEqualTo("Coalition of the Willing meets Zelensky in Paris as Trump phones in");
         assertThat(doc.document().language()).isEqualTo("en");
         assertThat(doc.document().iri()).isEqualTo("urn:scholion:doc:coalition-of-the-willing");
         assertThat(doc.labelSets()).extracting(LabelSet::name).containsExactly("propaganda", "entities", "sourcing");
@@ -82,13 +99,18 @@ class SeedsTest {
     @Test
     void theReferenceAnnotationKeepsItsCounts() {
         AnnotatedDocument doc = Seeds.referenceAnnotation();
-        Map<String, Long> perSet = doc.spans().stream().collect(Collectors.groupingBy(
-                s -> doc.labelSetOf(s.label()).orElseThrow().name(), Collectors.counting()));
-        assertThat(perSet).containsExactlyInAnyOrderEntriesOf(Map.of("propaganda", 18L, "entities", 99L,
-                "sourcing", 64L));
+        Map<String, Long> perSet = doc.spans().stream()
+                .collect(Collectors.groupingBy(
+                        s -> doc.labelSetOf(s.label()).orElseThrow().name(), Collectors.counting()));
+        assertThat(perSet)
+                .containsExactlyInAnyOrderEntriesOf(Map.of("propaganda", 18L, "entities", 99L, "sourcing", 64L));
         assertThat(doc.relations()).hasSize(46);
-        assertThat(doc.relations().stream().filter(r -> r.type().equals("said-by")).count()).isEqualTo(10);
-        assertThat(doc.spans().stream().filter(s -> s.label().equals("QUOTE")).count()).isEqualTo(10);
+        assertThat(doc.relations().stream()
+                        .filter(r -> r.type().equals("said-by"))
+                        .count())
+                .isEqualTo(10);
+        assertThat(doc.spans().stream().filter(s -> s.label().equals("QUOTE")).count())
+                .isEqualTo(10);
     }
 
     @Test
@@ -96,8 +118,8 @@ class SeedsTest {
         AnnotatedDocument doc = Seeds.referenceAnnotation();
         String text = Seeds.articleText();
         for (Span span : doc.spans()) {
-            String covered = text.substring(text.offsetByCodePoints(0, span.start()),
-                    text.offsetByCodePoints(0, span.end()));
+            String covered =
+                    text.substring(text.offsetByCodePoints(0, span.start()), text.offsetByCodePoints(0, span.end()));
             assertThat(covered).as(span.id()).isEqualTo(doc.textOf(span)).isEqualTo(covered.strip());
             assertThat(span.annotator()).isEqualTo("scholion-seed");
             if (doc.labelSetOf(span.label()).orElseThrow().name().equals("propaganda")) {
@@ -119,11 +141,12 @@ class SeedsTest {
         }
         assertThat(overlapping).isGreaterThan(100);
         AnnotatedDocument doc = Seeds.referenceAnnotation();
-        assertThat(doc.spans()).anySatisfy(outer -> assertThat(doc.spans()).anySatisfy(inner -> {
-            assertThat(inner).isNotEqualTo(outer);
-            assertThat(outer.covers(inner.start(), inner.end())).isTrue();
-            assertThat(doc.labelSetOf(outer.label())).isNotEqualTo(doc.labelSetOf(inner.label()));
-        }));
+        assertThat(doc.spans())
+                .anySatisfy(outer -> assertThat(doc.spans()).anySatisfy(inner -> {
+                    assertThat(inner).isNotEqualTo(outer);
+                    assertThat(outer.covers(inner.start(), inner.end())).isTrue();
+                    assertThat(doc.labelSetOf(outer.label())).isNotEqualTo(doc.labelSetOf(inner.label()));
+                }));
     }
 
     @Test
@@ -139,12 +162,16 @@ class SeedsTest {
         assertThat(Seeds.labelSetOrFile("entities").name()).isEqualTo("entities");
         Path custom = dir.resolve("mine.json");
         Files.writeString(custom, "{\"name\": \"mine\", \"labels\": [{\"name\": \"HERO\", \"color\": \"#112233\"}]}");
-        assertThat(Seeds.labelSetOrFile(custom.toString()).labels()).extracting(Label::name).containsExactly("HERO");
+        assertThat(Seeds.labelSetOrFile(custom.toString()).labels())
+                .extracting(Label::name)
+                .containsExactly("HERO");
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"name\": \"bad\",\n \"labels\": [{\"name\": \"X\"}]}");
-        assertThatThrownBy(() -> Seeds.labelSetOrFile(bad.toString())).isInstanceOf(ScholionException.class)
+        assertThatThrownBy(() -> Seeds.labelSetOrFile(bad.toString()))
+                .isInstanceOf(ScholionException.class)
                 .hasMessage(bad + ":2:13: label has no \"color\" (in labels[0])");
-        assertThatThrownBy(() -> Seeds.labelSetOrFile("nonsense")).hasMessage(
-                "nonsense: is neither a built-in label set (propaganda, entities, sourcing) nor a label-set file");
+        assertThatThrownBy(() -> Seeds.labelSetOrFile("nonsense"))
+                .hasMessage(
+                        "nonsense: is neither a built-in label set (propaganda, entities, sourcing) nor a label-set file");
     }
 }

@@ -16,11 +16,11 @@ import org.scholion.export.html.HtmlPage;
 final class IndexPage {
     /** The element the page's script replaces when the shelf changes. */
     static final String LIVE_REGION = "corpus";
+
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
     private static final String NO_COLOR = "#999999";
 
-    private IndexPage() {
-    }
+    private IndexPage() {}
 
     static byte[] render(Shelf.Snapshot snapshot, boolean folders) {
         Tally total = new Tally();
@@ -41,15 +41,25 @@ final class IndexPage {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Scholion viewer</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"").append(Routes.STYLESHEET_PATH).append("\">\n")
-                .append("<link rel=\"stylesheet\" href=\"").append(Routes.CORPUS_STYLESHEET_PATH).append("\">\n")
-                .append("<script src=\"").append(Routes.CORPUS_SCRIPT_PATH).append("\" defer></script>\n")
+                .append("<link rel=\"stylesheet\" href=\"")
+                .append(Routes.STYLESHEET_PATH)
+                .append("\">\n")
+                .append("<link rel=\"stylesheet\" href=\"")
+                .append(Routes.CORPUS_STYLESHEET_PATH)
+                .append("\">\n")
+                .append("<script src=\"")
+                .append(Routes.CORPUS_SCRIPT_PATH)
+                .append("\" defer></script>\n")
                 .append("</head>\n<body>\n<main class=\"index corpus\">\n<p class=\"kicker\">Scholion viewer</p>\n")
                 .append("<h1>Documents</h1>\n");
         searchForm(html, total);
-        html.append("<p id=\"live\" class=\"live\">").append(folders ? "Follows the folder." : "Follows the files.")
+        html.append("<p id=\"live\" class=\"live\">")
+                .append(folders ? "Follows the folder." : "Follows the files.")
                 .append("</p>\n");
-        html.append("<div id=\"").append(LIVE_REGION).append("\" data-version=\"").append(snapshot.version())
+        html.append("<div id=\"")
+                .append(LIVE_REGION)
+                .append("\" data-version=\"")
+                .append(snapshot.version())
                 .append("\">\n");
         statistics(html, total, colors, unreadable);
         html.append("<ul class=\"docs\">\n");
@@ -59,7 +69,9 @@ final class IndexPage {
         html.append("</ul>\n");
         if (!snapshot.problems().isEmpty()) {
             html.append("<ul class=\"problems\">\n");
-            snapshot.problems().forEach(p -> html.append("<li class=\"problem\">").append(esc(p)).append("</li>\n"));
+            snapshot.problems()
+                    .forEach(p ->
+                            html.append("<li class=\"problem\">").append(esc(p)).append("</li>\n"));
             html.append("</ul>\n");
         }
         html.append("</div>\n</main>\n</body>\n</html>\n");
@@ -69,34 +81,59 @@ final class IndexPage {
     private static void searchForm(StringBuilder html, Tally total) {
         html.append("<form id=\"search\" class=\"card search\" role=\"search\">\n")
                 .append("<label for=\"sq\">Search the spans of every document</label>\n<div class=\"row\">")
-                .append("<input id=\"sq\" type=\"search\" maxlength=\"").append(Routes.MAX_QUERY)
+                .append("<input id=\"sq\" type=\"search\" maxlength=\"")
+                .append(Routes.MAX_QUERY)
                 .append("\" autocomplete=\"off\" placeholder=\"text inside a span\">")
                 .append("<select id=\"sl\" aria-label=\"Label\"><option value=\"\">any label</option>");
-        total.labels().stream().map(Tally.LabelCount::label).distinct().sorted()
-                .forEach(l -> html.append("<option value=\"").append(esc(l)).append("\">").append(esc(l))
+        total.labels().stream()
+                .map(Tally.LabelCount::label)
+                .distinct()
+                .sorted()
+                .forEach(l -> html.append("<option value=\"")
+                        .append(esc(l))
+                        .append("\">")
+                        .append(esc(l))
                         .append("</option>"));
         html.append("</select><button type=\"submit\" class=\"btn\">Search</button></div>\n")
-                .append("<p id=\"found\" class=\"live\" aria-live=\"polite\"></p>\n<ol id=\"results\" class=\"results\"></ol>\n")
+                .append(
+                        "<p id=\"found\" class=\"live\" aria-live=\"polite\"></p>\n<ol id=\"results\" class=\"results\"></ol>\n")
                 .append("</form>\n");
     }
 
     private static void statistics(StringBuilder html, Tally total, Map<String, String> colors, int unreadable) {
         html.append("<section class=\"card stats\" aria-labelledby=\"stats\">\n<h2 id=\"stats\">Corpus</h2>\n")
-                .append("<p class=\"totals\">").append(count(total.documents(), "document")).append(" \u00b7 ")
-                .append(count(total.spans(), "span")).append(" \u00b7 ").append(count(total.relations(), "relation"));
+                .append("<p class=\"totals\">")
+                .append(count(total.documents(), "document"))
+                .append(" \u00b7 ")
+                .append(count(total.spans(), "span"))
+                .append(" \u00b7 ")
+                .append(count(total.relations(), "relation"));
         if (unreadable > 0) {
             html.append(" \u00b7 <span class=\"bad\">").append(unreadable).append(" unreadable</span>");
         }
         html.append("</p>\n<dl class=\"stages\">");
-        total.stages().forEach((stage, n) -> html.append("<div class=\"st-").append(stage.label()).append("\"><dt>")
-                .append(stage.label()).append("</dt><dd>").append(n).append("</dd></div>"));
-        html.append("</dl>\n<table class=\"labels\">\n<thead><tr><th scope=\"col\">Label</th><th scope=\"col\">Set</th>"
-                + "<th scope=\"col\">Spans</th><th scope=\"col\">Documents&#8217; text covered</th></tr></thead>\n<tbody>\n");
+        total.stages()
+                .forEach((stage, n) -> html.append("<div class=\"st-")
+                        .append(stage.label())
+                        .append("\"><dt>")
+                        .append(stage.label())
+                        .append("</dt><dd>")
+                        .append(n)
+                        .append("</dd></div>"));
+        html.append(
+                "</dl>\n<table class=\"labels\">\n<thead><tr><th scope=\"col\">Label</th><th scope=\"col\">Set</th>"
+                        + "<th scope=\"col\">Spans</th><th scope=\"col\">Documents&#8217; text covered</th></tr></thead>\n<tbody>\n");
         for (Tally.LabelCount label : total.labels()) {
             String color = colors.getOrDefault(label.set() + '\u0000' + label.label(), NO_COLOR);
-            html.append("<tr><td>").append(swatch(color)).append(esc(label.label())).append("</td><td>")
-                    .append(esc(label.set())).append("</td><td class=\"n\">").append(label.spans())
-                    .append("</td><td class=\"n\">").append(percent(label.covered(), total.textLength()))
+            html.append("<tr><td>")
+                    .append(swatch(color))
+                    .append(esc(label.label()))
+                    .append("</td><td>")
+                    .append(esc(label.set()))
+                    .append("</td><td class=\"n\">")
+                    .append(label.spans())
+                    .append("</td><td class=\"n\">")
+                    .append(percent(label.covered(), total.textLength()))
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");
@@ -104,22 +141,38 @@ final class IndexPage {
 
     private static void document(StringBuilder html, Shelf.Item item, boolean folders) {
         Shelf.Summary summary = item.summary();
-        String file = folders ? item.path().toString() : item.path().getFileName().toString();
+        String file =
+                folders ? item.path().toString() : item.path().getFileName().toString();
         boolean failed = item.failure() != null;
         String stage = failed ? "unreadable" : summary.status().stage().label();
-        html.append("<li class=\"doc").append(failed ? " failed" : "").append("\" data-slug=\"").append(esc(item.slug()))
-                .append("\" data-status=\"").append(stage).append("\">");
+        html.append("<li class=\"doc")
+                .append(failed ? " failed" : "")
+                .append("\" data-slug=\"")
+                .append(esc(item.slug()))
+                .append("\" data-status=\"")
+                .append(stage)
+                .append("\">");
         String title = summary == null ? item.path().getFileName().toString() : summary.title();
         if (failed) {
             html.append("<span class=\"title\">").append(esc(title)).append("</span>");
         } else {
-            html.append("<a href=\"/doc/").append(Routes.encode(item.slug())).append("/\">").append(esc(title))
+            html.append("<a href=\"/doc/")
+                    .append(Routes.encode(item.slug()))
+                    .append("/\">")
+                    .append(esc(title))
                     .append("</a>");
         }
-        html.append(" <span class=\"status st-").append(stage).append("\">").append(stage).append("</span>");
+        html.append(" <span class=\"status st-")
+                .append(stage)
+                .append("\">")
+                .append(stage)
+                .append("</span>");
         html.append("<br><span class=\"meta\">").append(esc(file));
         if (summary != null) {
-            html.append(" \u00b7 ").append(summary.spans()).append(" spans, ").append(summary.relations())
+            html.append(" \u00b7 ")
+                    .append(summary.spans())
+                    .append(" spans, ")
+                    .append(summary.relations())
                     .append(" relations");
             if (summary.status().by() != null) {
                 html.append(" \u00b7 ").append(esc(summary.status().by()));
@@ -147,14 +200,25 @@ final class IndexPage {
             }
             double width = 1000.0 * bar.spans() / spans;
             String words = bar.label() + ": " + bar.spans();
-            rects.append("<rect x=\"").append(number(x)).append("\" y=\"0\" width=\"").append(number(width))
-                    .append("\" height=\"10\" fill=\"").append(color(bar.color())).append("\" data-label=\"")
-                    .append(esc(bar.label())).append("\"><title>").append(esc(words)).append("</title></rect>");
+            rects.append("<rect x=\"")
+                    .append(number(x))
+                    .append("\" y=\"0\" width=\"")
+                    .append(number(width))
+                    .append("\" height=\"10\" fill=\"")
+                    .append(color(bar.color()))
+                    .append("\" data-label=\"")
+                    .append(esc(bar.label()))
+                    .append("\"><title>")
+                    .append(esc(words))
+                    .append("</title></rect>");
             said.append(said.isEmpty() ? "" : ", ").append(words);
             x += width;
         }
-        html.append("<svg class=\"bar\" viewBox=\"0 0 1000 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"")
-                .append(esc(said.isEmpty() ? "no spans" : said.toString())).append("\">").append(rects)
+        html.append(
+                        "<svg class=\"bar\" viewBox=\"0 0 1000 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"")
+                .append(esc(said.isEmpty() ? "no spans" : said.toString()))
+                .append("\">")
+                .append(rects)
                 .append("</svg>");
     }
 

@@ -61,14 +61,19 @@ final class Routes implements HttpHandler {
     private static final String TEXT = "text/plain; charset=UTF-8";
     private static final String JSON = "application/json; charset=UTF-8";
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._~%:-]*(/[A-Za-z0-9._~%:-]*)*");
-    private static final Pattern BAD_ESCAPE = Pattern.compile("%(2[fF]|5[cC]|2[eE]|0[0-9a-fA-F]|1[0-9a-fA-F]|7[fF]|25)");
+    private static final Pattern BAD_ESCAPE =
+            Pattern.compile("%(2[fF]|5[cC]|2[eE]|0[0-9a-fA-F]|1[0-9a-fA-F]|7[fF]|25)");
     private static final byte[] CSS = HtmlPage.STYLESHEET.getBytes(StandardCharsets.UTF_8);
     private static final byte[] JS = HtmlPage.SCRIPT.getBytes(StandardCharsets.UTF_8);
     private static final byte[] CORPUS_CSS = resource(CORPUS_STYLESHEET);
     private static final byte[] CORPUS_JS = resource(CORPUS_SCRIPT);
-    private static final String ASSET_TAG = "\"" + WatchedFile.hash((HtmlPage.STYLESHEET + HtmlPage.SCRIPT
-            + new String(CORPUS_CSS, StandardCharsets.UTF_8) + new String(CORPUS_JS, StandardCharsets.UTF_8))
-            .getBytes(StandardCharsets.UTF_8)) + "\"";
+    private static final String ASSET_TAG = "\""
+            + WatchedFile.hash((HtmlPage.STYLESHEET
+                            + HtmlPage.SCRIPT
+                            + new String(CORPUS_CSS, StandardCharsets.UTF_8)
+                            + new String(CORPUS_JS, StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8))
+            + "\"";
 
     private final Shelf shelf;
     private final boolean loopbackOnly;
@@ -76,12 +81,10 @@ final class Routes implements HttpHandler {
     private volatile Index index;
 
     /** A page rendered for one state of a file. */
-    private record Rendered(WatchedFile.State state, byte[] bytes) {
-    }
+    private record Rendered(WatchedFile.State state, byte[] bytes) {}
 
     /** The index rendered for one state of the shelf. */
-    private record Index(Shelf.Snapshot snapshot, byte[] bytes) {
-    }
+    private record Index(Shelf.Snapshot snapshot, byte[] bytes) {}
 
     Routes(Shelf shelf, boolean loopbackOnly) {
         this.shelf = shelf;
@@ -96,10 +99,13 @@ final class Routes implements HttpHandler {
                 route(exchange);
             } catch (RuntimeException e) {
                 // The page may be seen by others than the one who started the viewer: details go to its console.
-                System.err.println("viewer: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-                        + " failed: " + e);
-                send(exchange, 500, TEXT, "The viewer failed to answer; its console says why.\n"
-                        .getBytes(StandardCharsets.UTF_8));
+                System.err.println("viewer: " + exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI().getRawPath() + " failed: " + e);
+                send(
+                        exchange,
+                        500,
+                        TEXT,
+                        "The viewer failed to answer; its console says why.\n".getBytes(StandardCharsets.UTF_8));
             }
         }
     }
@@ -141,7 +147,9 @@ final class Routes implements HttpHandler {
             asset(exchange, segments.get(1));
         } else if (segments.size() == 1 && segments.get(0).equals(SEARCH) && !path.endsWith("/")) {
             search(exchange, exchange.getRequestURI().getRawQuery());
-        } else if (segments.size() == 2 && segments.get(0).equals(CORPUS) && segments.get(1).equals(VERSION)
+        } else if (segments.size() == 2
+                && segments.get(0).equals(CORPUS)
+                && segments.get(1).equals(VERSION)
                 && !path.endsWith("/")) {
             String version = shelf.snapshot().version();
             noStore(exchange);
@@ -159,7 +167,8 @@ final class Routes implements HttpHandler {
         }
     }
 
-    private void document(HttpExchange exchange, WatchedFile file, List<String> rest, boolean slash) throws IOException {
+    private void document(HttpExchange exchange, WatchedFile file, List<String> rest, boolean slash)
+            throws IOException {
         WatchedFile.State state = file.state();
         String base = "/doc/" + encode(file.slug()) + "/";
         if (rest.isEmpty() && !slash) {
@@ -174,7 +183,10 @@ final class Routes implements HttpHandler {
             send(exchange, 200, TEXT, (state.version() + "\n").getBytes(StandardCharsets.UTF_8));
         } else if (rest.size() == 1 && rest.get(0).equals(LABEL_STYLES) && !slash) {
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-            send(exchange, 200, "text/css; charset=UTF-8",
+            send(
+                    exchange,
+                    200,
+                    "text/css; charset=UTF-8",
                     HtmlPage.labelStyles(state.document()).getBytes(StandardCharsets.UTF_8));
         } else if (rest.size() == 2 && rest.get(0).equals(DOWNLOAD) && !slash) {
             download(exchange, state.document(), rest.get(1));
@@ -209,8 +221,16 @@ final class Routes implements HttpHandler {
         for (Format format : DOWNLOADS) {
             downloads.put(format, DOWNLOAD + "/" + format.extension());
         }
-        return new HtmlPage.Served(asset(STYLESHEET), LABEL_STYLES + "?v=" + state.version(), asset(SCRIPT),
-                DOWNLOAD + "/" + Format.JSONLD.extension(), "/", VERSION, downloads, state.version(), state.problem());
+        return new HtmlPage.Served(
+                asset(STYLESHEET),
+                LABEL_STYLES + "?v=" + state.version(),
+                asset(SCRIPT),
+                DOWNLOAD + "/" + Format.JSONLD.extension(),
+                "/",
+                VERSION,
+                downloads,
+                state.version(),
+                state.problem());
     }
 
     private static String asset(String name) {
@@ -218,7 +238,9 @@ final class Routes implements HttpHandler {
     }
 
     private void download(HttpExchange exchange, AnnotatedDocument document, String extension) throws IOException {
-        Format format = DOWNLOADS.stream().filter(f -> f.extension().equals(extension)).findFirst()
+        Format format = DOWNLOADS.stream()
+                .filter(f -> f.extension().equals(extension))
+                .findFirst()
                 .orElse(null);
         if (format == null) {
             notFound(exchange);
@@ -229,8 +251,11 @@ final class Routes implements HttpHandler {
             Exporters.of(format).export(document, OPTIONS, body);
         } catch (ExportException e) {
             boolean missing = String.valueOf(e.getMessage()).contains("not built yet");
-            plain(exchange, missing ? 501 : 500, (missing ? "This viewer cannot make " : "Could not make ")
-                    + format.name() + " yet: " + e.getMessage());
+            plain(
+                    exchange,
+                    missing ? 501 : 500,
+                    (missing ? "This viewer cannot make " : "Could not make ") + format.name() + " yet: "
+                            + e.getMessage());
             return;
         }
         String name = Exporters.fileName(document, format);
@@ -353,7 +378,8 @@ final class Routes implements HttpHandler {
     }
 
     private static boolean safe(String rawPath) {
-        return SAFE_PATH.matcher(rawPath).matches() && !BAD_ESCAPE.matcher(rawPath).find()
+        return SAFE_PATH.matcher(rawPath).matches()
+                && !BAD_ESCAPE.matcher(rawPath).find()
                 && !rawPath.contains("//");
     }
 
@@ -397,7 +423,10 @@ final class Routes implements HttpHandler {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             return null;
         }
@@ -408,7 +437,11 @@ final class Routes implements HttpHandler {
         StringBuilder out = new StringBuilder();
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
                     || c == '-') {
                 out.append((char) c);
             } else {
@@ -421,8 +454,9 @@ final class Routes implements HttpHandler {
     /** {@code attachment} with an ASCII file name and the exact UTF-8 one (RFC 6266). */
     static String contentDisposition(String fileName) {
         StringBuilder ascii = new StringBuilder();
-        fileName.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%'
-                ? (char) c : '_'));
+        fileName.codePoints()
+                .forEach(
+                        c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encode(fileName);
     }
 

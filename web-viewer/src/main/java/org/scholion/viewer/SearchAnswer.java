@@ -27,12 +27,12 @@ final class SearchAnswer {
     static final int MAX_HITS = 200;
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    private SearchAnswer() {
-    }
+    private SearchAnswer() {}
 
     /** The query of these words and label; null parts match any span. */
     static Search.Query query(String words, String label) {
-        Pattern text = words == null ? null
+        Pattern text = words == null
+                ? null
                 : Pattern.compile(Pattern.quote(words), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         return new Search.Query(label, text, null, null, Search.CONTEXT);
     }
@@ -85,9 +85,13 @@ final class SearchAnswer {
                 Shelf.Item item = where.get(i);
                 json.writeStartObject();
                 json.writeStringField("document", hit.document());
-                json.writeStringField("title", item == null ? hit.document() : item.summary().title());
-                json.writeStringField("href", item == null ? null
-                        : "/doc/" + Routes.encode(item.slug()) + "/#e-" + Routes.encode(hit.span()));
+                json.writeStringField(
+                        "title", item == null ? hit.document() : item.summary().title());
+                json.writeStringField(
+                        "href",
+                        item == null
+                                ? null
+                                : "/doc/" + Routes.encode(item.slug()) + "/#e-" + Routes.encode(hit.span()));
                 json.writeStringField("span", hit.span());
                 json.writeStringField("label", hit.label());
                 json.writeNumberField("start", hit.start());

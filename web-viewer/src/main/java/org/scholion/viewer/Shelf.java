@@ -42,8 +42,7 @@ final class Shelf {
     static final int OPEN = 8;
 
     /** Spans of one label in one document, with the label's colour. */
-    record Bar(String set, String label, String color, int spans) {
-    }
+    record Bar(String set, String label, String color, int spans) {}
 
     /** What the index shows of a readable document. */
     record Summary(String id, String title, Status status, int spans, int relations, List<Bar> bars, Tally tally) {
@@ -68,8 +67,14 @@ final class Shelf {
             } catch (IllegalArgumentException e) {
                 status = Status.NONE; // a malformed status time does not hide the document
             }
-            return new Summary(doc.document().id(), doc.document().title(), status, doc.spans().size(),
-                    doc.relations().size(), bars, Tally.of(doc));
+            return new Summary(
+                    doc.document().id(),
+                    doc.document().title(),
+                    status,
+                    doc.spans().size(),
+                    doc.relations().size(),
+                    bars,
+                    Tally.of(doc));
         }
     }
 
@@ -105,8 +110,7 @@ final class Shelf {
         }
     }
 
-    private record Stamp(Object key, long size, long modified) {
-    }
+    private record Stamp(Object key, long size, long modified) {}
 
     private final List<String> arguments;
     private final Set<String> taken = new HashSet<>();
@@ -128,7 +132,8 @@ final class Shelf {
         // named files keep the order they were named in
         Shelf shelf = new Shelf(null, new LinkedHashMap<>(), new LinkedHashMap<>());
         for (Path path : files) {
-            WatchedFile file = WatchedFile.open(path, doc -> shelf.unique(doc.document().id()));
+            WatchedFile file =
+                    WatchedFile.open(path, doc -> shelf.unique(doc.document().id()));
             shelf.open.put(file.slug(), file);
         }
         shelf.refreshOpen();
@@ -234,7 +239,10 @@ final class Shelf {
         Stamp now;
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            now = new Stamp(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime().toMillis());
+            now = new Stamp(
+                    attributes.fileKey(),
+                    attributes.size(),
+                    attributes.lastModifiedTime().toMillis());
         } catch (IOException e) {
             now = null;
         }
@@ -247,7 +255,8 @@ final class Shelf {
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : "cannot read: " + e.getMessage();
+            String why =
+                    e instanceof java.nio.file.NoSuchFileException ? "no such file" : "cannot read: " + e.getMessage();
             put(path, old, "unreadable", null, path + ": " + why);
             return;
         }
@@ -263,7 +272,12 @@ final class Shelf {
             put(path, old, version, null, e.getMessage());
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            put(path, old, version, null, path + ": cannot read: " + why.lines().findFirst().orElse(""));
+            put(
+                    path,
+                    old,
+                    version,
+                    null,
+                    path + ": cannot read: " + why.lines().findFirst().orElse(""));
         }
     }
 
@@ -280,8 +294,14 @@ final class Shelf {
             WatchedFile.State state = file.state();
             Item old = items.get(file.path());
             if (old == null || !old.version().equals(state.version())) {
-                items.put(file.path(), new Item(file.path(), file.slug(), state.version(),
-                        Summary.of(state.document()), state.problem()));
+                items.put(
+                        file.path(),
+                        new Item(
+                                file.path(),
+                                file.slug(),
+                                state.version(),
+                                Summary.of(state.document()),
+                                state.problem()));
             }
         }
         publish(List.of());
@@ -291,8 +311,12 @@ final class Shelf {
         List<Item> list = new ArrayList<>(items.values());
         StringBuilder all = new StringBuilder();
         for (Item item : list) {
-            all.append(item.slug()).append('\u0000').append(item.version()).append('\u0000')
-                    .append(item.failure()).append('\n');
+            all.append(item.slug())
+                    .append('\u0000')
+                    .append(item.version())
+                    .append('\u0000')
+                    .append(item.failure())
+                    .append('\n');
         }
         problems.forEach(p -> all.append(p).append('\n'));
         String version = WatchedFile.hash(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -7,10 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +16,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.scholion.core.ScholionException;
-import org.scholion.core.model.AnnotatedDocument;
 
 /**
  * The embedded web viewer: serves annotated documents to a browser and follows their files on
@@ -29,6 +25,7 @@ import org.scholion.core.model.AnnotatedDocument;
 public final class Viewer implements AutoCloseable {
     /** How often the files are looked at, in milliseconds. */
     static final long POLL_MILLIS = 200;
+
     private static final int THREADS = 4;
     private static final int QUEUE = 64;
 
@@ -38,8 +35,8 @@ public final class Viewer implements AutoCloseable {
     private final Shelf shelf;
     private final URI uri;
 
-    private Viewer(HttpServer server, ThreadPoolExecutor workers, ScheduledExecutorService poller, Shelf shelf,
-                   URI uri) {
+    private Viewer(
+            HttpServer server, ThreadPoolExecutor workers, ScheduledExecutorService poller, Shelf shelf, URI uri) {
         this.server = server;
         this.workers = workers;
         this.poller = poller;
@@ -84,13 +81,21 @@ public final class Viewer implements AutoCloseable {
         try {
             server = HttpServer.create(address, 32);
         } catch (BindException e) {
-            throw new ScholionException(describe(address), "cannot listen there: " + e.getMessage()
-                    + " (choose another --port, or 0 for any free port)", e);
+            throw new ScholionException(
+                    describe(address),
+                    "cannot listen there: " + e.getMessage() + " (choose another --port, or 0 for any free port)",
+                    e);
         } catch (IOException e) {
             throw new ScholionException(describe(address), "cannot listen there: " + e.getMessage(), e);
         }
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), daemons("scholion-viewer-"), new ThreadPoolExecutor.AbortPolicy());
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(
+                THREADS,
+                THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
+                daemons("scholion-viewer-"),
+                new ThreadPoolExecutor.AbortPolicy());
         workers.allowCoreThreadTimeOut(true);
         server.setExecutor(workers);
         InetSocketAddress bound = server.getAddress();
@@ -98,24 +103,28 @@ public final class Viewer implements AutoCloseable {
         server.createContext("/", routes);
         server.start();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemons("scholion-watch-"));
-        poller.scheduleWithFixedDelay(() -> {
-            try {
-                shelf.poll(System.nanoTime() / 1_000_000, file -> {
+        poller.scheduleWithFixedDelay(
+                () -> {
                     try {
-                        routes.page(file);
+                        shelf.poll(System.nanoTime() / 1_000_000, file -> {
+                            try {
+                                routes.page(file);
+                            } catch (RuntimeException e) {
+                                // a page that cannot be drawn is reported when it is asked for
+                            }
+                        });
+                        routes.keepPagesOf(shelf.openFiles());
+                        routes.index();
                     } catch (RuntimeException e) {
-                        // a page that cannot be drawn is reported when it is asked for
+                        // the poller must go on; the next look may succeed
+                        System.err.println("viewer: looking at the files failed: " + e);
                     }
-                });
-                routes.keepPagesOf(shelf.openFiles());
-                routes.index();
-            } catch (RuntimeException e) {
-                // the poller must go on; the next look may succeed
-                System.err.println("viewer: looking at the files failed: " + e);
-            }
-        }, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-        return new Viewer(server, workers, poller, shelf, URI.create("http://" + hostOf(bound) + ":"
-                + bound.getPort() + "/"));
+                },
+                POLL_MILLIS,
+                POLL_MILLIS,
+                TimeUnit.MILLISECONDS);
+        return new Viewer(
+                server, workers, poller, shelf, URI.create("http://" + hostOf(bound) + ":" + bound.getPort() + "/"));
     }
 
     /** The address of the index page, e.g. {@code http://127.0.0.1:8765/}. */
@@ -125,7 +134,8 @@ public final class Viewer implements AutoCloseable {
 
     /** The address of each document's page now, in the order of the files (named files) or of their paths (folders). */
     public List<URI> documentUris() {
-        return shelf.snapshot().items().stream().map(i -> uri.resolve("/doc/" + Routes.encode(i.slug()) + "/"))
+        return shelf.snapshot().items().stream()
+                .map(i -> uri.resolve("/doc/" + Routes.encode(i.slug()) + "/"))
                 .toList();
     }
 

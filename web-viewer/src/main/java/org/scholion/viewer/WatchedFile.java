@@ -28,8 +28,7 @@ final class WatchedFile {
         }
     }
 
-    private record Stamp(Object key, long size, long modified) {
-    }
+    private record Stamp(Object key, long size, long modified) {}
 
     private final Path path;
     private final String slug;
@@ -51,7 +50,8 @@ final class WatchedFile {
         Path absolute = path.toAbsolutePath().normalize();
         Stamp stamp = stamp(absolute);
         byte[] bytes = read(absolute);
-        AnnotatedDocument document = AnnotationFile.parse(new ByteArrayInputStream(bytes), path.toString()).document();
+        AnnotatedDocument document = AnnotationFile.parse(new ByteArrayInputStream(bytes), path.toString())
+                .document();
         String hash = hash(bytes);
         return new WatchedFile(absolute, slugOf.apply(document), new State(document, hash, null), stamp, hash);
     }
@@ -115,7 +115,10 @@ final class WatchedFile {
     private static Stamp stamp(Path path) throws ScholionException {
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            return new Stamp(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime().toMillis());
+            return new Stamp(
+                    attributes.fileKey(),
+                    attributes.size(),
+                    attributes.lastModifiedTime().toMillis());
         } catch (NoSuchFileException e) {
             throw new ScholionException(path.toString(), "no such file");
         } catch (IOException e) {

@@ -20,8 +20,7 @@ final class Samples {
     static final String IMG = "\"><img src=x onerror=alert(1)>";
     static final String HOSTILE_ID = "hostile";
 
-    private Samples() {
-    }
+    private Samples() {}
 
     static Path seed(Path folder) throws ScholionException {
         Path file = folder.resolve("seed.scholion.json");
@@ -32,20 +31,28 @@ final class Samples {
     static AnnotatedDocument hostile() {
         String text = "Mallory wrote " + SCRIPT + " and then " + IMG + " in 😀 Zoë\u0301's notes.\n"
                 + "Second paragraph مرحبا.\n";
-        Document doc = new Document(HOSTILE_ID, "Title " + SCRIPT + IMG, null, "text/plain", "en",
-                Map.of("source", IMG), text);
-        LabelSet set = LabelSet.of("tricky", new Label("<img src=x onerror=alert(3)>", "#CC3311",
-                        "Label " + SCRIPT, null, null),
+        Document doc = new Document(
+                HOSTILE_ID, "Title " + SCRIPT + IMG, null, "text/plain", "en", Map.of("source", IMG), text);
+        LabelSet set = LabelSet.of(
+                "tricky",
+                new Label("<img src=x onerror=alert(3)>", "#CC3311", "Label " + SCRIPT, null, null),
                 new Label("PERSON", "#4477AA", null, null, null));
         int script = text.indexOf(SCRIPT);
         int img = text.codePointCount(0, text.indexOf(IMG));
         Instant when = Instant.parse("2026-11-24T10:00:00Z");
         return AnnotatedDocument.of(doc, List.of(set))
                 .withSpan(new Span("s1", 0, 7, "PERSON", "note " + SCRIPT, IMG, when, false))
-                .withSpan(new Span("s2", script, script + SCRIPT.length(), "<img src=x onerror=alert(3)>",
-                        "note " + IMG, "mallory", when, false))
-                .withSpan(new Span("s3", img, img + IMG.length(), "<img src=x onerror=alert(3)>", SCRIPT, null, null,
+                .withSpan(new Span(
+                        "s2",
+                        script,
+                        script + SCRIPT.length(),
+                        "<img src=x onerror=alert(3)>",
+                        "note " + IMG,
+                        "mallory",
+                        when,
                         false))
+                .withSpan(new Span(
+                        "s3", img, img + IMG.length(), "<img src=x onerror=alert(3)>", SCRIPT, null, null, false))
                 .withRelation(new Relation("r1", "said-by", "s2", "s1"));
     }
 
@@ -54,12 +61,20 @@ final class Samples {
      * enough to go out in pieces; lines end in {@code terminator}. A span crosses the first break.
      */
     static AnnotatedDocument lines(String id, String terminator) {
-        StringBuilder text = new StringBuilder("Line one.").append(terminator).append("Line two.").append(terminator)
-                .append("Line three.").append(terminator).append(terminator).append("New paragraph.")
-                .append(terminator).append(terminator);
+        StringBuilder text = new StringBuilder("Line one.")
+                .append(terminator)
+                .append("Line two.")
+                .append(terminator)
+                .append("Line three.")
+                .append(terminator)
+                .append(terminator)
+                .append("New paragraph.")
+                .append(terminator)
+                .append(terminator);
         for (int i = 0; i < 60; i++) {
             text.append(String.format(java.util.Locale.ROOT, "Long %02d", i))
-                    .append(" of a paragraph cut into pieces.").append(terminator);
+                    .append(" of a paragraph cut into pieces.")
+                    .append(terminator);
         }
         String s = text.toString();
         Document doc = new Document(id, "Lines " + id, null, "text/plain", "en", Map.of(), s);

@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -68,23 +68,40 @@ class ViewerBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        RequiredTools.executables("Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): install the Debian packages chromium and chromium-driver", CHROMIUM, CHROMEDRIVER);
+        RequiredTools.executables(
+                "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "): install the Debian packages chromium and chromium-driver",
+                CHROMIUM,
+                CHROMEDRIVER);
         folder = Files.createTempDirectory("scholion-browser");
         seedFile = Samples.seed(folder);
-        viewer = Viewer.start(List.of(seedFile, Samples.hostile(folder), Samples.lines(folder, "lf", "\n"),
-                        Samples.lines(folder, "crlf", "\r\n"), Samples.lines(folder, "cr", "\r")),
+        viewer = Viewer.start(
+                List.of(
+                        seedFile,
+                        Samples.hostile(folder),
+                        Samples.lines(folder, "lf", "\n"),
+                        Samples.lines(folder, "crlf", "\r\n"),
+                        Samples.lines(folder, "cr", "\r")),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Path home = Files.createDirectories(folder.resolve("home"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .withEnvironment(Map.of("HOME", home.toString()))
-                .usingAnyFreePort().build();
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--window-size=1280,900",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--window-size=1280,900",
                 "--user-data-dir=" + Files.createDirectories(folder.resolve("profile")));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -105,8 +122,8 @@ class ViewerBrowserTest {
 
     private void open(String url) {
         driver.get(url);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(
-                d -> "true".equals(js.executeScript("return document.documentElement.dataset.ready || null")));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> "true".equals(js.executeScript("return document.documentElement.dataset.ready || null")));
     }
 
     private long count(String selector) {
@@ -116,15 +133,18 @@ class ViewerBrowserTest {
     private String labelClass(String label) {
         return (String) js.executeScript(
                 "return document.querySelector('input[data-label-toggle=\"' + arguments[0] + '\"]').closest('.lg')"
-                        + ".querySelector('.sw').classList[1]", label);
+                        + ".querySelector('.sw').classList[1]",
+                label);
     }
 
     /** The page's own errors and policy violations: there must be none. */
     private void assertQuietConsole() {
         List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
-        assertThat(entries).filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+        assertThat(entries)
+                .filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
                 .filteredOn(e -> !e.getMessage().contains("favicon.ico"))
-                .as("browser console").isEmpty();
+                .as("browser console")
+                .isEmpty();
     }
 
     private void assertNoAlert() {
@@ -146,17 +166,21 @@ class ViewerBrowserTest {
         assertThat(count(".relations li")).isEqualTo(46);
         assertThat(driver.findElement(By.id("shown")).getText()).isEqualTo("181");
         // the relations in words, made by the script from the data block as the brief's table has them
-        Object rels = js.executeScript("return Array.from(document.querySelectorAll('.en .rels li'), e => e.textContent)");
-        assertThat((List<?>) rels).hasSize(92).allSatisfy(r -> assertThat(String.valueOf(r)).matches(
-                "(said-by|attributed-to) #\\d+ \\(.+\\)|#\\d+ \\(.+\\) (said-by|attributed-to) this"));
-        String fill = (String) js.executeScript(
-                "return getComputedStyle(document.querySelector('.fr.f, .fr .f')).backgroundColor");
+        Object rels =
+                js.executeScript("return Array.from(document.querySelectorAll('.en .rels li'), e => e.textContent)");
+        assertThat((List<?>) rels)
+                .hasSize(92)
+                .allSatisfy(r -> assertThat(String.valueOf(r))
+                        .matches("(said-by|attributed-to) #\\d+ \\(.+\\)|#\\d+ \\(.+\\) (said-by|attributed-to) this"));
+        String fill = (String)
+                js.executeScript("return getComputedStyle(document.querySelector('.fr.f, .fr .f')).backgroundColor");
         assertThat(fill).as("label colours come from labels.css").isNotEqualTo("rgba(0, 0, 0, 0)");
         assertQuietConsole();
         String screenshot = System.getProperty("viewer.screenshot", "");
         if (!screenshot.isEmpty()) {
             ChromeDriver chrome = (ChromeDriver) driver;
-            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            chrome.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
                     Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
             Files.write(Path.of(screenshot), chrome.getScreenshotAs(OutputType.BYTES));
             chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -175,9 +199,11 @@ class ViewerBrowserTest {
         assertThat(count(inText)).isZero();
         assertThat(count("li.en[data-label=\"LOCATION\"]:not([hidden])")).isZero();
         assertThat(count(".mk." + location + ":not([hidden])")).isZero();
-        assertThat(driver.findElement(By.id("shown")).getAttribute("textContent")).isEqualTo("139 of 181");
+        assertThat(driver.findElement(By.id("shown")).getAttribute("textContent"))
+                .isEqualTo("139 of 181");
         WebElement set = driver.findElement(By.cssSelector("input[data-set-toggle=\"entities\"]"));
-        assertThat((Boolean) js.executeScript("return arguments[0].indeterminate", set)).isTrue();
+        assertThat((Boolean) js.executeScript("return arguments[0].indeterminate", set))
+                .isTrue();
         box.click();
         assertThat(count(inText)).isEqualTo(before);
 
@@ -195,7 +221,8 @@ class ViewerBrowserTest {
         assertThat(count("li.en:not([hidden])")).isBetween(1L, 20L);
         filter.clear();
         filter.sendKeys(" ");
-        js.executeScript("var q = document.getElementById('q'); q.value = ''; q.dispatchEvent(new Event('input', {bubbles: true}));");
+        js.executeScript(
+                "var q = document.getElementById('q'); q.value = ''; q.dispatchEvent(new Event('input', {bubbles: true}));");
         assertThat(count("li.en:not([hidden])")).isEqualTo(181);
 
         WebElement fragment = driver.findElement(By.cssSelector(".fr[data-s~=\"s5\"]"));
@@ -207,7 +234,9 @@ class ViewerBrowserTest {
         js.executeScript("arguments[0].focus()", marker);
         WebElement tip = driver.findElement(By.id("tip"));
         assertThat(tip.isDisplayed()).isTrue();
-        assertThat(tip.getText()).contains("Name_Calling,Labeling").contains("code points 23\u201331")
+        assertThat(tip.getText())
+                .contains("Name_Calling,Labeling")
+                .contains("code points 23\u201331")
                 .contains("scholion-seed");
     }
 
@@ -217,18 +246,22 @@ class ViewerBrowserTest {
         open(viewer.documentUris().get(0).toString());
         js.executeScript("document.querySelector('input[data-label-toggle=\"LOCATION\"]').click()");
         long begin = System.nanoTime();
-        AnnotationFile.at(seedFile).update("add a span", doc -> doc.withSpan(
-                new Span(doc.nextSpanId(), 1, 3, "PERSON", "added while watching", "tester", null, false)));
+        AnnotationFile.at(seedFile)
+                .update(
+                        "add a span",
+                        doc -> doc.withSpan(new Span(
+                                doc.nextSpanId(), 1, 3, "PERSON", "added while watching", "tester", null, false)));
         long written = System.nanoTime();
         // LOCATION is off, so the count reads "N of 182" and LOCATION's rows are not drawn
-        new WebDriverWait(driver, Duration.ofMillis(2500), Duration.ofMillis(20)).until(
-                d -> String.valueOf(js.executeScript("return document.getElementById('shown').textContent"))
+        new WebDriverWait(driver, Duration.ofMillis(2500), Duration.ofMillis(20))
+                .until(d -> String.valueOf(js.executeScript("return document.getElementById('shown').textContent"))
                         .endsWith(" of 182"));
         System.out.println("live update: the file write took " + (written - begin) / 1_000_000
                 + " ms, the page showed the new span " + (System.nanoTime() - written) / 1_000_000 + " ms later");
         assertThat(driver.findElement(By.cssSelector(".list")).getText()).contains("added while watching");
         String location = labelClass("LOCATION");
-        assertThat(count("#text .fr." + location + ", #text .fr ." + location)).as("the label stays off across the update")
+        assertThat(count("#text .fr." + location + ", #text .fr ." + location))
+                .as("the label stays off across the update")
                 .isZero();
         assertThat(driver.findElement(By.id("live")).getText()).startsWith("Live");
         assertQuietConsole();
@@ -261,13 +294,17 @@ class ViewerBrowserTest {
         }
         open(html.toUri().toString());
         assertNoAlert();
-        assertThat(driver.findElement(By.id("text")).getText()).contains(Samples.SCRIPT).contains(Samples.IMG);
+        assertThat(driver.findElement(By.id("text")).getText())
+                .contains(Samples.SCRIPT)
+                .contains(Samples.IMG);
         assertThat(count("img")).isZero();
-        String fill = (String) js.executeScript(
-                "return getComputedStyle(document.querySelector('.fr.f, .fr .f')).backgroundColor");
+        String fill = (String)
+                js.executeScript("return getComputedStyle(document.querySelector('.fr.f, .fr .f')).backgroundColor");
         assertThat(fill).as("the inline style ran under its hash").isNotEqualTo("rgba(0, 0, 0, 0)");
-        driver.findElement(By.cssSelector("input[data-label-toggle=\"PERSON\"]")).click();
-        assertThat(driver.findElement(By.id("shown")).getAttribute("textContent")).as("the inline script ran under its hash")
+        driver.findElement(By.cssSelector("input[data-label-toggle=\"PERSON\"]"))
+                .click();
+        assertThat(driver.findElement(By.id("shown")).getAttribute("textContent"))
+                .as("the inline script ran under its hash")
                 .isEqualTo("2 of 3");
         assertQuietConsole();
     }
@@ -277,11 +314,15 @@ class ViewerBrowserTest {
     void aLargeDocumentDrawsOnlyTheRowsInViewAndFindsAnySpan() throws Exception {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 3000; i++) {
-            text.append("Sentence ").append(i).append(" says something worth a label.").append(i % 7 == 6 ? "\n\n" : " ");
+            text.append("Sentence ")
+                    .append(i)
+                    .append(" says something worth a label.")
+                    .append(i % 7 == 6 ? "\n\n" : " ");
         }
         String s = text.toString();
         org.scholion.core.model.AnnotatedDocument.Builder builder = org.scholion.core.model.AnnotatedDocument.builder(
-                org.scholion.core.model.Document.of("large", s)).labelSet(Seeds.labelSet("entities").orElseThrow());
+                        org.scholion.core.model.Document.of("large", s))
+                .labelSet(Seeds.labelSet("entities").orElseThrow());
         for (int i = 0; i < 3000; i++) {
             int start = s.indexOf("Sentence " + i + " ");
             builder.span(Span.of("s" + i, start, start + 12, i % 2 == 0 ? "PERSON" : "LOCATION"));
@@ -291,27 +332,34 @@ class ViewerBrowserTest {
             Exporters.of(Format.HTML).export(builder.build(), ExportOptions.DEFAULT, out);
         }
         open(html.toUri().toString());
-        assertThat(driver.findElement(By.id("shown")).getAttribute("textContent")).isEqualTo("3000");
+        assertThat(driver.findElement(By.id("shown")).getAttribute("textContent"))
+                .isEqualTo("3000");
         assertThat(count("li.en")).as("rows drawn at first").isBetween(200L, 400L);
         assertThat(count(".mk")).isEqualTo(3000);
 
         js.executeScript("document.querySelector('.fr[data-s=\"s2999\"]').click()");
-        assertThat(count("li.en.sel[data-s=\"s2999\"]")).as("a click far down draws and selects its row").isEqualTo(1);
+        assertThat(count("li.en.sel[data-s=\"s2999\"]"))
+                .as("a click far down draws and selects its row")
+                .isEqualTo(1);
         assertThat(count("li.en")).isLessThan(600);
         WebElement earlier = driver.findElement(By.cssSelector("#before button"));
         long before = count("li.en");
         js.executeScript("arguments[0].click()", earlier);
         assertThat(count("li.en")).isGreaterThan(before);
 
-        driver.findElement(By.cssSelector("input[data-label-toggle=\"LOCATION\"]")).click();
-        assertThat(driver.findElement(By.id("shown")).getAttribute("textContent")).isEqualTo("1500 of 3000");
+        driver.findElement(By.cssSelector("input[data-label-toggle=\"LOCATION\"]"))
+                .click();
+        assertThat(driver.findElement(By.id("shown")).getAttribute("textContent"))
+                .isEqualTo("1500 of 3000");
         assertThat(count("li.en[data-label=\"LOCATION\"]")).isZero();
         assertThat(count(".mk:not([hidden])")).isEqualTo(1500);
 
-        driver.findElement(By.cssSelector("input[data-label-toggle=\"LOCATION\"]")).click();
+        driver.findElement(By.cssSelector("input[data-label-toggle=\"LOCATION\"]"))
+                .click();
         // the map is one canvas: a click at the start of its first row selects that label's first span
-        js.executeScript("var c = document.getElementById('map'), r = c.getBoundingClientRect();"
-                + "c.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + 1, clientY: r.top + 2}));");
+        js.executeScript(
+                "var c = document.getElementById('map'), r = c.getBoundingClientRect();"
+                        + "c.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + 1, clientY: r.top + 2}));");
         assertThat(count("li.en.sel[data-s=\"s0\"], li.en.sel[data-s=\"s1\"]")).isEqualTo(1);
         assertQuietConsole();
     }
@@ -329,11 +377,13 @@ class ViewerBrowserTest {
                     + " if (r.right > w + 1 && out.length < 8) { out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right)); } });"
                     + "return out.join(', ');");
             assertThat(overflow).as("wider than the screen: %s", wide).isLessThanOrEqualTo(0L);
-            Long textLeft = (Long) js.executeScript(
-                    "return Math.round(document.getElementById('text').getBoundingClientRect().top)");
+            Long textLeft = (Long)
+                    js.executeScript("return Math.round(document.getElementById('text').getBoundingClientRect().top)");
             Long legendTop = (Long) js.executeScript(
                     "return Math.round(document.querySelector('.legend').getBoundingClientRect().top)");
-            assertThat(textLeft).as("the text comes before the legend on a phone").isLessThan(legendTop);
+            assertThat(textLeft)
+                    .as("the text comes before the legend on a phone")
+                    .isLessThan(legendTop);
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));
         }
@@ -363,27 +413,37 @@ class ViewerBrowserTest {
         for (Object top : (List<?>) result) {
             tops.add(((Number) top).doubleValue());
         }
-        assertThat(tops).as("every needle is in the text: %s", needles).allSatisfy(t -> assertThat(t).isNotNegative());
+        assertThat(tops)
+                .as("every needle is in the text: %s", needles)
+                .allSatisfy(t -> assertThat(t).isNotNegative());
         return tops;
     }
 
     /** Lines of one paragraph one line height apart, the paragraph gap larger, across the pieces of a long one. */
     private void assertLinesFollowEachOther(String what) {
         double lineHeight = ((Number) js.executeScript(
-                "return parseFloat(getComputedStyle(document.querySelector('#text p')).lineHeight)")).doubleValue();
+                        "return parseFloat(getComputedStyle(document.querySelector('#text p')).lineHeight)"))
+                .doubleValue();
         List<Double> top = tops(List.of("Line one", "Line two", "Line three", "New paragraph"));
-        assertThat(top.get(1) - top.get(0)).as("%s: Line two under Line one", what).isCloseTo(lineHeight, within(1.5));
-        assertThat(top.get(2) - top.get(1)).as("%s: Line three under Line two", what).isCloseTo(lineHeight, within(1.5));
-        assertThat(top.get(3) - top.get(2)).as("%s: the paragraph gap", what)
-                .isGreaterThan(lineHeight + 5).isLessThan(2 * lineHeight);
+        assertThat(top.get(1) - top.get(0))
+                .as("%s: Line two under Line one", what)
+                .isCloseTo(lineHeight, within(1.5));
+        assertThat(top.get(2) - top.get(1))
+                .as("%s: Line three under Line two", what)
+                .isCloseTo(lineHeight, within(1.5));
+        assertThat(top.get(3) - top.get(2))
+                .as("%s: the paragraph gap", what)
+                .isGreaterThan(lineHeight + 5)
+                .isLessThan(2 * lineHeight);
         List<String> longLines = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             longLines.add(String.format(java.util.Locale.ROOT, "Long %02d", i));
         }
         List<Double> longTops = tops(longLines);
         for (int i = 1; i < longTops.size(); i++) {
-            assertThat(longTops.get(i) - longTops.get(i - 1)).as("%s: %s under %s", what, longLines.get(i),
-                    longLines.get(i - 1)).isCloseTo(lineHeight, within(1.5));
+            assertThat(longTops.get(i) - longTops.get(i - 1))
+                    .as("%s: %s under %s", what, longLines.get(i), longLines.get(i - 1))
+                    .isCloseTo(lineHeight, within(1.5));
         }
     }
 
@@ -395,7 +455,9 @@ class ViewerBrowserTest {
         for (int i = 2; i < 5; i++) {
             String id = uris.get(i).getPath().split("/")[2];
             open(uris.get(i).toString());
-            assertThat(count("#text p.cont")).as("the long paragraph goes out in pieces").isPositive();
+            assertThat(count("#text p.cont"))
+                    .as("the long paragraph goes out in pieces")
+                    .isPositive();
             assertLinesFollowEachOther("served " + id);
             Path html = folder.resolve(id + ".html");
             try (OutputStream out = Files.newOutputStream(html)) {
@@ -408,15 +470,19 @@ class ViewerBrowserTest {
         String pdf = ((PrintsPage) driver).print(new PrintOptions()).getContent();
         Path printed = Files.write(folder.resolve("cr.pdf"), Base64.getDecoder().decode(pdf));
         Process pdftotext = new ProcessBuilder("pdftotext", "-layout", printed.toString(), "-")
-                .redirectErrorStream(true).start();
-        List<String> lines = new String(pdftotext.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .redirectErrorStream(true)
+                .start();
+        List<String> lines = new String(pdftotext.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
                 .toList();
         assertThat(pdftotext.waitFor()).isZero();
         int one = indexOf(lines, "Line one");
         int longer = indexOf(lines, "Long 00");
         assertThat(List.of(indexOf(lines, "Line two"), indexOf(lines, "Line three"), indexOf(lines, "Long 01")))
-                .as("printed:%n%s", String.join("\n", lines)).containsExactly(one + 1, one + 2, longer + 1);
-        assertThat(indexOf(lines, "New paragraph")).as("printed:%n%s", String.join("\n", lines))
+                .as("printed:%n%s", String.join("\n", lines))
+                .containsExactly(one + 1, one + 2, longer + 1);
+        assertThat(indexOf(lines, "New paragraph"))
+                .as("printed:%n%s", String.join("\n", lines))
                 .isBetween(one + 3, one + 4);
     }
 

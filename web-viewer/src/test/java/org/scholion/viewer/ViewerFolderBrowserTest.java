@@ -57,9 +57,12 @@ class ViewerFolderBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        RequiredTools.executables("Chromium or chromedriver is missing (" + ViewerBrowserTest.CHROMIUM + ", "
-                + ViewerBrowserTest.CHROMEDRIVER + "): install the Debian packages chromium and chromium-driver",
-                ViewerBrowserTest.CHROMIUM, ViewerBrowserTest.CHROMEDRIVER);
+        RequiredTools.executables(
+                "Chromium or chromedriver is missing (" + ViewerBrowserTest.CHROMIUM + ", "
+                        + ViewerBrowserTest.CHROMEDRIVER
+                        + "): install the Debian packages chromium and chromium-driver",
+                ViewerBrowserTest.CHROMIUM,
+                ViewerBrowserTest.CHROMEDRIVER);
         folder = Files.createTempDirectory("scholion-folder-browser");
         Path corpus = Files.createDirectories(folder.resolve("corpus"));
         Samples.seed(corpus);
@@ -71,12 +74,22 @@ class ViewerFolderBrowserTest {
         Path home = Files.createDirectories(folder.resolve("home"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(ViewerBrowserTest.CHROMEDRIVER.toFile())
-                .withEnvironment(Map.of("HOME", home.toString())).usingAnyFreePort().build();
+                .withEnvironment(Map.of("HOME", home.toString()))
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(ViewerBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--window-size=1280,900",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--window-size=1280,900",
                 "--user-data-dir=" + Files.createDirectories(folder.resolve("profile")));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -97,8 +110,8 @@ class ViewerFolderBrowserTest {
 
     private void open(String url) {
         driver.get(url);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(
-                d -> "true".equals(js.executeScript("return document.documentElement.dataset.ready || null")));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> "true".equals(js.executeScript("return document.documentElement.dataset.ready || null")));
     }
 
     private long count(String selector) {
@@ -106,16 +119,19 @@ class ViewerFolderBrowserTest {
     }
 
     private double width(String selector) {
-        return ((Number) js.executeScript("return document.querySelector(arguments[0]).getBoundingClientRect().width",
-                selector)).doubleValue();
+        return ((Number) js.executeScript(
+                        "return document.querySelector(arguments[0]).getBoundingClientRect().width", selector))
+                .doubleValue();
     }
 
     /** The page's own errors and policy violations (an inline style the policy refused would show here). */
     private void assertQuietConsole() {
         List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
-        assertThat(entries).filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+        assertThat(entries)
+                .filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
                 .filteredOn(e -> !e.getMessage().contains("favicon.ico"))
-                .as("browser console").isEmpty();
+                .as("browser console")
+                .isEmpty();
     }
 
     private void search(String words) {
@@ -123,8 +139,9 @@ class ViewerFolderBrowserTest {
         box.clear();
         box.sendKeys(words);
         driver.findElement(By.cssSelector("#search button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> String.valueOf(
-                js.executeScript("return document.getElementById('found').textContent")).contains("found in"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> String.valueOf(js.executeScript("return document.getElementById('found').textContent"))
+                        .contains("found in"));
     }
 
     @Test
@@ -134,19 +151,26 @@ class ViewerFolderBrowserTest {
         assertThat(count("li.doc")).isEqualTo(4);
         assertThat(count("li.doc a[href^=\"/doc/\"]")).isEqualTo(3);
         WebElement broken = driver.findElement(By.cssSelector("li.doc.failed"));
-        assertThat(broken.getText()).contains("unreadable").contains("broken.scholion.json").contains("malformed JSON");
-        assertThat(driver.findElement(By.cssSelector("li.doc[data-slug=\"lf\"] .status")).getText())
+        assertThat(broken.getText())
+                .contains("unreadable")
+                .contains("broken.scholion.json")
+                .contains("malformed JSON");
+        assertThat(driver.findElement(By.cssSelector("li.doc[data-slug=\"lf\"] .status"))
+                        .getText())
                 .isEqualTo("reviewed");
         assertThat(driver.findElement(By.cssSelector(".stats .totals")).getText())
                 .isEqualTo("3 documents \u00b7 185 spans \u00b7 47 relations \u00b7 1 unreadable");
-        assertThat(driver.findElement(By.cssSelector(".stages")).getText()).contains("todo").contains("reviewed");
+        assertThat(driver.findElement(By.cssSelector(".stages")).getText())
+                .contains("todo")
+                .contains("reviewed");
         // the bar of the hostile document: two spans of one label, one of the other, drawn two to one
         String hostile = "li.doc[data-slug=\"hostile\"] .bar rect";
         double first = width(hostile + ":nth-of-type(1)");
         double second = width(hostile + ":nth-of-type(2)");
         assertThat(first + second).isCloseTo(width("li.doc[data-slug=\"hostile\"] .bar"), within(1.0));
         assertThat(first / second).isCloseTo(2.0, within(0.05));
-        String fill = (String) js.executeScript("return getComputedStyle(arguments[0]).fill",
+        String fill = (String) js.executeScript(
+                "return getComputedStyle(arguments[0]).fill",
                 driver.findElement(By.cssSelector(hostile + ":nth-of-type(2)")));
         assertThat(fill).isEqualTo("rgb(68, 119, 170)");
         assertThat(count("img")).isZero();
@@ -166,11 +190,12 @@ class ViewerFolderBrowserTest {
         assertThat(link.findElement(By.tagName("mark")).getText()).containsIgnoringCase("zelensky");
         String span = href.substring(href.indexOf("#e-") + 3);
         link.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(
-                d -> "true".equals(js.executeScript("return document.documentElement.dataset.ready || null"))
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> "true".equals(js.executeScript("return document.documentElement.dataset.ready || null"))
                         && count("li.en.sel") == 1);
         assertThat(driver.getCurrentUrl()).isEqualTo(href);
-        assertThat(driver.findElement(By.cssSelector("li.en.sel")).getAttribute("id")).isEqualTo("e-" + span);
+        assertThat(driver.findElement(By.cssSelector("li.en.sel")).getAttribute("id"))
+                .isEqualTo("e-" + span);
         assertQuietConsole();
     }
 
@@ -180,7 +205,8 @@ class ViewerFolderBrowserTest {
         open(viewer.uri().toString());
         search(Samples.SCRIPT);
         assertThat(count("#results li")).isEqualTo(1);
-        assertThat(driver.findElement(By.cssSelector("#results mark")).getText()).isEqualTo(Samples.SCRIPT);
+        assertThat(driver.findElement(By.cssSelector("#results mark")).getText())
+                .isEqualTo(Samples.SCRIPT);
         assertThat(driver.findElement(By.cssSelector("#results .meta")).getText())
                 .startsWith("Title " + Samples.SCRIPT + Samples.IMG);
         assertThat(count("#results script, #results img")).isZero();
@@ -198,18 +224,32 @@ class ViewerFolderBrowserTest {
         Path fresh = folder.resolve("corpus").resolve("later").resolve("fresh.scholion.json");
         Files.createDirectories(fresh.getParent());
         long begin = System.nanoTime();
-        AnnotationFile.at(fresh).create(AnnotatedDocument.of(
-                new Document("fresh", "Written while watching", null, "text/plain", "en", Map.of(),
-                        "Ada Lovelace wrote the first program."),
-                List.of(Seeds.labelSet("entities").orElseThrow())).withSpan(Span.of("s1", 0, 12, "PERSON")), false);
+        AnnotationFile.at(fresh)
+                .create(
+                        AnnotatedDocument.of(
+                                        new Document(
+                                                "fresh",
+                                                "Written while watching",
+                                                null,
+                                                "text/plain",
+                                                "en",
+                                                Map.of(),
+                                                "Ada Lovelace wrote the first program."),
+                                        List.of(Seeds.labelSet("entities").orElseThrow()))
+                                .withSpan(Span.of("s1", 0, 12, "PERSON")),
+                        false);
         new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(20))
                 .until(d -> count("li.doc[data-slug=\"fresh\"]") == 1);
-        System.out.println("folder view: a new file showed on the index "
-                + (System.nanoTime() - begin) / 1_000_000 + " ms after it was written");
-        assertThat((Boolean) js.executeScript("return window.sameScholionPage === true")).as("no reload").isTrue();
-        assertThat(driver.findElement(By.cssSelector("li.doc[data-slug=\"fresh\"] a")).getText())
+        System.out.println("folder view: a new file showed on the index " + (System.nanoTime() - begin) / 1_000_000
+                + " ms after it was written");
+        assertThat((Boolean) js.executeScript("return window.sameScholionPage === true"))
+                .as("no reload")
+                .isTrue();
+        assertThat(driver.findElement(By.cssSelector("li.doc[data-slug=\"fresh\"] a"))
+                        .getText())
                 .isEqualTo("Written while watching");
-        assertThat(driver.findElement(By.cssSelector(".stats .totals")).getText()).startsWith("4 documents \u00b7 186 spans");
+        assertThat(driver.findElement(By.cssSelector(".stats .totals")).getText())
+                .startsWith("4 documents \u00b7 186 spans");
         assertThat(driver.findElement(By.id("live")).getText()).startsWith("Live");
         search("lovelace");
         assertThat(count("#results li")).isEqualTo(1);

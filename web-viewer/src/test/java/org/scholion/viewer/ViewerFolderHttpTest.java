@@ -47,9 +47,12 @@ class ViewerFolderHttpTest {
 
     @TempDir
     static Path folder;
+
     static Viewer viewer;
-    static HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,7 +71,8 @@ class ViewerFolderHttpTest {
     }
 
     static HttpResponse<String> get(Viewer on, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(on.uri().resolve(path)).GET().build(),
+        return client.send(
+                HttpRequest.newBuilder(on.uri().resolve(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -99,8 +103,9 @@ class ViewerFolderHttpTest {
 
     /** The {@code <li>} of the document with this address segment. */
     static String row(String index, String slug) {
-        Matcher m = Pattern.compile("<li class=\"doc[^\"]*\" data-slug=\"" + Pattern.quote(slug) + "\".*?</li>",
-                Pattern.DOTALL).matcher(index);
+        Matcher m = Pattern.compile(
+                        "<li class=\"doc[^\"]*\" data-slug=\"" + Pattern.quote(slug) + "\".*?</li>", Pattern.DOTALL)
+                .matcher(index);
         assertThat(m.find()).as("a row for %s in%n%s", slug, index).isTrue();
         return m.group();
     }
@@ -110,19 +115,31 @@ class ViewerFolderHttpTest {
         HttpResponse<String> index = get(viewer, "/");
         assertThat(index.statusCode()).isEqualTo(200);
         String body = index.body();
-        assertThat(viewer.documentUris()).extracting(URI::getPath)
+        assertThat(viewer.documentUris())
+                .extracting(URI::getPath)
                 .containsExactly("/doc/broken/", "/doc/hostile/", SEED, "/doc/lf/");
-        assertThat(row(body, Seeds.ARTICLE_ID)).contains("href=\"" + SEED + "\"").contains("181 spans, 46 relations")
-                .contains("data-status=\"todo\"").contains("class=\"bar\"");
-        assertThat(row(body, "lf")).contains("href=\"/doc/lf/\"").contains("data-status=\"done\"")
-                .contains(">done</span>").contains("reviewer").contains("1 spans, 0 relations")
+        assertThat(row(body, Seeds.ARTICLE_ID))
+                .contains("href=\"" + SEED + "\"")
+                .contains("181 spans, 46 relations")
+                .contains("data-status=\"todo\"")
+                .contains("class=\"bar\"");
+        assertThat(row(body, "lf"))
+                .contains("href=\"/doc/lf/\"")
+                .contains("data-status=\"done\"")
+                .contains(">done</span>")
+                .contains("reviewer")
+                .contains("1 spans, 0 relations")
                 .contains(Path.of("sub", "lf.scholion.json").toString())
                 // one label: the bar is all of it
-                .containsOnlyOnce("<rect ").contains("x=\"0.00\" y=\"0\" width=\"1000.00\"")
+                .containsOnlyOnce("<rect ")
+                .contains("x=\"0.00\" y=\"0\" width=\"1000.00\"")
                 .contains("<title>PERSON: 1</title>");
         // two spans of one label and one of another: two thirds and one third, in label order
-        assertThat(row(body, "hostile")).contains("width=\"666.67\"").contains("x=\"666.67\" y=\"0\" width=\"333.33\"")
-                .contains("fill=\"#CC3311\"").contains("fill=\"#4477AA\"")
+        assertThat(row(body, "hostile"))
+                .contains("width=\"666.67\"")
+                .contains("x=\"666.67\" y=\"0\" width=\"333.33\"")
+                .contains("fill=\"#CC3311\"")
+                .contains("fill=\"#4477AA\"")
                 .contains("Title &lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
         assertThat(body).doesNotContain("<img").doesNotContain("notes.txt");
     }
@@ -130,8 +147,12 @@ class ViewerFolderHttpTest {
     @Test
     void anUnreadableFileIsListedWithItsProblemAndTheOthersAreServed() throws Exception {
         String body = get(viewer, "/").body();
-        assertThat(row(body, "broken")).contains("class=\"doc failed\"").contains("data-status=\"unreadable\"")
-                .contains("class=\"problem\"").contains("broken.scholion.json").doesNotContain("href=");
+        assertThat(row(body, "broken"))
+                .contains("class=\"doc failed\"")
+                .contains("data-status=\"unreadable\"")
+                .contains("class=\"problem\"")
+                .contains("broken.scholion.json")
+                .doesNotContain("href=");
         assertThat(get(viewer, "/doc/broken/").statusCode()).isEqualTo(404);
         assertThat(get(viewer, SEED).statusCode()).isEqualTo(200);
         assertThat(get(viewer, "/doc/lf/").statusCode()).isEqualTo(200);
@@ -140,14 +161,20 @@ class ViewerFolderHttpTest {
     @Test
     void indexShowsTheCorpusStatistics() throws Exception {
         String body = get(viewer, "/").body();
-        assertThat(body).contains("3 documents \u00b7 185 spans \u00b7 47 relations")
+        assertThat(body)
+                .contains("3 documents \u00b7 185 spans \u00b7 47 relations")
                 .contains("<span class=\"bad\">1 unreadable</span>")
-                .contains("<dt>todo</dt><dd>2</dd>").contains("<dt>in-progress</dt><dd>0</dd>")
-                .contains("<dt>done</dt><dd>1</dd>").contains("<dt>reviewed</dt><dd>0</dd>");
+                .contains("<dt>todo</dt><dd>2</dd>")
+                .contains("<dt>in-progress</dt><dd>0</dd>")
+                .contains("<dt>done</dt><dd>1</dd>")
+                .contains("<dt>reviewed</dt><dd>0</dd>");
         // PERSON: one span in the hostile document, one in lf, and the seed's own
-        long seedPersons = Seeds.referenceAnnotation().spans().stream().filter(s -> s.label().equals("PERSON")).count();
-        assertThat(body).containsPattern("<tr><td><svg class=\"sw\"[^>]*><rect [^>]*fill=\"#[0-9A-F]{6}\"></rect></svg>"
-                + "PERSON</td><td>entities</td><td class=\"n\">" + (seedPersons + 1) + "</td>");
+        long seedPersons = Seeds.referenceAnnotation().spans().stream()
+                .filter(s -> s.label().equals("PERSON"))
+                .count();
+        assertThat(body)
+                .containsPattern("<tr><td><svg class=\"sw\"[^>]*><rect [^>]*fill=\"#[0-9A-F]{6}\"></rect></svg>"
+                        + "PERSON</td><td>entities</td><td class=\"n\">" + (seedPersons + 1) + "</td>");
         assertThat(body).contains("PERSON</td><td>tricky</td><td class=\"n\">1</td>");
         assertThat(body).contains("<option value=\"&lt;img src=x onerror=alert(3)&gt;\">");
     }
@@ -157,7 +184,9 @@ class ViewerFolderHttpTest {
         HttpResponse<String> index = get(viewer, "/");
         assertThat(index.headers().firstValue("Content-Security-Policy")).hasValue(Routes.POLICY);
         assertThat(index.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(index.body()).doesNotContain("<style").doesNotContain(" style=\"")
+        assertThat(index.body())
+                .doesNotContain("<style")
+                .doesNotContain(" style=\"")
                 .doesNotContainPattern("<script(?![^>]*\\ssrc=\"/assets/corpus\\.js\")")
                 .doesNotContainPattern("<\\w+(?:\\s+[\\w-]+(?:=\"[^\"]*\")?)*\\s+on\\w+\\s*=");
         HttpResponse<String> js = get(viewer, "/assets/corpus.js");
@@ -182,7 +211,8 @@ class ViewerFolderHttpTest {
         assertThat(hit.get("start").asInt()).isEqualTo(5);
 
         JsonNode persons = search(viewer, Map.of("label", "PERSON"));
-        assertThat(persons.get("hits")).extracting(h -> h.get("document").asText())
+        assertThat(persons.get("hits"))
+                .extracting(h -> h.get("document").asText())
                 .contains("hostile", Seeds.ARTICLE_ID, "lf");
         for (JsonNode h : persons.get("hits")) {
             assertThat(h.get("label").asText()).isEqualTo("PERSON");
@@ -210,14 +240,24 @@ class ViewerFolderHttpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/search", "/search?", "/search?q=", "/search?q=%20%20", "/search?q=%zz", "/search?q=%C3",
-        "/search?label=%ff"})
+    @ValueSource(
+            strings = {
+                "/search",
+                "/search?",
+                "/search?q=",
+                "/search?q=%20%20",
+                "/search?q=%zz",
+                "/search?q=%C3",
+                "/search?label=%ff"
+            })
     void aSearchWithoutWordsOrWithBrokenEscapesIsRefused(String target) throws Exception {
         // sent byte for byte: no client would send a broken escape
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), viewer.uri().getPort())) {
+        try (Socket socket =
+                new Socket(InetAddress.getLoopbackAddress(), viewer.uri().getPort())) {
             socket.setSoTimeout(5000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(response).as(target).startsWith("HTTP/1.1 400");
             if (target.contains("%zz")) {
@@ -231,7 +271,8 @@ class ViewerFolderHttpTest {
 
     @Test
     void aLongSearchIsRefusedAndOtherAddressesAreNotFound() throws Exception {
-        assertThat(get(viewer, "/search?q=" + "a".repeat(Routes.MAX_QUERY + 1)).statusCode()).isEqualTo(400);
+        assertThat(get(viewer, "/search?q=" + "a".repeat(Routes.MAX_QUERY + 1)).statusCode())
+                .isEqualTo(400);
         assertThat(get(viewer, "/search/?q=a").statusCode()).isEqualTo(404);
         assertThat(get(viewer, "/corpus/").statusCode()).isEqualTo(404);
         assertThat(get(viewer, "/corpus/version/").statusCode()).isEqualTo(404);
@@ -241,30 +282,45 @@ class ViewerFolderHttpTest {
     @Test
     void filesThatAppearChangeBreakAndGoShowOnTheIndex(@TempDir Path own) throws Exception {
         Path first = Samples.lines(own, "first", "\n");
-        try (Viewer live = Viewer.serve(List.of(own.toString()),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+        try (Viewer live =
+                Viewer.serve(List.of(own.toString()), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             String version = get(live, "/corpus/version").body().strip();
-            assertThat(get(live, "/").body()).as("one document still gets the index").contains("1 document \u00b7");
+            assertThat(get(live, "/").body())
+                    .as("one document still gets the index")
+                    .contains("1 document \u00b7");
 
             Path added = own.resolve("deeper").resolve("added.scholion.json");
             Files.createDirectories(added.getParent());
-            AnnotationFile.at(added).create(AnnotatedDocument.of(Document.of("added", "Added while serving."),
-                    List.of(Seeds.labelSet("entities").orElseThrow())).withSpan(Span.of("s1", 0, 5, "PERSON")), false);
+            AnnotationFile.at(added)
+                    .create(
+                            AnnotatedDocument.of(
+                                            Document.of("added", "Added while serving."),
+                                            List.of(Seeds.labelSet("entities").orElseThrow()))
+                                    .withSpan(Span.of("s1", 0, 5, "PERSON")),
+                            false);
             String index = indexWhen(live, b -> b.contains("data-slug=\"added\""));
             assertThat(row(index, "added")).contains("href=\"/doc/added/\"").contains("1 spans");
             assertThat(get(live, "/corpus/version").body().strip()).isNotEqualTo(version);
-            assertThat(search(live, Map.of("q", "added")).get("hits").get(0).get("href").asText())
+            assertThat(search(live, Map.of("q", "added"))
+                            .get("hits")
+                            .get(0)
+                            .get("href")
+                            .asText())
                     .isEqualTo("/doc/added/#e-s1");
 
-            Status.set(AnnotationFile.at(first), Status.Stage.IN_PROGRESS, "ann", Instant.parse("2026-01-01T00:00:00Z"));
+            Status.set(
+                    AnnotationFile.at(first), Status.Stage.IN_PROGRESS, "ann", Instant.parse("2026-01-01T00:00:00Z"));
             index = indexWhen(live, b -> row(b, "first").contains("data-status=\"in-progress\""));
             assertThat(index).contains("<dt>in-progress</dt><dd>1</dd>");
 
             Files.writeString(added, "{ \"broken\": ", StandardCharsets.UTF_8);
             index = indexWhen(live, b -> row(b, "added").contains("unreadable"));
             // the last good summary stays beside the problem
-            assertThat(row(index, "added")).contains("class=\"problem\"").contains("added.scholion.json")
-                    .contains("1 spans, 0 relations").doesNotContain("href=");
+            assertThat(row(index, "added"))
+                    .contains("class=\"problem\"")
+                    .contains("added.scholion.json")
+                    .contains("1 spans, 0 relations")
+                    .doesNotContain("href=");
 
             Files.delete(added);
             index = indexWhen(live, b -> !b.contains("data-slug=\"added\""));
@@ -283,15 +339,18 @@ class ViewerFolderHttpTest {
         for (Shelf.Item item : shelf.snapshot().items()) {
             assertThat(shelf.file(item.slug())).isPresent();
         }
-        assertThat(shelf.openFiles()).hasSize(Shelf.OPEN).extracting(WatchedFile::slug)
-                .doesNotContain("d0", "d1").contains("d9");
+        assertThat(shelf.openFiles())
+                .hasSize(Shelf.OPEN)
+                .extracting(WatchedFile::slug)
+                .doesNotContain("d0", "d1")
+                .contains("d9");
         assertThat(shelf.file("nope")).isEmpty();
     }
 
     @Test
     void queryStringsAreDecodedStrictly() {
-        assertThat(Routes.parameters("q=a+b&label=PER%53ON&x")).containsExactly(Map.entry("q", "a b"),
-                Map.entry("label", "PERSON"), Map.entry("x", ""));
+        assertThat(Routes.parameters("q=a+b&label=PER%53ON&x"))
+                .containsExactly(Map.entry("q", "a b"), Map.entry("label", "PERSON"), Map.entry("x", ""));
         assertThat(Routes.parameters("q=%C3%A9t%C3%A9")).containsEntry("q", "été");
         assertThat(Routes.parameters("q=%zz")).isNull();
         assertThat(Routes.parameters(null)).isEmpty();

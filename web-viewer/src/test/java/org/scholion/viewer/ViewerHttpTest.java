@@ -36,16 +36,19 @@ class ViewerHttpTest {
 
     @TempDir
     static Path folder;
+
     static Viewer viewer;
     static Path seedFile;
-    static HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @BeforeAll
     static void start() throws ScholionException {
         seedFile = Samples.seed(folder);
-        viewer = Viewer.start(List.of(seedFile, Samples.hostile(folder)),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        viewer = Viewer.start(
+                List.of(seedFile, Samples.hostile(folder)), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 
     @AfterAll
@@ -63,7 +66,8 @@ class ViewerHttpTest {
 
     /** The status of a request sent byte for byte, so that no client tidies up the path first. */
     static int raw(String target, String... headers) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), viewer.uri().getPort())) {
+        try (Socket socket =
+                new Socket(InetAddress.getLoopbackAddress(), viewer.uri().getPort())) {
             socket.setSoTimeout(5000);
             StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
             for (String header : headers) {
@@ -90,7 +94,9 @@ class ViewerHttpTest {
         HttpResponse<String> index = get("/");
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.headers().firstValue("Content-Type")).hasValue("text/html; charset=UTF-8");
-        assertThat(index.body()).contains("href=\"" + SEED + "\"").contains("href=\"" + HOSTILE + "\"")
+        assertThat(index.body())
+                .contains("href=\"" + SEED + "\"")
+                .contains("href=\"" + HOSTILE + "\"")
                 .contains("181 spans, 46 relations")
                 .contains("Title &lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
                 .doesNotContain("<img");
@@ -101,20 +107,26 @@ class ViewerHttpTest {
         HttpResponse<String> page = get(SEED);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=UTF-8");
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(
-                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-                        + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValue(
+                        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                                + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
         String body = page.body();
-        assertThat(body).contains("<link rel=\"stylesheet\" href=\"/assets/scholion.css\">")
+        assertThat(body)
+                .contains("<link rel=\"stylesheet\" href=\"/assets/scholion.css\">")
                 .contains("<script src=\"/assets/scholion.js\"></script>")
-                .contains("data-live=\"version\"").contains("181").doesNotContain("<style").doesNotContain(" style=\"");
+                .contains("data-live=\"version\"")
+                .contains("181")
+                .doesNotContain("<style")
+                .doesNotContain(" style=\"");
         // the one typed script is the page's data, which never runs
         assertThat(body.replace("<script type=\"application/json\" id=\"data\">", ""))
-                .doesNotContain("<script>").doesNotContain("<script type")
+                .doesNotContain("<script>")
+                .doesNotContain("<script type")
                 .contains("<link rel=\"alternate\" type=\"application/ld+json\" href=\"download/jsonld\">");
     }
 
@@ -129,7 +141,8 @@ class ViewerHttpTest {
         assertThat(labels.body()).startsWith(".c0{--fill:#");
         String tag = js.headers().firstValue("ETag").orElseThrow();
         HttpResponse<String> again = send(HttpRequest.newBuilder(viewer.uri().resolve("/assets/scholion.js"))
-                .header("If-None-Match", tag).build());
+                .header("If-None-Match", tag)
+                .build());
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
     }
@@ -137,31 +150,57 @@ class ViewerHttpTest {
     @Test
     void headAnswersLikeGetWithoutABody() throws Exception {
         HttpResponse<String> head = send(HttpRequest.newBuilder(viewer.uri().resolve("/assets/scholion.css"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
-        assertThat(head.headers().firstValue("Content-Length")).hasValue(
-                Integer.toString(get("/assets/scholion.css").body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(head.headers().firstValue("Content-Length"))
+                .hasValue(Integer.toString(get("/assets/scholion.css").body().getBytes(StandardCharsets.UTF_8).length));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"})
     void refusesEveryMethodButGetAndHead(String method) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(viewer.uri().resolve(SEED))
-                .method(method, HttpRequest.BodyPublishers.ofString("x")).build());
+                .method(method, HttpRequest.BodyPublishers.ofString("x"))
+                .build());
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/nope", "/doc/", "/doc/nope/", "/assets/", "/assets/other.js", "/doc/hostile/version/",
-        "/../../etc/passwd", "/doc/../assets/scholion.css", "/assets/../../pom.xml", "/doc/%2e%2e/%2e%2e/etc/passwd",
-        "/doc/%2E%2E/", "/assets/..%2fscholion.css", "/assets%2fscholion.css", "/doc/hostile%2fversion",
-        "/assets/%5c..%5cscholion.css", "/assets/scholion.js%00", "/assets/scholion.js%00.png", "//etc/passwd",
-        "/assets/./scholion.css", "/doc/hostile/./version", "/doc/hostile/download/exe", "/doc/hostile/download/",
-        "/doc/hostile/download/csv/x", "/assets/%252e%252e/scholion.css", "/doc/%c0%ae%c0%ae/",
-        "/.git/config", "/favicon.ico", "/doc/hostile/labels.css/"})
+    @ValueSource(
+            strings = {
+                "/nope",
+                "/doc/",
+                "/doc/nope/",
+                "/assets/",
+                "/assets/other.js",
+                "/doc/hostile/version/",
+                "/../../etc/passwd",
+                "/doc/../assets/scholion.css",
+                "/assets/../../pom.xml",
+                "/doc/%2e%2e/%2e%2e/etc/passwd",
+                "/doc/%2E%2E/",
+                "/assets/..%2fscholion.css",
+                "/assets%2fscholion.css",
+                "/doc/hostile%2fversion",
+                "/assets/%5c..%5cscholion.css",
+                "/assets/scholion.js%00",
+                "/assets/scholion.js%00.png",
+                "//etc/passwd",
+                "/assets/./scholion.css",
+                "/doc/hostile/./version",
+                "/doc/hostile/download/exe",
+                "/doc/hostile/download/",
+                "/doc/hostile/download/csv/x",
+                "/assets/%252e%252e/scholion.css",
+                "/doc/%c0%ae%c0%ae/",
+                "/.git/config",
+                "/favicon.ico",
+                "/doc/hostile/labels.css/"
+            })
     void unknownAndTraversingPathsAreNotFound(String target) throws Exception {
         assertThat(raw(target)).as(target).isEqualTo(404);
     }
@@ -182,9 +221,11 @@ class ViewerHttpTest {
             many[i] = "X-H" + i + ": v";
         }
         assertThat(raw("/", many)).isEqualTo(431);
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), viewer.uri().getPort())) {
-            socket.getOutputStream().write(("GET " + SEED + " HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+        try (Socket socket =
+                new Socket(InetAddress.getLoopbackAddress(), viewer.uri().getPort())) {
+            socket.getOutputStream()
+                    .write(("GET " + SEED + " HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
             assertThat(status).endsWith("421");
         }
@@ -195,7 +236,9 @@ class ViewerHttpTest {
     void hostileTextLabelsNotesAndTitlesAreEscaped() throws Exception {
         String body = get(HOSTILE).body();
         String markup = body.replaceAll("(?s)<script type=\"application/ld\\+json\".*?</script>", "");
-        assertThat(markup).doesNotContain("<img").doesNotContain("<script>")
+        assertThat(markup)
+                .doesNotContain("<img")
+                .doesNotContain("<script>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
                 .contains("data-label=\"&lt;img src=x onerror=alert(3)&gt;\"")
@@ -206,8 +249,9 @@ class ViewerHttpTest {
     @Test
     void downloadsHaveTheFormatsMediaTypeAndFileName() throws Exception {
         for (Format format : Format.publication()) {
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(
-                    viewer.uri().resolve(SEED + "download/" + format.extension())).build(),
+            HttpResponse<byte[]> response = client.send(
+                    HttpRequest.newBuilder(viewer.uri().resolve(SEED + "download/" + format.extension()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 501) {
                 // that exporter is being built in another branch: the viewer says so plainly
@@ -218,18 +262,23 @@ class ViewerHttpTest {
             }
             assertThat(response.statusCode()).as(format.name()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValue(format.mediaType());
-            assertThat(response.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\""
-                    + Seeds.ARTICLE_ID + "." + format.extension() + "\"; filename*=UTF-8''" + Seeds.ARTICLE_ID + "."
-                    + format.extension());
+            assertThat(response.headers().firstValue("Content-Disposition"))
+                    .hasValue("attachment; filename=\""
+                            + Seeds.ARTICLE_ID + "." + format.extension() + "\"; filename*=UTF-8''" + Seeds.ARTICLE_ID
+                            + "."
+                            + format.extension());
             assertThat(response.body()).isNotEmpty();
         }
         HttpResponse<String> html = get(SEED + "download/html");
         assertThat(html.statusCode()).isEqualTo(200);
-        assertThat(html.body()).contains("<meta http-equiv=\"Content-Security-Policy\"")
+        assertThat(html.body())
+                .contains("<meta http-equiv=\"Content-Security-Policy\"")
                 .doesNotContain("/assets/");
-        assertThat(get(SEED + "download/jsonld").headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).isIn("text/plain; charset=UTF-8",
-                        "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\""));
+        assertThat(get(SEED + "download/jsonld").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type)
+                        .isIn(
+                                "text/plain; charset=UTF-8",
+                                "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\""));
     }
 
     @Test
@@ -244,21 +293,28 @@ class ViewerHttpTest {
         Path file = Samples.seed(own);
         try (Viewer live = Viewer.start(List.of(file), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             URI version = live.uri().resolve(SEED + "version");
-            String before = client.send(HttpRequest.newBuilder(version).build(),
-                    HttpResponse.BodyHandlers.ofString()).body().strip();
-            AnnotationFile.at(file).update("add a span", doc -> doc.withSpan(
-                    new Span(doc.nextSpanId(), 1, 3, "PERSON", "added live", "tester", null, false)));
+            String before = client.send(HttpRequest.newBuilder(version).build(), HttpResponse.BodyHandlers.ofString())
+                    .body()
+                    .strip();
+            AnnotationFile.at(file)
+                    .update(
+                            "add a span",
+                            doc -> doc.withSpan(
+                                    new Span(doc.nextSpanId(), 1, 3, "PERSON", "added live", "tester", null, false)));
             long start = System.nanoTime();
             String after = before;
             while (after.equals(before) && System.nanoTime() - start < 2_000_000_000L) {
                 Thread.sleep(50);
                 after = client.send(HttpRequest.newBuilder(version).build(), HttpResponse.BodyHandlers.ofString())
-                        .body().strip();
+                        .body()
+                        .strip();
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(after).as("version after %d ms", millis).isNotEqualTo(before);
-            String page = client.send(HttpRequest.newBuilder(live.uri().resolve(SEED)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String page = client.send(
+                            HttpRequest.newBuilder(live.uri().resolve(SEED)).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             assertThat(page).contains("added live").contains("data-version=\"" + after + "\"");
 
             Files.writeString(file, "{ not json", StandardCharsets.UTF_8);
@@ -267,11 +323,16 @@ class ViewerHttpTest {
             while (broken.equals(after) && System.nanoTime() - start < 2_000_000_000L) {
                 Thread.sleep(50);
                 broken = client.send(HttpRequest.newBuilder(version).build(), HttpResponse.BodyHandlers.ofString())
-                        .body().strip();
+                        .body()
+                        .strip();
             }
-            page = client.send(HttpRequest.newBuilder(live.uri().resolve(SEED)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(page).contains("class=\"problem\"").contains("showing the last good version")
+            page = client.send(
+                            HttpRequest.newBuilder(live.uri().resolve(SEED)).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(page)
+                    .contains("class=\"problem\"")
+                    .contains("showing the last good version")
                     .contains("added live");
         }
     }
@@ -281,27 +342,35 @@ class ViewerHttpTest {
         Path bad = own.resolve("bad.scholion.json");
         Files.writeString(bad, "{}", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Viewer.start(List.of(bad), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))
-                .isInstanceOf(ScholionException.class).hasMessageContaining("bad.scholion.json");
-        assertThatThrownBy(() -> Viewer.start(List.of(own.resolve("missing.json")),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))
-                .isInstanceOf(ScholionException.class).hasMessageContaining("no such file");
+                .isInstanceOf(ScholionException.class)
+                .hasMessageContaining("bad.scholion.json");
+        assertThatThrownBy(() -> Viewer.start(
+                        List.of(own.resolve("missing.json")),
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))
+                .isInstanceOf(ScholionException.class)
+                .hasMessageContaining("no such file");
     }
 
     @Test
     void aBusyPortIsOneClearError(@TempDir Path own) throws Exception {
         Path file = Samples.seed(own);
-        assertThatThrownBy(() -> Viewer.start(List.of(file),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), viewer.uri().getPort())))
-                .isInstanceOf(ScholionException.class).hasMessageContaining("cannot listen there");
+        assertThatThrownBy(() -> Viewer.start(
+                        List.of(file),
+                        new InetSocketAddress(
+                                InetAddress.getLoopbackAddress(), viewer.uri().getPort())))
+                .isInstanceOf(ScholionException.class)
+                .hasMessageContaining("cannot listen there");
     }
 
     @Test
     void documentsWithTheSameIdGetDistinctAddresses(@TempDir Path own) throws Exception {
         Path a = Files.createDirectories(own.resolve("a"));
         Path b = Files.createDirectories(own.resolve("b"));
-        try (Viewer two = Viewer.start(List.of(Samples.seed(a), Samples.seed(b)),
+        try (Viewer two = Viewer.start(
+                List.of(Samples.seed(a), Samples.seed(b)),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            assertThat(two.documentUris()).extracting(URI::getPath)
+            assertThat(two.documentUris())
+                    .extracting(URI::getPath)
                     .containsExactly(SEED, "/doc/" + Seeds.ARTICLE_ID + "-2/");
         }
     }

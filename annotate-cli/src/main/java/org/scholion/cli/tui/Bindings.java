@@ -33,14 +33,59 @@ final class Bindings {
 
     /** What a key does in normal mode. */
     enum Command {
-        LEFT, DOWN, UP, RIGHT, NEXT_WORD, PREVIOUS_WORD, NEXT_SENTENCE, PREVIOUS_SENTENCE, NEXT_PAGE,
-        PREVIOUS_PAGE, ROW_START, ROW_END, DOCUMENT_START, DOCUMENT_END, NEXT_SPAN, PREVIOUS_SPAN,
-        SELECT, CANCEL, SEARCH, SEARCH_AGAIN, LABEL_NTH, LABEL_HOTKEY, NEXT_SET, PREVIOUS_SET,
-        DELETE, RELABEL, NOTE, ATTRIBUTE, LINK, RELATE, ACCEPT, REJECT, ACCEPT_ALL, UNDO, REDO, REDRAW, HELP, QUIT,
-        NEXT_DOCUMENT, PREVIOUS_DOCUMENT, MARK_DONE, DOCUMENT_LIST,
+        LEFT,
+        DOWN,
+        UP,
+        RIGHT,
+        NEXT_WORD,
+        PREVIOUS_WORD,
+        NEXT_SENTENCE,
+        PREVIOUS_SENTENCE,
+        NEXT_PAGE,
+        PREVIOUS_PAGE,
+        ROW_START,
+        ROW_END,
+        DOCUMENT_START,
+        DOCUMENT_END,
+        NEXT_SPAN,
+        PREVIOUS_SPAN,
+        SELECT,
+        CANCEL,
+        SEARCH,
+        SEARCH_AGAIN,
+        LABEL_NTH,
+        LABEL_HOTKEY,
+        NEXT_SET,
+        PREVIOUS_SET,
+        DELETE,
+        RELABEL,
+        NOTE,
+        ATTRIBUTE,
+        LINK,
+        RELATE,
+        ACCEPT,
+        REJECT,
+        ACCEPT_ALL,
+        UNDO,
+        REDO,
+        REDRAW,
+        HELP,
+        QUIT,
+        NEXT_DOCUMENT,
+        PREVIOUS_DOCUMENT,
+        MARK_DONE,
+        DOCUMENT_LIST,
         // the document list of annotate tui DIR
-        LIST_UP, LIST_DOWN, LIST_PAGE_UP, LIST_PAGE_DOWN, LIST_FIRST, LIST_LAST, LIST_FILTER, LIST_OPEN,
-        LIST_REDRAW, LIST_QUIT
+        LIST_UP,
+        LIST_DOWN,
+        LIST_PAGE_UP,
+        LIST_PAGE_DOWN,
+        LIST_FIRST,
+        LIST_LAST,
+        LIST_FILTER,
+        LIST_OPEN,
+        LIST_REDRAW,
+        LIST_QUIT
     }
 
     /**
@@ -65,9 +110,21 @@ final class Bindings {
             row(Group.MOVE, Command.PREVIOUS_WORD, "", "", ch('b')),
             row(Group.MOVE, Command.NEXT_SENTENCE, ")  (", "next / previous sentence", ch(')')),
             row(Group.MOVE, Command.PREVIOUS_SENTENCE, "", "", ch('(')),
-            row(Group.MOVE, Command.NEXT_PAGE, "PgDn Ctrl-F Ctrl-D", "next page", Key.PAGE_DOWN, Key.ctrl('f'),
+            row(
+                    Group.MOVE,
+                    Command.NEXT_PAGE,
+                    "PgDn Ctrl-F Ctrl-D",
+                    "next page",
+                    Key.PAGE_DOWN,
+                    Key.ctrl('f'),
                     Key.ctrl('d')),
-            row(Group.MOVE, Command.PREVIOUS_PAGE, "PgUp Ctrl-B Ctrl-U", "previous page", Key.PAGE_UP, Key.ctrl('b'),
+            row(
+                    Group.MOVE,
+                    Command.PREVIOUS_PAGE,
+                    "PgUp Ctrl-B Ctrl-U",
+                    "previous page",
+                    Key.PAGE_UP,
+                    Key.ctrl('b'),
                     Key.ctrl('u')),
             row(Group.MOVE, Command.ROW_START, "Home  End", "start / end of the screen row", Key.HOME),
             row(Group.MOVE, Command.ROW_END, "", "", Key.END),
@@ -77,23 +134,39 @@ final class Bindings {
             row(Group.MOVE, Command.PREVIOUS_SPAN, "", "", ch('[')),
             row(Group.SELECT, Command.SELECT, "v", "start (or drop) a selection; moving extends it", ch('v')),
             row(Group.SELECT, Command.CANCEL, "Esc", "cancel the selection, prompt or choice", Key.ESCAPE),
-            row(Group.SELECT, Command.SEARCH, "/ text Enter", "select the next match (lower case: any case)",
-                    ch('/')),
+            row(Group.SELECT, Command.SEARCH, "/ text Enter", "select the next match (lower case: any case)", ch('/')),
             row(Group.SELECT, Command.SEARCH_AGAIN, "n", "select the next match again", ch('n')),
-            row(Group.SELECT, Command.LABEL_NTH, "1-9", "label the selection (or the word) with "
-                    + "the Nth label", digits()),
+            row(
+                    Group.SELECT,
+                    Command.LABEL_NTH,
+                    "1-9",
+                    "label the selection (or the word) with " + "the Nth label",
+                    digits()),
             row(Group.SELECT, Command.LABEL_HOTKEY, "label hotkey", "the same with the label's own key (see legend)"),
             row(Group.SELECT, Command.NEXT_SET, "Tab  Shift-Tab", "next / previous label set", Key.TAB),
             row(Group.SELECT, Command.PREVIOUS_SET, "", "", Key.BACK_TAB),
             row(Group.SPANS, Command.DELETE, "x", "delete the span, or one of its relations", ch('x')),
             row(Group.SPANS, Command.RELABEL, "e", "relabel it: then press a label key", ch('e')),
             row(Group.SPANS, Command.NOTE, "c", "write or edit its note: Enter saves, Esc cancels", ch('c')),
-            row(Group.SPANS, Command.ATTRIBUTE, "t", "set an attribute: name (Tab completes), Enter, value "
-                    + "(empty removes), Enter", ch('t')),
-            row(Group.SPANS, Command.LINK, "@", "add a link: PREFIX:ID (Tab completes the prefix) or IRI, Enter",
+            row(
+                    Group.SPANS,
+                    Command.ATTRIBUTE,
+                    "t",
+                    "set an attribute: name (Tab completes), Enter, value " + "(empty removes), Enter",
+                    ch('t')),
+            row(
+                    Group.SPANS,
+                    Command.LINK,
+                    "@",
+                    "add a link: PREFIX:ID (Tab completes the prefix) or IRI, Enter",
                     ch('@')),
-            row(Group.SPANS, Command.RELATE, ">", "relate it to another span: move there, press the number of "
-                    + "a relation type, or Enter to type one", ch('>')),
+            row(
+                    Group.SPANS,
+                    Command.RELATE,
+                    ">",
+                    "relate it to another span: move there, press the number of "
+                            + "a relation type, or Enter to type one",
+                    ch('>')),
             row(Group.SPANS, Command.ACCEPT, "a  r", "accept / reject the suggestion", ch('a')),
             row(Group.SPANS, Command.REJECT, "", "", ch('r')),
             row(Group.SPANS, Command.ACCEPT_ALL, "A", "accept all suggestions of its label", ch('A')),
@@ -101,8 +174,7 @@ final class Bindings {
             row(Group.FILE, Command.REDO, "", "", Key.ctrl('r')),
             row(Group.FILE, Command.REDRAW, "Ctrl-L", "redraw the screen", Key.ctrl('l')),
             row(Group.FILE, Command.HELP, "?", "this help (j/k scroll, any other key closes)", ch('?')),
-            row(Group.FILE, Command.QUIT, "q  Ctrl-C", "quit (every change is already saved)", ch('q'),
-                    Key.ctrl('c')),
+            row(Group.FILE, Command.QUIT, "q  Ctrl-C", "quit (every change is already saved)", ch('q'), Key.ctrl('c')),
             // bound only when a corpus is open, so that annotate tui FILE keeps these keys for labels
             row(Group.CORPUS, Command.NEXT_DOCUMENT, "N  P", "next / previous document of the list", ch('N')),
             row(Group.CORPUS, Command.PREVIOUS_DOCUMENT, "", "", ch('P')),
@@ -117,8 +189,12 @@ final class Bindings {
             row(Group.LIST, Command.LIST_PAGE_DOWN, "", "", Key.PAGE_DOWN),
             row(Group.LIST, Command.LIST_FIRST, "g Home G End", "first / last document", ch('g'), Key.HOME),
             row(Group.LIST, Command.LIST_LAST, "", "", ch('G'), Key.END),
-            row(Group.LIST, Command.LIST_FILTER, "/ text Enter", "show only documents whose title, file or "
-                    + "status contains the text (Esc clears)", ch('/')),
+            row(
+                    Group.LIST,
+                    Command.LIST_FILTER,
+                    "/ text Enter",
+                    "show only documents whose title, file or " + "status contains the text (Esc clears)",
+                    ch('/')),
             row(Group.LIST, Command.LIST_OPEN, "Enter", "annotate the document", Key.ENTER),
             row(Group.LIST, Command.LIST_REDRAW, "Ctrl-L", "redraw the screen", Key.ctrl('l')),
             row(Group.LIST, Command.LIST_QUIT, "q  Ctrl-C", "quit", ch('q'), Key.ctrl('c')));
@@ -126,8 +202,7 @@ final class Bindings {
     private static final Map<Key, Command> BY_KEY = byKey(TABLE);
     private static final Map<Key, Command> LIST_BY_KEY = byKey(LIST_TABLE);
 
-    private Bindings() {
-    }
+    private Bindings() {}
 
     private static Binding row(Group group, Command command, String shown, String help, Key... keys) {
         return new Binding(group, command, List.of(keys), shown, help);
@@ -154,7 +229,8 @@ final class Bindings {
                 named = Set.of(b.shown().split("[\\s,]+"));
             }
             for (Key key : b.keys()) {
-                String name = key.type() == Key.Type.CHAR && key.codePoint() >= '1' && key.codePoint() <= '9' ? "1-9"
+                String name = key.type() == Key.Type.CHAR && key.codePoint() >= '1' && key.codePoint() <= '9'
+                        ? "1-9"
                         : switch (key.type()) {
                             case UP, DOWN, LEFT, RIGHT -> "arrows";
                             default -> name(key);
@@ -234,9 +310,12 @@ final class Bindings {
     /** How the help and the guide name a key: {@code h}, {@code Ctrl-R}, {@code PgDn}, {@code Shift-Tab}. */
     static String name(Key key) {
         return switch (key.type()) {
-            case CHAR -> key.isPrintable() ? Character.toString(key.codePoint())
-                    : key.codePoint() < 27 ? "Ctrl-" + (char) ('A' + key.codePoint() - 1)
-                    : String.format(Locale.ROOT, "U+%04X", key.codePoint());
+            case CHAR ->
+                key.isPrintable()
+                        ? Character.toString(key.codePoint())
+                        : key.codePoint() < 27
+                                ? "Ctrl-" + (char) ('A' + key.codePoint() - 1)
+                                : String.format(Locale.ROOT, "U+%04X", key.codePoint());
             case UP -> "Up";
             case DOWN -> "Down";
             case LEFT -> "Left";

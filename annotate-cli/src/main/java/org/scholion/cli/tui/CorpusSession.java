@@ -45,15 +45,21 @@ final class CorpusSession implements Pane {
             throw new IllegalArgumentException("the editor of a corpus must bind the keys for documents");
         }
         List<DocumentList.Entry> entries = new ArrayList<>();
-        corpus.parallel(Math.max(1, Math.min(4, Corpus.cores())), (path, doc) ->
-                        DocumentList.Entry.of(path, name(root, path), doc),
-                outcome -> entries.add(outcome.ok() ? outcome.value()
-                        : DocumentList.Entry.failed(outcome.path(), name(root, outcome.path()), outcome.failure())));
+        corpus.parallel(
+                Math.max(1, Math.min(4, Corpus.cores())),
+                (path, doc) -> DocumentList.Entry.of(path, name(root, path), doc),
+                outcome -> entries.add(
+                        outcome.ok()
+                                ? outcome.value()
+                                : DocumentList.Entry.failed(
+                                        outcome.path(), name(root, outcome.path()), outcome.failure())));
         return new CorpusSession(editor, labelSet, DocumentList.State.of(entries, width, height));
     }
 
     private static String name(Path root, Path path) {
-        if (root != null && path.normalize().startsWith(root.normalize()) && !path.normalize().equals(root.normalize())) {
+        if (root != null
+                && path.normalize().startsWith(root.normalize())
+                && !path.normalize().equals(root.normalize())) {
             return root.normalize().relativize(path.normalize()).toString();
         }
         return path.toString();
@@ -78,8 +84,7 @@ final class CorpusSession implements Pane {
                 case OPEN -> open(list.selected(), "");
                 case REDRAW -> redraw = true;
                 case QUIT -> quit = true;
-                case NONE -> {
-                }
+                case NONE -> {}
             }
             return;
         }
@@ -149,7 +154,8 @@ final class CorpusSession implements Pane {
 
     /** How the status line names a document: its place in the corpus and its name. */
     private String title(int index, DocumentList.Entry entry) {
-        return String.format(Locale.ROOT, "[%d/%d] %s", index + 1, list.entries().size(), entry.name());
+        return String.format(
+                Locale.ROOT, "[%d/%d] %s", index + 1, list.entries().size(), entry.name());
     }
 
     /** Back to the list, whose entry for the document now shows its status and counts as they are. */
@@ -158,7 +164,8 @@ final class CorpusSession implements Pane {
             return;
         }
         DocumentList.Entry entry = list.entries().get(open);
-        DocumentList.Entry now = DocumentList.Entry.of(entry.path(), entry.name(), session.state().document());
+        DocumentList.Entry now = DocumentList.Entry.of(
+                entry.path(), entry.name(), session.state().document());
         list = list.withEntry(open, now);
         if (!now.matches(list.filter())) { // N or P left the filter behind: show where we are
             list = list.withFilter("", false);

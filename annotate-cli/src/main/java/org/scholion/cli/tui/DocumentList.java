@@ -20,8 +20,7 @@ import org.scholion.core.model.Span;
  * and does no I/O.
  */
 final class DocumentList {
-    private DocumentList() {
-    }
+    private DocumentList() {}
 
     /**
      * One document of the list, as read when the list was made (or when it was last left).
@@ -57,14 +56,22 @@ final class DocumentList {
             } catch (IllegalArgumentException e) {
                 return failed(path, name, name + ": " + e.getMessage());
             }
-            return new Entry(path, name, title == null || title.isBlank() ? doc.document().id() : title, status,
-                    doc.spans().size() - suggested, suggested, null);
+            return new Entry(
+                    path,
+                    name,
+                    title == null || title.isBlank() ? doc.document().id() : title,
+                    status,
+                    doc.spans().size() - suggested,
+                    suggested,
+                    null);
         }
 
         /** The entry of a document that cannot be read. */
         static Entry failed(Path path, String name, String problem) {
             // the reader's message starts with the path, which is long; the list's name is enough
-            String why = problem.startsWith(path + ":") ? name + problem.substring(path.toString().length()) : problem;
+            String why = problem.startsWith(path + ":")
+                    ? name + problem.substring(path.toString().length())
+                    : problem;
             return new Entry(path, name, why, null, 0, 0, why);
         }
 
@@ -82,7 +89,8 @@ final class DocumentList {
                 return true;
             }
             String f = filter.toLowerCase(Locale.ROOT);
-            return title.toLowerCase(Locale.ROOT).contains(f) || name.toLowerCase(Locale.ROOT).contains(f)
+            return title.toLowerCase(Locale.ROOT).contains(f)
+                    || name.toLowerCase(Locale.ROOT).contains(f)
                     || stage().contains(f);
         }
     }
@@ -98,15 +106,23 @@ final class DocumentList {
      * @param message   the last message; empty when none
      * @param error     whether the message reports a failure
      */
-    record State(List<Entry> entries, String filter, boolean filtering, int selected, int top, int width, int height,
-                 String message, boolean error) {
+    record State(
+            List<Entry> entries,
+            String filter,
+            boolean filtering,
+            int selected,
+            int top,
+            int width,
+            int height,
+            String message,
+            boolean error) {
         State {
             entries = List.copyOf(entries);
             filter = filter == null ? "" : filter;
             message = message == null ? "" : message;
             if (width < 1 || height < 1) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "window %dx%d is too small", width,
-                        height));
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "window %dx%d is too small", width, height));
             }
             List<Integer> shown = visible(entries, filter);
             if (!shown.contains(selected)) {
@@ -167,11 +183,13 @@ final class DocumentList {
 
     /** What a key in the list asks for beyond the new state. */
     enum Outcome {
-        NONE, OPEN, REDRAW, QUIT
+        NONE,
+        OPEN,
+        REDRAW,
+        QUIT
     }
 
-    record Step(State state, Outcome outcome) {
-    }
+    record Step(State state, Outcome outcome) {}
 
     /** What the key does to the list. */
     static Step handle(State s, Key key) {
@@ -224,16 +242,20 @@ final class DocumentList {
         return switch (key.type()) {
             case ESCAPE -> new Step(s.withFilter("", false), Outcome.NONE);
             case ENTER -> new Step(s.withFilter(f, false), Outcome.NONE);
-            case BACKSPACE -> new Step(s.withFilter(f.isEmpty() ? f : f.substring(0, f.offsetByCodePoints(f.length(),
-                    -1)), true), Outcome.NONE);
+            case BACKSPACE ->
+                new Step(
+                        s.withFilter(f.isEmpty() ? f : f.substring(0, f.offsetByCodePoints(f.length(), -1)), true),
+                        Outcome.NONE);
             case UP, DOWN -> {
                 Step moved = handle(s.withFilter(f, false), key);
                 yield new Step(moved.state().withFilter(f, true), Outcome.NONE);
             }
-            default -> key.equals(Key.ctrl('u')) ? new Step(s.withFilter("", true), Outcome.NONE)
-                    : key.isPrintable() && f.length() < 200
-                    ? new Step(s.withFilter(f + Character.toString(key.codePoint()), true), Outcome.NONE)
-                    : new Step(s, Outcome.NONE);
+            default ->
+                key.equals(Key.ctrl('u'))
+                        ? new Step(s.withFilter("", true), Outcome.NONE)
+                        : key.isPrintable() && f.length() < 200
+                                ? new Step(s.withFilter(f + Character.toString(key.codePoint()), true), Outcome.NONE)
+                                : new Step(s, Outcome.NONE);
         };
     }
 
@@ -247,11 +269,16 @@ final class DocumentList {
     static ScreenRenderer.Screen render(State s) {
         List<AttributedString> lines = new ArrayList<>(s.height());
         int w = s.width();
-        int nameWidth = Math.min(s.entries().stream().mapToInt(e -> ScreenCells.width(ScreenCells.safe(e.name())))
-                .max().orElse(4), Math.max(4, w / 3));
+        int nameWidth = Math.min(
+                s.entries().stream()
+                        .mapToInt(e -> ScreenCells.width(ScreenCells.safe(e.name())))
+                        .max()
+                        .orElse(4),
+                Math.max(4, w / 3));
         int titleWidth = Math.max(1, w - 2 - STAGE - 1 - COUNT - 2 - 1 - nameWidth);
-        lines.add(new AttributedString(ScreenCells.fit(row("  ", "status", "spans", "title", titleWidth, "file",
-                nameWidth), w), AttributedStyle.BOLD));
+        lines.add(new AttributedString(
+                ScreenCells.fit(row("  ", "status", "spans", "title", titleWidth, "file", nameWidth), w),
+                AttributedStyle.BOLD));
         List<Integer> shown = s.visible();
         int cursorRow = 0;
         for (int r = 0; r < s.listRows(); r++) {
@@ -263,11 +290,19 @@ final class DocumentList {
             int index = shown.get(position);
             Entry e = s.entries().get(index);
             boolean here = index == s.selected();
-            String count = !e.readable() ? "" : e.suggestions() == 0 ? Integer.toString(e.spans())
-                    : e.spans() + "+" + e.suggestions() + "?";
-            String text = row(here ? "> " : "  ", e.stage(), count, ScreenCells.safe(e.title()), titleWidth,
-                    ScreenCells.safe(e.name()), nameWidth);
-            AttributedStyle style = here ? AttributedStyle.DEFAULT.inverse()
+            String count = !e.readable()
+                    ? ""
+                    : e.suggestions() == 0 ? Integer.toString(e.spans()) : e.spans() + "+" + e.suggestions() + "?";
+            String text = row(
+                    here ? "> " : "  ",
+                    e.stage(),
+                    count,
+                    ScreenCells.safe(e.title()),
+                    titleWidth,
+                    ScreenCells.safe(e.name()),
+                    nameWidth);
+            AttributedStyle style = here
+                    ? AttributedStyle.DEFAULT.inverse()
                     : e.readable() ? AttributedStyle.DEFAULT : AttributedStyle.DEFAULT.faint();
             lines.add(new AttributedString(ScreenCells.fit(text, w), style));
             if (here) {
@@ -276,8 +311,9 @@ final class DocumentList {
         }
         String status = s.filtering() ? "/" + ScreenCells.safe(s.filter()) : status(s, shown.size());
         lines.add(bar(status, w, s.error()));
-        lines.add(new AttributedString(ScreenCells.fit("Enter annotate  / filter  q quit  "
-                + "(in a document: N P next/previous, D done, O this list)", Math.max(1, w - 1))));
+        lines.add(new AttributedString(ScreenCells.fit(
+                "Enter annotate  / filter  q quit  " + "(in a document: N P next/previous, D done, O this list)",
+                Math.max(1, w - 1))));
         int cursorColumn = 0;
         if (s.filtering()) {
             cursorRow = lines.size() - 2;
@@ -290,8 +326,8 @@ final class DocumentList {
         return new ScreenRenderer.Screen(lines, Math.min(cursorRow, s.height() - 1), cursorColumn);
     }
 
-    private static String row(String mark, String stage, String count, String title, int titleWidth, String name,
-                              int nameWidth) {
+    private static String row(
+            String mark, String stage, String count, String title, int titleWidth, String name, int nameWidth) {
         return mark + pad(stage, STAGE) + " " + " ".repeat(Math.max(0, COUNT - count.length())) + count + "  "
                 + pad(title, titleWidth) + " " + ScreenCells.fit(name, nameWidth);
     }
@@ -318,7 +354,10 @@ final class DocumentList {
             b.append(": ").append(String.join(", ", parts));
         }
         if (!s.filter().isEmpty()) {
-            b.append(" | filter \u201C").append(ScreenCells.safe(s.filter())).append("\u201D: ").append(shown)
+            b.append(" | filter \u201C")
+                    .append(ScreenCells.safe(s.filter()))
+                    .append("\u201D: ")
+                    .append(shown)
                     .append(" shown");
         }
         if (!s.message().isEmpty()) {

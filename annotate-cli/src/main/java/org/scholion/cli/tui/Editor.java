@@ -117,8 +117,10 @@ public final class Editor {
         next = next.withCursor(layout.stopAt(next.cursor()), next.anchor() >= 0 ? layout.stopAt(next.anchor()) : -1);
         if (next.mode() != Mode.NORMAL && next.mode() != Mode.SEARCH && next.mode() != Mode.HELP) {
             // spans (or, in a choice, relations) that another program removed; an attribute's name is no id
-            List<String> ids = next.mode() == Mode.ATTRIBUTE_VALUE ? next.candidates().subList(0, 1) : next.candidates();
-            boolean gone = ids.stream().anyMatch(id -> doc.span(id).isEmpty() && doc.relation(id).isEmpty());
+            List<String> ids =
+                    next.mode() == Mode.ATTRIBUTE_VALUE ? next.candidates().subList(0, 1) : next.candidates();
+            boolean gone = ids.stream()
+                    .anyMatch(id -> doc.span(id).isEmpty() && doc.relation(id).isEmpty());
             if (gone) {
                 next = next.normal();
             }
@@ -150,7 +152,8 @@ public final class Editor {
         Bindings.Command command = Bindings.command(key, corpus).orElse(null);
         if (command == null) {
             Optional<Label> label = key.type() == Key.Type.CHAR
-                    ? SpanActions.labelForKey(s, key.codePoint(), corpus) : Optional.empty();
+                    ? SpanActions.labelForKey(s, key.codePoint(), corpus)
+                    : Optional.empty();
             return label.isPresent() ? actions.label(s, label.get()) : Step.of(s);
         }
         return switch (command) {
@@ -170,15 +173,22 @@ public final class Editor {
             case DOCUMENT_END -> move(s, layout.lastStop());
             case NEXT_SPAN -> move(s, Motions.nextSpan(s, layout, true));
             case PREVIOUS_SPAN -> move(s, Motions.nextSpan(s, layout, false));
-            case SELECT -> Step.of(s.hasSelection() ? s.withCursor(s.cursor(), -1)
-                    : s.withCursor(s.cursor(), s.cursor())
-                            .withMessage("selecting: move to extend, a label key labels, Esc cancels"));
+            case SELECT ->
+                Step.of(
+                        s.hasSelection()
+                                ? s.withCursor(s.cursor(), -1)
+                                : s.withCursor(s.cursor(), s.cursor())
+                                        .withMessage("selecting: move to extend, a label key labels, Esc cancels"));
             case CANCEL -> Step.of(s.withCursor(s.cursor(), -1));
             case SEARCH -> Step.of(s.withMode(Mode.SEARCH, "", Action.NONE, List.of()));
-            case SEARCH_AGAIN -> s.lastSearch().isEmpty()
-                    ? Step.of(s.withError("no search yet: press / to search")) : prompts.search(s, s.lastSearch());
-            case LABEL_NTH, LABEL_HOTKEY -> SpanActions.labelForKey(s, key.codePoint(), corpus)
-                    .map(label -> actions.label(s, label)).orElse(Step.of(s));
+            case SEARCH_AGAIN ->
+                s.lastSearch().isEmpty()
+                        ? Step.of(s.withError("no search yet: press / to search"))
+                        : prompts.search(s, s.lastSearch());
+            case LABEL_NTH, LABEL_HOTKEY ->
+                SpanActions.labelForKey(s, key.codePoint(), corpus)
+                        .map(label -> actions.label(s, label))
+                        .orElse(Step.of(s));
             case NEXT_SET -> switchSet(s, 1);
             case PREVIOUS_SET -> switchSet(s, -1);
             case DELETE -> actions.delete(s);
@@ -193,27 +203,38 @@ public final class Editor {
             case UNDO -> Step.of(s, new Effect.Undo());
             case REDO -> Step.of(s, new Effect.Redo());
             case REDRAW -> Step.of(s, new Effect.Redraw());
-            case HELP -> Step.of(s.withMode(Mode.HELP, "", Action.NONE, List.of()).withHelpTop(0));
+            case HELP ->
+                Step.of(s.withMode(Mode.HELP, "", Action.NONE, List.of()).withHelpTop(0));
             case QUIT -> Step.of(s, new Effect.Quit());
             case NEXT_DOCUMENT -> Step.of(s, new Effect.OpenDocument(1));
             case PREVIOUS_DOCUMENT -> Step.of(s, new Effect.OpenDocument(-1));
             case MARK_DONE -> Step.of(s, new Effect.MarkDone());
             case DOCUMENT_LIST -> Step.of(s, new Effect.ShowList());
-            case LIST_UP, LIST_DOWN, LIST_PAGE_UP, LIST_PAGE_DOWN, LIST_FIRST, LIST_LAST, LIST_FILTER, LIST_OPEN,
-                 LIST_REDRAW, LIST_QUIT -> Step.of(s); // keys of the document list, not of the editor
+            case LIST_UP,
+                    LIST_DOWN,
+                    LIST_PAGE_UP,
+                    LIST_PAGE_DOWN,
+                    LIST_FIRST,
+                    LIST_LAST,
+                    LIST_FILTER,
+                    LIST_OPEN,
+                    LIST_REDRAW,
+                    LIST_QUIT -> Step.of(s); // keys of the document list, not of the editor
         };
     }
 
     /** A key while relating: the motions of normal mode move to the target; the rest is {@link SpanDetails}'. */
     private Step relating(TuiState s, Key key) {
         Bindings.Command command = Bindings.command(key, corpus).orElse(null);
-        boolean motion = command != null && Bindings.all().stream()
-                .anyMatch(b -> b.command() == command && b.group() == Bindings.Group.MOVE);
+        boolean motion = command != null
+                && Bindings.all().stream().anyMatch(b -> b.command() == command && b.group() == Bindings.Group.MOVE);
         if (motion) {
             Step moved = normal(s, key);
             Optional<Span> target = details.target(moved.state());
-            return Step.of(moved.state().withMessage(target.map(t -> "to " + t.label() + " " + t.id()
-                    + "? a number picks the type, Enter types one").orElse("move to the target span")));
+            return Step.of(moved.state()
+                    .withMessage(target.map(t ->
+                                    "to " + t.label() + " " + t.id() + "? a number picks the type, Enter types one")
+                            .orElse("move to the target span")));
         }
         return details.relating(s, key);
     }
@@ -227,7 +248,8 @@ public final class Editor {
             return Step.of(s.withError("the document has no label sets"));
         }
         TuiState next = s.withActiveSet(s.activeSet() + delta);
-        return Step.of(next.withMessage("label set: " + next.activeLabelSet().orElseThrow().name()));
+        return Step.of(next.withMessage(
+                "label set: " + next.activeLabelSet().orElseThrow().name()));
     }
 
     // ---------------------------------------------------------------- help

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 final class Graphemes {
     private static final Pattern CLUSTER = Pattern.compile("\\X");
 
-    private Graphemes() {
-    }
+    private Graphemes() {}
 
     /**
      * For each code point, whether it continues the cluster of the code point before it; null when
@@ -77,13 +76,17 @@ final class Graphemes {
             return false;
         }
         switch (Character.getType(cp)) {
-            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
+            case Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK,
+                    Character.COMBINING_SPACING_MARK,
                     Character.FORMAT:
                 return true;
             default:
                 break;
         }
-        return ScreenCells.isRegionalIndicator(cp) || ScreenCells.isEmojiModifier(cp) || (cp >= 0x1160 && cp <= 0x11FF)
+        return ScreenCells.isRegionalIndicator(cp)
+                || ScreenCells.isEmojiModifier(cp)
+                || (cp >= 0x1160 && cp <= 0x11FF)
                 || (cp >= 0xD7B0 && cp <= 0xD7FF);
     }
 }

@@ -7,8 +7,7 @@ import org.scholion.core.model.Label;
 
 /** The key reference shown by {@code ?}: the {@link Bindings} table, then the labels of the active set. */
 final class Help {
-    private Help() {
-    }
+    private Help() {}
 
     /** The help as plain lines, ending with the labels of the active set and their keys. */
     static List<String> lines(TuiState state) {
@@ -25,7 +24,11 @@ final class Help {
                 Label label = labels.get(i);
                 String keys = (i < 9 ? Integer.toString(i + 1) : " ") + " "
                         + SpanActions.hotkey(label, corpus).orElse(" ");
-                lines.add(String.format(Locale.ROOT, "  %-4s %s%s", keys, label.name(),
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "  %-4s %s%s",
+                        keys,
+                        label.name(),
                         label.description() == null ? "" : " - " + ScreenCells.safe(label.description())));
             }
         });

@@ -13,8 +13,22 @@ public record Key(Type type, int codePoint) {
 
     /** Kinds of key. */
     public enum Type {
-        CHAR, UP, DOWN, LEFT, RIGHT, PAGE_UP, PAGE_DOWN, HOME, END, TAB, BACK_TAB, ENTER, ESCAPE, BACKSPACE,
-        DELETE, UNKNOWN
+        CHAR,
+        UP,
+        DOWN,
+        LEFT,
+        RIGHT,
+        PAGE_UP,
+        PAGE_DOWN,
+        HOME,
+        END,
+        TAB,
+        BACK_TAB,
+        ENTER,
+        ESCAPE,
+        BACKSPACE,
+        DELETE,
+        UNKNOWN
     }
 
     public static final Key UP = new Key(Type.UP, 0);
@@ -38,8 +52,8 @@ public record Key(Type type, int codePoint) {
             throw new IllegalArgumentException("key type must not be missing");
         }
         if (type == Type.CHAR && (codePoint < 0 || codePoint > Character.MAX_CODE_POINT)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "code point %d is not a character",
-                    codePoint));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "code point %d is not a character", codePoint));
         }
     }
 

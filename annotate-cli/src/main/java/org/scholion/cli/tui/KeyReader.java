@@ -65,9 +65,21 @@ final class KeyReader {
         bind(map, terminal, Key.DELETE, Capability.key_dc);
         bind(map, terminal, Key.BACK_TAB, Capability.key_btab);
         bind(map, terminal, Key.ENTER, Capability.key_enter);
-        Capability[] ignored = {Capability.key_ic, Capability.key_f1, Capability.key_f2, Capability.key_f3,
-            Capability.key_f4, Capability.key_f5, Capability.key_f6, Capability.key_f7, Capability.key_f8,
-            Capability.key_f9, Capability.key_f10, Capability.key_f11, Capability.key_f12};
+        Capability[] ignored = {
+            Capability.key_ic,
+            Capability.key_f1,
+            Capability.key_f2,
+            Capability.key_f3,
+            Capability.key_f4,
+            Capability.key_f5,
+            Capability.key_f6,
+            Capability.key_f7,
+            Capability.key_f8,
+            Capability.key_f9,
+            Capability.key_f10,
+            Capability.key_f11,
+            Capability.key_f12
+        };
         for (Capability capability : ignored) {
             bind(map, terminal, Key.UNKNOWN, capability);
         }

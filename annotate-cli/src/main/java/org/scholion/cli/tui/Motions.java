@@ -86,13 +86,14 @@ final class Motions {
             return null;
         }
         int start = i;
-        while (start > 0 && (isWordChar(cps[start - 1])
-                || (isHyphen(cps[start - 1]) && start > 1 && isWordChar(cps[start - 2])))) {
+        while (start > 0
+                && (isWordChar(cps[start - 1])
+                        || (isHyphen(cps[start - 1]) && start > 1 && isWordChar(cps[start - 2])))) {
             start--;
         }
         int end = i + 1;
-        while (end < cps.length && (isWordChar(cps[end])
-                || (isHyphen(cps[end]) && end + 1 < cps.length && isWordChar(cps[end + 1])))) {
+        while (end < cps.length
+                && (isWordChar(cps[end]) || (isHyphen(cps[end]) && end + 1 < cps.length && isWordChar(cps[end + 1])))) {
             end++;
         }
         return new int[] {start, end};

@@ -1,6 +1,5 @@
 package org.scholion.cli.tui;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -33,7 +32,8 @@ final class Prompts {
                 return Step.of(s.normal().withMessage("cancelled"));
             case BACKSPACE:
                 String in = s.input();
-                return Step.of(s.withInput(in.isEmpty() ? in : in.substring(0, in.offsetByCodePoints(in.length(), -1))));
+                return Step.of(
+                        s.withInput(in.isEmpty() ? in : in.substring(0, in.offsetByCodePoints(in.length(), -1))));
             case ENTER:
                 return searching ? search(s.normal(), s.input()) : free ? actions.saveNote(s) : details.enter(s);
             case TAB:
@@ -57,8 +57,8 @@ final class Prompts {
         }
         TuiState next = s.withLastSearch(query);
         boolean ignoreCase = query.equals(query.toLowerCase(Locale.ROOT));
-        Pattern pattern = Pattern.compile(Pattern.quote(query),
-                ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        Pattern pattern =
+                Pattern.compile(Pattern.quote(query), ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         CodePointText text = s.document().text();
         if (text.isEmpty()) {
             return Step.of(next.withError("not found: " + query));
@@ -71,7 +71,10 @@ final class Prompts {
             found = m.find(0);
             wrapped = true;
         }
-        while (found && (m.end() == m.start() || insidePair(text.string(), m.start()) || insidePair(text.string(), m.end()))) {
+        while (found
+                && (m.end() == m.start()
+                        || insidePair(text.string(), m.start())
+                        || insidePair(text.string(), m.end()))) {
             found = m.find();
         }
         if (!found) {
@@ -85,7 +88,9 @@ final class Prompts {
     }
 
     private static boolean insidePair(String s, int charIndex) {
-        return charIndex > 0 && charIndex < s.length() && Character.isLowSurrogate(s.charAt(charIndex))
+        return charIndex > 0
+                && charIndex < s.length()
+                && Character.isLowSurrogate(s.charAt(charIndex))
                 && Character.isHighSurrogate(s.charAt(charIndex - 1));
     }
 }

@@ -7,8 +7,7 @@ import org.jline.utils.WCWidth;
  * terminal as such (a document could hold escape sequences): they are drawn as a visible symbol.
  */
 final class ScreenCells {
-    private ScreenCells() {
-    }
+    private ScreenCells() {}
 
     static boolean isLineTerminator(int cp) {
         return cp == '\n' || cp == '\r';
@@ -62,7 +61,9 @@ final class ScreenCells {
     }
 
     private static boolean isControl(int cp) {
-        return Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029
+        return Character.isISOControl(cp)
+                || cp == 0x2028
+                || cp == 0x2029
                 || Character.getType(cp) == Character.SURROGATE;
     }
 

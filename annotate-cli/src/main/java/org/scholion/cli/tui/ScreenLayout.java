@@ -15,6 +15,7 @@ final class ScreenLayout {
     final int width;
     /** Whether each code point continues the grapheme cluster before it; null if none does. */
     private final boolean[] joined;
+
     private final int[] open;
     private final int[] close;
     private int[] rowStart = new int[64];
@@ -161,7 +162,9 @@ final class ScreenLayout {
             return cps.length;
         }
         int k = i + 1;
-        while (k < cps.length && !ScreenCells.isLineTerminator(cps[k]) && (joined(k) || ScreenCells.width(cps[k]) == 0)) {
+        while (k < cps.length
+                && !ScreenCells.isLineTerminator(cps[k])
+                && (joined(k) || ScreenCells.width(cps[k]) == 0)) {
             k++;
         }
         return k;

@@ -210,7 +210,8 @@ public final class ScreenRenderer {
             }
         }
         if (tinted != null) {
-            style = style.backgroundRgb(tint(rgb.getOrDefault(tinted.label(), 0x888888))).foregroundRgb(0x000000);
+            style = style.backgroundRgb(tint(rgb.getOrDefault(tinted.label(), 0x888888)))
+                    .foregroundRgb(0x000000);
         }
         if (inner.suggestion()) {
             style = style.italic();
@@ -244,11 +245,25 @@ public final class ScreenRenderer {
             Relation relation = s.document().relation(id).orElse(null);
             String line;
             if (span != null) {
-                line = String.format(Locale.ROOT, " %d  %s %s %d:%d%s  %s ", i + 1, span.label(), span.id(),
-                        span.start(), span.end(), span.suggestion() ? " suggested" : "", quote(s.document(), span, 40));
+                line = String.format(
+                        Locale.ROOT,
+                        " %d  %s %s %d:%d%s  %s ",
+                        i + 1,
+                        span.label(),
+                        span.id(),
+                        span.start(),
+                        span.end(),
+                        span.suggestion() ? " suggested" : "",
+                        quote(s.document(), span, 40));
             } else if (relation != null) {
-                line = String.format(Locale.ROOT, " %d  relation %s: %s %s %s ", i + 1, relation.id(),
-                        relation.from(), relation.type(), relation.to());
+                line = String.format(
+                        Locale.ROOT,
+                        " %d  relation %s: %s %s %s ",
+                        i + 1,
+                        relation.id(),
+                        relation.from(),
+                        relation.type(),
+                        relation.to());
             } else {
                 line = (i + 1) + " (gone)";
             }
@@ -271,9 +286,10 @@ public final class ScreenRenderer {
             case NOTE:
                 return "note for " + s.candidates().get(0) + ": " + ScreenCells.safe(s.input());
             case CHOOSE:
-                boolean relations = s.candidates().stream().anyMatch(c -> doc.relation(c).isPresent());
-                return s.action().verb() + (relations ? " which span or relation? press 1-" : " which span? press 1-") + s.candidates().size() + ", Esc cancels"
-                        + (s.message().isEmpty() ? "" : " | " + s.message());
+                boolean relations =
+                        s.candidates().stream().anyMatch(c -> doc.relation(c).isPresent());
+                return s.action().verb() + (relations ? " which span or relation? press 1-" : " which span? press 1-")
+                        + s.candidates().size() + ", Esc cancels" + (s.message().isEmpty() ? "" : " | " + s.message());
             case RELABEL:
                 String id = s.candidates().get(0);
                 return "relabel " + id + " " + doc.span(id).map(Span::label).orElse("?")
@@ -285,14 +301,14 @@ public final class ScreenRenderer {
                 return "attribute of " + s.candidates().get(0) + " (Tab completes): " + ScreenCells.safe(s.input())
                         + hint(s);
             case ATTRIBUTE_VALUE:
-                return ScreenCells.safe(s.candidates().get(1)) + " of " + s.candidates().get(0) + " (empty removes): "
-                        + ScreenCells.safe(s.input()) + hint(s);
+                return ScreenCells.safe(s.candidates().get(1)) + " of "
+                        + s.candidates().get(0) + " (empty removes): " + ScreenCells.safe(s.input()) + hint(s);
             case LINK:
                 return "link " + s.candidates().get(0) + " to (PREFIX:ID or IRI): " + ScreenCells.safe(s.input())
                         + hint(s);
             case RELATION_TYPE:
-                return "relation " + s.candidates().get(0) + " \u2192 " + s.candidates().get(1) + " of type: "
-                        + ScreenCells.safe(s.input()) + hint(s);
+                return "relation " + s.candidates().get(0) + " \u2192 "
+                        + s.candidates().get(1) + " of type: " + ScreenCells.safe(s.input()) + hint(s);
             case RELATE:
                 List<String> types = SpanDetails.relationTypes(doc);
                 StringBuilder r = new StringBuilder("relate " + s.candidates().get(0) + " \u2192 ");
@@ -305,7 +321,11 @@ public final class ScreenRenderer {
                 break;
         }
         StringBuilder left = new StringBuilder();
-        left.append(ScreenCells.safe(s.fileName())).append(' ').append(s.cursor()).append('/').append(doc.text().length());
+        left.append(ScreenCells.safe(s.fileName()))
+                .append(' ')
+                .append(s.cursor())
+                .append('/')
+                .append(doc.text().length());
         if (s.hasSelection()) {
             int from = Math.min(s.anchor(), s.cursor());
             int to = Math.max(s.anchor(), s.cursor()) + 1;
@@ -323,10 +343,14 @@ public final class ScreenRenderer {
             if (span.note() != null) {
                 spans.append(" \u201C").append(ScreenCells.safe(span.note())).append('\u201D');
             }
-            span.attributes().forEach((name, value) -> spans.append(' ').append(ScreenCells.safe(name)).append('=')
-                    .append(ScreenCells.safe(value)));
+            span.attributes()
+                    .forEach((name, value) -> spans.append(' ')
+                            .append(ScreenCells.safe(name))
+                            .append('=')
+                            .append(ScreenCells.safe(value)));
             span.links().forEach(link -> spans.append(' ').append(ScreenCells.safe(link)));
-            SpanDetails.relationsOf(doc, span.id()).forEach(r -> spans.append(' ').append(ScreenCells.safe(r)));
+            SpanDetails.relationsOf(doc, span.id())
+                    .forEach(r -> spans.append(' ').append(ScreenCells.safe(r)));
             if (i > 0) {
                 spans.append(" < ");
             }
@@ -429,7 +453,11 @@ public final class ScreenRenderer {
         int w = 0;
         for (int i = 0; i < labels.size(); i++) {
             Label label = labels.get(i);
-            w += 1 + ScreenCells.width(legendKeys(i, label, corpus)) + 1 + Math.min(nameWidth, ScreenCells.width(label.name())) + 1
+            w += 1
+                    + ScreenCells.width(legendKeys(i, label, corpus))
+                    + 1
+                    + Math.min(nameWidth, ScreenCells.width(label.name()))
+                    + 1
                     + ScreenCells.width(legendCount(counts.get(label.name())));
         }
         return w;

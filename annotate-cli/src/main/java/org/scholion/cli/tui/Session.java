@@ -76,11 +76,13 @@ public final class Session implements Pane {
 
     /** Makes the label set of this name the active one. */
     public void activate(String labelSetName) throws ScholionException {
-        List<String> names = state.document().labelSets().stream().map(s -> s.name()).toList();
+        List<String> names =
+                state.document().labelSets().stream().map(s -> s.name()).toList();
         int index = names.indexOf(labelSetName);
         if (index < 0) {
-            throw new ScholionException(file.toString(), "has no label set '" + labelSetName + "' (it has: "
-                    + String.join(", ", names) + ")");
+            throw new ScholionException(
+                    file.toString(),
+                    "has no label set '" + labelSetName + "' (it has: " + String.join(", ", names) + ")");
         }
         state = state.withActiveSet(index);
     }
@@ -134,12 +136,17 @@ public final class Session implements Pane {
                 boolean undo = effect instanceof Effect.Undo;
                 Snapshot after = started(undo ? file.undo(1) : file.redo(1));
                 stamp = stamp();
-                List<Change> done = undo ? after.history().redo() : after.history().undo();
+                List<Change> done =
+                        undo ? after.history().redo() : after.history().undo();
                 String summary = done.isEmpty() ? "" : done.get(done.size() - 1).summary();
                 state = editor.replaceDocument(state, after.document())
                         .withMessage((undo ? "undone: " : "redone: ") + summary);
             } else if (effect instanceof Effect.MarkDone) {
-                Snapshot after = Status.set(file, Status.Stage.DONE, editor.annotator(), editor.clock().instant());
+                Snapshot after = Status.set(
+                        file,
+                        Status.Stage.DONE,
+                        editor.annotator(),
+                        editor.clock().instant());
                 started = true;
                 stamp = stamp();
                 state = editor.replaceDocument(state, after.document())

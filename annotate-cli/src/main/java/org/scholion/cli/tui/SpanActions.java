@@ -70,7 +70,9 @@ final class SpanActions {
     /** The label's hotkey, unless it clashes with a key reserved in this mode. */
     static Optional<String> hotkey(Label label, boolean corpus) {
         String key = label.key();
-        if (key == null || (corpus ? RESERVED_IN_CORPUS : RESERVED).contains(key) || Character.isISOControl(key.codePointAt(0))) {
+        if (key == null
+                || (corpus ? RESERVED_IN_CORPUS : RESERVED).contains(key)
+                || Character.isISOControl(key.codePointAt(0))) {
             return Optional.empty();
         }
         return Optional.of(key);
@@ -99,17 +101,21 @@ final class SpanActions {
         ScreenLayout layout = layouts.apply(s);
         int[] range = target(s, layout);
         if (range == null) {
-            return Step.of(s.withError(s.hasSelection() ? "the selection holds only white space"
-                    : "no word under the cursor: select with v first"));
+            return Step.of(s.withError(
+                    s.hasSelection()
+                            ? "the selection holds only white space"
+                            : "no word under the cursor: select with v first"));
         }
         int start = range[0];
         int end = range[1];
         String name = label.name();
         Optional<Span> same = s.document().spans().stream()
-                .filter(x -> x.start() == start && x.end() == end && x.label().equals(name)).findFirst();
+                .filter(x -> x.start() == start && x.end() == end && x.label().equals(name))
+                .findFirst();
         TuiState next = s.withCursor(s.cursor(), -1);
         if (same.isPresent() && !same.get().suggestion()) {
-            return Step.of(next.withError(String.format(Locale.ROOT, "already labelled %s (%s)", name, same.get().id())));
+            return Step.of(next.withError(String.format(
+                    Locale.ROOT, "already labelled %s (%s)", name, same.get().id())));
         }
         if (same.isPresent()) {
             return accept(next, same.get());
@@ -117,8 +123,11 @@ final class SpanActions {
         String who = annotator;
         Instant when = clock.instant();
         String summary = String.format(Locale.ROOT, "label %d:%d %s", start, end, name);
-        return Step.of(next, new Effect.Save(summary, doc -> doc.withSpan(
-                new Span(doc.nextSpanId(), start, end, name, null, who, when, false))));
+        return Step.of(
+                next,
+                new Effect.Save(
+                        summary,
+                        doc -> doc.withSpan(new Span(doc.nextSpanId(), start, end, name, null, who, when, false))));
     }
 
     // ---------------------------------------------------------------- span actions
@@ -154,13 +163,24 @@ final class SpanActions {
     private Step act(TuiState s, Action action, Span span) {
         String id = span.id();
         return switch (action) {
-            case DELETE -> Step.of(s.normal(), new Effect.Save("delete " + id + " " + span.label(),
-                    doc -> doc.withoutSpans(List.of(existing(doc, id).id()))));
+            case DELETE ->
+                Step.of(
+                        s.normal(),
+                        new Effect.Save(
+                                "delete " + id + " " + span.label(),
+                                doc -> doc.withoutSpans(
+                                        List.of(existing(doc, id).id()))));
             case RELABEL -> Step.of(s.withMode(Mode.RELABEL, "", Action.RELABEL, List.of(id)));
-            case NOTE -> Step.of(s.withMode(Mode.NOTE, span.note() == null ? "" : span.note(), Action.NOTE, List.of(id)));
+            case NOTE ->
+                Step.of(s.withMode(Mode.NOTE, span.note() == null ? "" : span.note(), Action.NOTE, List.of(id)));
             case ACCEPT -> accept(s.normal(), span);
-            case REJECT -> Step.of(s.normal(), new Effect.Save("reject " + id + " " + span.label(),
-                    doc -> doc.withoutSpans(List.of(existing(doc, id).id()))));
+            case REJECT ->
+                Step.of(
+                        s.normal(),
+                        new Effect.Save(
+                                "reject " + id + " " + span.label(),
+                                doc -> doc.withoutSpans(
+                                        List.of(existing(doc, id).id()))));
             case ACCEPT_ALL -> acceptAll(s.normal(), span.label());
             case ATTRIBUTE, LINK, RELATE -> SpanDetails.start(s.normal(), action, span);
             case NONE -> Step.of(s.normal());
@@ -185,37 +205,54 @@ final class SpanActions {
         if (choices.size() == spans.size()) {
             return pick(s, Action.DELETE, spans);
         }
-        return Step.of(s.withMode(Mode.CHOOSE, "", Action.DELETE, choices.stream().limit(9).toList()));
+        return Step.of(s.withMode(
+                Mode.CHOOSE, "", Action.DELETE, choices.stream().limit(9).toList()));
     }
 
     private static Step deleteRelation(TuiState s, Relation relation) {
         String id = relation.id();
-        return Step.of(s, new Effect.Save(String.format(Locale.ROOT, "delete relation %s %s %s %s", id,
-                relation.from(), relation.type(), relation.to()), doc -> {
-                    if (doc.relation(id).isEmpty()) {
-                        throw new IllegalArgumentException("relation " + id
-                                + " is gone (the file was changed by someone else)");
-                    }
-                    return doc.withoutRelations(List.of(id));
-                }));
+        return Step.of(
+                s,
+                new Effect.Save(
+                        String.format(
+                                Locale.ROOT,
+                                "delete relation %s %s %s %s",
+                                id,
+                                relation.from(),
+                                relation.type(),
+                                relation.to()),
+                        doc -> {
+                            if (doc.relation(id).isEmpty()) {
+                                throw new IllegalArgumentException(
+                                        "relation " + id + " is gone (the file was changed by someone else)");
+                            }
+                            return doc.withoutRelations(List.of(id));
+                        }));
     }
 
     Step accept(TuiState s, Span span) {
         String id = span.id();
         String who = annotator;
         Instant when = clock.instant();
-        return Step.of(s, new Effect.Save("accept " + id + " " + span.label(),
-                doc -> doc.withSpanReplaced(existing(doc, id).withSuggestion(false).withAnnotator(who, when))));
+        return Step.of(
+                s,
+                new Effect.Save(
+                        "accept " + id + " " + span.label(),
+                        doc -> doc.withSpanReplaced(
+                                existing(doc, id).withSuggestion(false).withAnnotator(who, when))));
     }
 
     private Step acceptAll(TuiState s, String label) {
         String who = annotator;
         Instant when = clock.instant();
         return Step.of(s, new Effect.Save("accept all suggestions of " + label, doc -> {
-            AnnotatedDocument.Builder builder = AnnotatedDocument.builder(doc.document()).labelSets(doc.labelSets());
+            AnnotatedDocument.Builder builder =
+                    AnnotatedDocument.builder(doc.document()).labelSets(doc.labelSets());
             for (Span span : doc.spans()) {
-                builder.span(span.suggestion() && span.label().equals(label)
-                        ? span.withSuggestion(false).withAnnotator(who, when) : span);
+                builder.span(
+                        span.suggestion() && span.label().equals(label)
+                                ? span.withSuggestion(false).withAnnotator(who, when)
+                                : span);
             }
             doc.relations().forEach(builder::relation);
             return builder.build();
@@ -223,8 +260,9 @@ final class SpanActions {
     }
 
     private static Span existing(AnnotatedDocument doc, String id) {
-        return doc.span(id).orElseThrow(() -> new IllegalArgumentException(
-                "span " + id + " is gone (the file was changed by someone else)"));
+        return doc.span(id)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("span " + id + " is gone (the file was changed by someone else)"));
     }
 
     Step choose(TuiState s, Key key) {
@@ -254,7 +292,8 @@ final class SpanActions {
         }
         if (key.type() == Key.Type.TAB || key.type() == Key.Type.BACK_TAB) {
             TuiState next = s.withActiveSet(s.activeSet() + (key.type() == Key.Type.TAB ? 1 : -1));
-            return Step.of(next.withMessage("label set: " + next.activeLabelSet().map(LabelSet::name).orElse("")));
+            return Step.of(next.withMessage(
+                    "label set: " + next.activeLabelSet().map(LabelSet::name).orElse("")));
         }
         Optional<Label> label = key.type() == Key.Type.CHAR ? labelForKey(s, key.codePoint()) : Optional.empty();
         if (label.isEmpty()) {
@@ -262,15 +301,21 @@ final class SpanActions {
         }
         String id = s.candidates().get(0);
         String name = label.get().name();
-        return Step.of(s.normal(), new Effect.Save("relabel " + id + " as " + name,
-                doc -> doc.withSpanReplaced(existing(doc, id).withLabel(name))));
+        return Step.of(
+                s.normal(),
+                new Effect.Save(
+                        "relabel " + id + " as " + name,
+                        doc -> doc.withSpanReplaced(existing(doc, id).withLabel(name))));
     }
 
     Step saveNote(TuiState s) {
         String id = s.candidates().get(0);
         String note = s.input().strip();
         String summary = (note.isEmpty() ? "remove note of " : "note ") + id;
-        return Step.of(s.normal(), new Effect.Save(summary,
-                doc -> doc.withSpanReplaced(existing(doc, id).withNote(note.isEmpty() ? null : note))));
+        return Step.of(
+                s.normal(),
+                new Effect.Save(
+                        summary,
+                        doc -> doc.withSpanReplaced(existing(doc, id).withNote(note.isEmpty() ? null : note))));
     }
 }

@@ -33,8 +33,10 @@ final class SpanDetails {
         return switch (action) {
             case ATTRIBUTE -> Step.of(s.withMode(Mode.ATTRIBUTE_NAME, "", Action.ATTRIBUTE, List.of(id)));
             case LINK -> Step.of(s.withMode(Mode.LINK, "", Action.LINK, List.of(id)));
-            case RELATE -> Step.of(s.withCursor(s.cursor(), -1).withMode(Mode.RELATE, "", Action.RELATE, List.of(id))
-                    .withMessage("relate " + id + " " + span.label() + ": move to the target span"));
+            case RELATE ->
+                Step.of(s.withCursor(s.cursor(), -1)
+                        .withMode(Mode.RELATE, "", Action.RELATE, List.of(id))
+                        .withMessage("relate " + id + " " + span.label() + ": move to the target span"));
             default -> throw new IllegalArgumentException("not an action on details: " + action);
         };
     }
@@ -67,15 +69,21 @@ final class SpanDetails {
                     if (!span.attributes().containsKey(name)) {
                         return Step.of(s.normal().withMessage("cancelled"));
                     }
-                    return Step.of(s.normal(), new Effect.Save("unset " + name + " of " + id,
-                            d -> d.withSpanReplaced(existing(d, id).withoutAttribute(name))));
+                    return Step.of(
+                            s.normal(),
+                            new Effect.Save(
+                                    "unset " + name + " of " + id,
+                                    d -> d.withSpanReplaced(existing(d, id).withoutAttribute(name))));
                 }
                 String refusal = refusal(doc, () -> span.withAttribute(name, input));
                 if (refusal != null) {
                     return Step.of(s.withError(refusal));
                 }
-                return Step.of(s.normal(), new Effect.Save("set " + name + "=" + input + " of " + id,
-                        d -> d.withSpanReplaced(existing(d, id).withAttribute(name, input))));
+                return Step.of(
+                        s.normal(),
+                        new Effect.Save(
+                                "set " + name + "=" + input + " of " + id,
+                                d -> d.withSpanReplaced(existing(d, id).withAttribute(name, input))));
             }
             case LINK -> {
                 if (input.isEmpty()) {
@@ -88,11 +96,15 @@ final class SpanDetails {
                 if (refusal != null) {
                     return Step.of(s.withError(refusal));
                 }
-                return Step.of(s.normal(), new Effect.Save("link " + id + " to " + input,
-                        d -> d.withSpanReplaced(existing(d, id).withLink(input))));
+                return Step.of(
+                        s.normal(),
+                        new Effect.Save(
+                                "link " + id + " to " + input,
+                                d -> d.withSpanReplaced(existing(d, id).withLink(input))));
             }
             case RELATION_TYPE -> {
-                return input.isEmpty() ? Step.of(s.normal().withMessage("cancelled"))
+                return input.isEmpty()
+                        ? Step.of(s.normal().withMessage("cancelled"))
                         : relate(s, s.candidates().get(1), input);
             }
             default -> {
@@ -105,14 +117,20 @@ final class SpanDetails {
     static Step complete(TuiState s) {
         List<String> options = switch (s.mode()) {
             case ATTRIBUTE_NAME -> attributeNames(s.document(), s.candidates().get(0));
-            case LINK -> s.document().prefixes().keySet().stream().sorted().map(p -> p + ":").toList();
+            case LINK ->
+                s.document().prefixes().keySet().stream()
+                        .sorted()
+                        .map(p -> p + ":")
+                        .toList();
             case RELATION_TYPE -> relationTypes(s.document());
             default -> List.of();
         };
         String input = s.input();
-        List<String> matching = options.stream().filter(o -> o.startsWith(input)).toList();
+        List<String> matching =
+                options.stream().filter(o -> o.startsWith(input)).toList();
         if (matching.isEmpty()) {
-            return Step.of(s.withError(options.isEmpty() ? "nothing to complete" : "none of: " + String.join(" ", options)));
+            return Step.of(
+                    s.withError(options.isEmpty() ? "nothing to complete" : "none of: " + String.join(" ", options)));
         }
         String common = matching.get(0);
         for (String m : matching) {
@@ -132,7 +150,9 @@ final class SpanDetails {
      */
     static List<String> attributeNames(AnnotatedDocument doc, String spanId) {
         Optional<Span> span = doc.span(spanId);
-        List<String> declared = span.flatMap(x -> doc.labelSetOf(x.label())).map(LabelSet::attributes).orElse(List.of());
+        List<String> declared = span.flatMap(x -> doc.labelSetOf(x.label()))
+                .map(LabelSet::attributes)
+                .orElse(List.of());
         if (!declared.isEmpty()) {
             return declared;
         }
@@ -158,16 +178,21 @@ final class SpanDetails {
             if (target.isEmpty()) {
                 return Step.of(s.withError("no other span under the cursor: move to the target span"));
             }
-            return Step.of(s.withMode(Mode.RELATION_TYPE, "", Action.RELATE,
+            return Step.of(s.withMode(
+                    Mode.RELATION_TYPE,
+                    "",
+                    Action.RELATE,
                     List.of(s.candidates().get(0), target.get().id())));
         }
         if (key.type() == Key.Type.CHAR && key.codePoint() >= '1' && key.codePoint() <= '9') {
             List<String> types = relationTypes(s.document());
             int index = key.codePoint() - '1';
             if (index >= types.size()) {
-                return Step.of(s.withError(types.isEmpty() ? "no relation types yet: press Enter to type one"
-                        : "no relation type " + (index + 1) + ": press 1-" + Math.min(9, types.size())
-                        + " or Enter"));
+                return Step.of(s.withError(
+                        types.isEmpty()
+                                ? "no relation types yet: press Enter to type one"
+                                : "no relation type " + (index + 1) + ": press 1-" + Math.min(9, types.size())
+                                        + " or Enter"));
             }
             if (target.isEmpty()) {
                 return Step.of(s.withError("no other span under the cursor: move to the target span"));
@@ -180,7 +205,9 @@ final class SpanDetails {
     /** The span a relation would point to: the innermost span under the cursor that is not its start. */
     Optional<Span> target(TuiState s) {
         String from = s.candidates().isEmpty() ? "" : s.candidates().get(0);
-        return actions.spansUnderCursor(s, false).stream().filter(x -> !x.id().equals(from)).findFirst();
+        return actions.spansUnderCursor(s, false).stream()
+                .filter(x -> !x.id().equals(from))
+                .findFirst();
     }
 
     private Step relate(TuiState s, String to, String type) {
@@ -196,8 +223,15 @@ final class SpanDetails {
         } catch (IllegalArgumentException e) {
             return Step.of(s.withError(e.getMessage()));
         }
-        return Step.of(s.normal(), new Effect.Save(String.format(Locale.ROOT, "relate %s %s %s", from, type, to),
-                d -> d.withRelation(new Relation(d.nextRelationId(), type, existing(d, from).id(), existing(d, to).id()))));
+        return Step.of(
+                s.normal(),
+                new Effect.Save(
+                        String.format(Locale.ROOT, "relate %s %s %s", from, type, to),
+                        d -> d.withRelation(new Relation(
+                                d.nextRelationId(),
+                                type,
+                                existing(d, from).id(),
+                                existing(d, to).id()))));
     }
 
     /** The model's objection to the document with {@code changed} in place of its span, or null. */
@@ -211,8 +245,9 @@ final class SpanDetails {
     }
 
     private static Span existing(AnnotatedDocument doc, String id) {
-        return doc.span(id).orElseThrow(() -> new IllegalArgumentException(
-                "span " + id + " is gone (the file was changed by someone else)"));
+        return doc.span(id)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("span " + id + " is gone (the file was changed by someone else)"));
     }
 
     /** How a relation is listed: {@code said-by→s31} from the span's side, {@code ←said-by s30} to it. */

@@ -21,8 +21,7 @@ import org.scholion.core.text.CodePointText;
 public final class Suggestions {
     private static final String WORD = "[\\p{L}\\p{N}\\p{M}_]";
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /**
      * What adding suggestions did.
@@ -31,8 +30,7 @@ public final class Suggestions {
      * @param added      how many were added
      * @param duplicates matches skipped because a span of that label already covers exactly that range
      */
-    public record Result(AnnotatedDocument document, int added, int duplicates) {
-    }
+    public record Result(AnnotatedDocument document, int added, int duplicates) {}
 
     /** A pattern matching any of the terms as a whole word, the longest term first where several fit. */
     public static Pattern termsPattern(List<String> terms, boolean ignoreCase) {
@@ -75,8 +73,11 @@ public final class Suggestions {
     public static Result add(AnnotatedDocument doc, String label, Pattern pattern, String annotator, Instant created) {
         if (doc.label(label).isEmpty()) {
             List<String> known = doc.labels().stream().map(l -> l.name()).toList();
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "label '%s' is not in the document's label sets (it has: %s)", label, String.join(", ", known)));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "label '%s' is not in the document's label sets (it has: %s)",
+                    label,
+                    String.join(", ", known)));
         }
         CodePointText text = doc.text();
         Set<Long> taken = new HashSet<>();

@@ -24,8 +24,7 @@ public final class Tui {
     /** How long one wait for a key lasts, so that resizes are noticed even without a signal. */
     private static final long TICK_MS = 100;
 
-    private Tui() {
-    }
+    private Tui() {}
 
     /**
      * How to run.
@@ -85,8 +84,8 @@ public final class Tui {
         boolean color = color(terminal, options);
         Size size = size(terminal);
         Editor editor = new Editor(options.annotator(), clock, !color, true);
-        CorpusSession pane = CorpusSession.open(corpus, root, editor, options.labelSet(), size.getColumns(),
-                size.getRows());
+        CorpusSession pane =
+                CorpusSession.open(corpus, root, editor, options.labelSet(), size.getColumns(), size.getRows());
         return loop(terminal, pane, color);
     }
 

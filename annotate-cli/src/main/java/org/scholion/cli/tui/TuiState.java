@@ -29,13 +29,33 @@ import org.scholion.core.model.LabelSet;
  * @param helpTop    first line of help shown
  * @param goalColumn the column that up and down keep to across shorter rows; -1 when none
  */
-public record TuiState(AnnotatedDocument document, String fileName, int cursor, int anchor, int activeSet, Mode mode,
-                       String input, String lastSearch, Action action, List<String> candidates, String message,
-                       boolean error, int top, int width, int height, int helpTop, int goalColumn) {
+public record TuiState(
+        AnnotatedDocument document,
+        String fileName,
+        int cursor,
+        int anchor,
+        int activeSet,
+        Mode mode,
+        String input,
+        String lastSearch,
+        Action action,
+        List<String> candidates,
+        String message,
+        boolean error,
+        int top,
+        int width,
+        int height,
+        int helpTop,
+        int goalColumn) {
 
     /** What keys mean right now. */
     public enum Mode {
-        NORMAL, SEARCH, NOTE, CHOOSE, RELABEL, HELP,
+        NORMAL,
+        SEARCH,
+        NOTE,
+        CHOOSE,
+        RELABEL,
+        HELP,
         /** Typing the name of an attribute of {@code candidates[0]}. */
         ATTRIBUTE_NAME,
         /** Typing the value of attribute {@code candidates[1]} of span {@code candidates[0]}. */
@@ -49,14 +69,27 @@ public record TuiState(AnnotatedDocument document, String fileName, int cursor, 
 
         /** Whether keys are typed into {@link TuiState#input()} on the status line. */
         boolean prompts() {
-            return this == SEARCH || this == NOTE || this == ATTRIBUTE_NAME || this == ATTRIBUTE_VALUE
-                    || this == LINK || this == RELATION_TYPE;
+            return this == SEARCH
+                    || this == NOTE
+                    || this == ATTRIBUTE_NAME
+                    || this == ATTRIBUTE_VALUE
+                    || this == LINK
+                    || this == RELATION_TYPE;
         }
     }
 
     /** What a pending choice does to the chosen span. */
     public enum Action {
-        NONE, DELETE, RELABEL, NOTE, ACCEPT, REJECT, ACCEPT_ALL, ATTRIBUTE, LINK, RELATE;
+        NONE,
+        DELETE,
+        RELABEL,
+        NOTE,
+        ACCEPT,
+        REJECT,
+        ACCEPT_ALL,
+        ATTRIBUTE,
+        LINK,
+        RELATE;
 
         String verb() {
             if (this == ATTRIBUTE) {
@@ -92,13 +125,30 @@ public record TuiState(AnnotatedDocument document, String fileName, int cursor, 
 
     /** The state a session starts in: cursor at the start, nothing selected, the first label set. */
     public static TuiState start(AnnotatedDocument document, String fileName, int width, int height) {
-        return new TuiState(document, fileName, 0, -1, 0, Mode.NORMAL, "", "", Action.NONE, List.of(), "", false, 0,
-                width, height, 0, -1);
+        return new TuiState(
+                document,
+                fileName,
+                0,
+                -1,
+                0,
+                Mode.NORMAL,
+                "",
+                "",
+                Action.NONE,
+                List.of(),
+                "",
+                false,
+                0,
+                width,
+                height,
+                0,
+                -1);
     }
 
     /** The active label set, if the document has any. */
     public java.util.Optional<LabelSet> activeLabelSet() {
-        return document.labelSets().isEmpty() ? java.util.Optional.empty()
+        return document.labelSets().isEmpty()
+                ? java.util.Optional.empty()
                 : java.util.Optional.of(document.labelSets().get(activeSet));
     }
 
@@ -112,23 +162,87 @@ public record TuiState(AnnotatedDocument document, String fileName, int cursor, 
     }
 
     public TuiState withDocument(AnnotatedDocument newDocument) {
-        return new TuiState(newDocument, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
-                candidates, message, error, top, width, height, helpTop, goalColumn);
+        return new TuiState(
+                newDocument,
+                fileName,
+                cursor,
+                anchor,
+                activeSet,
+                mode,
+                input,
+                lastSearch,
+                action,
+                candidates,
+                message,
+                error,
+                top,
+                width,
+                height,
+                helpTop,
+                goalColumn);
     }
 
     public TuiState withCursor(int newCursor, int newAnchor) {
-        return new TuiState(document, fileName, newCursor, newAnchor, activeSet, mode, input, lastSearch, action,
-                candidates, message, error, top, width, height, helpTop, goalColumn);
+        return new TuiState(
+                document,
+                fileName,
+                newCursor,
+                newAnchor,
+                activeSet,
+                mode,
+                input,
+                lastSearch,
+                action,
+                candidates,
+                message,
+                error,
+                top,
+                width,
+                height,
+                helpTop,
+                goalColumn);
     }
 
     public TuiState withActiveSet(int index) {
-        return new TuiState(document, fileName, cursor, anchor, index, mode, input, lastSearch, action, candidates,
-                message, error, top, width, height, helpTop, goalColumn);
+        return new TuiState(
+                document,
+                fileName,
+                cursor,
+                anchor,
+                index,
+                mode,
+                input,
+                lastSearch,
+                action,
+                candidates,
+                message,
+                error,
+                top,
+                width,
+                height,
+                helpTop,
+                goalColumn);
     }
 
     public TuiState withMode(Mode newMode, String newInput, Action newAction, List<String> newCandidates) {
-        return new TuiState(document, fileName, cursor, anchor, activeSet, newMode, newInput, lastSearch, newAction,
-                newCandidates, message, error, top, width, height, helpTop, goalColumn);
+        return new TuiState(
+                document,
+                fileName,
+                cursor,
+                anchor,
+                activeSet,
+                newMode,
+                newInput,
+                lastSearch,
+                newAction,
+                newCandidates,
+                message,
+                error,
+                top,
+                width,
+                height,
+                helpTop,
+                goalColumn);
     }
 
     /** Back to {@link Mode#NORMAL}, with no prompt or choice pending. */
@@ -137,42 +251,170 @@ public record TuiState(AnnotatedDocument document, String fileName, int cursor, 
     }
 
     public TuiState withInput(String newInput) {
-        return new TuiState(document, fileName, cursor, anchor, activeSet, mode, newInput, lastSearch, action,
-                candidates, message, error, top, width, height, helpTop, goalColumn);
+        return new TuiState(
+                document,
+                fileName,
+                cursor,
+                anchor,
+                activeSet,
+                mode,
+                newInput,
+                lastSearch,
+                action,
+                candidates,
+                message,
+                error,
+                top,
+                width,
+                height,
+                helpTop,
+                goalColumn);
     }
 
     public TuiState withLastSearch(String search) {
-        return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, search, action, candidates,
-                message, error, top, width, height, helpTop, goalColumn);
+        return new TuiState(
+                document,
+                fileName,
+                cursor,
+                anchor,
+                activeSet,
+                mode,
+                input,
+                search,
+                action,
+                candidates,
+                message,
+                error,
+                top,
+                width,
+                height,
+                helpTop,
+                goalColumn);
     }
 
     public TuiState withMessage(String newMessage) {
-        return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
-                candidates, newMessage, false, top, width, height, helpTop, goalColumn);
+        return new TuiState(
+                document,
+                fileName,
+                cursor,
+                anchor,
+                activeSet,
+                mode,
+                input,
+                lastSearch,
+                action,
+                candidates,
+                newMessage,
+                false,
+                top,
+                width,
+                height,
+                helpTop,
+                goalColumn);
     }
 
     public TuiState withError(String newMessage) {
-        return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
-                candidates, newMessage, true, top, width, height, helpTop, goalColumn);
+        return new TuiState(
+                document,
+                fileName,
+                cursor,
+                anchor,
+                activeSet,
+                mode,
+                input,
+                lastSearch,
+                action,
+                candidates,
+                newMessage,
+                true,
+                top,
+                width,
+                height,
+                helpTop,
+                goalColumn);
     }
 
     public TuiState withTop(int newTop) {
-        return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
-                candidates, message, error, newTop, width, height, helpTop, goalColumn);
+        return new TuiState(
+                document,
+                fileName,
+                cursor,
+                anchor,
+                activeSet,
+                mode,
+                input,
+                lastSearch,
+                action,
+                candidates,
+                message,
+                error,
+                newTop,
+                width,
+                height,
+                helpTop,
+                goalColumn);
     }
 
     public TuiState withSize(int newWidth, int newHeight) {
-        return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
-                candidates, message, error, top, newWidth, newHeight, helpTop, goalColumn);
+        return new TuiState(
+                document,
+                fileName,
+                cursor,
+                anchor,
+                activeSet,
+                mode,
+                input,
+                lastSearch,
+                action,
+                candidates,
+                message,
+                error,
+                top,
+                newWidth,
+                newHeight,
+                helpTop,
+                goalColumn);
     }
 
     public TuiState withGoalColumn(int column) {
-        return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
-                candidates, message, error, top, width, height, helpTop, column);
+        return new TuiState(
+                document,
+                fileName,
+                cursor,
+                anchor,
+                activeSet,
+                mode,
+                input,
+                lastSearch,
+                action,
+                candidates,
+                message,
+                error,
+                top,
+                width,
+                height,
+                helpTop,
+                column);
     }
 
     public TuiState withHelpTop(int line) {
-        return new TuiState(document, fileName, cursor, anchor, activeSet, mode, input, lastSearch, action,
-                candidates, message, error, top, width, height, line, goalColumn);
+        return new TuiState(
+                document,
+                fileName,
+                cursor,
+                anchor,
+                activeSet,
+                mode,
+                input,
+                lastSearch,
+                action,
+                candidates,
+                message,
+                error,
+                top,
+                width,
+                height,
+                line,
+                goalColumn);
     }
 }

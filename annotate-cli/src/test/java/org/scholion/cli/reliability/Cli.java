@@ -8,10 +8,10 @@ import java.util.List;
 /** Starts {@code annotate} as a real process from the packaged jar, as the integration tests of the CLI do. */
 final class Cli {
     static final boolean SLOW = Boolean.getBoolean("scholion.slow");
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    private Cli() {
-    }
+    private Cli() {}
 
     static Path jar() {
         String jar = System.getProperty("annotate.jar");
@@ -23,8 +23,13 @@ final class Cli {
 
     /** {@code java -cp annotate.jar org.scholion.cli.Annotate ARGS} with the launcher's start-up options. */
     static ProcessBuilder annotate(String... args) {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        List<String> command = new ArrayList<>(List.of(
+                JAVA,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off"));
         Path archive = jar().resolveSibling("it-classes.jsa");
         if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.time.Clock;
 import org.scholion.cli.tui.Editor;
 import org.scholion.cli.tui.Key;
 import org.scholion.cli.tui.Session;
@@ -51,8 +51,8 @@ class ConcurrentWritersIT {
         }
         // the terminal annotator's own save path: a Session fed keys, saving each label under the file's lock
         Future<Integer> tui = pool.submit(() -> {
-            Session session = Session.open(AnnotationFile.at(file),
-                    new Editor("tui-writer", Clock.systemUTC(), false), 120, 40);
+            Session session =
+                    Session.open(AnnotationFile.at(file), new Editor("tui-writer", Clock.systemUTC(), false), 120, 40);
             session.activate("entities");
             int saved = 0;
             for (int i = 0; i < perWriter; i++) {
@@ -86,17 +86,30 @@ class ConcurrentWritersIT {
         }
         operations += tuiSaved;
         assertThat(tuiSaved).as("the terminal annotator saved").isPositive();
-        assertThat(finalDoc.spans().stream().filter(s -> "tui-writer".equals(s.annotator())).count())
-                .as("every span the terminal annotator reported saved is in the file").isEqualTo(tuiSaved);
-        Set<String> notes = finalDoc.spans().stream().map(Span::note).filter(n -> n != null)
-                .filter(n -> n.matches("w\\d+-\\d+")).collect(Collectors.toSet());
-        assertThat(notes).as("every reported add is kept, every reported removal is gone")
+        assertThat(finalDoc.spans().stream()
+                        .filter(s -> "tui-writer".equals(s.annotator()))
+                        .count())
+                .as("every span the terminal annotator reported saved is in the file")
+                .isEqualTo(tuiSaved);
+        Set<String> notes = finalDoc.spans().stream()
+                .map(Span::note)
+                .filter(n -> n != null)
+                .filter(n -> n.matches("w\\d+-\\d+"))
+                .collect(Collectors.toSet());
+        assertThat(notes)
+                .as("every reported add is kept, every reported removal is gone")
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(notes).doesNotContainAnyElementsOf(removed);
         assertThat(finalDoc.spans()).hasSize(before + expected.size() + tuiSaved);
-        System.out.printf(java.util.Locale.ROOT, "ConcurrentWritersIT: %d operations reported by 4 writer processes"
-                + " and the terminal annotator's session (%d process adds kept, %d removals, %d TUI saves), all in the"
-                + " final file%n", operations, expected.size(), removed.size(), tuiSaved);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "ConcurrentWritersIT: %d operations reported by 4 writer processes"
+                        + " and the terminal annotator's session (%d process adds kept, %d removals, %d TUI saves), all in the"
+                        + " final file%n",
+                operations,
+                expected.size(),
+                removed.size(),
+                tuiSaved);
     }
 
     /** One writer: adds, and every third operation removes its own previous span by the id add printed. */
@@ -131,8 +144,8 @@ class ConcurrentWritersIT {
                     // writers label their own places, and not with the label the terminal annotator uses,
                     // since a second span with the same label and offsets is refused
                     int at = firstOffset + i;
-                    Result r = run(Cli.annotate("add", file.toString(), "--label", "GROUP", "--at", at + ":" + (at + 3),
-                            "--note", note));
+                    Result r = run(Cli.annotate(
+                            "add", file.toString(), "--label", "GROUP", "--at", at + ":" + (at + 3), "--note", note));
                     if (r.exit == 0) {
                         mine.add(new String[] {r.out.strip(), note});
                         live.add(note);
@@ -145,8 +158,7 @@ class ConcurrentWritersIT {
             return this;
         }
 
-        record Result(int exit, String out, String err) {
-        }
+        record Result(int exit, String out, String err) {}
 
         private static Result run(ProcessBuilder builder) throws Exception {
             Process p = builder.start();
@@ -157,8 +169,8 @@ class ConcurrentWritersIT {
                 p.destroyForcibly();
                 throw new IllegalStateException("timed out: " + builder.command());
             }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-                    new String(err, StandardCharsets.UTF_8));
+            return new Result(
+                    p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
         }
     }
 }

@@ -55,13 +55,20 @@ class HandEditedFileTest {
         Path out = Files.createDirectory(dir.resolve("out"));
         String f = file.toString();
         List<String[]> readers = List.of(
-                new String[] {"ls", f}, new String[] {"show", f, "--no-color"}, new String[] {"stats", f},
-                new String[] {"labels", f}, new String[] {"export", f, "--format", "csv,jsonld", "-o", out.toString()});
+                new String[] {"ls", f},
+                new String[] {"show", f, "--no-color"},
+                new String[] {"stats", f},
+                new String[] {"labels", f},
+                new String[] {"export", f, "--format", "csv,jsonld", "-o", out.toString()});
         List<String[]> writers = List.of(
-                new String[] {"add", f, "--label", "PERSON", "--at", "0:1"}, new String[] {"rm", f, "s1"},
-                new String[] {"edit", f, "s1", "--note", "x"}, new String[] {"undo", f}, new String[] {"redo", f},
+                new String[] {"add", f, "--label", "PERSON", "--at", "0:1"},
+                new String[] {"rm", f, "s1"},
+                new String[] {"edit", f, "s1", "--note", "x"},
+                new String[] {"undo", f},
+                new String[] {"redo", f},
                 new String[] {"relate", f, "s1", "said-by", "s2"},
-                new String[] {"labels", f, "add", "NEW", "--color", "#112233"}, new String[] {"labels", f, "rm", "QUOTE"});
+                new String[] {"labels", f, "add", "NEW", "--color", "#112233"},
+                new String[] {"labels", f, "rm", "QUOTE"});
         if (expected.startsWith("OK")) {
             for (String[] args : readers) {
                 Run r = run(args);
@@ -77,13 +84,16 @@ class HandEditedFileTest {
                 String what = String.join(" ", args).replace(dir.toString(), "DIR");
                 assertThat(r.exit).as("exit code of %s", what).isEqualTo(1);
                 assertThat(r.err).as("stderr of %s", what).isEqualTo(line + "\n");
-                assertThat(Files.readAllBytes(file)).as("%s left the file as it was", what).isEqualTo(bytes);
+                assertThat(Files.readAllBytes(file))
+                        .as("%s left the file as it was", what)
+                        .isEqualTo(bytes);
                 commands.add(args[0]);
             }
         }
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString()).toList())
-                    .as("no temporary file").noneMatch(n -> n.endsWith(".tmp"));
+                    .as("no temporary file")
+                    .noneMatch(n -> n.endsWith(".tmp"));
         }
         try (Stream<Path> exported = Files.list(out)) {
             assertThat(exported.toList()).as("no export of a broken file").isEmpty();
@@ -111,7 +121,10 @@ class HandEditedFileTest {
         Run r = run("new", source.toString(), "-o", target.toString());
         if (expected.startsWith("OK")) {
             assertThat(r.exit).as(r.err).isZero();
-            assertThat(org.scholion.core.store.AnnotationFile.at(target).read().document().sha256())
+            assertThat(org.scholion.core.store.AnnotationFile.at(target)
+                            .read()
+                            .document()
+                            .sha256())
                     .startsWith(expected.substring(expected.lastIndexOf(' ') + 1));
         } else {
             assertThat(r.exit).isEqualTo(1);
@@ -123,8 +136,7 @@ class HandEditedFileTest {
         }
     }
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     /** Runs the command in this JVM as {@code main} would, with stdout and stderr captured. */
     private static Run run(String... args) throws Exception {
@@ -139,7 +151,8 @@ class HandEditedFileTest {
             commandLine.setAccessible(true);
             CommandLine cli = (CommandLine) commandLine.invoke(null, new Annotate(), args);
             int exit = cli.execute(args);
-            return new Run(exit, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
+            return new Run(
+                    exit, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);

@@ -32,12 +32,16 @@ class KillLoopIT {
         int kills = Cli.SLOW ? 200 : 20;
         StringBuilder text = new StringBuilder();
         while (text.length() < 3_000_000) {
-            text.append("Macron met Zelensky in Paris \uD83C\uDDEB\uD83C\uDDF7 on Thursday; e\u0301mile wrote «ça».\r\n");
+            text.append(
+                    "Macron met Zelensky in Paris \uD83C\uDDEB\uD83C\uDDF7 on Thursday; e\u0301mile wrote «ça».\r\n");
         }
         Path file = dir.resolve("big.scholion.json");
         AnnotationFile store = AnnotationFile.at(file);
-        store.create(AnnotatedDocument.of(Document.of("big", text.toString()),
-                List.of(Seeds.labelSet("entities").orElseThrow())), false);
+        store.create(
+                AnnotatedDocument.of(
+                        Document.of("big", text.toString()),
+                        List.of(Seeds.labelSet("entities").orElseThrow())),
+                false);
 
         long started = System.nanoTime();
         Process first = add(file, 0).start();
@@ -46,8 +50,8 @@ class KillLoopIT {
         long full = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         long seed = Long.getLong("test.seed", new Random().nextLong());
-        System.out.println("KillLoopIT: seed " + seed + " (replay with -Dtest.seed=" + seed + "), one add takes "
-                + full + " ms");
+        System.out.println(
+                "KillLoopIT: seed " + seed + " (replay with -Dtest.seed=" + seed + "), one add takes " + full + " ms");
         Random random = new Random(seed);
         AnnotatedDocument before = store.read();
         int killed = 0;
@@ -62,8 +66,8 @@ class KillLoopIT {
             Process p = add(file, k).start();
             // half of the kills anywhere from JVM start on, half near the end of a run, where the save is;
             // the length of a run is re-estimated from the runs that finish, as the machine's load changes
-            long delay = (long) (full * (random.nextBoolean() ? 0.1 + 0.9 * random.nextDouble()
-                    : 0.6 + 0.4 * random.nextDouble()));
+            long delay = (long)
+                    (full * (random.nextBoolean() ? 0.1 + 0.9 * random.nextDouble() : 0.6 + 0.4 * random.nextDouble()));
             boolean done = p.waitFor(delay, TimeUnit.MILLISECONDS);
             if (done) {
                 finished++;
@@ -85,12 +89,17 @@ class KillLoopIT {
                 throw new AssertionError("torn file after " + context + ": " + e.getMessage(), e);
             }
             if (after.equals(before)) {
-                assertThat(done && p.exitValue() == 0).as("a reported add is kept: " + context).isFalse();
+                assertThat(done && p.exitValue() == 0)
+                        .as("a reported add is kept: " + context)
+                        .isFalse();
             } else {
                 String note = "k" + k;
-                Span span = after.spans().stream().filter(s -> note.equals(s.note())).findFirst()
+                Span span = after.spans().stream()
+                        .filter(s -> note.equals(s.note()))
+                        .findFirst()
                         .orElseThrow(() -> new AssertionError("neither old nor new state: " + context));
-                assertThat(after).as("exactly the old state plus span " + span.id() + ": " + context)
+                assertThat(after)
+                        .as("exactly the old state plus span " + span.id() + ": " + context)
                         .isEqualTo(before.withSpan(span));
                 added++;
             }
@@ -100,19 +109,30 @@ class KillLoopIT {
         Process last = add(file, 999).start();
         assertThat(last.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(last.exitValue()).as("the lock is free again").isZero();
-        assertThat(temporaries()).as("what killed saves left is cleared by the next save").isZero();
-        System.out.printf(java.util.Locale.ROOT, "KillLoopIT: %d runs, %d SIGKILLs survived (%d inside the write), "
-                + "%d ran to the end, %d spans landed, 0 torn files%n", runs, killed, inWrite, finished, added);
+        assertThat(temporaries())
+                .as("what killed saves left is cleared by the next save")
+                .isZero();
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "KillLoopIT: %d runs, %d SIGKILLs survived (%d inside the write), "
+                        + "%d ran to the end, %d spans landed, 0 torn files%n",
+                runs,
+                killed,
+                inWrite,
+                finished,
+                added);
     }
 
     private long temporaries() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).count();
+            return files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                    .count();
         }
     }
 
     private static ProcessBuilder add(Path file, int k) {
         return Cli.annotate("add", file.toString(), "--label", "PERSON", "--at", k + ":" + (k + 1), "--note", "k" + k)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
     }
 }

@@ -36,25 +36,29 @@ class ViewDefaultsIT {
     void theViewerListensOnLoopbackByDefault() throws Exception {
         Path file = dir.resolve("seed.scholion.json");
         AnnotationFile.at(file).create(Seeds.referenceAnnotation(), false);
-        Process p = Cli.annotate("view", file.toString(), "--port", "0").redirectError(ProcessBuilder.Redirect.DISCARD)
+        Process p = Cli.annotate("view", file.toString(), "--port", "0")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (java.io.IOException e) {
-                    return null;
-                }
-            }).get(2, TimeUnit.MINUTES);
+                        try {
+                            return out.readLine();
+                        } catch (java.io.IOException e) {
+                            return null;
+                        }
+                    })
+                    .get(2, TimeUnit.MINUTES);
             assertThat(line).startsWith("http://127.0.0.1:");
             URI uri = URI.create(line.strip());
-            HttpURLConnection c = (HttpURLConnection) uri.resolve("/assets/scholion.css").toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection)
+                    uri.resolve("/assets/scholion.css").toURL().openConnection();
             assertThat(c.getResponseCode()).isEqualTo(200);
             c.disconnect();
             List<InetAddress> others = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                     .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
-                    .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).toList();
+                    .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+                    .toList();
             for (InetAddress other : others) {
                 try (Socket s = new Socket()) {
                     s.connect(new InetSocketAddress(other, uri.getPort()), 2_000);

@@ -25,19 +25,26 @@ import org.scholion.seeds.Seeds;
 class CorpusSessionTest {
     @TempDir
     Path dir;
+
     @TempDir
     Path elsewhere;
 
     /** Three documents (one in a subfolder, one titled with emoji) and a broken file, as annotate tui DIR finds them. */
     private CorpusSession corpus() throws Exception {
         write("a.scholion.json", "Alpha", "Alice met Bob in Paris.\n", Map.of());
-        write("b.scholion.json", "Bravo \uD83C\uDDFA\uD83C\uDDE6 \uD83D\uDC4D\uD83C\uDFFD",
-                "Olena \uD83C\uDDFA\uD83C\uDDE6 met Taras in Kyiv.\n", Map.of());
-        write("sub/c.scholion.json", "Charlie", "Carol left Rome.\n",
+        write(
+                "b.scholion.json",
+                "Bravo \uD83C\uDDFA\uD83C\uDDE6 \uD83D\uDC4D\uD83C\uDFFD",
+                "Olena \uD83C\uDDFA\uD83C\uDDE6 met Taras in Kyiv.\n",
+                Map.of());
+        write(
+                "sub/c.scholion.json",
+                "Charlie",
+                "Carol left Rome.\n",
                 Map.of(Status.KEY, "done", Status.BY, "bob", Status.AT, "2026-01-02T03:04:05Z"));
         Files.writeString(dir.resolve("broken.scholion.json"), "{\"format\": 1", StandardCharsets.UTF_8);
-        return CorpusSession.open(Corpus.of(List.of(dir.toString())), dir,
-                new Editor("alice", Fixtures.CLOCK, true, true), null, 80, 12);
+        return CorpusSession.open(
+                Corpus.of(List.of(dir.toString())), dir, new Editor("alice", Fixtures.CLOCK, true, true), null, 80, 12);
     }
 
     private AnnotationFile write(String name, String title, String text, Map<String, String> meta) throws Exception {
@@ -62,9 +69,15 @@ class CorpusSessionTest {
         CorpusSession session = corpus();
         List<String> screen = screen(session);
         assertThat(screen).hasSize(12);
-        assertThat(screen.get(0)).startsWith("  status").contains("spans").contains("title").contains("file");
+        assertThat(screen.get(0))
+                .startsWith("  status")
+                .contains("spans")
+                .contains("title")
+                .contains("file");
         assertThat(screen.get(1)).startsWith("> todo").contains("Alpha").endsWith("a.scholion.json");
-        assertThat(screen.get(2)).startsWith("  todo").contains("Bravo \uD83C\uDDFA\uD83C\uDDE6")
+        assertThat(screen.get(2))
+                .startsWith("  todo")
+                .contains("Bravo \uD83C\uDDFA\uD83C\uDDE6")
                 .endsWith("b.scholion.json");
         assertThat(screen.get(3)).startsWith("  unreadable").contains("broken.scholion.json");
         assertThat(screen.get(4)).startsWith("  done").contains("Charlie").endsWith("sub/c.scholion.json");
@@ -147,7 +160,8 @@ class CorpusSessionTest {
         assertThat(session.session().state().message()).contains("nothing to undo");
 
         type(session, "D");
-        assertThat(Status.of(AnnotationFile.at(a).read())).isEqualTo(new Status(Status.Stage.DONE, "alice", Fixtures.NOW));
+        assertThat(Status.of(AnnotationFile.at(a).read()))
+                .isEqualTo(new Status(Status.Stage.DONE, "alice", Fixtures.NOW));
         assertThat(session.session().state().message()).isEqualTo("marked done: N for the next document");
         type(session, "r1"); // a change to a done document leaves it done
         assertThat(Status.of(AnnotationFile.at(a).read()).stage()).isEqualTo(Status.Stage.DONE);
@@ -174,7 +188,8 @@ class CorpusSessionTest {
         type(corpus, "N");
         assertThat(title(corpus)).startsWith("Bravo");
         assertThat(corpus.session().state().document().spans()).hasSize(0);
-        assertThat(AnnotationFile.at(dir.resolve("a.scholion.json")).read().spans()).hasSize(spans);
+        assertThat(AnnotationFile.at(dir.resolve("a.scholion.json")).read().spans())
+                .hasSize(spans);
         assertThat(screen(corpus).get(11)).contains("4 GROUP").doesNotContain("4N");
         assertThat(Help.lines(corpus.session().state(), true)).anyMatch(l -> l.contains("next / previous document"));
     }
@@ -182,13 +197,20 @@ class CorpusSessionTest {
     @Test
     void theStatusLineNamesWhoProposedAMergedSuggestion() throws Exception {
         String text = "Alice met Bob in Paris.\n";
-        AnnotatedDocument empty = AnnotatedDocument.of(Document.of("doc", text),
-                List.of(Seeds.labelSet("entities").orElseThrow()));
-        AnnotatedDocument alice = empty.withSpan(Span.of("s1", 0, 5, "PERSON")).withSpan(Span.of("s2", 10, 13, "PERSON"));
-        AnnotatedDocument bob = empty.withSpan(Span.of("s1", 0, 5, "PERSON")).withSpan(Span.of("s2", 17, 22, "LOCATION"));
-        AnnotatedDocument carol = empty.withSpan(Span.of("s1", 0, 5, "PERSON")).withSpan(Span.of("s2", 10, 13, "PERSON"));
-        AnnotatedDocument gold = Merge.of(List.of(new Merge.Input("alice", "a", alice), new Merge.Input("bob", "b", bob),
-                new Merge.Input("carol", "c", carol)), 3);
+        AnnotatedDocument empty = AnnotatedDocument.of(
+                Document.of("doc", text), List.of(Seeds.labelSet("entities").orElseThrow()));
+        AnnotatedDocument alice =
+                empty.withSpan(Span.of("s1", 0, 5, "PERSON")).withSpan(Span.of("s2", 10, 13, "PERSON"));
+        AnnotatedDocument bob =
+                empty.withSpan(Span.of("s1", 0, 5, "PERSON")).withSpan(Span.of("s2", 17, 22, "LOCATION"));
+        AnnotatedDocument carol =
+                empty.withSpan(Span.of("s1", 0, 5, "PERSON")).withSpan(Span.of("s2", 10, 13, "PERSON"));
+        AnnotatedDocument gold = Merge.of(
+                List.of(
+                        new Merge.Input("alice", "a", alice),
+                        new Merge.Input("bob", "b", bob),
+                        new Merge.Input("carol", "c", carol)),
+                3);
         AnnotationFile file = AnnotationFile.at(elsewhere.resolve("gold.scholion.json"));
         file.create(gold, false);
         Session session = Fixtures.session(file, 80, 12, false);

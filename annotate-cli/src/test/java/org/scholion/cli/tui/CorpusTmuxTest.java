@@ -28,23 +28,34 @@ class CorpusTmuxTest {
         Path path = dir.resolve("corpus").resolve(name);
         Files.createDirectories(path.getParent());
         Document d = new Document(name.replaceAll("\\W", "-"), title, null, "text/plain", "en", Map.of(), text);
-        AnnotationFile.at(path).create(AnnotatedDocument.of(d, List.of(Seeds.labelSet("entities").orElseThrow())),
-                false);
+        AnnotationFile.at(path)
+                .create(
+                        AnnotatedDocument.of(
+                                d, List.of(Seeds.labelSet("entities").orElseThrow())),
+                        false);
     }
 
     @Test
     void picksADocumentAndStepsThroughTheCorpus() throws Exception {
         write("one.scholion.json", "First report", "Alice met Bob in Paris.\n");
-        write("two.scholion.json", "Second \uD83C\uDDFA\uD83C\uDDE6 report \uD83D\uDC4D\uD83C\uDFFD",
+        write(
+                "two.scholion.json",
+                "Second \uD83C\uDDFA\uD83C\uDDE6 report \uD83D\uDC4D\uD83C\uDFFD",
                 "Olena \uD83C\uDDFA\uD83C\uDDE6 met Taras \uD83D\uDC4D\uD83C\uDFFD in Kyiv.\n");
         write("nested/three.scholion.json", "Third report", "Carol left Rome for Oslo.\n");
         try (Tmux tmux = Tmux.annotate(dir, "corpus", 80, 24)) {
             List<String> list = tmux.waitFor("3 documents: 3 todo");
-            Files.writeString(Path.of("target", "tui-corpus-80x24.txt"), String.join("\n", list) + "\n",
-                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    Path.of("target", "tui-corpus-80x24.txt"), String.join("\n", list) + "\n", StandardCharsets.UTF_8);
             assertThat(list.get(0)).startsWith("  status").contains("title");
-            assertThat(list.get(1)).startsWith("> todo").contains("Third report").endsWith("nested/three.scholion.json");
-            assertThat(list.get(2)).startsWith("  todo").contains("First report").endsWith("one.scholion.json");
+            assertThat(list.get(1))
+                    .startsWith("> todo")
+                    .contains("Third report")
+                    .endsWith("nested/three.scholion.json");
+            assertThat(list.get(2))
+                    .startsWith("  todo")
+                    .contains("First report")
+                    .endsWith("one.scholion.json");
             assertThat(list.get(3)).startsWith("  todo").contains("Second").endsWith("two.scholion.json");
 
             tmux.type("/first");
@@ -70,12 +81,21 @@ class CorpusTmuxTest {
             tmux.type("q");
             tmux.waitFor("EXIT=0");
         }
-        assertThat(Status.of(AnnotationFile.at(dir.resolve("corpus/one.scholion.json")).read()))
-                .isEqualTo(new Status(Status.Stage.IN_PROGRESS, "tmux-tester", Status.of(
-                        AnnotationFile.at(dir.resolve("corpus/one.scholion.json")).read()).at()));
-        assertThat(Status.of(AnnotationFile.at(dir.resolve("corpus/two.scholion.json")).read()).stage())
+        assertThat(Status.of(AnnotationFile.at(dir.resolve("corpus/one.scholion.json"))
+                        .read()))
+                .isEqualTo(new Status(
+                        Status.Stage.IN_PROGRESS,
+                        "tmux-tester",
+                        Status.of(AnnotationFile.at(dir.resolve("corpus/one.scholion.json"))
+                                        .read())
+                                .at()));
+        assertThat(Status.of(AnnotationFile.at(dir.resolve("corpus/two.scholion.json"))
+                                .read())
+                        .stage())
                 .isEqualTo(Status.Stage.DONE);
-        assertThat(Status.of(AnnotationFile.at(dir.resolve("corpus/nested/three.scholion.json")).read()).stage())
+        assertThat(Status.of(AnnotationFile.at(dir.resolve("corpus/nested/three.scholion.json"))
+                                .read())
+                        .stage())
                 .isEqualTo(Status.Stage.TODO);
     }
 }

@@ -18,13 +18,16 @@ final class Fixtures {
     static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A file holding {@code text} with the built-in entities and sourcing label sets. */
     static AnnotationFile file(Path dir, String text) throws ScholionException {
-        return file(dir, text, List.of(Seeds.labelSet("entities").orElseThrow(),
-                Seeds.labelSet("sourcing").orElseThrow()));
+        return file(
+                dir,
+                text,
+                List.of(
+                        Seeds.labelSet("entities").orElseThrow(),
+                        Seeds.labelSet("sourcing").orElseThrow()));
     }
 
     static AnnotationFile file(Path dir, String text, List<LabelSet> sets) throws ScholionException {
@@ -50,6 +53,8 @@ final class Fixtures {
 
     /** The screen as plain text lines. */
     static List<String> screen(Session session, boolean color) {
-        return new ScreenRenderer(color).render(session.state(), session.editor()).text();
+        return new ScreenRenderer(color)
+                .render(session.state(), session.editor())
+                .text();
     }
 }

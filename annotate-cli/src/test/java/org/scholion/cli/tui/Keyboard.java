@@ -19,8 +19,12 @@ final class Keyboard implements AutoCloseable {
 
     Keyboard(String type) throws IOException {
         PipedInputStream pipe = new PipedInputStream(in, 4096);
-        terminal = TerminalBuilder.builder().streams(pipe, new ByteArrayOutputStream()).type(type)
-                .size(new Size(80, 24)).encoding(StandardCharsets.UTF_8).build();
+        terminal = TerminalBuilder.builder()
+                .streams(pipe, new ByteArrayOutputStream())
+                .type(type)
+                .size(new Size(80, 24))
+                .encoding(StandardCharsets.UTF_8)
+                .build();
         terminal.enterRawMode();
         reader = new KeyReader(terminal);
     }

@@ -25,8 +25,8 @@ import org.scholion.core.store.AnnotationFile;
 class KeysTest {
     //                                  0         1         2         3         4
     //                                  01234567890123456789012345678901234567890123456
-    private static final String TEXT = "Alice met Bob in Paris.\nBob left Paris. Then more.\n"
-            + "Line three is here.\n".repeat(20);
+    private static final String TEXT =
+            "Alice met Bob in Paris.\nBob left Paris. Then more.\n" + "Line three is here.\n".repeat(20);
     private static final int BOB = 24;
     private static final int PARIS = 33;
 
@@ -91,7 +91,8 @@ class KeysTest {
                     continue; // a signal, not a character, in raw mode: see ctrlCIsASignalNotAKeyInRawMode
                 }
                 for (String form : bytes(key)) {
-                    assertThat(keyboard.decode(form)).as("%s %s", binding.command(), Bindings.name(key))
+                    assertThat(keyboard.decode(form))
+                            .as("%s %s", binding.command(), Bindings.name(key))
                             .containsExactly(key);
                     checked++;
                 }
@@ -158,7 +159,8 @@ class KeysTest {
             }
             session.press(Key.of('g'));
             type(session, Key.of(hotkey.codePointAt(0)));
-            assertThat(session.state().document().spans()).as(hotkey)
+            assertThat(session.state().document().spans())
+                    .as(hotkey)
                     .anyMatch(s -> s.start() == 0 && s.end() == 5 && s.label().equals(label.name()));
         }
     }
@@ -167,8 +169,10 @@ class KeysTest {
     private Session session(String name) throws Exception {
         Path folder = Files.createDirectories(dir.resolve(name));
         AnnotationFile file = Fixtures.file(folder, TEXT);
-        file.update("spans", doc -> doc.withSpan(Span.of("s1", BOB, BOB + 3, "PERSON"))
-                .withSpan(new Span("s2", PARIS, PARIS + 5, "LOCATION", null, "suggest", Fixtures.NOW, true)));
+        file.update(
+                "spans",
+                doc -> doc.withSpan(Span.of("s1", BOB, BOB + 3, "PERSON"))
+                        .withSpan(new Span("s2", PARIS, PARIS + 5, "LOCATION", null, "suggest", Fixtures.NOW, true)));
         Session session = Fixtures.session(file, 40, 8, true);
         while (session.state().cursor() < BOB + 1) {
             session.press(Key.RIGHT);
@@ -209,8 +213,11 @@ class KeysTest {
             case NEXT_PAGE -> assertThat(cursorRow).as(what).isEqualTo(row + s.textRows() - 1);
             case PREVIOUS_PAGE -> assertThat(cursorRow).as(what).isZero();
             case ROW_START -> assertThat(s.cursor()).as(what).isEqualTo(BOB);
-            case ROW_END -> assertThat(s.cursor()).as(what).isGreaterThan(BOB + 1)
-                    .isEqualTo(session.editor().layout(s).rowEnd(row) - 1);
+            case ROW_END ->
+                assertThat(s.cursor())
+                        .as(what)
+                        .isGreaterThan(BOB + 1)
+                        .isEqualTo(session.editor().layout(s).rowEnd(row) - 1);
             case DOCUMENT_START -> assertThat(s.cursor()).as(what).isZero();
             case DOCUMENT_END -> assertThat(s.cursor()).as(what).isEqualTo(TEXT.length() - 2);
             case NEXT_SPAN -> assertThat(s.cursor()).as(what).isEqualTo(PARIS);
@@ -248,8 +255,11 @@ class KeysTest {
                 List<Label> labels = s.activeLabelSet().orElseThrow().labels();
                 List<Span> after = session.state().document().spans();
                 if (n <= labels.size()) {
-                    assertThat(after).as(what).anyMatch(x -> x.start() == BOB + 4 && x.end() == BOB + 8
-                            && x.label().equals(labels.get(n - 1).name()));
+                    assertThat(after)
+                            .as(what)
+                            .anyMatch(x -> x.start() == BOB + 4
+                                    && x.end() == BOB + 8
+                                    && x.label().equals(labels.get(n - 1).name()));
                 } else {
                     assertThat(after).as(what + ": there is no label %d", n).hasSize(2);
                 }
@@ -259,7 +269,8 @@ class KeysTest {
             case RELABEL -> {
                 assertThat(s.mode()).as(what).isEqualTo(Mode.RELABEL);
                 type(session, "3");
-                assertThat(session.state().document().span("s1").orElseThrow().label()).as(what)
+                assertThat(session.state().document().span("s1").orElseThrow().label())
+                        .as(what)
                         .isEqualTo("LOCATION");
             }
             case NOTE -> {
@@ -268,7 +279,9 @@ class KeysTest {
                 type(session, Key.ctrl('u'));
                 type(session, "oks");
                 type(session, Key.BACKSPACE, Key.ENTER);
-                assertThat(session.state().document().span("s1").orElseThrow().note()).as(what).isEqualTo("ok");
+                assertThat(session.state().document().span("s1").orElseThrow().note())
+                        .as(what)
+                        .isEqualTo("ok");
             }
             case ATTRIBUTE -> {
                 assertThat(s.mode()).as(what).isEqualTo(Mode.ATTRIBUTE_NAME);
@@ -280,19 +293,23 @@ class KeysTest {
                 assertThat(session.state().mode()).as(what).isEqualTo(Mode.ATTRIBUTE_VALUE);
                 type(session, "low");
                 type(session, Key.ENTER);
-                assertThat(session.state().document().span("s1").orElseThrow().attributes()).as(what)
+                assertThat(session.state().document().span("s1").orElseThrow().attributes())
+                        .as(what)
                         .containsExactly(java.util.Map.entry("certainty", "low"));
             }
             case LINK -> {
                 assertThat(s.mode()).as(what).isEqualTo(Mode.LINK);
                 type(session, "nowhere:Q1");
                 type(session, Key.ENTER);
-                assertThat(session.state().mode()).as(what + " refuses an undeclared prefix").isEqualTo(Mode.LINK);
+                assertThat(session.state().mode())
+                        .as(what + " refuses an undeclared prefix")
+                        .isEqualTo(Mode.LINK);
                 assertThat(session.state().message()).as(what).contains("prefix 'nowhere'");
                 type(session, Key.ctrl('u'));
                 type(session, "https://www.wikidata.org/wiki/Q1");
                 type(session, Key.ENTER);
-                assertThat(session.state().document().span("s1").orElseThrow().links()).as(what)
+                assertThat(session.state().document().span("s1").orElseThrow().links())
+                        .as(what)
                         .containsExactly("https://www.wikidata.org/wiki/Q1");
             }
             case RELATE -> {
@@ -302,8 +319,10 @@ class KeysTest {
                 assertThat(session.state().mode()).as(what).isEqualTo(Mode.RELATION_TYPE);
                 type(session, "went-to");
                 type(session, Key.ENTER);
-                assertThat(session.state().document().relations()).as(what)
-                        .extracting(r -> r.from() + " " + r.type() + " " + r.to()).containsExactly("s1 went-to s2");
+                assertThat(session.state().document().relations())
+                        .as(what)
+                        .extracting(r -> r.from() + " " + r.type() + " " + r.to())
+                        .containsExactly("s1 went-to s2");
             }
             case ACCEPT, REJECT, ACCEPT_ALL -> {
                 type(session, "]");
@@ -321,7 +340,9 @@ class KeysTest {
                 if (command == Command.REDO) {
                     type(session, key);
                 }
-                assertThat(session.state().document().spans()).as(what).extracting(Span::id)
+                assertThat(session.state().document().spans())
+                        .as(what)
+                        .extracting(Span::id)
                         .containsExactly(command == Command.UNDO ? new String[] {"s1", "s2"} : new String[] {"s2"});
             }
             case REDRAW -> assertThat(session.takeRedraw()).as(what).isTrue();
@@ -331,9 +352,13 @@ class KeysTest {
                 assertThat(session.state().helpTop()).as("j scrolls the help").isEqualTo(1);
                 type(session, Key.PAGE_DOWN);
                 type(session, "k");
-                assertThat(session.state().helpTop()).as("PgDn and k scroll the help").isGreaterThan(1);
+                assertThat(session.state().helpTop())
+                        .as("PgDn and k scroll the help")
+                        .isGreaterThan(1);
                 type(session, "x");
-                assertThat(session.state().mode()).as("any other key closes the help").isEqualTo(Mode.NORMAL);
+                assertThat(session.state().mode())
+                        .as("any other key closes the help")
+                        .isEqualTo(Mode.NORMAL);
                 assertThat(session.state().document().spans()).hasSize(2);
             }
             case QUIT -> assertThat(session.quit()).as(what).isTrue();

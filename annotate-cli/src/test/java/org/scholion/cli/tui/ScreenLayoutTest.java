@@ -9,10 +9,30 @@ import org.junit.jupiter.api.Test;
 import org.scholion.core.model.Span;
 
 class ScreenLayoutTest {
-    private static final String[] PIECES = {"a", "b", "word", " ", " ", "  ", "\n", "\r\n", "\r", "\t",
-            "\uD83D\uDE00", "\u4E2D", "\u6587", "e\u0301", "\u05E9\u05DC\u05D5\u05DD", "\u0000", "-",
-            "\uD83C\uDDFA\uD83C\uDDE6", "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "\uD83D\uDC4D\uD83C\uDFFD",
-            "\u0301", "\u200D"};
+    private static final String[] PIECES = {
+        "a",
+        "b",
+        "word",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "\uD83D\uDE00",
+        "\u4E2D",
+        "\u6587",
+        "e\u0301",
+        "\u05E9\u05DC\u05D5\u05DD",
+        "\u0000",
+        "-",
+        "\uD83C\uDDFA\uD83C\uDDE6",
+        "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
+        "\uD83D\uDC4D\uD83C\uDFFD",
+        "\u0301",
+        "\u200D"
+    };
 
     private static int[] cps(String s) {
         return s.codePoints().toArray();
@@ -100,7 +120,9 @@ class ScreenLayoutTest {
                     assertThat(cells).as(context).isLessThanOrEqualTo(width);
                 }
                 if (start < end) {
-                    assertThat(layout.joined(start)).as(context + ": row %d starts inside a cluster", r).isFalse();
+                    assertThat(layout.joined(start))
+                            .as(context + ": row %d starts inside a cluster", r)
+                            .isFalse();
                 }
             }
             for (int k = 0; k < cps.length; k++) {
@@ -108,7 +130,9 @@ class ScreenLayoutTest {
                 assertThat(seen[k]).as(context + " at " + k).isEqualTo(terminator ? 0 : 1);
                 if (layout.isStop(k)) {
                     assertThat(layout.columnOf(k)).as(context).isLessThan(width);
-                    assertThat(layout.joined(k)).as(context + ": a stop inside a cluster at " + k).isFalse();
+                    assertThat(layout.joined(k))
+                            .as(context + ": a stop inside a cluster at " + k)
+                            .isFalse();
                 }
             }
             // walking right from the first stop reaches every stop, in order

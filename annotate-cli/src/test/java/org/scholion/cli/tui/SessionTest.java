@@ -39,8 +39,7 @@ class SessionTest {
 
         type(session, "vllll1");
 
-        assertThat(spans(file)).containsExactly(
-                new Span("s1", 0, 5, "PERSON", null, "alice", Fixtures.NOW, false));
+        assertThat(spans(file)).containsExactly(new Span("s1", 0, 5, "PERSON", null, "alice", Fixtures.NOW, false));
         assertThat(Fixtures.screen(session, false).get(0)).isEqualTo("[Alice] met Bob in Paris. Bob left Paris.");
         assertThat(session.state().hasSelection()).isFalse();
         assertThat(session.state().message()).isEqualTo("saved: label 0:5 PERSON");
@@ -54,7 +53,8 @@ class SessionTest {
         type(session, "wwl"); // on the 'o' of Bob
         type(session, "p"); // PERSON's own hotkey
 
-        assertThat(spans(file)).extracting(Span::start, Span::end, Span::label)
+        assertThat(spans(file))
+                .extracting(Span::start, Span::end, Span::label)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(10, 13, "PERSON"));
     }
 
@@ -123,10 +123,11 @@ class SessionTest {
         assertThat(session.state().message()).startsWith("search wrapped");
         assertThat(session.state().anchor()).isEqualTo(17);
 
-        assertThat(spans(file)).extracting(Span::start, Span::end).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(17, 22), org.assertj.core.groups.Tuple.tuple(33, 38));
-        assertThat(Fixtures.screen(session, false).get(0))
-                .isEqualTo("Alice met Bob in [Paris]. Bob left [Paris].");
+        assertThat(spans(file))
+                .extracting(Span::start, Span::end)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(17, 22), org.assertj.core.groups.Tuple.tuple(33, 38));
+        assertThat(Fixtures.screen(session, false).get(0)).isEqualTo("Alice met Bob in [Paris]. Bob left [Paris].");
 
         type(session, "/Nowhere");
         session.press(Key.ENTER);
@@ -161,7 +162,8 @@ class SessionTest {
         session.press(Key.ENTER);
         assertThat(spans(file).get(0).note()).isEqualTo("the capital");
         assertThat(Fixtures.screen(session, false).get(22))
-                .contains("LOCATION s1 \u201Cthe capital\u201D").contains("saved: note s1");
+                .contains("LOCATION s1 \u201Cthe capital\u201D")
+                .contains("saved: note s1");
 
         type(session, "c");
         assertThat(session.state().input()).isEqualTo("the capital");
@@ -196,14 +198,24 @@ class SessionTest {
     @Test
     void suggestionsAreAcceptedRejectedAndAcceptedByLabel() throws Exception {
         AnnotationFile file = Fixtures.file(dir, TEXT);
-        file.update("suggest", doc -> Suggestions.add(doc, "PERSON", Pattern.compile("Bob"), "bot", Fixtures.NOW)
-                .document());
-        file.update("suggest", doc -> Suggestions.add(doc, "LOCATION", Pattern.compile("Paris"), "bot", Fixtures.NOW)
-                .document());
+        file.update(
+                "suggest",
+                doc -> Suggestions.add(doc, "PERSON", Pattern.compile("Bob"), "bot", Fixtures.NOW)
+                        .document());
+        file.update(
+                "suggest",
+                doc -> Suggestions.add(doc, "LOCATION", Pattern.compile("Paris"), "bot", Fixtures.NOW)
+                        .document());
         Session session = Fixtures.session(file, 80, 24, true);
-        AttributedString first = new ScreenRenderer(true).render(session.state(), session.editor()).lines().get(0);
+        AttributedString first = new ScreenRenderer(true)
+                .render(session.state(), session.editor())
+                .lines()
+                .get(0);
         assertThat(first.styleAt(10)).isEqualTo(first.styleAt(10).italic()); // italic: not accepted yet
-        assertThat(new ScreenRenderer(false).render(session.state(), session.editor()).text().get(0))
+        assertThat(new ScreenRenderer(false)
+                        .render(session.state(), session.editor())
+                        .text()
+                        .get(0))
                 .isEqualTo("Alice met {Bob} in {Paris}. {Bob} left {Paris}.");
 
         type(session, "wwa"); // accept the first Bob
@@ -211,13 +223,18 @@ class SessionTest {
         type(session, "]A"); // jump to the second Bob: accept all PERSON suggestions... it was the last one
         type(session, "]A"); // the second Paris: accept all LOCATION suggestions
 
-        AttributedString accepted = new ScreenRenderer(true).render(session.state(), session.editor()).lines().get(0);
+        AttributedString accepted = new ScreenRenderer(true)
+                .render(session.state(), session.editor())
+                .lines()
+                .get(0);
         assertThat(accepted.styleAt(11)).isNotEqualTo(accepted.styleAt(11).italic()); // accepted: a tint, upright
         AnnotatedDocument doc = file.read();
-        assertThat(doc.spans()).extracting(Span::start, Span::label, Span::suggestion, Span::annotator).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(10, "PERSON", false, "alice"),
-                org.assertj.core.groups.Tuple.tuple(24, "PERSON", false, "alice"),
-                org.assertj.core.groups.Tuple.tuple(33, "LOCATION", false, "alice"));
+        assertThat(doc.spans())
+                .extracting(Span::start, Span::label, Span::suggestion, Span::annotator)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(10, "PERSON", false, "alice"),
+                        org.assertj.core.groups.Tuple.tuple(24, "PERSON", false, "alice"),
+                        org.assertj.core.groups.Tuple.tuple(33, "LOCATION", false, "alice"));
         type(session, "a");
         assertThat(session.state().message()).isEqualTo("no suggestion under the cursor");
     }
@@ -225,8 +242,10 @@ class SessionTest {
     @Test
     void labellingASuggestedRangeAcceptsTheSuggestion() throws Exception {
         AnnotationFile file = Fixtures.file(dir, TEXT);
-        file.update("suggest", doc -> Suggestions.add(doc, "PERSON", Pattern.compile("Alice"), "bot", Fixtures.NOW)
-                .document());
+        file.update(
+                "suggest",
+                doc -> Suggestions.add(doc, "PERSON", Pattern.compile("Alice"), "bot", Fixtures.NOW)
+                        .document());
         Session session = Fixtures.session(file, 80, 24, false);
         type(session, "p");
         assertThat(spans(file)).singleElement().satisfies(s -> {
@@ -262,13 +281,14 @@ class SessionTest {
         AnnotationFile file = Fixtures.file(dir, "\uD83D\uDE00\uD83D\uDE00\u4E2D\u6587\u4E2D\u6587 ab\n");
         Session session = Fixtures.session(file, 5, 8, false);
         List<String> screen = Fixtures.screen(session, false);
-        assertThat(screen.subList(0, 4)).containsExactly("\uD83D\uDE00\uD83D\uDE00", "\u4E2D\u6587",
-                "\u4E2D\u6587", "ab");
+        assertThat(screen.subList(0, 4))
+                .containsExactly("\uD83D\uDE00\uD83D\uDE00", "\u4E2D\u6587", "\u4E2D\u6587", "ab");
 
         type(session, "vl1"); // both emoji
         type(session, "jp"); // the CJK word across two rows
-        assertThat(spans(file)).extracting(Span::start, Span::end).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0, 2), org.assertj.core.groups.Tuple.tuple(2, 6));
+        assertThat(spans(file))
+                .extracting(Span::start, Span::end)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 2), org.assertj.core.groups.Tuple.tuple(2, 6));
         for (String line : Fixtures.screen(session, false)) {
             assertThat(ScreenCells.width(line)).isLessThanOrEqualTo(5);
         }
@@ -278,15 +298,23 @@ class SessionTest {
     void controlCharactersInTheTextNeverReachTheTerminal() throws Exception {
         AnnotationFile file = Fixtures.file(dir, "a\u001B[31mb\u0000c\u0085d\n");
         Session session = Fixtures.session(file, 80, 24, true);
-        AttributedString line = new ScreenRenderer(true).render(session.state(), session.editor()).lines().get(0);
+        AttributedString line = new ScreenRenderer(true)
+                .render(session.state(), session.editor())
+                .lines()
+                .get(0);
         assertThat(line.toString()).isEqualTo("a\u241B[31mb\u2400c\u00B7d");
         assertThat(line.toAnsi(256, AttributedString.ForceMode.None)).doesNotContain("\u001B[31m");
     }
 
     @Test
     void hotkeysThatClashWithReservedKeysAreIgnored() throws Exception {
-        AnnotationFile file = Fixtures.file(dir, TEXT, List.of(Fixtures.set("clash",
-                new Label("X", "#112233", null, "h", null), new Label("Y", "#445566", null, "y", null))));
+        AnnotationFile file = Fixtures.file(
+                dir,
+                TEXT,
+                List.of(Fixtures.set(
+                        "clash",
+                        new Label("X", "#112233", null, "h", null),
+                        new Label("Y", "#445566", null, "y", null))));
         Session session = Fixtures.session(file, 80, 24, false);
         type(session, "lh");
         assertThat(spans(file)).isEmpty();
@@ -316,8 +344,27 @@ class SessionTest {
         Session session = Fixtures.session(file, 80, 60, false);
         type(session, "?");
         String help = String.join("\n", Fixtures.screen(session, false));
-        for (String key : List.of("h j k l", "w  b", ")  (", "PgDn", "g  G", "]  [", "v ", "Esc", "/ text Enter",
-                "n ", "1-9", "Tab", "x ", "e ", "c ", "a  r", "A ", "u  Ctrl-R", "?", "q ")) {
+        for (String key : List.of(
+                "h j k l",
+                "w  b",
+                ")  (",
+                "PgDn",
+                "g  G",
+                "]  [",
+                "v ",
+                "Esc",
+                "/ text Enter",
+                "n ",
+                "1-9",
+                "Tab",
+                "x ",
+                "e ",
+                "c ",
+                "a  r",
+                "A ",
+                "u  Ctrl-R",
+                "?",
+                "q ")) {
             assertThat(help).contains(key);
         }
         assertThat(help).contains("Labels of entities").contains("1 p  PERSON - A named person");
@@ -361,7 +408,10 @@ class SessionTest {
         assertThat(row).isEqualTo(21);
         assertThat(Fixtures.screen(session, true).get(0)).isNotEmpty();
         session.press(Key.PAGE_UP);
-        assertThat(session.editor().layout(session.state()).rowOf(session.state().cursor())).isZero();
+        assertThat(session.editor()
+                        .layout(session.state())
+                        .rowOf(session.state().cursor()))
+                .isZero();
     }
 
     @Test
@@ -386,7 +436,8 @@ class SessionTest {
                     assertThat(screen.lines()).as(width + "x" + height).hasSize(height);
                     for (AttributedString line : screen.lines()) {
                         // a wide character alone in a 1-column window is the one allowed overflow
-                        assertThat(line.columnLength()).as(width + "x" + height + " " + line)
+                        assertThat(line.columnLength())
+                                .as(width + "x" + height + " " + line)
                                 .isLessThanOrEqualTo(Math.max(width, 2));
                     }
                     assertThat(screen.cursorRow()).isBetween(0, height - 1);
@@ -414,9 +465,12 @@ class SessionTest {
     @Test
     void relatesSpansByNumberListsTheirRelationsAndDeletesOneWithX() throws Exception {
         AnnotationFile file = Fixtures.file(dir, TEXT);
-        file.update("spans", doc -> doc.withSpan(Span.of("s1", 0, 5, "PERSON")).withSpan(Span.of("s2", 10, 13, "PERSON"))
-                .withSpan(Span.of("s3", 17, 22, "LOCATION"))
-                .withRelation(new org.scholion.core.model.Relation("r1", "met", "s1", "s2")));
+        file.update(
+                "spans",
+                doc -> doc.withSpan(Span.of("s1", 0, 5, "PERSON"))
+                        .withSpan(Span.of("s2", 10, 13, "PERSON"))
+                        .withSpan(Span.of("s3", 17, 22, "LOCATION"))
+                        .withRelation(new org.scholion.core.model.Relation("r1", "met", "s1", "s2")));
         Session session = Fixtures.session(file, 100, 24, false);
 
         type(session, ">w"); // from Alice; w is a motion while relating: on "met"
@@ -428,7 +482,8 @@ class SessionTest {
         type(session, "1");
         assertThat(session.state().message()).startsWith("no other span under the cursor");
         type(session, "w1"); // Paris: the type numbered 1, "met"
-        assertThat(file.read().relations()).extracting(r -> r.from() + " " + r.type() + " " + r.to())
+        assertThat(file.read().relations())
+                .extracting(r -> r.from() + " " + r.type() + " " + r.to())
                 .containsExactly("s1 met s2", "s1 met s3");
 
         type(session, "g");
@@ -449,8 +504,9 @@ class SessionTest {
 
     @Test
     void attributeNamesCompleteFromTheDeclaredSetAndValuesAreChecked() throws Exception {
-        org.scholion.core.model.LabelSet set = Fixtures.set("entities",
-                org.scholion.core.model.Label.of("PERSON", "#4477AA")).withAttributes(List.of("certainty", "speaker"));
+        org.scholion.core.model.LabelSet set = Fixtures.set(
+                        "entities", org.scholion.core.model.Label.of("PERSON", "#4477AA"))
+                .withAttributes(List.of("certainty", "speaker"));
         AnnotationFile file = Fixtures.file(dir, TEXT, List.of(set));
         file.update("spans", doc -> doc.withSpan(Span.of("s1", 0, 5, "PERSON")));
         Session session = Fixtures.session(file, 100, 24, false);

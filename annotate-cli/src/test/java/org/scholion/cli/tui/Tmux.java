@@ -20,8 +20,7 @@ final class Tmux implements AutoCloseable {
 
     private final String socket = "scholion-tui-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
-    private Tmux() {
-    }
+    private Tmux() {}
 
     /** Skips the calling test when tmux is missing, unless SCHOLION_REQUIRE_TOOLS=1 makes that a failure. */
     static void assumeAvailable() {
@@ -44,7 +43,15 @@ final class Tmux implements AutoCloseable {
         command.append(" 2>&1\necho \"EXIT=$?\"\nsleep 60\n");
         Files.writeString(script, command, StandardCharsets.UTF_8);
         Tmux tmux = new Tmux();
-        tmux.run("new-session", "-d", "-s", WINDOW, "-x", Integer.toString(columns), "-y", Integer.toString(rows),
+        tmux.run(
+                "new-session",
+                "-d",
+                "-s",
+                WINDOW,
+                "-x",
+                Integer.toString(columns),
+                "-y",
+                Integer.toString(rows),
                 "sh '" + script + "'");
         return tmux;
     }

@@ -26,8 +26,8 @@ class TmuxTest {
         AnnotationFile file = Fixtures.seed(dir);
         try (Tmux tmux = Tmux.annotate(dir, "seed.scholion.json", 80, 24)) {
             List<String> start = tmux.waitFor("seed.scholion.json 0/3925");
-            Files.writeString(Path.of("target", "tui-seed-80x24.txt"), String.join("\n", start) + "\n",
-                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    Path.of("target", "tui-seed-80x24.txt"), String.join("\n", start) + "\n", StandardCharsets.UTF_8);
             assertThat(start).hasSize(24);
             assertThat(start.get(1)).startsWith("On Thursday Ukraine\u2019s Dictator Vladimir Zelensky");
             assertThat(start.get(23)).startsWith("propaganda\u25B8 1U");
@@ -52,7 +52,10 @@ class TmuxTest {
             tmux.waitFor("EXIT=0");
         }
         AnnotatedDocument doc = file.read();
-        Span added = doc.spans().stream().filter(s -> "tmux-tester".equals(s.annotator())).findFirst().orElseThrow();
+        Span added = doc.spans().stream()
+                .filter(s -> "tmux-tester".equals(s.annotator()))
+                .findFirst()
+                .orElseThrow();
         assertThat(doc.textOf(added)).isEqualTo("peacekeeping force");
         assertThat(added.label()).isEqualTo("EVENT");
         assertThat(doc.spans()).hasSize(182);

@@ -29,12 +29,18 @@ class TuiCommandTest {
     @Test
     void aMissingOrBrokenFileIsOneLineAndExitCodeOne() throws Exception {
         assertThat(tui(dir.resolve("missing.scholion.json").toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: ").contains("no such file").hasLineCount(1);
+        assertThat(err.toString())
+                .startsWith("error: ")
+                .contains("no such file")
+                .hasLineCount(1);
 
         err.getBuffer().setLength(0);
         Path broken = Files.writeString(dir.resolve("broken.scholion.json"), "{\"format\" : \"scholion/2\"}");
         assertThat(tui(broken.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: ").doesNotContain("Exception").hasLineCount(1);
+        assertThat(err.toString())
+                .startsWith("error: ")
+                .doesNotContain("Exception")
+                .hasLineCount(1);
     }
 
     @Test
@@ -42,16 +48,17 @@ class TuiCommandTest {
         // surefire's forked JVM has no console, like a pipe or a cron job
         Fixtures.file(dir, "Alice.\n");
         assertThat(tui(dir.resolve("doc.scholion.json").toString())).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("error: annotate tui needs an interactive terminal "
-                + "(standard input and output are not one)" + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("error: annotate tui needs an interactive terminal "
+                        + "(standard input and output are not one)" + System.lineSeparator());
     }
 
     @Test
     void aFolderWithoutDocumentsIsOneLineAndAFolderNeedsATerminalToo() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertThat(tui(empty.toString())).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("error: " + empty + ": holds no .scholion.json file"
-                + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("error: " + empty + ": holds no .scholion.json file" + System.lineSeparator());
 
         err.getBuffer().setLength(0);
         Fixtures.file(Files.createDirectories(dir.resolve("corpus")), "Alice.\n");
@@ -64,6 +71,9 @@ class TuiCommandTest {
         assertThat(tui()).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required parameter: 'FILE|DIR'");
         assertThat(tui("--help")).isZero();
-        assertThat(out.toString()).contains("--annotator").contains("--label-set").contains("--no-color");
+        assertThat(out.toString())
+                .contains("--annotator")
+                .contains("--label-set")
+                .contains("--no-color");
     }
 }

@@ -24,7 +24,8 @@ class TuiLoopTest {
     Path dir;
 
     private static String plain(ByteArrayOutputStream out) {
-        return out.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]", "")
+        return out.toString(StandardCharsets.UTF_8)
+                .replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]", "")
                 .replaceAll("\u001B[()][0-9A-Za-z]|\u001B[=>78]", "");
     }
 
@@ -34,8 +35,12 @@ class TuiLoopTest {
         PipedOutputStream keys = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(keys, 4096);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Terminal terminal = TerminalBuilder.builder().streams(in, out).type("xterm-256color")
-                .size(new Size(80, 24)).encoding(StandardCharsets.UTF_8).build()) {
+        try (Terminal terminal = TerminalBuilder.builder()
+                .streams(in, out)
+                .type("xterm-256color")
+                .size(new Size(80, 24))
+                .encoding(StandardCharsets.UTF_8)
+                .build()) {
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return Tui.run(terminal, file, new Tui.Options("carol", null, false), Fixtures.CLOCK);
@@ -58,7 +63,8 @@ class TuiLoopTest {
             send(keys, "q");
             assertThat(run.get(10, TimeUnit.SECONDS)).isZero();
         }
-        assertThat(file.read().spans()).extracting(Span::start, Span::end, Span::label, Span::annotator)
+        assertThat(file.read().spans())
+                .extracting(Span::start, Span::end, Span::label, Span::annotator)
                 .containsExactly(tuple(10, 13, "PERSON", "carol"), tuple(17, 22, "LOCATION", "carol"));
         String screen = plain(out);
         assertThat(screen).contains("Bob]").contains("Paris]").contains("saved: label 17:22 LOCATION");
@@ -75,8 +81,11 @@ class TuiLoopTest {
         PipedOutputStream keys = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(keys);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Terminal terminal = TerminalBuilder.builder().streams(in, out).type("xterm-256color")
-                .size(new Size(80, 24)).build()) {
+        try (Terminal terminal = TerminalBuilder.builder()
+                .streams(in, out)
+                .type("xterm-256color")
+                .size(new Size(80, 24))
+                .build()) {
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return Tui.run(terminal, file, new Tui.Options("carol", "sourcing", null), Fixtures.CLOCK);
@@ -109,8 +118,12 @@ class TuiLoopTest {
         PipedOutputStream keys = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(keys, 4096);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Terminal terminal = TerminalBuilder.builder().streams(in, out).type("xterm-256color")
-                .size(new Size(60, 12)).encoding(StandardCharsets.UTF_8).build()) {
+        try (Terminal terminal = TerminalBuilder.builder()
+                .streams(in, out)
+                .type("xterm-256color")
+                .size(new Size(60, 12))
+                .encoding(StandardCharsets.UTF_8)
+                .build()) {
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return Tui.run(terminal, file, new Tui.Options("carol", null, true), Fixtures.CLOCK);
@@ -120,17 +133,73 @@ class TuiLoopTest {
             });
             waitFor(() -> plain(out).contains("doc.scholion.json 0/"));
             String[] presses = {
-                "j", "\u000C", "j", "k", "l", "h", "\u001B[B", "\u001B[A", "\u001B[C", "\u001B[D", "\u001BOB", "\u001BOA",
-                "w", "b", ")", "(", "\u001B[6~", "\u001B[5~", "\u0006", "\u0002", "\u0004", "\u0015",
-                "\u001B[F", "\u001B[H", "\u001B[4~", "\u001B[1~", "G", "g",
+                "j",
+                "\u000C",
+                "j",
+                "k",
+                "l",
+                "h",
+                "\u001B[B",
+                "\u001B[A",
+                "\u001B[C",
+                "\u001B[D",
+                "\u001BOB",
+                "\u001BOA",
+                "w",
+                "b",
+                ")",
+                "(",
+                "\u001B[6~",
+                "\u001B[5~",
+                "\u0006",
+                "\u0002",
+                "\u0004",
+                "\u0015",
+                "\u001B[F",
+                "\u001B[H",
+                "\u001B[4~",
+                "\u001B[1~",
+                "G",
+                "g",
                 "j".repeat(15), // past the first page: the view scrolls
-                "g", "v", "ll", "\u001B", "/Bob\r", "n", "1", "w", "p", "\t", "\u001B[Z", "\t", "\u001B[Z",
-                "]", "[", "e", "3", "c", "met\u007F\u0015hi\r", "x",
-                "u", "\u0012", "\u000C", "?", "j", "k", "\u001B[6~", "q"};
+                "g",
+                "v",
+                "ll",
+                "\u001B",
+                "/Bob\r",
+                "n",
+                "1",
+                "w",
+                "p",
+                "\t",
+                "\u001B[Z",
+                "\t",
+                "\u001B[Z",
+                "]",
+                "[",
+                "e",
+                "3",
+                "c",
+                "met\u007F\u0015hi\r",
+                "x",
+                "u",
+                "\u0012",
+                "\u000C",
+                "?",
+                "j",
+                "k",
+                "\u001B[6~",
+                "q"
+            };
             for (String press : presses) {
                 send(keys, press);
-                assertThat(run).as("after %s", press.codePoints()
-                        .mapToObj(c -> String.format(java.util.Locale.ROOT, "%02x", c)).toList()).isNotDone();
+                assertThat(run)
+                        .as(
+                                "after %s",
+                                press.codePoints()
+                                        .mapToObj(c -> String.format(java.util.Locale.ROOT, "%02x", c))
+                                        .toList())
+                        .isNotDone();
             }
             send(keys, "q");
             assertThat(run.get(10, TimeUnit.SECONDS)).isZero();
@@ -161,10 +230,14 @@ class TuiLoopTest {
 
     @Test
     void colourIsOffWithNoColorOrOnADumbTerminal() throws Exception {
-        try (Terminal xterm = TerminalBuilder.builder().streams(new java.io.ByteArrayInputStream(new byte[0]),
-                new ByteArrayOutputStream()).type("xterm-256color").build();
-             Terminal dumb = TerminalBuilder.builder().streams(new java.io.ByteArrayInputStream(new byte[0]),
-                     new ByteArrayOutputStream()).type("dumb").build()) {
+        try (Terminal xterm = TerminalBuilder.builder()
+                        .streams(new java.io.ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
+                        .type("xterm-256color")
+                        .build();
+                Terminal dumb = TerminalBuilder.builder()
+                        .streams(new java.io.ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
+                        .type("dumb")
+                        .build()) {
             assertThat(Tui.colorFor(xterm, null)).isTrue();
             assertThat(Tui.colorFor(xterm, "")).isTrue();
             assertThat(Tui.colorFor(xterm, "1")).isFalse();

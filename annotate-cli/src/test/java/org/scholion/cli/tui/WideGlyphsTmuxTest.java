@@ -20,6 +20,7 @@ import org.scholion.core.store.AnnotationFile;
 class WideGlyphsTmuxTest {
     /** The text of issue 20. */
     private static final String KYIV = "Kyiv \uD83C\uDDFA\uD83C\uDDE6 and Paris.\n\nLine three.\nLine four.\n";
+
     private static final String FAMILY = "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
     private static final String THUMB = "\uD83D\uDC4D\uD83C\uDFFD";
     private static final String FLAGS = "\uD83C\uDDFA\uD83C\uDDE6\uD83C\uDDEB\uD83C\uDDF7";
@@ -95,9 +96,15 @@ class WideGlyphsTmuxTest {
     private AnnotationFile file(String text) throws Exception {
         AnnotationFile file = Fixtures.file(dir, text);
         List<Span> spans = new ArrayList<>();
-        String[][] wanted = {{"Kyiv " + FLAGS, "LOCATION"}, {"family " + FAMILY, "GROUP"}, {FAMILY, "PERSON"},
-            {THUMB + " at \u4E2D\u6587", "EVENT"}, {"Zoe\u0301", "PERSON"}, {FLAGS + " flags", "LOCATION"},
-            {THUMB + THUMB, "EVENT"}};
+        String[][] wanted = {
+            {"Kyiv " + FLAGS, "LOCATION"},
+            {"family " + FAMILY, "GROUP"},
+            {FAMILY, "PERSON"},
+            {THUMB + " at \u4E2D\u6587", "EVENT"},
+            {"Zoe\u0301", "PERSON"},
+            {FLAGS + " flags", "LOCATION"},
+            {THUMB + THUMB, "EVENT"}
+        };
         for (String[] w : wanted) {
             int at = text.indexOf(w[0]);
             int start = text.codePointCount(0, at);
@@ -124,8 +131,9 @@ class WideGlyphsTmuxTest {
             }
             String want = squeeze(line);
             if (want.isEmpty()) {
-                assertThat(squeeze(screen.get(row))).as("row %d should be the blank line of the text in:%n%s", row,
-                        shown).isEmpty();
+                assertThat(squeeze(screen.get(row)))
+                        .as("row %d should be the blank line of the text in:%n%s", row, shown)
+                        .isEmpty();
                 row++;
                 continue;
             }
@@ -134,13 +142,16 @@ class WideGlyphsTmuxTest {
                 String part = squeeze(screen.get(row));
                 assertThat(part).as("row %d in:%n%s", row, shown).isNotEmpty();
                 got.append(part);
-                assertThat(want).as("row %d should continue the line %s in:%n%s", row, line, shown)
+                assertThat(want)
+                        .as("row %d should continue the line %s in:%n%s", row, line, shown)
                         .startsWith(got.toString());
                 row++;
             }
         }
         for (; row < textRows; row++) {
-            assertThat(screen.get(row)).as("row %d after the text in:%n%s", row, shown).isBlank();
+            assertThat(screen.get(row))
+                    .as("row %d after the text in:%n%s", row, shown)
+                    .isBlank();
         }
     }
 

@@ -181,7 +181,8 @@ public final class Corpus {
             return new Outcome<>(file, null, e.getMessage());
         } catch (Exception e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Outcome<>(file, null, file + ": " + why.lines().findFirst().orElse(""));
+            return new Outcome<>(
+                    file, null, file + ": " + why.lines().findFirst().orElse(""));
         }
     }
 
@@ -193,7 +194,10 @@ public final class Corpus {
             return new Entry(file, null, e.getMessage());
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Entry(file, null, file + ": cannot read: " + why.lines().findFirst().orElse(""));
+            return new Entry(
+                    file,
+                    null,
+                    file + ": cannot read: " + why.lines().findFirst().orElse(""));
         }
     }
 
@@ -251,8 +255,8 @@ public final class Corpus {
      * Adds the annotation files below {@code root} (those {@code matchers} accept, relative to
      * {@code base}, when there are matchers; a matching folder adds all its annotation files).
      */
-    private static void walk(Path base, Path root, List<PathMatcher> matchers, int depth, List<Path> found,
-                             List<Entry> problems) {
+    private static void walk(
+            Path base, Path root, List<PathMatcher> matchers, int depth, List<Path> found, List<Entry> problems) {
         try {
             Files.walkFileTree(root, Set.of(), depth, new SimpleFileVisitor<>() {
                 @Override
@@ -306,7 +310,9 @@ public final class Corpus {
 
     private static boolean hidden(Path path) {
         Path name = path.getFileName();
-        return name != null && name.toString().startsWith(".") && !name.toString().equals(".")
+        return name != null
+                && name.toString().startsWith(".")
+                && !name.toString().equals(".")
                 && !name.toString().equals("..");
     }
 

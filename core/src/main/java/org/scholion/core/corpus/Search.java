@@ -17,8 +17,7 @@ public final class Search {
     /** Code points of context on each side of a hit, unless the query says otherwise. */
     public static final int CONTEXT = 30;
 
-    private Search() {
-    }
+    private Search() {}
 
     /**
      * What to look for; a null part matches every span.
@@ -42,7 +41,8 @@ public final class Search {
         boolean matches(AnnotatedDocument doc, Span span) {
             return (label == null || label.equals(span.label()))
                     && (annotator == null || annotator.equals(span.annotator()))
-                    && (note == null || (span.note() != null && note.matcher(span.note()).find()))
+                    && (note == null
+                            || (span.note() != null && note.matcher(span.note()).find()))
                     && (text == null || text.matcher(doc.textOf(span)).find());
         }
     }
@@ -61,9 +61,17 @@ public final class Search {
      * @param note     its note; may be null
      * @param annotator who made it; may be null
      */
-    public record Hit(String document, String span, String label, int start, int end, String text, String left,
-                      String right, String note, String annotator) {
-    }
+    public record Hit(
+            String document,
+            String span,
+            String label,
+            int start,
+            int end,
+            String text,
+            String left,
+            String right,
+            String note,
+            String annotator) {}
 
     /** The spans of {@code doc} that match, in document order. */
     public static List<Hit> find(AnnotatedDocument doc, Query query) {
@@ -81,9 +89,17 @@ public final class Search {
             while (to < text.length() && !text.isGraphemeBoundary(to)) {
                 to++;
             }
-            hits.add(new Hit(doc.document().id(), span.id(), span.label(), span.start(), span.end(),
-                    doc.textOf(span), oneLine(text.slice(from, span.start())), oneLine(text.slice(span.end(), to)),
-                    span.note(), span.annotator()));
+            hits.add(new Hit(
+                    doc.document().id(),
+                    span.id(),
+                    span.label(),
+                    span.start(),
+                    span.end(),
+                    doc.textOf(span),
+                    oneLine(text.slice(from, span.start())),
+                    oneLine(text.slice(span.end(), to)),
+                    span.note(),
+                    span.annotator()));
         }
         return hits;
     }
@@ -97,8 +113,12 @@ public final class Search {
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean blank = Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085'
-                    || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+            boolean blank = Character.isISOControl(c)
+                    || c == '\u2028'
+                    || c == '\u2029'
+                    || c == '\u0085'
+                    || (c >= '\u202A' && c <= '\u202E')
+                    || (c >= '\u2066' && c <= '\u2069');
             if (blank) {
                 if (!space) {
                     b.append(' ');

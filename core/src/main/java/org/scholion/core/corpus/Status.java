@@ -37,7 +37,10 @@ public record Status(Stage stage, String by, Instant at) {
 
     /** The stages of a document's work, in order. */
     public enum Stage {
-        TODO, IN_PROGRESS, DONE, REVIEWED;
+        TODO,
+        IN_PROGRESS,
+        DONE,
+        REVIEWED;
 
         /** The stage's name in files and on the command line: {@code todo}, {@code in-progress}, ... */
         public String label() {
@@ -75,8 +78,8 @@ public record Status(Stage stage, String by, Instant at) {
             try {
                 at = Instant.parse(when);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("document metadata '" + AT + "' is not an ISO-8601 time: '"
-                        + when + "'", e);
+                throw new IllegalArgumentException(
+                        "document metadata '" + AT + "' is not an ISO-8601 time: '" + when + "'", e);
             }
         }
         return new Status(Stage.parse(stage), meta.get(BY), at);

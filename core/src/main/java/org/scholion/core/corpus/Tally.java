@@ -22,8 +22,7 @@ public final class Tally {
     public static final String UNKNOWN = "(unknown)";
 
     /** The spans of one label and the code points they cover (each counted once per document). */
-    public record LabelCount(String set, String label, long spans, long covered) {
-    }
+    public record LabelCount(String set, String label, long spans, long covered) {}
 
     private long documents;
     private final Map<Stage, Long> stages = new EnumMap<>(Stage.class);

@@ -11,9 +11,35 @@ import org.xml.sax.helpers.DefaultHandler;
  * inside a paragraph is folded to single spaces, {@code <br>} becomes a line break.
  */
 final class ParagraphHandler extends DefaultHandler {
-    private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr",
-            "blockquote", "pre", "section", "article", "header", "footer", "aside", "table", "ul", "ol", "dl", "dt",
-            "dd", "figcaption", "caption", "address", "hr", "body");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "tr",
+            "blockquote",
+            "pre",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "aside",
+            "table",
+            "ul",
+            "ol",
+            "dl",
+            "dt",
+            "dd",
+            "figcaption",
+            "caption",
+            "address",
+            "hr",
+            "body");
     private static final Set<String> SKIPPED = Set.of("head", "script", "style", "title", "meta");
 
     private final int maxChars;

@@ -43,11 +43,10 @@ public final class SourceImporter {
     private static final Pattern NOT_ID = Pattern.compile("[^\\p{L}\\p{N}._-]+");
     private static final long MIN_INFLATE_LIMIT = 10L << 20;
     private static final long MAX_INFLATE_LIMIT = 256L << 20;
-    private static final Pattern JAVA_CLASS_PREFIX = Pattern.compile(
-            "(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
+    private static final Pattern JAVA_CLASS_PREFIX =
+            Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
 
-    private SourceImporter() {
-    }
+    private SourceImporter() {}
 
     public static Document importFile(Path file) throws ScholionException {
         return importFile(file, ImportOptions.DEFAULT);
@@ -82,8 +81,13 @@ public final class SourceImporter {
             }
             long size = Files.size(file);
             if (size > options.maxBytes()) {
-                throw new ScholionException(source, String.format(Locale.ROOT,
-                        "is %,d bytes, more than the import limit of %,d bytes", size, options.maxBytes()));
+                throw new ScholionException(
+                        source,
+                        String.format(
+                                Locale.ROOT,
+                                "is %,d bytes, more than the import limit of %,d bytes",
+                                size,
+                                options.maxBytes()));
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -109,12 +113,13 @@ public final class SourceImporter {
         }
         // Tika names many plain texts by their use (text/x-log, text/x-java-source, text/markdown ...)
         String sub = base.getSubtype();
-        return base.getType().equals("text") && (sub.startsWith("x-") || sub.equals("markdown"))
-                && !sub.contains("html") && !sub.contains("xml");
+        return base.getType().equals("text")
+                && (sub.startsWith("x-") || sub.equals("markdown"))
+                && !sub.contains("html")
+                && !sub.contains("xml");
     }
 
-    private record Decoded(String text, Charset charset) {
-    }
+    private record Decoded(String text, Charset charset) {}
 
     private static Decoded decode(byte[] bytes, Metadata metadata, EncodingDetector detector, String source)
             throws ScholionException {
@@ -131,10 +136,14 @@ public final class SourceImporter {
             throw new ScholionException(source, "looks like a binary file, not text (it has NUL bytes)");
         }
         try {
-            return new Decoded(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString(), StandardCharsets.UTF_8);
+            return new Decoded(
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString(),
+                    StandardCharsets.UTF_8);
         } catch (CharacterCodingException notUtf8) {
             refuseBrokenUtf8(bytes, source);
             Charset detected = null;
@@ -143,8 +152,10 @@ public final class SourceImporter {
             } catch (IOException e) {
                 // fall back below
             }
-            if (detected == null || detected.equals(StandardCharsets.UTF_8)
-                    || detected.equals(StandardCharsets.ISO_8859_1) || detected.equals(StandardCharsets.US_ASCII)) {
+            if (detected == null
+                    || detected.equals(StandardCharsets.UTF_8)
+                    || detected.equals(StandardCharsets.ISO_8859_1)
+                    || detected.equals(StandardCharsets.US_ASCII)) {
                 // as browsers do: Latin-1 labels mean windows-1252, whose 0x80-0x9F are letters, not controls
                 detected = Charset.forName("windows-1252");
             }
@@ -162,8 +173,10 @@ public final class SourceImporter {
         if (!hasUtf8Letters) {
             return;
         }
-        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(lenient.length() + 16);
         decoder.decode(in, out, true);
@@ -178,8 +191,15 @@ public final class SourceImporter {
                 column++;
             }
         }
-        throw new ScholionException(source, line, column, String.format(Locale.ROOT,
-                "is UTF-8 with an invalid byte 0x%02X at byte %,d; fix or re-save it as UTF-8", bytes[at] & 0xFF, at),
+        throw new ScholionException(
+                source,
+                line,
+                column,
+                String.format(
+                        Locale.ROOT,
+                        "is UTF-8 with an invalid byte 0x%02X at byte %,d; fix or re-save it as UTF-8",
+                        bytes[at] & 0xFF,
+                        at),
                 null);
     }
 
@@ -188,10 +208,11 @@ public final class SourceImporter {
             return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new ScholionException(source, "starts with a " + charset.name()
-                    + " byte-order mark but is not valid " + charset.name());
+            throw new ScholionException(
+                    source, "starts with a " + charset.name() + " byte-order mark but is not valid " + charset.name());
         }
     }
 
@@ -217,15 +238,22 @@ public final class SourceImporter {
         return true;
     }
 
-    private static Document parse(TikaConfig config, byte[] bytes, Metadata metadata, MediaType type, String id,
-                                  Map<String, String> facts, ImportOptions options, String source)
+    private static Document parse(
+            TikaConfig config,
+            byte[] bytes,
+            Metadata metadata,
+            MediaType type,
+            String id,
+            Map<String, String> facts,
+            ImportOptions options,
+            String source)
             throws ScholionException {
         AutoDetectParser parser = new AutoDetectParser(config);
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
         if (!parser.getSupportedTypes(context).contains(type.getBaseType())) {
-            throw new ScholionException(source, "cannot import " + type.getBaseType()
-                    + ": no parser for it is installed");
+            throw new ScholionException(
+                    source, "cannot import " + type.getBaseType() + ": no parser for it is installed");
         }
         refuseDecompressionBombs(bytes, source);
         ParagraphHandler handler = new ParagraphHandler(options.maxChars());
@@ -252,8 +280,8 @@ public final class SourceImporter {
         put(facts, "created", metadata.get(TikaCoreProperties.CREATED));
         put(facts, "modified", metadata.get(TikaCoreProperties.MODIFIED));
         put(facts, "pages", metadata.get(Office.PAGE_COUNT));
-        return new Document(id, title == null ? id : title, null, type.getBaseType().toString(),
-                language, facts, handler.text());
+        return new Document(
+                id, title == null ? id : title, null, type.getBaseType().toString(), language, facts, handler.text());
     }
 
     /**
@@ -273,9 +301,15 @@ public final class SourceImporter {
                 for (int n; (n = zip.read(buffer)) > 0; ) {
                     total += n;
                     if (total > limit) {
-                        throw new ScholionException(source, String.format(Locale.ROOT,
-                                "looks like a decompression bomb: its %,d bytes inflate to more than %,d bytes "
-                                        + "(in %s); refused", bytes.length, limit, entry.getName()));
+                        throw new ScholionException(
+                                source,
+                                String.format(
+                                        Locale.ROOT,
+                                        "looks like a decompression bomb: its %,d bytes inflate to more than %,d bytes "
+                                                + "(in %s); refused",
+                                        bytes.length,
+                                        limit,
+                                        entry.getName()));
                     }
                 }
             }
@@ -297,11 +331,14 @@ public final class SourceImporter {
     private static String firstLine(Exception e) {
         Throwable t = e;
         // Tika wraps the parser's own error in "TIKA-198: Illegal IOException from ...Parser@1a2b3c": say the cause
-        while (t.getCause() != null && t.getMessage() != null && (t.getMessage().contains("Unexpected RuntimeException")
-                || t.getMessage().startsWith("TIKA-198"))) {
+        while (t.getCause() != null
+                && t.getMessage() != null
+                && (t.getMessage().contains("Unexpected RuntimeException")
+                        || t.getMessage().startsWith("TIKA-198"))) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null || t.getMessage().isBlank() ? "the parser failed without saying why"
+        String m = t.getMessage() == null || t.getMessage().isBlank()
+                ? "the parser failed without saying why"
                 : t.getMessage();
         int cut = m.indexOf('\n');
         m = cut >= 0 ? m.substring(0, cut) : m;

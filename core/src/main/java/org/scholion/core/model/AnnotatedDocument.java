@@ -29,10 +29,16 @@ public final class AnnotatedDocument {
     private final Map<String, Relation> relationById;
     private final Map<String, String> prefixes;
 
-    private AnnotatedDocument(Document document, CodePointText text, List<LabelSet> labelSets,
-                              Map<String, LabelSet> setByLabel, List<Span> spans, Map<String, Span> spanById,
-                              List<Relation> relations, Map<String, Relation> relationById,
-                              Map<String, String> prefixes) {
+    private AnnotatedDocument(
+            Document document,
+            CodePointText text,
+            List<LabelSet> labelSets,
+            Map<String, LabelSet> setByLabel,
+            List<Span> spans,
+            Map<String, Span> spanById,
+            List<Relation> relations,
+            Map<String, Relation> relationById,
+            Map<String, String> prefixes) {
         this.document = document;
         this.text = text;
         this.labelSets = labelSets;
@@ -140,7 +146,9 @@ public final class AnnotatedDocument {
     }
 
     public List<Relation> relationsOf(String spanId) {
-        return relations.stream().filter(r -> r.from().equals(spanId) || r.to().equals(spanId)).toList();
+        return relations.stream()
+                .filter(r -> r.from().equals(spanId) || r.to().equals(spanId))
+                .toList();
     }
 
     /** An id for a new span: {@code s} and one more than the largest number in use. */
@@ -170,7 +178,8 @@ public final class AnnotatedDocument {
         }
         Builder builder = new Builder(document, text).labelSets(labelSets);
         spans.stream().filter(s -> !gone.contains(s.id())).forEach(builder::span);
-        relations.stream().filter(r -> !gone.contains(r.from()) && !gone.contains(r.to()))
+        relations.stream()
+                .filter(r -> !gone.contains(r.from()) && !gone.contains(r.to()))
                 .forEach(builder::relation);
         return builder.build();
     }
@@ -179,9 +188,16 @@ public final class AnnotatedDocument {
     public AnnotatedDocument withSpanReplaced(Span span) {
         Checks.check(spanById.containsKey(span.id()), "there is no span '%s'", span.id());
         for (Span other : spans) {
-            if (!other.id().equals(span.id()) && other.start() == span.start() && other.end() == span.end()
+            if (!other.id().equals(span.id())
+                    && other.start() == span.start()
+                    && other.end() == span.end()
                     && other.label().equals(span.label())) {
-                Checks.check(false, "span %s already labels %d:%d as %s", other.id(), other.start(), other.end(),
+                Checks.check(
+                        false,
+                        "span %s already labels %d:%d as %s",
+                        other.id(),
+                        other.start(),
+                        other.end(),
                         other.label());
             }
         }
@@ -249,8 +265,10 @@ public final class AnnotatedDocument {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AnnotatedDocument other && document.equals(other.document)
-                && labelSets.equals(other.labelSets) && spans.equals(other.spans)
+        return o instanceof AnnotatedDocument other
+                && document.equals(other.document)
+                && labelSets.equals(other.labelSets)
+                && spans.equals(other.spans)
                 && relations.equals(other.relations);
     }
 
@@ -281,8 +299,7 @@ public final class AnnotatedDocument {
         private final Map<Place, String> places = new HashMap<>();
 
         /** What two spans may not share: offsets and label. */
-        private record Place(int start, int end, String label) {
-        }
+        private record Place(int start, int end, String label) {}
 
         private Builder(Document document, CodePointText text) {
             this.document = Objects.requireNonNull(document, "document");
@@ -301,14 +318,23 @@ public final class AnnotatedDocument {
             }
             for (Label label : set.labels()) {
                 LabelSet other = setByLabel.get(label.name());
-                Checks.check(other == null, "label '%s' is in both label sets '%s' and '%s'", label.name(),
-                        other == null ? "" : other.name(), set.name());
+                Checks.check(
+                        other == null,
+                        "label '%s' is in both label sets '%s' and '%s'",
+                        label.name(),
+                        other == null ? "" : other.name(),
+                        set.name());
             }
             for (Map.Entry<String, String> e : set.prefixes().entrySet()) {
                 String base = prefixes.get(e.getKey());
-                Checks.check(base == null || base.equals(e.getValue()), "prefix '%s' is declared as %s by label set"
-                        + " '%s' and as %s by label set '%s'", e.getKey(), base, prefixSet.get(e.getKey()),
-                        e.getValue(), set.name());
+                Checks.check(
+                        base == null || base.equals(e.getValue()),
+                        "prefix '%s' is declared as %s by label set" + " '%s' and as %s by label set '%s'",
+                        e.getKey(),
+                        base,
+                        prefixSet.get(e.getKey()),
+                        e.getValue(),
+                        set.name());
             }
             labelSets.add(set);
             set.labels().forEach(l -> setByLabel.put(l.name(), set));
@@ -322,26 +348,38 @@ public final class AnnotatedDocument {
         public Builder span(Span span) {
             Checks.check(!spans.containsKey(span.id()), "span id '%s' is used twice", span.id());
             Checks.check(!relations.containsKey(span.id()), "span id '%s' is already a relation id", span.id());
-            Checks.check(span.end() <= text.length(), "span %s (%d:%d) ends after the text, which has %d code points",
-                    span.id(), span.start(), span.end(), text.length());
+            Checks.check(
+                    span.end() <= text.length(),
+                    "span %s (%d:%d) ends after the text, which has %d code points",
+                    span.id(),
+                    span.start(),
+                    span.end(),
+                    text.length());
             LabelSet set = setByLabel.get(span.label());
             Checks.check(set != null, "span %s has unknown label '%s'", span.id(), span.label());
             String same = places.putIfAbsent(new Place(span.start(), span.end(), span.label()), span.id());
             if (same != null) {
-                Checks.check(false, "span %s already labels %d:%d as %s", same, span.start(), span.end(),
-                        span.label());
+                Checks.check(false, "span %s already labels %d:%d as %s", same, span.start(), span.end(), span.label());
             }
             if (!span.attributes().isEmpty() && !set.attributes().isEmpty()) {
                 for (String name : span.attributes().keySet()) {
-                    Checks.check(set.allowsAttribute(name), "span %s has attribute '%s', which label set '%s' does"
-                            + " not declare (it declares %s)", span.id(), name, set.name(),
+                    Checks.check(
+                            set.allowsAttribute(name),
+                            "span %s has attribute '%s', which label set '%s' does" + " not declare (it declares %s)",
+                            span.id(),
+                            name,
+                            set.name(),
                             String.join(", ", set.attributes()));
                 }
             }
             for (String link : span.links()) {
                 String prefix = Links.prefix(link);
-                Checks.check(prefix == null || prefixes.containsKey(prefix), "span %s links to '%s', but no label"
-                        + " set declares the prefix '%s'", span.id(), link, prefix);
+                Checks.check(
+                        prefix == null || prefixes.containsKey(prefix),
+                        "span %s links to '%s', but no label" + " set declares the prefix '%s'",
+                        span.id(),
+                        link,
+                        prefix);
             }
             spans.put(span.id(), span);
             return this;
@@ -351,10 +389,16 @@ public final class AnnotatedDocument {
             Checks.check(!relations.containsKey(relation.id()), "relation id '%s' is used twice", relation.id());
             // spans and relations both become annotations with IRIs made from their ids
             Checks.check(!spans.containsKey(relation.id()), "relation id '%s' is already a span id", relation.id());
-            Checks.check(spans.containsKey(relation.from()), "relation %s starts at missing span '%s'",
-                    relation.id(), relation.from());
-            Checks.check(spans.containsKey(relation.to()), "relation %s points to missing span '%s'",
-                    relation.id(), relation.to());
+            Checks.check(
+                    spans.containsKey(relation.from()),
+                    "relation %s starts at missing span '%s'",
+                    relation.id(),
+                    relation.from());
+            Checks.check(
+                    spans.containsKey(relation.to()),
+                    "relation %s points to missing span '%s'",
+                    relation.id(),
+                    relation.to());
             relations.put(relation.id(), relation);
             return this;
         }
@@ -369,9 +413,16 @@ public final class AnnotatedDocument {
             sorted.sort(Span.ORDER);
             List<Relation> rels = new ArrayList<>(relations.values());
             rels.sort((a, b) -> Ids.NATURAL.compare(a.id(), b.id()));
-            return new AnnotatedDocument(document, text, List.copyOf(labelSets), Map.copyOf(setByLabel),
-                    Collections.unmodifiableList(sorted), Map.copyOf(spans), List.copyOf(rels),
-                    Map.copyOf(relations), Map.copyOf(prefixes));
+            return new AnnotatedDocument(
+                    document,
+                    text,
+                    List.copyOf(labelSets),
+                    Map.copyOf(setByLabel),
+                    Collections.unmodifiableList(sorted),
+                    Map.copyOf(spans),
+                    List.copyOf(rels),
+                    Map.copyOf(relations),
+                    Map.copyOf(prefixes));
         }
     }
 }

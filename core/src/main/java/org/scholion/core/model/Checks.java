@@ -11,8 +11,7 @@ final class Checks {
     static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}\\p{M}._:-]{0,199}");
     static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static void check(boolean condition, String format, Object... args) {
         if (!condition) {
@@ -25,8 +24,12 @@ final class Checks {
             check(false, "%s must not be missing", what);
         }
         if (!isId(value)) {
-            check(false, "%s '%s' must start with a letter, digit or '_' and hold only letters, digits, marks"
-                    + " and . _ : - (at most 200)", what, value);
+            check(
+                    false,
+                    "%s '%s' must start with a letter, digit or '_' and hold only letters, digits, marks"
+                            + " and . _ : - (at most 200)",
+                    what,
+                    value);
         }
         return value;
     }
@@ -42,7 +45,8 @@ final class Checks {
             int c = value.codePointAt(i);
             i += Character.charCount(c);
             boolean letterOrNumber = isLetterOrNumber(c);
-            boolean allowed = codePoints == 0 ? letterOrNumber || c == '_'
+            boolean allowed = codePoints == 0
+                    ? letterOrNumber || c == '_'
                     : letterOrNumber || isMark(c) || c == '.' || c == '_' || c == ':' || c == '-';
             if (!allowed || ++codePoints > 200) {
                 return false;
@@ -56,9 +60,14 @@ final class Checks {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         }
         return switch (Character.getType(c)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
-                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER -> true;
             default -> false;
         };
     }
@@ -121,8 +130,11 @@ final class Checks {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) && c != '\t' && c != '\n') {
-                check(false, "attribute '%s' of %s must not hold control characters other than tab and line feed",
-                        name, what);
+                check(
+                        false,
+                        "attribute '%s' of %s must not hold control characters other than tab and line feed",
+                        name,
+                        what);
             }
         }
         return value;

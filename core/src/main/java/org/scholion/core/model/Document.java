@@ -18,8 +18,14 @@ import org.scholion.core.text.Sha256;
  * @param metadata  further facts (author, date, source file), sorted by key
  * @param text      the text; offsets count its code points
  */
-public record Document(String id, String title, String iri, String mediaType, String language,
-                       Map<String, String> metadata, String text) {
+public record Document(
+        String id,
+        String title,
+        String iri,
+        String mediaType,
+        String language,
+        Map<String, String> metadata,
+        String text) {
 
     public Document {
         Checks.id(id, "document id");
@@ -69,7 +75,8 @@ public record Document(String id, String title, String iri, String mediaType, St
         for (int i = 0; i < text.length(); i++, codePoint++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
                         && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else {

@@ -7,13 +7,14 @@ import java.util.Comparator;
 final class Ids {
     static final Comparator<String> NATURAL = Ids::compareNatural;
 
-    private Ids() {
-    }
+    private Ids() {}
 
     static String next(String prefix, Collection<String> taken) {
         long max = 0;
         for (String id : taken) {
-            if (id.startsWith(prefix) && id.length() > prefix.length() && id.length() - prefix.length() < 18
+            if (id.startsWith(prefix)
+                    && id.length() > prefix.length()
+                    && id.length() - prefix.length() < 18
                     && id.substring(prefix.length()).chars().allMatch(c -> c >= '0' && c <= '9')) {
                 max = Math.max(max, Long.parseLong(id.substring(prefix.length())));
             }

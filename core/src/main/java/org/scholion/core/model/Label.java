@@ -15,14 +15,22 @@ public record Label(String name, String color, String description, String key, S
 
     public Label {
         Checks.name(name, "label name");
-        Checks.check(color != null && Checks.COLOR.matcher(color).matches(),
-                "colour '%s' of label '%s' must be #RRGGBB", color, name);
+        Checks.check(
+                color != null && Checks.COLOR.matcher(color).matches(),
+                "colour '%s' of label '%s' must be #RRGGBB",
+                color,
+                name);
         color = color.toUpperCase(Locale.ROOT);
         description = Checks.optional(description);
         key = Checks.optional(key);
-        Checks.check(key == null || (key.codePointCount(0, key.length()) == 1 && !Character.isWhitespace(key.codePointAt(0))
-                        && !Character.isISOControl(key.codePointAt(0))),
-                "hotkey '%s' of label '%s' must be one visible character", key, name);
+        Checks.check(
+                key == null
+                        || (key.codePointCount(0, key.length()) == 1
+                                && !Character.isWhitespace(key.codePointAt(0))
+                                && !Character.isISOControl(key.codePointAt(0))),
+                "hotkey '%s' of label '%s' must be one visible character",
+                key,
+                name);
         iri = Checks.optional(iri);
     }
 

@@ -27,8 +27,12 @@ public record LabelSet(String name, List<Label> labels, List<String> attributes,
         Set<String> keys = new HashSet<>();
         for (Label label : labels) {
             Checks.check(names.add(label.name()), "label '%s' appears twice in label set '%s'", label.name(), name);
-            Checks.check(label.key() == null || keys.add(label.key()),
-                    "hotkey '%s' of label '%s' is already taken in label set '%s'", label.key(), label.name(), name);
+            Checks.check(
+                    label.key() == null || keys.add(label.key()),
+                    "hotkey '%s' of label '%s' is already taken in label set '%s'",
+                    label.key(),
+                    label.name(),
+                    name);
         }
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
         Set<String> declared = new HashSet<>();
@@ -42,8 +46,10 @@ public record LabelSet(String name, List<Label> labels, List<String> attributes,
             TreeMap<String, String> sorted = new TreeMap<>();
             for (Map.Entry<String, String> e : prefixes.entrySet()) {
                 String what = "label set '" + name + "'";
-                sorted.put(Links.checkPrefix(e.getKey(), what), Links.iri(e.getValue(), "IRI '" + e.getValue()
-                        + "' of prefix '" + e.getKey() + "' of " + what));
+                sorted.put(
+                        Links.checkPrefix(e.getKey(), what),
+                        Links.iri(
+                                e.getValue(), "IRI '" + e.getValue() + "' of prefix '" + e.getKey() + "' of " + what));
             }
             prefixes = Collections.unmodifiableSortedMap(sorted);
         }

@@ -18,8 +18,10 @@ public record Relation(String id, String type, String from, String to, Map<Strin
 
     public Relation {
         Checks.id(id, "relation id");
-        Checks.check(type != null && TYPE.matcher(type).matches(),
-                "relation type '%s' must be a word of letters, digits and . _ : / # -", type);
+        Checks.check(
+                type != null && TYPE.matcher(type).matches(),
+                "relation type '%s' must be a word of letters, digits and . _ : / # -",
+                type);
         Checks.id(from, "span id of relation " + id);
         Checks.id(to, "span id of relation " + id);
         attributes = Checks.attributes(attributes, "relation " + id);

@@ -23,8 +23,17 @@ import java.util.TreeMap;
  * @param attributes properties of the span, name to value, sorted by name (e.g. {@code certainty=low})
  * @param links      what the span points to outside the text: absolute IRIs or {@code PREFIX:ID}, in order
  */
-public record Span(String id, int start, int end, String label, String note, String annotator, Instant created,
-                   boolean suggestion, Map<String, String> attributes, List<String> links) {
+public record Span(
+        String id,
+        int start,
+        int end,
+        String label,
+        String note,
+        String annotator,
+        Instant created,
+        boolean suggestion,
+        Map<String, String> attributes,
+        List<String> links) {
 
     /** Document order: by start, then longer (outer) spans first, then by id. */
     public static final Comparator<Span> ORDER = Comparator.comparingInt(Span::start)
@@ -46,8 +55,15 @@ public record Span(String id, int start, int end, String label, String note, Str
     }
 
     /** A span without attributes or links. */
-    public Span(String id, int start, int end, String label, String note, String annotator, Instant created,
-                boolean suggestion) {
+    public Span(
+            String id,
+            int start,
+            int end,
+            String label,
+            String note,
+            String annotator,
+            Instant created,
+            boolean suggestion) {
         this(id, start, end, label, note, annotator, created, suggestion, Map.of(), List.of());
     }
 

@@ -181,8 +181,10 @@ public final class AnnotationFile {
                 try {
                     doc = (back ? change.inverse() : change).applyTo(doc);
                 } catch (IllegalArgumentException e) {
-                    throw new ScholionException(name(), "cannot " + (back ? "undo" : "redo") + " '"
-                            + change.summary() + "': " + e.getMessage(), e);
+                    throw new ScholionException(
+                            name(),
+                            "cannot " + (back ? "undo" : "redo") + " '" + change.summary() + "': " + e.getMessage(),
+                            e);
                 }
                 to.add(change);
             }
@@ -223,7 +225,7 @@ public final class AnnotationFile {
         try {
             Path lockFile = path.resolveSibling("." + path.getFileName() + ".lock");
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+                    FileLock ignored = channel.lock()) {
                 return action.run();
             } catch (IOException e) {
                 throw new ScholionException(name(), "cannot lock for writing: " + reason(e), e);

@@ -23,8 +23,7 @@ import java.util.Set;
 public final class AtomicWrite {
     private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
 
-    private AtomicWrite() {
-    }
+    private AtomicWrite() {}
 
     /** Something that writes a file's content into a stream, which it need not close. */
     @FunctionalInterface
@@ -43,7 +42,7 @@ public final class AtomicWrite {
         Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
@@ -83,8 +82,8 @@ public final class AtomicWrite {
 
     private static void keepPermissions(Path target, Path temp) {
         try {
-            Set<PosixFilePermission> wanted = Files.exists(target) ? Files.getPosixFilePermissions(target)
-                    : NEW_FILE_PERMISSIONS;
+            Set<PosixFilePermission> wanted =
+                    Files.exists(target) ? Files.getPosixFilePermissions(target) : NEW_FILE_PERMISSIONS;
             Files.setPosixFilePermissions(temp, wanted);
         } catch (UnsupportedOperationException | IOException e) {
             // not a POSIX file system: the file gets that system's defaults

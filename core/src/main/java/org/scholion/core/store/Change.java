@@ -15,9 +15,14 @@ import org.scholion.core.model.Span;
  * One edit as recorded in the history: what it removed and what it added. Replacing a span or a
  * label set is removing the old one and adding the new one.
  */
-public record Change(String summary, List<Span> removedSpans, List<Span> addedSpans,
-                     List<Relation> removedRelations, List<Relation> addedRelations,
-                     List<LabelSet> removedLabelSets, List<LabelSet> addedLabelSets) {
+public record Change(
+        String summary,
+        List<Span> removedSpans,
+        List<Span> addedSpans,
+        List<Relation> removedRelations,
+        List<Relation> addedRelations,
+        List<LabelSet> removedLabelSets,
+        List<LabelSet> addedLabelSets) {
 
     public Change {
         summary = summary == null ? "" : summary;
@@ -40,19 +45,22 @@ public record Change(String summary, List<Span> removedSpans, List<Span> addedSp
         List<LabelSet> removedSets = new ArrayList<>();
         List<LabelSet> addedSets = new ArrayList<>();
         diff(before.labelSets(), after.labelSets(), LabelSet::name, removedSets, addedSets);
-        return new Change(summary, removedSpans, addedSpans, removedRelations, addedRelations, removedSets,
-                addedSets);
+        return new Change(summary, removedSpans, addedSpans, removedRelations, addedRelations, removedSets, addedSets);
     }
 
     public boolean isEmpty() {
-        return removedSpans.isEmpty() && addedSpans.isEmpty() && removedRelations.isEmpty()
-                && addedRelations.isEmpty() && removedLabelSets.isEmpty() && addedLabelSets.isEmpty();
+        return removedSpans.isEmpty()
+                && addedSpans.isEmpty()
+                && removedRelations.isEmpty()
+                && addedRelations.isEmpty()
+                && removedLabelSets.isEmpty()
+                && addedLabelSets.isEmpty();
     }
 
     /** The change that undoes this one. */
     public Change inverse() {
-        return new Change(summary, addedSpans, removedSpans, addedRelations, removedRelations, addedLabelSets,
-                removedLabelSets);
+        return new Change(
+                summary, addedSpans, removedSpans, addedRelations, removedRelations, addedLabelSets, removedLabelSets);
     }
 
     /**
@@ -71,7 +79,8 @@ public record Change(String summary, List<Span> removedSpans, List<Span> addedSp
             }
         }
         sets.addAll(addedSets.values());
-        AnnotatedDocument.Builder builder = AnnotatedDocument.builder(doc.document()).labelSets(sets);
+        AnnotatedDocument.Builder builder =
+                AnnotatedDocument.builder(doc.document()).labelSets(sets);
         Map<String, Span> gone = byKey(removedSpans, Span::id);
         doc.spans().stream().filter(s -> !gone.containsKey(s.id())).forEach(builder::span);
         addedSpans.forEach(builder::span);
@@ -81,8 +90,8 @@ public record Change(String summary, List<Span> removedSpans, List<Span> addedSp
         return builder.build();
     }
 
-    private static <T> void diff(List<T> before, List<T> after, Function<T, String> key, List<T> removed,
-                                 List<T> added) {
+    private static <T> void diff(
+            List<T> before, List<T> after, Function<T, String> key, List<T> removed, List<T> added) {
         Map<String, T> old = byKey(before, key);
         Map<String, T> now = byKey(after, key);
         for (T item : before) {

@@ -51,8 +51,8 @@ final class Fields {
             return null;
         }
         if (!(v instanceof String text)) {
-            throw new IllegalArgumentException(what + " member \"" + name + "\" must be a string, not "
-                    + JsonTree.show(v));
+            throw new IllegalArgumentException(
+                    what + " member \"" + name + "\" must be a string, not " + JsonTree.show(v));
         }
         return text;
     }
@@ -63,8 +63,8 @@ final class Fields {
             throw new IllegalArgumentException(what + " has no \"" + name + "\"");
         }
         if (!(v instanceof Long number) || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(what + " member \"" + name + "\" must be a whole number, not "
-                    + JsonTree.show(v));
+            throw new IllegalArgumentException(
+                    what + " member \"" + name + "\" must be a whole number, not " + JsonTree.show(v));
         }
         return number.intValue();
     }
@@ -87,8 +87,8 @@ final class Fields {
             return Map.of();
         }
         if (!(v instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(what + " member \"" + name + "\" must be an object of strings, not "
-                    + JsonTree.show(v));
+            throw new IllegalArgumentException(
+                    what + " member \"" + name + "\" must be an object of strings, not " + JsonTree.show(v));
         }
         Map<String, String> result = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -108,14 +108,14 @@ final class Fields {
             return List.of();
         }
         if (!(v instanceof List<?> items)) {
-            throw new IllegalArgumentException(what + " member \"" + name + "\" must be an array of strings, not "
-                    + JsonTree.show(v));
+            throw new IllegalArgumentException(
+                    what + " member \"" + name + "\" must be an array of strings, not " + JsonTree.show(v));
         }
         List<String> result = new ArrayList<>(items.size());
         for (Object item : items) {
             if (!(item instanceof String text)) {
-                throw new IllegalArgumentException(what + " member \"" + name + "\" must hold only strings, not "
-                        + JsonTree.show(item));
+                throw new IllegalArgumentException(
+                        what + " member \"" + name + "\" must hold only strings, not " + JsonTree.show(item));
             }
             result.add(text);
         }

@@ -36,8 +36,7 @@ final class JsonCodec {
         FACTORY.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     }
 
-    private JsonCodec() {
-    }
+    private JsonCodec() {}
 
     static Snapshot readSnapshot(InputStream in, String source) throws ScholionException {
         return SnapshotReader.readSnapshot(in, source);

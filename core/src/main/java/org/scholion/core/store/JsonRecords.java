@@ -15,14 +15,13 @@ import org.scholion.core.time.InstantParser;
  * each refusing members it does not know with an {@link IllegalArgumentException} that names them.
  */
 final class JsonRecords {
-    static final List<String> SPAN_MEMBERS = List.of("id", "start", "end", "label", "note", "annotator",
-            "created", "suggestion", "attributes", "links");
+    static final List<String> SPAN_MEMBERS =
+            List.of("id", "start", "end", "label", "note", "annotator", "created", "suggestion", "attributes", "links");
     static final List<String> RELATION_MEMBERS = List.of("id", "type", "from", "to", "attributes");
     private static final Set<String> SPAN_NAMES = Set.copyOf(SPAN_MEMBERS);
     private static final Set<String> RELATION_NAMES = Set.copyOf(RELATION_MEMBERS);
 
-    private JsonRecords() {
-    }
+    private JsonRecords() {}
 
     static LabelSet labelSet(Object n) {
         Fields f = new Fields(n, "label set", Set.of("name", "labels", "attributes", "prefixes"));
@@ -35,8 +34,12 @@ final class JsonRecords {
 
     static Label label(Object n) {
         Fields f = new Fields(n, "label", Set.of("name", "color", "description", "key", "iri"));
-        return new Label(f.string("name", true), f.string("color", true), f.string("description", false),
-                f.string("key", false), f.string("iri", false));
+        return new Label(
+                f.string("name", true),
+                f.string("color", true),
+                f.string("description", false),
+                f.string("key", false),
+                f.string("iri", false));
     }
 
     static Span span(Object n) {
@@ -50,10 +53,19 @@ final class JsonRecords {
     private static Span span(Fields f) {
         String created = f.string("created", false);
         Instant when = created == null ? null : InstantParser.parse(created, "created");
-        return new Span(f.string("id", true), f.integer("start"), f.integer("end"), f.string("label", true),
-                f.string("note", false), f.string("annotator", false), when, f.bool("suggestion"),
-                f.stringMap("attributes"), f.stringList("links"));
+        return new Span(
+                f.string("id", true),
+                f.integer("start"),
+                f.integer("end"),
+                f.string("label", true),
+                f.string("note", false),
+                f.string("annotator", false),
+                when,
+                f.bool("suggestion"),
+                f.stringMap("attributes"),
+                f.stringList("links"));
     }
+
     static Relation relation(Object n) {
         return relation(new Fields(n, "relation", RELATION_NAMES));
     }
@@ -63,8 +75,12 @@ final class JsonRecords {
     }
 
     private static Relation relation(Fields f) {
-        return new Relation(f.string("id", true), f.string("type", true), f.string("from", true),
-                f.string("to", true), f.stringMap("attributes"));
+        return new Relation(
+                f.string("id", true),
+                f.string("type", true),
+                f.string("from", true),
+                f.string("to", true),
+                f.stringMap("attributes"));
     }
 
     static History history(Object n) {
@@ -78,14 +94,19 @@ final class JsonRecords {
             Fields f = new Fields(c, "change", Set.of("summary", "removed", "added"));
             Parts removed = parts(f.get("removed"));
             Parts added = parts(f.get("added"));
-            list.add(new Change(f.string("summary", false), removed.spans, added.spans, removed.relations,
-                    added.relations, removed.labelSets, added.labelSets));
+            list.add(new Change(
+                    f.string("summary", false),
+                    removed.spans,
+                    added.spans,
+                    removed.relations,
+                    added.relations,
+                    removed.labelSets,
+                    added.labelSets));
         }
         return list;
     }
 
-    private record Parts(List<Span> spans, List<Relation> relations, List<LabelSet> labelSets) {
-    }
+    private record Parts(List<Span> spans, List<Relation> relations, List<LabelSet> labelSets) {}
 
     private static Parts parts(Object n) {
         Parts parts = new Parts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -106,8 +127,7 @@ final class JsonRecords {
     }
 
     /** An object of the history that could not be made into its record, and why. */
-    record Unmade(String reason) {
-    }
+    record Unmade(String reason) {}
 
     private static Object unmade(Object n) {
         if (n instanceof Unmade u) {

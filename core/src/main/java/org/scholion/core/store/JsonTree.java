@@ -23,8 +23,7 @@ final class JsonTree {
         }
     };
 
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     /** Reads the value at the parser's current token, leaving the parser on its last token. */
     static Object read(JsonParser p) throws IOException {
@@ -50,7 +49,8 @@ final class JsonTree {
                 return checked(p, p.getText());
             }
             case VALUE_NUMBER_INT -> {
-                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? (Object) p.getDecimalValue()
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? (Object) p.getDecimalValue()
                         : (Object) p.getLongValue();
             }
             case VALUE_NUMBER_FLOAT -> {
@@ -80,9 +80,14 @@ final class JsonTree {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 String name = p.currentToken() == JsonToken.VALUE_STRING ? p.currentName() : null;
-                throw new LoneSurrogate(p, String.format(java.util.Locale.ROOT,
-                        (name == null ? "a string" : "\"" + name + "\"") + " has a lone surrogate U+%04X at code point %d (half of a \\u escape pair)", (int) c,
-                        codePoint));
+                throw new LoneSurrogate(
+                        p,
+                        String.format(
+                                java.util.Locale.ROOT,
+                                (name == null ? "a string" : "\"" + name + "\"")
+                                        + " has a lone surrogate U+%04X at code point %d (half of a \\u escape pair)",
+                                (int) c,
+                                codePoint));
             }
         }
         return text;

@@ -12,8 +12,7 @@ import org.scholion.core.model.LabelSet;
 
 /** Reads and writes a label set on its own, as a JSON file. */
 public final class LabelSetFile {
-    private LabelSetFile() {
-    }
+    private LabelSetFile() {}
 
     public static LabelSet read(Path path) throws ScholionException {
         try {

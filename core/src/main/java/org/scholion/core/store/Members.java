@@ -57,8 +57,10 @@ final class Members {
                     String text = JsonTree.checked(p, p.getText());
                     yield shared[slot] ? interner.intern(text) : text;
                 }
-                case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? JsonTree.read(p) : (Object) p.getLongValue();
+                case VALUE_NUMBER_INT ->
+                    p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            ? JsonTree.read(p)
+                            : (Object) p.getLongValue();
                 case VALUE_NULL -> JsonTree.NULL;
                 case VALUE_TRUE -> Boolean.TRUE;
                 case VALUE_FALSE -> Boolean.FALSE;

@@ -75,8 +75,12 @@ final class Records<T> {
     }
 
     private ScholionException problemAt(int index, String source, String what) {
-        return new ScholionException(source, Math.max(0, lines[index]), Math.max(0, columns[index]),
-                what + " (in " + name + "[" + index + "])", null);
+        return new ScholionException(
+                source,
+                Math.max(0, lines[index]),
+                Math.max(0, columns[index]),
+                what + " (in " + name + "[" + index + "])",
+                null);
     }
 
     /** Makes a record from the members of one object; refuses with an IllegalArgumentException. */

@@ -27,26 +27,26 @@ import org.scholion.core.model.Span;
  * file can hold hundreds of thousands of them; the rest is read as {@link JsonTree} values.
  */
 final class SnapshotReader {
-    private SnapshotReader() {
-    }
+    private SnapshotReader() {}
 
     /** A JSON value and where it starts, so that problems found later can say where. */
-    private record Located(Object node, JsonLocation where, String path) {
-    }
+    private record Located(Object node, JsonLocation where, String path) {}
 
     static Snapshot readSnapshot(InputStream in, String source) throws ScholionException {
         Map<String, Located> top = new LinkedHashMap<>();
         Interner interner = new Interner();
-        Records<Span> spans = new Records<>("spans", new Members(interner, JsonRecords.SPAN_MEMBERS, "label", "annotator"),
-                JsonRecords::span);
-        Records<Relation> relations = new Records<>("relations", new Members(interner, JsonRecords.RELATION_MEMBERS, "type"),
-                JsonRecords::relation);
+        Records<Span> spans = new Records<>(
+                "spans", new Members(interner, JsonRecords.SPAN_MEMBERS, "label", "annotator"), JsonRecords::span);
+        Records<Relation> relations = new Records<>(
+                "relations", new Members(interner, JsonRecords.RELATION_MEMBERS, "type"), JsonRecords::relation);
         List<Located> labelSets = new ArrayList<>();
         JsonParser p = open(in, source);
         try (p) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
-                throw problem(source, p.currentTokenLocation(),
+                throw problem(
+                        source,
+                        p.currentTokenLocation(),
                         first == null ? "the file is empty" : "expected a JSON object at the top");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -58,14 +58,17 @@ final class SnapshotReader {
                     case "relations" -> relations.read(p, source);
                     case "labelSets" -> readArray(p, source, name, labelSets);
                     case "format", "document" -> top.put(name, new Located(JsonTree.read(p), at, name));
-                    case "history" -> top.put(name, new Located(readHistory(p, spans.members(), relations.members()),
-                            at, name));
+                    case "history" ->
+                        top.put(name, new Located(readHistory(p, spans.members(), relations.members()), at, name));
                     default -> {
                         if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                             p.skipChildren();
                         }
-                        throw problem(source, at, "unknown member '" + name + "' (expected format, document, "
-                                + "labelSets, spans, relations, history)");
+                        throw problem(
+                                source,
+                                at,
+                                "unknown member '" + name + "' (expected format, document, "
+                                        + "labelSets, spans, relations, history)");
                     }
                 }
             }
@@ -88,10 +91,14 @@ final class SnapshotReader {
         if (!JsonCodec.READS.contains(format.node())) {
             String found = format.node() instanceof String text ? text : JsonTree.show(format.node());
             String reads = String.join(" and ", JsonCodec.READS);
-            throw problem(source, format.where(), found.startsWith("scholion/")
-                    ? "unsupported format '" + found + "': the file was written by a newer Scholion (this version"
-                    + " reads " + reads + "); upgrade Scholion to read it"
-                    : "unknown format '" + found + "' (expected " + reads + ")");
+            throw problem(
+                    source,
+                    format.where(),
+                    found.startsWith("scholion/")
+                            ? "unsupported format '" + found
+                                    + "': the file was written by a newer Scholion (this version" + " reads " + reads
+                                    + "); upgrade Scholion to read it"
+                            : "unknown format '" + found + "' (expected " + reads + ")");
         }
         Located doc = top.get("document");
         if (doc == null) {
@@ -116,7 +123,9 @@ final class SnapshotReader {
         try (p) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
-                throw problem(source, p.currentTokenLocation(),
+                throw problem(
+                        source,
+                        p.currentTokenLocation(),
                         first == null ? "the file is empty" : "expected a JSON object with name and labels");
             }
             JsonLocation start = p.currentTokenLocation();
@@ -136,8 +145,11 @@ final class SnapshotReader {
                     }
                     case "labels" -> readArray(p, source, field, labels);
                     case "attributes", "prefixes" -> declarations.put(field, JsonTree.read(p));
-                    default -> throw problem(source, at, "unknown member '" + field + "' (expected name, labels,"
-                            + " attributes, prefixes)");
+                    default ->
+                        throw problem(
+                                source,
+                                at,
+                                "unknown member '" + field + "' (expected name, labels," + " attributes, prefixes)");
                 }
             }
             if (p.nextToken() != null) {
@@ -171,10 +183,10 @@ final class SnapshotReader {
         }
     }
 
-    private static void readArray(JsonParser p, String source, String name, List<Located> into) throws IOException,
-            ScholionException {
-        forEachObject(p, source, name,
-                (at, index) -> into.add(new Located(JsonTree.read(p), at, name + "[" + index + "]")));
+    private static void readArray(JsonParser p, String source, String name, List<Located> into)
+            throws IOException, ScholionException {
+        forEachObject(
+                p, source, name, (at, index) -> into.add(new Located(JsonTree.read(p), at, name + "[" + index + "]")));
     }
 
     /** Calls {@code reader} at the start of each object of the array {@code name}; anything else in it is refused. */
@@ -207,8 +219,7 @@ final class SnapshotReader {
      * of accepted suggestions records thousands of them. Anything of another shape stays a plain
      * value, for {@link #history} to refuse with the usual message.
      */
-    private static Object readHistory(JsonParser p, Members spanMembers, Members relationMembers)
-            throws IOException {
+    private static Object readHistory(JsonParser p, Members spanMembers, Members relationMembers) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             return JsonTree.read(p);
         }
@@ -275,7 +286,6 @@ final class SnapshotReader {
         return list;
     }
 
-
     private interface Step<T> {
         T run() throws ScholionException;
     }
@@ -285,14 +295,18 @@ final class SnapshotReader {
             return step.run();
         } catch (IllegalArgumentException | NullPointerException e) {
             String what = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw problem(source, where.where(), where.path().startsWith("label set") || where.path().equals("document")
-                    ? what : what + " (in " + where.path() + ")");
+            throw problem(
+                    source,
+                    where.where(),
+                    where.path().startsWith("label set") || where.path().equals("document")
+                            ? what
+                            : what + " (in " + where.path() + ")");
         }
     }
 
     private static Document document(Object n, String source, JsonLocation where) throws ScholionException {
-        Fields f = new Fields(n, "document", Set.of("id", "title", "iri", "mediaType", "language", "metadata",
-                "sha256", "text"));
+        Fields f = new Fields(
+                n, "document", Set.of("id", "title", "iri", "mediaType", "language", "metadata", "sha256", "text"));
         String text = f.string("text", true);
         String declared = f.string("sha256", false);
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -308,15 +322,26 @@ final class SnapshotReader {
                 metadata.put((String) e.getKey(), value);
             }
         }
-        Document document = new Document(f.string("id", true), f.string("title", false), f.string("iri", false),
-                f.string("mediaType", false), f.string("language", false), metadata, text);
+        Document document = new Document(
+                f.string("id", true),
+                f.string("title", false),
+                f.string("iri", false),
+                f.string("mediaType", false),
+                f.string("language", false),
+                metadata,
+                text);
         if (declared != null) {
             String actual = document.sha256();
             if (!actual.equalsIgnoreCase(declared)) {
-                throw problem(source, where, String.format(Locale.ROOT,
-                        "text hash mismatch: the file says sha256 %s but the text hashes to %s; the text was "
-                                + "changed, so its annotations no longer apply", shortHash(declared),
-                        shortHash(actual)));
+                throw problem(
+                        source,
+                        where,
+                        String.format(
+                                Locale.ROOT,
+                                "text hash mismatch: the file says sha256 %s but the text hashes to %s; the text was "
+                                        + "changed, so its annotations no longer apply",
+                                shortHash(declared),
+                                shortHash(actual)));
             }
         }
         return document;
@@ -327,8 +352,12 @@ final class SnapshotReader {
     }
 
     private static ScholionException problem(String source, JsonLocation at, String message) {
-        return new ScholionException(source, at == null ? 0 : Math.max(0, at.getLineNr()),
-                at == null ? 0 : Math.max(0, at.getColumnNr()), message, null);
+        return new ScholionException(
+                source,
+                at == null ? 0 : Math.max(0, at.getLineNr()),
+                at == null ? 0 : Math.max(0, at.getColumnNr()),
+                message,
+                null);
     }
 
     private static ScholionException malformed(String source, JsonProcessingException e, JsonParser parser) {
@@ -343,8 +372,11 @@ final class SnapshotReader {
         if (at == null && parser != null) {
             at = parser.currentLocation();
         }
-        return new ScholionException(source, at == null ? 0 : Math.max(0, at.getLineNr()),
+        return new ScholionException(
+                source,
+                at == null ? 0 : Math.max(0, at.getLineNr()),
                 at == null ? 0 : Math.max(0, at.getColumnNr()),
-                (e instanceof JsonTree.LoneSurrogate ? "" : "malformed JSON: ") + message, e);
+                (e instanceof JsonTree.LoneSurrogate ? "" : "malformed JSON: ") + message,
+                e);
     }
 }

@@ -18,8 +18,7 @@ import org.scholion.core.time.InstantFormatter;
 
 /** Writes annotation files and label-set files in their canonical form: one layout, so diffs stay small. */
 final class SnapshotWriter {
-    private SnapshotWriter() {
-    }
+    private SnapshotWriter() {}
 
     static void write(Snapshot snapshot, OutputStream out) throws IOException {
         AnnotatedDocument doc = snapshot.document();
@@ -95,8 +94,14 @@ final class SnapshotWriter {
         g.writeEndArray();
     }
 
-    private static void writeParts(JsonGenerator g, String name, List<Span> spans, List<Relation> relations,
-                                   List<LabelSet> sets, InstantFormatter times) throws IOException {
+    private static void writeParts(
+            JsonGenerator g,
+            String name,
+            List<Span> spans,
+            List<Relation> relations,
+            List<LabelSet> sets,
+            InstantFormatter times)
+            throws IOException {
         g.writeObjectFieldStart(name);
         if (!spans.isEmpty()) {
             g.writeArrayFieldStart("spans");

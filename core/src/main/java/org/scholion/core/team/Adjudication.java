@@ -10,8 +10,7 @@ import org.scholion.core.model.Span;
 
 /** An adjudicator's decisions on suggestions: accepted ones become spans, rejected ones go. */
 public final class Adjudication {
-    private Adjudication() {
-    }
+    private Adjudication() {}
 
     /**
      * The suggestions to decide on: those of {@code ids}, or every one when {@code ids} is empty;
@@ -33,8 +32,8 @@ public final class Adjudication {
         for (String id : unique) {
             Span s = doc.span(id).orElseThrow(() -> new IllegalArgumentException("there is no span '" + id + "'"));
             if (!s.suggestion()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "span %s is not a suggestion (it was accepted already)", id));
+                throw new IllegalArgumentException(
+                        String.format(Locale.ROOT, "span %s is not a suggestion (it was accepted already)", id));
             }
             if (label == null || s.label().equals(label)) {
                 chosen.add(s);
@@ -47,7 +46,8 @@ public final class Adjudication {
     public static AnnotatedDocument accept(AnnotatedDocument doc, List<Span> suggestions) {
         Set<String> ids = new java.util.HashSet<>();
         suggestions.forEach(s -> ids.add(s.id()));
-        AnnotatedDocument.Builder builder = AnnotatedDocument.builder(doc.document()).labelSets(doc.labelSets());
+        AnnotatedDocument.Builder builder =
+                AnnotatedDocument.builder(doc.document()).labelSets(doc.labelSets());
         for (Span s : doc.spans()) {
             builder.span(ids.contains(s.id()) ? s.withSuggestion(false) : s);
         }
@@ -57,6 +57,8 @@ public final class Adjudication {
 
     /** The document without these suggestions (and without the relations that touch them). */
     public static AnnotatedDocument reject(AnnotatedDocument doc, List<Span> suggestions) {
-        return suggestions.isEmpty() ? doc : doc.withoutSpans(suggestions.stream().map(Span::id).toList());
+        return suggestions.isEmpty()
+                ? doc
+                : doc.withoutSpans(suggestions.stream().map(Span::id).toList());
     }
 }

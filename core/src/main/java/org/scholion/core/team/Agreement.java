@@ -47,8 +47,7 @@ public final class Agreement {
     /** The prefix of the scope of the values that pool the labels of one label set. */
     public static final String SET_SCOPE = "set:";
 
-    private Agreement() {
-    }
+    private Agreement() {}
 
     /**
      * One measured value, or why there is none.
@@ -112,7 +111,9 @@ public final class Agreement {
 
         /** The value of this scope and metric, if measured. */
         public java.util.Optional<Value> value(String scope, String metric) {
-            return values.stream().filter(v -> v.scope().equals(scope) && v.metric().equals(metric)).findFirst();
+            return values.stream()
+                    .filter(v -> v.scope().equals(scope) && v.metric().equals(metric))
+                    .findFirst();
         }
     }
 
@@ -167,8 +168,8 @@ public final class Agreement {
      * @throws IllegalArgumentException if fewer than two raters, a document's versions annotate
      *                                  different texts, or an unknown label set is asked for
      */
-    public static List<Comparison> measure(List<String> raters, List<List<AnnotatedDocument>> documents,
-                                           Options options) {
+    public static List<Comparison> measure(
+            List<String> raters, List<List<AnnotatedDocument>> documents, Options options) {
         int n = raters.size();
         if (n < 2) {
             throw new IllegalArgumentException("agreement needs at least two annotators, not " + n);
@@ -179,8 +180,8 @@ public final class Agreement {
         List<Text> texts = new ArrayList<>(documents.size());
         for (List<AnnotatedDocument> versions : documents) {
             if (versions.size() != n) {
-                throw new IllegalArgumentException("each document needs one version per annotator: "
-                        + versions.size() + " versions for " + n + " annotators");
+                throw new IllegalArgumentException("each document needs one version per annotator: " + versions.size()
+                        + " versions for " + n + " annotators");
             }
             requireSameText(raters, versions);
             texts.add(new Text(versions, options));
@@ -214,9 +215,13 @@ public final class Agreement {
         for (int i = 1; i < versions.size(); i++) {
             String other = versions.get(i).document().sha256();
             if (!other.equals(first)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s and %s annotate different texts (sha256 %s… and %s…)", names.get(0), names.get(i),
-                        first.substring(0, 12), other.substring(0, 12)));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "%s and %s annotate different texts (sha256 %s… and %s…)",
+                        names.get(0),
+                        names.get(i),
+                        first.substring(0, 12),
+                        other.substring(0, 12)));
             }
         }
     }
@@ -239,15 +244,23 @@ public final class Agreement {
         }
         for (String name : wanted) {
             if (!sets.contains(name)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "no label set '%s' (the files have %s)", name, sets.isEmpty() ? "none" : String.join(", ", sets)));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "no label set '%s' (the files have %s)",
+                        name,
+                        sets.isEmpty() ? "none" : String.join(", ", sets)));
             }
         }
         return labels;
     }
 
-    private static Comparison compare(List<String> names, int[] raters, List<Text> texts, Map<String, String> all,
-                                      List<Comparison> pairs, Options options) {
+    private static Comparison compare(
+            List<String> names,
+            int[] raters,
+            List<Text> texts,
+            Map<String, String> all,
+            List<Comparison> pairs,
+            Options options) {
         int n = raters.length;
         // the labels in play: those some compared rater used
         Map<String, String> labels = new LinkedHashMap<>();
@@ -270,8 +283,8 @@ public final class Agreement {
         for (Text text : texts) {
             for (String label : labels.keySet()) {
                 if (n == 2 && options.has(Measure.F1)) {
-                    counts.computeIfAbsent(label, k -> new Counts()).add(text.spans(raters[0], label),
-                            text.spans(raters[1], label));
+                    counts.computeIfAbsent(label, k -> new Counts())
+                            .add(text.spans(raters[0], label), text.spans(raters[1], label));
                 }
                 if (options.has(Measure.KAPPA)) {
                     decisions.computeIfAbsent(label, k -> new DecisionStudy(n)).addAll(text.decisions(raters, label));
@@ -296,8 +309,12 @@ public final class Agreement {
         if (setNames.size() > 1) {
             for (String set : setNames) {
                 scopes.add(SET_SCOPE + set);
-                members.put(SET_SCOPE + set, labels.entrySet().stream().filter(e -> e.getValue().equals(set))
-                        .map(Map.Entry::getKey).toList());
+                members.put(
+                        SET_SCOPE + set,
+                        labels.entrySet().stream()
+                                .filter(e -> e.getValue().equals(set))
+                                .map(Map.Entry::getKey)
+                                .toList());
             }
         }
         for (String label : labels.keySet()) {
@@ -323,8 +340,10 @@ public final class Agreement {
             if (options.has(Measure.KAPPA)) {
                 DecisionStudy study = new DecisionStudy(n);
                 in.forEach(l -> study.addAll(decisions.get(l)));
-                values.add(in.isEmpty() ? Value.na(scope, n == 2 ? COHEN_KAPPA : FLEISS_KAPPA, "no spans")
-                        : kappa(scope, study));
+                values.add(
+                        in.isEmpty()
+                                ? Value.na(scope, n == 2 ? COHEN_KAPPA : FLEISS_KAPPA, "no spans")
+                                : kappa(scope, study));
             }
             if (options.has(Measure.ALPHA)) {
                 values.add(alpha(scope, in, units, n, continuum));
@@ -343,7 +362,8 @@ public final class Agreement {
                 defined++;
             }
         }
-        return defined == 0 ? Value.na(scope, metric, "no pair of annotators has a value")
+        return defined == 0
+                ? Value.na(scope, metric, "no pair of annotators has a value")
                 : Value.of(scope, metric, sum / defined);
     }
 
@@ -361,7 +381,8 @@ public final class Agreement {
             return Value.na(scope, metric, "one category: every token is " + answer + " for everyone");
         }
         try {
-            double value = study.getRaterCount() == 2 ? new CohenKappaAgreement(study).calculateAgreement()
+            double value = study.getRaterCount() == 2
+                    ? new CohenKappaAgreement(study).calculateAgreement()
                     : new FleissKappaAgreement(study).calculateAgreement();
             return Value.of(scope, metric, value);
         } catch (InsufficientDataException e) {
@@ -369,8 +390,8 @@ public final class Agreement {
         }
     }
 
-    private static Value alpha(String scope, List<String> labels, Map<String, List<long[]>> units, int raters,
-                               long continuum) {
+    private static Value alpha(
+            String scope, List<String> labels, Map<String, List<long[]>> units, int raters, long continuum) {
         if (continuum == 0) {
             return Value.na(scope, ALPHA_U, "the text is empty");
         }
@@ -460,12 +481,18 @@ public final class Agreement {
 
         List<Value> values(String scope, String nameA, String nameB) {
             List<Value> values = new ArrayList<>(4);
-            values.add(b == 0 ? Value.na(scope, EXACT_PRECISION, "no spans in " + nameB)
-                    : Value.of(scope, EXACT_PRECISION, (double) matched / b));
-            values.add(a == 0 ? Value.na(scope, EXACT_RECALL, "no spans in " + nameA)
-                    : Value.of(scope, EXACT_RECALL, (double) matched / a));
-            values.add(a + b == 0 ? Value.na(scope, EXACT_F1, "no spans")
-                    : Value.of(scope, EXACT_F1, 2.0 * matched / (a + b)));
+            values.add(
+                    b == 0
+                            ? Value.na(scope, EXACT_PRECISION, "no spans in " + nameB)
+                            : Value.of(scope, EXACT_PRECISION, (double) matched / b));
+            values.add(
+                    a == 0
+                            ? Value.na(scope, EXACT_RECALL, "no spans in " + nameA)
+                            : Value.of(scope, EXACT_RECALL, (double) matched / a));
+            values.add(
+                    a + b == 0
+                            ? Value.na(scope, EXACT_F1, "no spans")
+                            : Value.of(scope, EXACT_F1, 2.0 * matched / (a + b)));
             if (a + b == 0) {
                 values.add(Value.na(scope, OVERLAP_F1, "no spans"));
             } else if (a == 0 || b == 0) {
@@ -473,8 +500,10 @@ public final class Agreement {
             } else {
                 double precision = (double) bOverlapping / b;
                 double recall = (double) aOverlapping / a;
-                values.add(Value.of(scope, OVERLAP_F1, precision + recall == 0 ? 0
-                        : 2 * precision * recall / (precision + recall)));
+                values.add(Value.of(
+                        scope,
+                        OVERLAP_F1,
+                        precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)));
             }
             return values;
         }
@@ -509,7 +538,8 @@ public final class Agreement {
             AnnotatedDocument first = versions.get(0);
             length = first.text().length();
             // only kappa needs the tokens, and tokenizing is much of the cost on a large text
-            List<Tokens.Token> tokens = options.has(Measure.KAPPA) ? Tokens.of(first.text()).tokens() : List.of();
+            List<Tokens.Token> tokens =
+                    options.has(Measure.KAPPA) ? Tokens.of(first.text()).tokens() : List.of();
             tokenStarts = new int[tokens.size()];
             tokenEnds = new int[tokens.size()];
             for (int i = 0; i < tokens.size(); i++) {
@@ -522,8 +552,9 @@ public final class Agreement {
                 for (Span s : doc.spans()) { // in document order: by start
                     if ((!s.suggestion() || options.suggestions())
                             && seen.computeIfAbsent(s.label(), k -> new java.util.HashSet<>())
-                            .add(key(new int[] {s.start(), s.end()}))) {
-                        byLabel.computeIfAbsent(s.label(), k -> new ArrayList<>()).add(new int[] {s.start(), s.end()});
+                                    .add(key(new int[] {s.start(), s.end()}))) {
+                        byLabel.computeIfAbsent(s.label(), k -> new ArrayList<>())
+                                .add(new int[] {s.start(), s.end()});
                     }
                 }
                 spans.add(byLabel);

@@ -20,7 +20,10 @@ import org.scholion.core.model.Span;
 public final class Diff {
     /** What kind of difference. */
     public enum Kind {
-        ONLY_IN_A("only-in-a"), ONLY_IN_B("only-in-b"), LABEL("label-conflict"), BOUNDARY("boundary-conflict");
+        ONLY_IN_A("only-in-a"),
+        ONLY_IN_B("only-in-b"),
+        LABEL("label-conflict"),
+        BOUNDARY("boundary-conflict");
 
         private final String key;
 
@@ -45,8 +48,10 @@ public final class Diff {
         public Difference {
             Objects.requireNonNull(kind, "kind");
             if ((a == null) != (kind == Kind.ONLY_IN_B) || (b == null) != (kind == Kind.ONLY_IN_A)) {
-                throw new IllegalArgumentException(kind + " needs " + (kind == Kind.ONLY_IN_A ? "a span of A only"
-                        : kind == Kind.ONLY_IN_B ? "a span of B only" : "a span of each"));
+                throw new IllegalArgumentException(kind + " needs "
+                        + (kind == Kind.ONLY_IN_A
+                                ? "a span of A only"
+                                : kind == Kind.ONLY_IN_B ? "a span of B only" : "a span of each"));
             }
         }
 
@@ -56,8 +61,7 @@ public final class Diff {
         }
     }
 
-    private Diff() {
-    }
+    private Diff() {}
 
     /**
      * The differences of {@code b} from {@code a} in text order.
@@ -67,8 +71,10 @@ public final class Diff {
      */
     public static List<Difference> of(AnnotatedDocument a, AnnotatedDocument b, boolean suggestions) {
         Agreement.requireSameText(List.of("A", "B"), List.of(a, b));
-        List<Span> spansA = a.spans().stream().filter(s -> suggestions || !s.suggestion()).toList();
-        List<Span> spansB = b.spans().stream().filter(s -> suggestions || !s.suggestion()).toList();
+        List<Span> spansA =
+                a.spans().stream().filter(s -> suggestions || !s.suggestion()).toList();
+        List<Span> spansB =
+                b.spans().stream().filter(s -> suggestions || !s.suggestion()).toList();
         Set<String> keysA = new HashSet<>();
         spansA.forEach(s -> keysA.add(key(s)));
         Set<String> keysB = new HashSet<>();
@@ -79,7 +85,8 @@ public final class Diff {
         List<Difference> found = new ArrayList<>();
         Set<Span> paired = new HashSet<>();
         Map<Long, List<Span>> bByRange = new HashMap<>();
-        restB.forEach(s -> bByRange.computeIfAbsent(range(s), k -> new ArrayList<>()).add(s));
+        restB.forEach(
+                s -> bByRange.computeIfAbsent(range(s), k -> new ArrayList<>()).add(s));
         for (Span x : restA) {
             for (Span y : bByRange.getOrDefault(range(x), List.of())) {
                 found.add(new Difference(Kind.LABEL, x, y));
@@ -112,8 +119,10 @@ public final class Diff {
                 found.add(new Difference(Kind.ONLY_IN_B, null, y));
             }
         }
-        found.sort(Comparator.comparingInt(Difference::start).thenComparing(d -> d.kind().ordinal())
-                .thenComparing(d -> d.a() == null ? "" : d.a().id()).thenComparing(d -> d.b() == null ? "" : d.b().id()));
+        found.sort(Comparator.comparingInt(Difference::start)
+                .thenComparing(d -> d.kind().ordinal())
+                .thenComparing(d -> d.a() == null ? "" : d.a().id())
+                .thenComparing(d -> d.b() == null ? "" : d.b().id()));
         return found;
     }
 

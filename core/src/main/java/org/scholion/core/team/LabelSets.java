@@ -13,8 +13,7 @@ import org.scholion.core.model.LabelSet;
 
 /** Label sets of several versions of one document combined, so that every span keeps its label. */
 final class LabelSets {
-    private LabelSets() {
-    }
+    private LabelSets() {}
 
     /**
      * Every set of every version, in order of first appearance; a set that several versions have

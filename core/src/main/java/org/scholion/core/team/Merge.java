@@ -1,6 +1,5 @@
 package org.scholion.core.team;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,10 +28,10 @@ import org.scholion.core.model.Span;
 public final class Merge {
     /** The metadata key that lists the merged inputs. */
     public static final String MERGED_FROM = "merged-from";
+
     private static final String SEPARATOR = ", ";
 
-    private Merge() {
-    }
+    private Merge() {}
 
     /**
      * One annotation to merge.
@@ -64,8 +63,11 @@ public final class Merge {
             throw new IllegalArgumentException("a merge needs at least two annotations, not " + inputs.size());
         }
         if (minAgree < 1 || minAgree > inputs.size()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "--min-agree must be between 1 and %d (the number of inputs), not %d", inputs.size(), minAgree));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "--min-agree must be between 1 and %d (the number of inputs), not %d",
+                    inputs.size(),
+                    minAgree));
         }
         List<String> names = inputs.stream().map(Input::name).toList();
         Agreement.requireSameText(names, inputs.stream().map(Input::document).toList());
@@ -77,7 +79,10 @@ public final class Merge {
             AnnotatedDocument doc = input.document();
             for (Span span : doc.spans()) {
                 if (!span.suggestion()) {
-                    proposals.computeIfAbsent(Key.of(span), k -> new Proposal(span)).by.add(input.name());
+                    proposals
+                            .computeIfAbsent(Key.of(span), k -> new Proposal(span))
+                            .by
+                            .add(input.name());
                 }
             }
             for (Relation r : doc.relations()) {
@@ -95,9 +100,10 @@ public final class Merge {
         Map<String, String> metadata = new TreeMap<>(first.metadata());
         List<String> sources = inputs.stream().map(Input::source).toList();
         metadata.put(MERGED_FROM, String.join("; ", sources));
-        Document document = new Document(first.id(), first.title(), first.iri(), first.mediaType(), first.language(),
-                metadata, first.text());
-        List<LabelSet> sets = LabelSets.union(inputs.stream().map(i -> i.document().labelSets()).toList());
+        Document document = new Document(
+                first.id(), first.title(), first.iri(), first.mediaType(), first.language(), metadata, first.text());
+        List<LabelSet> sets = LabelSets.union(
+                inputs.stream().map(i -> i.document().labelSets()).toList());
         AnnotatedDocument.Builder builder = AnnotatedDocument.builder(document).labelSets(sets);
         Map<Key, String> ids = new TreeMap<>();
         int n = 0;
@@ -106,13 +112,25 @@ public final class Merge {
             String id = "s" + ++n;
             ids.put(e.getKey(), id);
             List<String> by = names.stream().filter(p.by::contains).toList();
-            builder.span(new Span(id, p.span.start(), p.span.end(), p.span.label(), p.span.note(),
-                    String.join(SEPARATOR, by), p.span.created(), by.size() < minAgree, p.span.attributes(),
+            builder.span(new Span(
+                    id,
+                    p.span.start(),
+                    p.span.end(),
+                    p.span.label(),
+                    p.span.note(),
+                    String.join(SEPARATOR, by),
+                    p.span.created(),
+                    by.size() < minAgree,
+                    p.span.attributes(),
                     p.span.links()));
         }
         int r = 0;
         for (RelationKey relation : relations.keySet()) {
-            builder.relation(new Relation("r" + ++r, relation.type(), ids.get(relation.from()), ids.get(relation.to()),
+            builder.relation(new Relation(
+                    "r" + ++r,
+                    relation.type(),
+                    ids.get(relation.from()),
+                    ids.get(relation.to()),
                     relationAttributes.get(relation)));
         }
         return builder.build();
@@ -123,7 +141,10 @@ public final class Merge {
         if (span.annotator() == null) {
             return List.of();
         }
-        return Arrays.stream(span.annotator().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(span.annotator().split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** A span's identity in a merge: offsets and label. */
@@ -142,8 +163,7 @@ public final class Merge {
         }
     }
 
-    private record RelationKey(String type, Key from, Key to) {
-    }
+    private record RelationKey(String type, Key from, Key to) {}
 
     private static final class Proposal {
         final Span span;

@@ -29,8 +29,7 @@ import org.scholion.core.model.Span;
  * and is reported. Nothing is ever lost.
  */
 public final class ThreeWayMerge {
-    private ThreeWayMerge() {
-    }
+    private ThreeWayMerge() {}
 
     /**
      * The merged document and the true conflicts in it.
@@ -78,14 +77,19 @@ public final class ThreeWayMerge {
             Span their = t.get(id);
             theirSpanIds.put(id, id);
             switch (outcome(span, mine, their)) {
-                case GONE -> { }
+                case GONE -> {}
                 case OURS -> spans.put(id, mine);
                 case THEIRS -> spans.put(id, their);
                 case EDITED_REMOVED -> {
                     Span kept = mine != null ? mine : their;
                     spans.put(id, kept.withSuggestion(true));
-                    conflicts.add(String.format(Locale.ROOT, "span %s (%s %d:%d) was edited on one side and removed"
-                            + " on the other: the edited span is kept as a suggestion", id, kept.label(), kept.start(),
+                    conflicts.add(String.format(
+                            Locale.ROOT,
+                            "span %s (%s %d:%d) was edited on one side and removed"
+                                    + " on the other: the edited span is kept as a suggestion",
+                            id,
+                            kept.label(),
+                            kept.start(),
                             kept.end()));
                 }
                 case BOTH_EDITED -> {
@@ -93,9 +97,19 @@ public final class ThreeWayMerge {
                     spans.put(id, mine.withSuggestion(true));
                     spans.put(other, their.withId(other).withSuggestion(true));
                     theirSpanIds.put(id, other);
-                    conflicts.add(String.format(Locale.ROOT, "span %s was edited differently on both sides: ours"
-                            + " (%s %d:%d) is kept as %s and theirs (%s %d:%d) as %s, both suggestions", id, mine.label(),
-                            mine.start(), mine.end(), id, their.label(), their.start(), their.end(), other));
+                    conflicts.add(String.format(
+                            Locale.ROOT,
+                            "span %s was edited differently on both sides: ours"
+                                    + " (%s %d:%d) is kept as %s and theirs (%s %d:%d) as %s, both suggestions",
+                            id,
+                            mine.label(),
+                            mine.start(),
+                            mine.end(),
+                            id,
+                            their.label(),
+                            their.start(),
+                            their.end(),
+                            other));
                 }
             }
         }
@@ -124,8 +138,10 @@ public final class ThreeWayMerge {
         Map<String, Relation> ro = byId(ours.relations(), Relation::id);
         Map<String, Relation> rt = new LinkedHashMap<>();
         for (Relation r : theirs.relations()) {
-            rt.put(r.id(), r.withEnds(theirSpanIds.getOrDefault(r.from(), r.from()),
-                    theirSpanIds.getOrDefault(r.to(), r.to())));
+            rt.put(
+                    r.id(),
+                    r.withEnds(
+                            theirSpanIds.getOrDefault(r.from(), r.from()), theirSpanIds.getOrDefault(r.to(), r.to())));
         }
         Map<String, Relation> relations = new LinkedHashMap<>();
         Map<String, Relation> rawTheirs = byId(theirs.relations(), Relation::id);
@@ -134,7 +150,7 @@ public final class ThreeWayMerge {
             Relation their = rt.get(r.id());
             // edited or not is judged on theirs' own ids; renamed ends are not an edit
             switch (outcome(r, mine, rawTheirs.get(r.id()))) {
-                case GONE -> { }
+                case GONE -> {}
                 case OURS -> relations.put(r.id(), mine);
                 case THEIRS -> relations.put(r.id(), their);
                 case EDITED_REMOVED -> {
@@ -161,7 +177,8 @@ public final class ThreeWayMerge {
         for (Relation r : rt.values()) {
             if (!rb.containsKey(r.id()) && !addedRelations.contains(List.of(r.type(), r.from(), r.to()))) {
                 String id = ro.containsKey(r.id()) || relations.containsKey(r.id()) || spans.containsKey(r.id())
-                        ? ids.next("r") : r.id();
+                        ? ids.next("r")
+                        : r.id();
                 relations.put(id, r.withId(id));
             }
         }
@@ -171,12 +188,16 @@ public final class ThreeWayMerge {
                 if (!spans.containsKey(end)) {
                     Span restored = o.containsKey(end) ? o.get(end) : t.containsKey(end) ? t.get(end) : b.get(end);
                     if (restored == null) {
-                        throw new IllegalStateException("relation " + r.id() + " points to span " + end
-                                + ", which no version has");
+                        throw new IllegalStateException(
+                                "relation " + r.id() + " points to span " + end + ", which no version has");
                     }
                     spans.put(end, restored.withId(end).withSuggestion(true));
-                    conflicts.add(String.format(Locale.ROOT, "span %s was removed on one side while relation %s to it"
-                            + " was kept on the other: the span is kept as a suggestion", end, r.id()));
+                    conflicts.add(String.format(
+                            Locale.ROOT,
+                            "span %s was removed on one side while relation %s to it"
+                                    + " was kept on the other: the span is kept as a suggestion",
+                            end,
+                            r.id()));
                 }
             }
         }
@@ -184,8 +205,8 @@ public final class ThreeWayMerge {
         fold(spans, relations, conflicts);
 
         // label sets and the document
-        List<LabelSet> sets = labelSets(base.labelSets(), ours.labelSets(), theirs.labelSets(), spans.values(),
-                conflicts);
+        List<LabelSet> sets =
+                labelSets(base.labelSets(), ours.labelSets(), theirs.labelSets(), spans.values(), conflicts);
         Document document = document(base.document(), ours.document(), theirs.document(), conflicts);
         AnnotatedDocument.Builder builder = AnnotatedDocument.builder(document).labelSets(sets);
         spans.values().forEach(builder::span);
@@ -219,8 +240,15 @@ public final class ThreeWayMerge {
             spans.put(kept, joined);
             spans.remove(span.id());
             into.put(span.id(), kept);
-            conflicts.add(String.format(Locale.ROOT, "span %s labels %d:%d as %s like span %s: it is folded into %s%s",
-                    span.id(), span.start(), span.end(), span.label(), kept, kept,
+            conflicts.add(String.format(
+                    Locale.ROOT,
+                    "span %s labels %d:%d as %s like span %s: it is folded into %s%s",
+                    span.id(),
+                    span.start(),
+                    span.end(),
+                    span.label(),
+                    kept,
+                    kept,
                     Objects.equals(span.note(), first.note()) ? "" : " (its note was: " + span.note() + ")"));
         }
         if (into.isEmpty()) {
@@ -237,7 +265,13 @@ public final class ThreeWayMerge {
         }
     }
 
-    private enum Outcome { GONE, OURS, THEIRS, EDITED_REMOVED, BOTH_EDITED }
+    private enum Outcome {
+        GONE,
+        OURS,
+        THEIRS,
+        EDITED_REMOVED,
+        BOTH_EDITED
+    }
 
     /** What becomes of something the base has, given its versions on both sides (null: removed). */
     private static <T> Outcome outcome(T base, T ours, T theirs) {
@@ -268,8 +302,12 @@ public final class ThreeWayMerge {
         return key;
     }
 
-    private static List<LabelSet> labelSets(List<LabelSet> base, List<LabelSet> ours, List<LabelSet> theirs,
-                                            Iterable<Span> spans, List<String> conflicts) {
+    private static List<LabelSet> labelSets(
+            List<LabelSet> base,
+            List<LabelSet> ours,
+            List<LabelSet> theirs,
+            Iterable<Span> spans,
+            List<String> conflicts) {
         Map<String, LabelSet> b = byId(base, LabelSet::name);
         Map<String, LabelSet> o = byId(ours, LabelSet::name);
         Map<String, LabelSet> t = byId(theirs, LabelSet::name);
@@ -312,7 +350,8 @@ public final class ThreeWayMerge {
                         case OURS -> mine;
                         case THEIRS -> their;
                         case EDITED_REMOVED -> {
-                            conflicts.add("label " + label + " was edited on one side and removed on the other: it is kept");
+                            conflicts.add(
+                                    "label " + label + " was edited on one side and removed on the other: it is kept");
                             yield mine != null ? mine : their;
                         }
                         case BOTH_EDITED -> {
@@ -343,7 +382,8 @@ public final class ThreeWayMerge {
         List<LabelSet> sets = new ArrayList<>();
         for (Map.Entry<String, List<Label>> e : result.entrySet()) {
             String name = e.getKey();
-            boolean exists = b.containsKey(name) ? outcome(b.get(name), o.get(name), t.get(name)) != Outcome.GONE
+            boolean exists = b.containsKey(name)
+                    ? outcome(b.get(name), o.get(name), t.get(name)) != Outcome.GONE
                     : o.containsKey(name) || t.containsKey(name);
             if (exists || e.getValue().stream().anyMatch(l -> used.contains(l.name()))) {
                 List<LabelSet> versions = new ArrayList<>();
@@ -400,7 +440,13 @@ public final class ThreeWayMerge {
         } else if (!strip(theirs).equals(bare) && !strip(theirs).equals(strip(ours))) {
             conflicts.add("the document's title, IRI or language changed differently on both sides: ours is kept");
         }
-        return new Document(fields.id(), fields.title(), fields.iri(), fields.mediaType(), fields.language(), metadata,
+        return new Document(
+                fields.id(),
+                fields.title(),
+                fields.iri(),
+                fields.mediaType(),
+                fields.language(),
+                metadata,
                 fields.text());
     }
 
@@ -420,7 +466,9 @@ public final class ThreeWayMerge {
 
         Ids(Set<String> taken) {
             for (String id : taken) {
-                if (id.length() > 1 && id.length() < 18 && (id.charAt(0) == 's' || id.charAt(0) == 'r')
+                if (id.length() > 1
+                        && id.length() < 18
+                        && (id.charAt(0) == 's' || id.charAt(0) == 'r')
                         && id.substring(1).chars().allMatch(c -> c >= '0' && c <= '9')) {
                     max = Math.max(max, Long.parseLong(id.substring(1)));
                 }

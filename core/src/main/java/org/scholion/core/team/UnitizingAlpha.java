@@ -114,8 +114,8 @@ public final class UnitizingAlpha extends KrippendorffAlphaUnitizingAgreement {
             sum = sum.add(within.add(across).multiply(BigDecimal.valueOf(e.getValue())));
         }
         sum = sum.multiply(new BigDecimal(2).divide(new BigDecimal(length), MathContext.DECIMAL128));
-        BigDecimal normaliser = new BigDecimal(raters * length * (raters * length - 1))
-                .subtract(new BigDecimal(squaredLengths));
+        BigDecimal normaliser =
+                new BigDecimal(raters * length * (raters * length - 1)).subtract(new BigDecimal(squaredLengths));
         return sum.divide(normaliser, MathContext.DECIMAL128).doubleValue();
     }
 

@@ -24,7 +24,8 @@ public final class CodePointText {
         int codePoint = 0;
         for (int i = 0; i < string.length(); i++, codePoint++) {
             char c = string.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < string.length()
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < string.length()
                     && Character.isLowSurrogate(string.charAt(i + 1))) {
                 if (count == found.length) {
                     found = Arrays.copyOf(found, Math.max(16, count * 2));
@@ -83,17 +84,18 @@ public final class CodePointText {
      */
     public int toCodePointIndex(int charIndex) {
         if (charIndex < 0 || charIndex > string.length()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "char index %d is outside the text (0 to %d)", charIndex, string.length()));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT, "char index %d is outside the text (0 to %d)", charIndex, string.length()));
         }
         if (pairs.length == 0) {
             return charIndex;
         }
-        if (charIndex > 0 && charIndex < string.length()
+        if (charIndex > 0
+                && charIndex < string.length()
                 && Character.isLowSurrogate(string.charAt(charIndex))
                 && Character.isHighSurrogate(string.charAt(charIndex - 1))) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "char index %d falls inside a surrogate pair", charIndex));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "char index %d falls inside a surrogate pair", charIndex));
         }
         // pair k starts at char index pairs[k] + k; count the pairs that start before charIndex
         int lo = 0;
@@ -118,8 +120,8 @@ public final class CodePointText {
     /** The code point at code-point index {@code index}. */
     public int codePointAt(int index) {
         if (index < 0 || index >= length) {
-            throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
-                    "code point %d is outside the text (0 to %d)", index, length - 1));
+            throw new IndexOutOfBoundsException(
+                    String.format(Locale.ROOT, "code point %d is outside the text (0 to %d)", index, length - 1));
         }
         return string.codePointAt(toCharIndex(index));
     }
@@ -136,7 +138,10 @@ public final class CodePointText {
         int before = codePointAt(index - 1);
         int after = codePointAt(index);
         // JDK 17's BreakIterator predates the emoji rules of UAX #29: apply them here
-        if (before == ZWJ || after == ZWJ || isEmojiModifier(after) || after == VARIATION_SELECTOR_16
+        if (before == ZWJ
+                || after == ZWJ
+                || isEmojiModifier(after)
+                || after == VARIATION_SELECTOR_16
                 || isTagCharacter(after)) {
             return false;
         }
@@ -169,15 +174,15 @@ public final class CodePointText {
 
     public void checkRange(int start, int end) {
         if (start < 0 || end > length || start > end) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "range %d:%d is outside the text (0 to %d)", start, end, length));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "range %d:%d is outside the text (0 to %d)", start, end, length));
         }
     }
 
     private void checkIndex(int index) {
         if (index < 0 || index > length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "offset %d is outside the text (0 to %d)", index, length));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "offset %d is outside the text (0 to %d)", index, length));
         }
     }
 

@@ -76,8 +76,11 @@ public final class Fragment {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Fragment other && start == other.start && end == other.end
-                && Objects.equals(text(), other.text()) && spans.equals(other.spans);
+        return o instanceof Fragment other
+                && start == other.start
+                && end == other.end
+                && Objects.equals(text(), other.text())
+                && spans.equals(other.spans);
     }
 
     @Override

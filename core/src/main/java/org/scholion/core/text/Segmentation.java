@@ -11,8 +11,7 @@ import org.scholion.core.model.Span;
  * view of overlapping and nested spans that every renderer draws from.
  */
 public final class Segmentation {
-    private Segmentation() {
-    }
+    private Segmentation() {}
 
     /** Fragments that concatenate to the whole text, covered or not. */
     public static List<Fragment> of(CodePointText text, Collection<Span> spans) {
@@ -32,8 +31,13 @@ public final class Segmentation {
             starts[i] = start;
             ends[i] = end;
             outside |= start < 0 || end > length || start > end;
-            if (ordered && i > 0 && (starts[i - 1] > start || (starts[i - 1] == start && (ends[i - 1] < end
-                    || (ends[i - 1] == end && Span.ORDER.compare(byStart[i - 1], span) > 0))))) {
+            if (ordered
+                    && i > 0
+                    && (starts[i - 1] > start
+                            || (starts[i - 1] == start
+                                    && (ends[i - 1] < end
+                                            || (ends[i - 1] == end
+                                                    && Span.ORDER.compare(byStart[i - 1], span) > 0))))) {
                 ordered = false;
             }
         }
@@ -52,7 +56,9 @@ public final class Segmentation {
         // Spans equal in Span.ORDER count once (the first one), as they would in a sorted set.
         int count = 0;
         for (int i = 0; i < n; i++) {
-            if (count == 0 || starts[count - 1] != starts[i] || ends[count - 1] != ends[i]
+            if (count == 0
+                    || starts[count - 1] != starts[i]
+                    || ends[count - 1] != ends[i]
                     || Span.ORDER.compare(byStart[count - 1], byStart[i]) != 0) {
                 byStart[count] = byStart[i];
                 starts[count] = starts[i];
@@ -199,7 +205,8 @@ public final class Segmentation {
             boolean atEnd = terminatorLength == 0;
             int lineEnd = codePoint;
             int lineEndChar = charIndex;
-            while (fragmentIndex < fragments.size() && fragments.get(fragmentIndex).start() < lineEnd) {
+            while (fragmentIndex < fragments.size()
+                    && fragments.get(fragmentIndex).start() < lineEnd) {
                 Fragment f = fragments.get(fragmentIndex);
                 if (f.start() >= lineStart && f.end() <= lineEnd) {
                     inLine.add(f);

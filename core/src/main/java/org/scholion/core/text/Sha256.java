@@ -17,8 +17,7 @@ import java.util.HexFormat;
 public final class Sha256 {
     private static final int CHUNK = 1 << 14;
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /**
      * The digest of the UTF-8 bytes of {@code text}, the same as of {@code text.getBytes(UTF_8)}:
@@ -28,7 +27,8 @@ public final class Sha256 {
         MessageDigest digest = digest();
         char[] chars = new char[CHUNK];
         byte[] bytes = new byte[CHUNK * 3 + 3];
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+        CharsetEncoder encoder = StandardCharsets.UTF_8
+                .newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         ByteBuffer out = ByteBuffer.wrap(bytes);

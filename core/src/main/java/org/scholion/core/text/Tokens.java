@@ -85,7 +85,8 @@ public final class Tokens {
             return true;
         }
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 
@@ -115,7 +116,8 @@ public final class Tokens {
             tokens.add(new Token(text.toCodePointIndex(start), text.toCodePointIndex(i)));
         }
         if (!tokens.isEmpty()) {
-            sentences.add(new Sentence(tokens.get(0).start(), tokens.get(tokens.size() - 1).end(), tokens));
+            sentences.add(new Sentence(
+                    tokens.get(0).start(), tokens.get(tokens.size() - 1).end(), tokens));
         }
     }
 
@@ -142,9 +144,12 @@ public final class Tokens {
 
     private static boolean extendsCluster(int cp) {
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
                 || type == Character.COMBINING_SPACING_MARK
-                || cp == ZWJ || cp == 0xFE0F || cp == 0xFE0E
+                || cp == ZWJ
+                || cp == 0xFE0F
+                || cp == 0xFE0E
                 || (cp >= 0x1F3FB && cp <= 0x1F3FF)
                 || (cp >= 0xE0020 && cp <= 0xE007F);
     }

@@ -10,8 +10,7 @@ import java.util.Locale;
  * halves of surrogate pairs without their other half.
  */
 public final class Visible {
-    private Visible() {
-    }
+    private Visible() {}
 
     /** Whether the UTF-16 unit at {@code i} of {@code text} is hidden by the rule above. */
     public static boolean hidden(CharSequence text, int i) {
@@ -22,8 +21,11 @@ public final class Visible {
         if (Character.isLowSurrogate(c)) {
             return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
         }
-        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+        return Character.isISOControl(c)
+                || c == '\u2028'
+                || c == '\u2029'
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069');
     }
 
     /**

@@ -64,7 +64,8 @@ public final class InstantFormatter {
         String midnight = DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(day * SECONDS_PER_DAY));
         // Years beyond 9999 or before 0000 have a sign and more digits; leave those to the JDK.
         boolean fourDigitYear = midnight.length() == DATE_LENGTH + "00:00:00Z".length()
-                && midnight.charAt(DATE_LENGTH - 1) == 'T' && Character.isDigit(midnight.charAt(0));
+                && midnight.charAt(DATE_LENGTH - 1) == 'T'
+                && Character.isDigit(midnight.charAt(0));
         return fourDigitYear ? midnight.substring(0, DATE_LENGTH) : BEYOND_FOUR_DIGIT_YEARS;
     }
 

@@ -16,16 +16,15 @@ import java.util.Map;
  */
 public final class InstantParser {
     /** Spans made together share their time: parsing each distinct one once saves most of the cost. */
-    private static final ThreadLocal<Map<String, Instant>> TIMES = ThreadLocal.withInitial(
-            () -> new LinkedHashMap<>(64, 0.75f, true) {
+    private static final ThreadLocal<Map<String, Instant>> TIMES =
+            ThreadLocal.withInitial(() -> new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
                     return size() > 256;
                 }
             });
 
-    private InstantParser() {
-    }
+    private InstantParser() {}
 
     /**
      * The instant {@code text} names.
@@ -43,8 +42,8 @@ public final class InstantParser {
             try {
                 known = Instant.parse(text);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(member + " '" + text
-                        + "' is not an ISO-8601 UTC time such as 2026-11-24T10:00:00Z");
+                throw new IllegalArgumentException(
+                        member + " '" + text + "' is not an ISO-8601 UTC time such as 2026-11-24T10:00:00Z");
             }
             TIMES.get().put(text, known);
         }
@@ -58,8 +57,15 @@ public final class InstantParser {
      */
     static Instant canonical(String s) {
         int n = s.length();
-        if (n < 20 || n == 21 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z'
+        if (n < 20
+                || n == 21
+                || n > 30
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':'
+                || s.charAt(n - 1) != 'Z'
                 || (n > 20 && s.charAt(19) != '.')) {
             return null;
         }
@@ -70,8 +76,17 @@ public final class InstantParser {
         int minute = digits(s, 14, 16);
         int second = digits(s, 17, 19);
         int fraction = n > 20 ? digits(s, 20, n - 1) : 0;
-        if (year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0
-                || minute > 59 || second < 0 || second > 59 || fraction < 0
+        if (year < 1000
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || fraction < 0
                 || day > Month.of(month).length(Year.isLeap(year))) {
             return null;
         }

@@ -18,7 +18,8 @@ import org.scholion.core.store.AnnotationFile;
 
 /** Small corpora for tests: documents in several scripts, in nested folders, and one broken file. */
 public final class Corpora {
-    public static final LabelSet LABELS = LabelSet.of("entities",
+    public static final LabelSet LABELS = LabelSet.of(
+            "entities",
             new Label("PERSON", "#4477AA", "A named person.", "p", null),
             new Label("PLACE", "#228833", "A place.", "l", null));
     public static final Instant WHEN = Instant.parse("2026-12-01T09:00:00Z");
@@ -38,8 +39,7 @@ public final class Corpora {
             new int[] {0, 2, 4, 6},
             new int[] {4, 7, 19, 25});
 
-    private Corpora() {
-    }
+    private Corpora() {}
 
     /** The annotated document of {@link #TEXTS} number {@code i}, with its two spans. */
     public static AnnotatedDocument document(int i) {
@@ -47,8 +47,15 @@ public final class Corpora {
         Document doc = new Document(id, "Document " + i, null, "text/plain", null, Map.of(), TEXTS.get(i));
         int[] s = SPANS.get(i);
         return AnnotatedDocument.of(doc, List.of(LABELS))
-                .withSpan(new Span("s1", s[0], s[1], "PERSON", i % 2 == 0 ? "a note" : null,
-                        i % 2 == 0 ? "alice" : "bob", WHEN, false))
+                .withSpan(new Span(
+                        "s1",
+                        s[0],
+                        s[1],
+                        "PERSON",
+                        i % 2 == 0 ? "a note" : null,
+                        i % 2 == 0 ? "alice" : "bob",
+                        WHEN,
+                        false))
                 .withSpan(new Span("s2", s[2], s[3], "PLACE", null, "alice", WHEN, false));
     }
 

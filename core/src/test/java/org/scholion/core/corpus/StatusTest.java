@@ -40,10 +40,17 @@ class StatusTest {
         Status.set(file, Stage.DONE, "alice", T1);
         AnnotatedDocument read = file.read();
         assertThat(Status.of(read)).isEqualTo(new Status(Stage.DONE, "alice", T1));
-        assertThat(read.document().metadata()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "scholion:status", "done", "scholion:status-by", "alice", "scholion:status-at", "2026-12-01T10:00:00Z"));
+        assertThat(read.document().metadata())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "scholion:status",
+                        "done",
+                        "scholion:status-by",
+                        "alice",
+                        "scholion:status-at",
+                        "2026-12-01T10:00:00Z"));
         assertThat(read.spans()).isEqualTo(Corpora.document(4).spans());
-        assertThat(read.document().text()).isEqualTo(Corpora.document(4).document().text());
+        assertThat(read.document().text())
+                .isEqualTo(Corpora.document(4).document().text());
         assertThat(Files.readString(file.path())).contains("\"format\"").contains("scholion/2");
     }
 
@@ -78,7 +85,8 @@ class StatusTest {
     void stagesHaveCommandLineNamesAndAnUnknownOneIsRefused() {
         assertThat(Stage.IN_PROGRESS.label()).isEqualTo("in-progress");
         assertThat(Stage.parse("In-Progress")).isEqualTo(Stage.IN_PROGRESS);
-        assertThatThrownBy(() -> Stage.parse("finished")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Stage.parse("finished"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown status 'finished' (expected one of todo, in-progress, done, reviewed)");
         Document odd = new Document("x", null, null, null, null, Map.of("scholion:status", "finished"), "t");
         assertThatThrownBy(() -> Status.of(odd)).hasMessageContaining("unknown status 'finished'");

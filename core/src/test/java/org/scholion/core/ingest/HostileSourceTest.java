@@ -32,9 +32,14 @@ class HostileSourceTest {
 
     @Test
     void invalidUtf8IsRefusedWithItsPosition() throws Exception {
-        Path file = write("broken.txt", concat("Zoë said\nhi ".getBytes(StandardCharsets.UTF_8),
-                new byte[] {(byte) 0xC3, 0x28}, " there".getBytes(StandardCharsets.UTF_8)));
-        assertThatThrownBy(() -> SourceImporter.importFile(file)).isInstanceOf(ScholionException.class)
+        Path file = write(
+                "broken.txt",
+                concat(
+                        "Zoë said\nhi ".getBytes(StandardCharsets.UTF_8),
+                        new byte[] {(byte) 0xC3, 0x28},
+                        " there".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> SourceImporter.importFile(file))
+                .isInstanceOf(ScholionException.class)
                 .hasMessage(file + ":2:4: is UTF-8 with an invalid byte 0xC3 at byte 13; fix or re-save it as UTF-8");
     }
 
@@ -66,10 +71,11 @@ class HostileSourceTest {
             zip.putNextEntry(new ZipEntry("word/document.xml"));
             byte[] block = new byte[1 << 20];
             if (filling.equals("text")) {
-                // well-formed WordprocessingML whose one paragraph is 200 MB long: a parser that trusts it builds it all
+                // well-formed WordprocessingML whose one paragraph is 200 MB long: a parser that trusts it builds it
+                // all
                 java.util.Arrays.fill(block, (byte) 'a');
                 zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas."
-                        + "openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>")
+                                + "openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>")
                         .getBytes(StandardCharsets.UTF_8));
             }
             for (int i = 0; i < 200; i++) {
@@ -82,14 +88,22 @@ class HostileSourceTest {
         }
         assertThat(Files.size(bomb)).as("small on disk").isLessThan(1 << 20);
         Probe probe = probe(bomb, "256m");
-        System.out.printf(java.util.Locale.ROOT, "HostileSourceTest: bomb of %s (%,d bytes zipped, 200 MB inflated)"
-                + " refused in %.1f s: %s%n", filling, Files.size(bomb), probe.seconds, probe.out);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "HostileSourceTest: bomb of %s (%,d bytes zipped, 200 MB inflated)" + " refused in %.1f s: %s%n",
+                filling,
+                Files.size(bomb),
+                probe.seconds,
+                probe.out);
         assertThat(probe.seconds).as("refused quickly").isLessThan(60);
         assertThat(probe.err).as("no stack trace, no OutOfMemoryError").isEmpty();
-        assertThat(probe.out).isEqualTo("ERROR " + bomb + ": looks like a decompression bomb: its "
-                + String.format(java.util.Locale.ROOT, "%,d", Files.size(bomb))
-                + " bytes inflate to more than 20,480,000 bytes (in word/document.xml); refused".replace("20,480,000",
-                String.format(java.util.Locale.ROOT, "%,d", 100 * Files.size(bomb))));
+        assertThat(probe.out)
+                .isEqualTo("ERROR " + bomb + ": looks like a decompression bomb: its "
+                        + String.format(java.util.Locale.ROOT, "%,d", Files.size(bomb))
+                        + " bytes inflate to more than 20,480,000 bytes (in word/document.xml); refused"
+                                .replace(
+                                        "20,480,000",
+                                        String.format(java.util.Locale.ROOT, "%,d", 100 * Files.size(bomb))));
         assertThat(probe.exit).isEqualTo(1);
     }
 
@@ -110,8 +124,13 @@ class HostileSourceTest {
         assertThat(probe.out).startsWith("OK ");
         String[] parts = probe.out.split(" ");
         assertThat(Long.parseLong(parts[1])).isEqualTo((long) copies * line.codePointCount(0, line.length()));
-        System.out.printf(java.util.Locale.ROOT, "HostileSourceTest: 50 MB text imported in %s ms, heap %s MB"
-                + " after import, %.1f s with JVM start%n", parts[2], parts[3].strip(), probe.seconds);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "HostileSourceTest: 50 MB text imported in %s ms, heap %s MB"
+                        + " after import, %.1f s with JVM start%n",
+                parts[2],
+                parts[3].strip(),
+                probe.seconds);
         assertThat(probe.seconds).as("reasonable time on a loaded machine").isLessThan(120);
     }
 
@@ -148,19 +167,24 @@ class HostileSourceTest {
     void loneSurrogatesFromJsonEscapesAreRefusedWithPosition() {
         String json = "{\n  \"format\" : \"scholion/1\",\n  \"document\" : {\n    \"id\" : \"d\",\n"
                 + "    \"text\" : \"ok \\ud800 not ok\"\n  }\n}\n";
-        assertThatThrownBy(() -> AnnotationFile.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-                "d.scholion.json")).isInstanceOf(ScholionException.class)
+        assertThatThrownBy(() -> AnnotationFile.parse(
+                        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "d.scholion.json"))
+                .isInstanceOf(ScholionException.class)
                 .hasMessage("d.scholion.json:5:14: \"text\" has a lone surrogate U+D800 at code point 3 "
                         + "(half of a \\u escape pair)");
     }
 
-    private record Probe(String out, String err, int exit, double seconds) {
-    }
+    private record Probe(String out, String err, int exit, double seconds) {}
 
     private static Probe probe(Path file, String heap) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                ImportProbe.class.getName(), file.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ImportProbe.class.getName(),
+                file.toString()));
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();
@@ -171,8 +195,10 @@ class HostileSourceTest {
             p.destroyForcibly().waitFor();
             throw new AssertionError("import of " + file + " did not finish in 180 s");
         }
-        return new Probe(new String(out.readAllBytes(), StandardCharsets.UTF_8).strip(),
-                new String(err.readAllBytes(), StandardCharsets.UTF_8).strip(), p.exitValue(),
+        return new Probe(
+                new String(out.readAllBytes(), StandardCharsets.UTF_8).strip(),
+                new String(err.readAllBytes(), StandardCharsets.UTF_8).strip(),
+                p.exitValue(),
                 (System.nanoTime() - start) / 1e9);
     }
 

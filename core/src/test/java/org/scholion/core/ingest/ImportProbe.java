@@ -9,8 +9,7 @@ import org.scholion.core.model.Document;
  * <ms> <peak heap MB>} or {@code ERROR <message>}.
  */
 public final class ImportProbe {
-    private ImportProbe() {
-    }
+    private ImportProbe() {}
 
     public static void main(String[] args) {
         long start = System.nanoTime();

@@ -36,7 +36,8 @@ class SourceImporterTest {
 
     @Test
     void byteOrderMarksChooseTheCharsetAndAreDropped() throws Exception {
-        byte[] utf8 = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "héllo".getBytes(StandardCharsets.UTF_8));
+        byte[] utf8 =
+                concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "héllo".getBytes(StandardCharsets.UTF_8));
         assertThat(SourceImporter.importFile(write("a.txt", utf8)).text()).isEqualTo("héllo");
         byte[] utf16 = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "Ωmega 😀".getBytes(StandardCharsets.UTF_16LE));
         Document doc = SourceImporter.importFile(write("b.txt", utf16));
@@ -55,7 +56,8 @@ class SourceImporterTest {
     @Test
     void binaryFilesAreRefused() throws Exception {
         Path file = write("data.txt", new byte[] {'a', 0, 1, 2, 'b'});
-        assertThatThrownBy(() -> SourceImporter.importFile(file)).isInstanceOf(ScholionException.class)
+        assertThatThrownBy(() -> SourceImporter.importFile(file))
+                .isInstanceOf(ScholionException.class)
                 .hasMessage(file + ": looks like a binary file, not text (it has NUL bytes)");
     }
 
@@ -83,8 +85,9 @@ class SourceImporterTest {
                 paragraphe, <b>gras</b> et <i>italique</i>.</p>
                 <p>Deuxième 😀<br>ligne</p><ul><li>un</li><li>deux</li></ul></body></html>""";
         Document doc = SourceImporter.importFile(write("page.html", html.getBytes(StandardCharsets.UTF_8)));
-        assertThat(doc.text()).isEqualTo("Grand titre\n\nPremier paragraphe, gras et italique.\n\nDeuxième 😀 ligne"
-                + "\n\nun\n\ndeux");
+        assertThat(doc.text())
+                .isEqualTo(
+                        "Grand titre\n\nPremier paragraphe, gras et italique.\n\nDeuxième 😀 ligne" + "\n\nun\n\ndeux");
         assertThat(doc.title()).isEqualTo("Le titre");
         assertThat(doc.mediaType()).isEqualTo("text/html");
     }
@@ -92,7 +95,8 @@ class SourceImporterTest {
     @Test
     void docxKeepsParagraphsAndMetadata() throws Exception {
         Path file = dir.resolve("brief.docx");
-        try (XWPFDocument docx = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+        try (XWPFDocument docx = new XWPFDocument();
+                OutputStream out = Files.newOutputStream(file)) {
             docx.createParagraph().createRun().setText("First paragraph with Ωμέγα and Жук.");
             docx.createParagraph().createRun().setText("Second 😀 paragraph.");
             docx.getProperties().getCoreProperties().setTitle("A DOCX title");
@@ -187,8 +191,8 @@ class SourceImporterTest {
 
     @Test
     void idsComeFromFileNames() {
-        assertThat(SourceImporter.idFrom(Path.of("/x/Coalition of the Willing.scholion.json"))).isEqualTo(
-                "Coalition-of-the-Willing");
+        assertThat(SourceImporter.idFrom(Path.of("/x/Coalition of the Willing.scholion.json")))
+                .isEqualTo("Coalition-of-the-Willing");
         assertThat(SourceImporter.idFrom(Path.of(".hidden"))).isEqualTo("hidden");
         assertThat(SourceImporter.idFrom(Path.of("статья.txt"))).isEqualTo("статья");
         assertThat(SourceImporter.idFrom(Path.of("???.txt"))).isEqualTo("document");

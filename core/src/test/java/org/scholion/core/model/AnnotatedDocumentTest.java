@@ -20,7 +20,8 @@ class AnnotatedDocumentTest {
     @Test
     void editsReturnNewValuesAndLeaveTheOldOneAlone() {
         AnnotatedDocument before = Fixtures.sample();
-        AnnotatedDocument after = before.withSpanReplaced(before.span("s2").orElseThrow().withNote("capital"));
+        AnnotatedDocument after =
+                before.withSpanReplaced(before.span("s2").orElseThrow().withNote("capital"));
         assertThat(before.span("s2").orElseThrow().note()).isNull();
         assertThat(after.span("s2").orElseThrow().note()).isEqualTo("capital");
         assertThat(after).isNotEqualTo(before);
@@ -62,8 +63,7 @@ class AnnotatedDocumentTest {
         AnnotatedDocument doc = Fixtures.sample();
         assertThatThrownBy(() -> doc.withSpan(Span.of("s9", 0, 1, "ORG")))
                 .hasMessage("span s9 has unknown label 'ORG'");
-        assertThatThrownBy(() -> doc.withSpan(Span.of("s1", 0, 1, "PERSON")))
-                .hasMessage("span id 's1' is used twice");
+        assertThatThrownBy(() -> doc.withSpan(Span.of("s1", 0, 1, "PERSON"))).hasMessage("span id 's1' is used twice");
         assertThatThrownBy(() -> doc.withRelation(new Relation("r2", "said-by", "s1", "s99")))
                 .hasMessage("relation r2 points to missing span 's99'");
         assertThatThrownBy(() -> doc.withoutSpans(List.of("s42"))).hasMessage("there is no span 's42'");
@@ -86,7 +86,8 @@ class AnnotatedDocumentTest {
         AnnotatedDocument doc = Fixtures.sample();
         LabelSet smaller = Fixtures.ENTITIES.withoutLabel("PERSON");
         assertThatThrownBy(() -> doc.withLabelSet(smaller)).hasMessage("span s3 has unknown label 'PERSON'");
-        AnnotatedDocument unused = doc.withoutSpans(List.of("s2")).withLabelSet(Fixtures.ENTITIES.withoutLabel("LOCATION"));
+        AnnotatedDocument unused =
+                doc.withoutSpans(List.of("s2")).withLabelSet(Fixtures.ENTITIES.withoutLabel("LOCATION"));
         assertThat(unused.label("LOCATION")).isEmpty();
     }
 
@@ -96,15 +97,15 @@ class AnnotatedDocumentTest {
         assertThat(Label.of("X", "#aabbcc").color()).isEqualTo("#AABBCC");
         assertThatThrownBy(() -> new Label("X", "#000000", null, "ab", null))
                 .hasMessage("hotkey 'ab' of label 'X' must be one visible character");
-        assertThatThrownBy(() -> LabelSet.of("s", new Label("A", "#000000", null, "k", null),
-                new Label("B", "#000000", null, "k", null)))
+        assertThatThrownBy(() -> LabelSet.of(
+                        "s", new Label("A", "#000000", null, "k", null), new Label("B", "#000000", null, "k", null)))
                 .hasMessage("hotkey 'k' of label 'B' is already taken in label set 's'");
     }
 
     @Test
     void documentRefusesLoneSurrogatesAndBadIds() {
-        assertThatThrownBy(() -> Document.of("d", "ab\uD800c")).hasMessage(
-                "document text has a lone surrogate at code point 2");
+        assertThatThrownBy(() -> Document.of("d", "ab\uD800c"))
+                .hasMessage("document text has a lone surrogate at code point 2");
         assertThatThrownBy(() -> Document.of("../etc", "x")).hasMessageContaining("document id '../etc'");
     }
 

@@ -8,8 +8,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AttributesAndLinksTest {
-    private static final LabelSet DECLARING = new LabelSet("entities", Fixtures.ENTITIES.labels(),
-            List.of("certainty", "speaker"), Map.of("wikidata", "http://www.wikidata.org/entity/"));
+    private static final LabelSet DECLARING = new LabelSet(
+            "entities",
+            Fixtures.ENTITIES.labels(),
+            List.of("certainty", "speaker"),
+            Map.of("wikidata", "http://www.wikidata.org/entity/"));
 
     private static AnnotatedDocument declaring() {
         return Fixtures.sample().withLabelSet(DECLARING);
@@ -27,7 +30,8 @@ class AttributesAndLinksTest {
 
     @Test
     void attributesAreSortedAndEditedByName() {
-        Span span = Span.of("s1", 0, 1, "PERSON").withAttribute("speaker", "quoted").withAttribute("certainty", "low");
+        Span span =
+                Span.of("s1", 0, 1, "PERSON").withAttribute("speaker", "quoted").withAttribute("certainty", "low");
         assertThat(span.attributes().keySet()).containsExactly("certainty", "speaker");
         assertThat(span.withAttribute("certainty", "high").attributes()).containsEntry("certainty", "high");
         assertThat(span.withoutAttribute("certainty").attributes()).containsOnlyKeys("speaker");
@@ -36,7 +40,9 @@ class AttributesAndLinksTest {
 
     @Test
     void linksKeepTheirOrderAndAreAddedOnce() {
-        Span span = Span.of("s1", 0, 1, "PERSON").withLink("wikidata:Q3052772").withLink("https://example.org/p")
+        Span span = Span.of("s1", 0, 1, "PERSON")
+                .withLink("wikidata:Q3052772")
+                .withLink("https://example.org/p")
                 .withLink("wikidata:Q3052772");
         assertThat(span.links()).containsExactly("wikidata:Q3052772", "https://example.org/p");
         assertThat(span.withoutLink("wikidata:Q3052772").links()).containsExactly("https://example.org/p");
@@ -45,12 +51,14 @@ class AttributesAndLinksTest {
     @Test
     void refusesBadAttributeNamesAndValues() {
         Span span = Span.of("s1", 0, 1, "PERSON");
-        assertThatThrownBy(() -> span.withAttribute("a=b", "c")).hasMessage("attribute name 'a=b' of span s1 must not hold '='");
+        assertThatThrownBy(() -> span.withAttribute("a=b", "c"))
+                .hasMessage("attribute name 'a=b' of span s1 must not hold '='");
         assertThatThrownBy(() -> span.withAttribute(" a", "c"))
                 .hasMessage("attribute name of span s1 ' a' must not start or end with white space");
         assertThatThrownBy(() -> span.withAttribute("a", "")).hasMessage("attribute 'a' of span s1 must have a value");
         assertThatThrownBy(() -> span.withAttribute("a", "x\u0000")).hasMessageContaining("control characters");
-        assertThat(span.withAttribute("a", "tab\there\nand a line").attributes()).containsKey("a");
+        assertThat(span.withAttribute("a", "tab\there\nand a line").attributes())
+                .containsKey("a");
     }
 
     @Test
@@ -61,20 +69,28 @@ class AttributesAndLinksTest {
         assertThatThrownBy(() -> span.withLink("https://x.org/a b")).hasMessageContaining("must not hold white space");
         assertThatThrownBy(() -> span.withLink("9x:1")).hasMessageContaining("prefix '9x' must be a letter");
         assertThatThrownBy(() -> span.withLink("urn:x")).hasMessageContaining("urn:NID:NSS");
-        assertThat(span.withLink("urn:isbn:0451450523").withLink("HTTPS://Example.org").links()).hasSize(2);
+        assertThat(span.withLink("urn:isbn:0451450523")
+                        .withLink("HTTPS://Example.org")
+                        .links())
+                .hasSize(2);
     }
 
     @Test
     void aDeclaringSetRefusesOtherAttributeNamesAndAFreeSetTakesAny() {
         AnnotatedDocument doc = declaring();
         Span person = doc.span("s3").orElseThrow();
-        assertThat(doc.withSpanReplaced(person.withAttribute("certainty", "low")).span("s3").orElseThrow()
-                .attributes()).containsEntry("certainty", "low");
-        assertThatThrownBy(() -> doc.withSpanReplaced(person.withAttribute("mood", "grim"))).hasMessage(
-                "span s3 has attribute 'mood', which label set 'entities' does not declare (it declares certainty,"
-                        + " speaker)");
+        assertThat(doc.withSpanReplaced(person.withAttribute("certainty", "low"))
+                        .span("s3")
+                        .orElseThrow()
+                        .attributes())
+                .containsEntry("certainty", "low");
+        assertThatThrownBy(() -> doc.withSpanReplaced(person.withAttribute("mood", "grim")))
+                .hasMessage(
+                        "span s3 has attribute 'mood', which label set 'entities' does not declare (it declares certainty,"
+                                + " speaker)");
         Span quote = doc.span("s1").orElseThrow();
-        assertThat(doc.withSpanReplaced(quote.withAttribute("mood", "grim")).span("s1")).isPresent();
+        assertThat(doc.withSpanReplaced(quote.withAttribute("mood", "grim")).span("s1"))
+                .isPresent();
     }
 
     @Test
@@ -84,8 +100,8 @@ class AttributesAndLinksTest {
         AnnotatedDocument linked = doc.withSpanReplaced(person.withLink("wikidata:Q3052772"));
         assertThat(linked.iriOf("wikidata:Q3052772")).isEqualTo("http://www.wikidata.org/entity/Q3052772");
         assertThat(linked.iriOf("https://example.org/x")).isEqualTo("https://example.org/x");
-        assertThatThrownBy(() -> doc.withSpanReplaced(person.withLink("geonames:2988507"))).hasMessage(
-                "span s3 links to 'geonames:2988507', but no label set declares the prefix 'geonames'");
+        assertThatThrownBy(() -> doc.withSpanReplaced(person.withLink("geonames:2988507")))
+                .hasMessage("span s3 links to 'geonames:2988507', but no label set declares the prefix 'geonames'");
         assertThatThrownBy(() -> linked.withLabelSet(Fixtures.ENTITIES)).hasMessageContaining("prefix 'wikidata'");
     }
 
@@ -96,7 +112,8 @@ class AttributesAndLinksTest {
                 .hasMessage("span s3 already labels 18:22 as PERSON");
         assertThat(doc.withSpan(Span.of("s9", 18, 22, "LOCATION")).spans()).hasSize(4);
         AnnotatedDocument more = doc.withSpan(Span.of("s9", 18, 21, "PERSON"));
-        assertThatThrownBy(() -> more.withSpanReplaced(more.span("s9").orElseThrow().withRange(18, 22)))
+        assertThatThrownBy(() ->
+                        more.withSpanReplaced(more.span("s9").orElseThrow().withRange(18, 22)))
                 .hasMessage("span s3 already labels 18:22 as PERSON");
     }
 
@@ -105,8 +122,13 @@ class AttributesAndLinksTest {
         Relation r = new Relation("r1", "said-by", "s1", "s3").withAttribute("confidence", "high");
         assertThat(r.withEnds("s2", "s3").attributes()).containsEntry("confidence", "high");
         assertThat(r.withId("r2").withoutAttribute("confidence").attributes()).isEmpty();
-        assertThat(Fixtures.sample().withoutRelations(List.of("r1")).withRelation(r).relation("r1").orElseThrow()
-                .attributes()).containsEntry("confidence", "high");
+        assertThat(Fixtures.sample()
+                        .withoutRelations(List.of("r1"))
+                        .withRelation(r)
+                        .relation("r1")
+                        .orElseThrow()
+                        .attributes())
+                .containsEntry("confidence", "high");
     }
 
     @Test

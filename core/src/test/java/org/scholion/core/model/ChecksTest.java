@@ -6,9 +6,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ChecksTest {
-    private static final int[] ALPHABET = {'a', 'Z', '0', '9', '_', '.', ':', '-', '/', ' ', '#', '\t', 'é', 'ß',
-        '\u0301', '\u20DD', '\u0903', 'Ⅻ', '½', '٣', 'ʰ', 'ǅ', '中', '\u200D', '\uFE0F', 0x1F600, 0x1D400, 0x10400,
-        0x1D7CE, 0x0000, 0x007F, 0xFFFD};
+    private static final int[] ALPHABET = {
+        'a', 'Z', '0', '9', '_', '.', ':', '-', '/', ' ', '#', '\t', 'é', 'ß', '\u0301', '\u20DD', '\u0903', 'Ⅻ', '½',
+        '٣', 'ʰ', 'ǅ', '中', '\u200D', '\uFE0F', 0x1F600, 0x1D400, 0x10400, 0x1D7CE, 0x0000, 0x007F, 0xFFFD
+    };
 
     @Test
     void hand_written_id_check_agrees_with_the_documented_pattern() {
@@ -18,11 +19,12 @@ class ChecksTest {
             StringBuilder id = new StringBuilder();
             int length = i % 50 == 0 ? 195 + random.nextInt(10) : random.nextInt(6);
             for (int j = 0; j < length; j++) {
-                id.appendCodePoint(random.nextInt(8) == 0 ? random.nextInt(0x3000)
-                        : ALPHABET[random.nextInt(ALPHABET.length)]);
+                id.appendCodePoint(
+                        random.nextInt(8) == 0 ? random.nextInt(0x3000) : ALPHABET[random.nextInt(ALPHABET.length)]);
             }
             String value = id.toString();
-            assertThat(Checks.isId(value)).as("seed %d, id '%s'", seed, value)
+            assertThat(Checks.isId(value))
+                    .as("seed %d, id '%s'", seed, value)
                     .isEqualTo(Checks.ID.matcher(value).matches());
         }
     }

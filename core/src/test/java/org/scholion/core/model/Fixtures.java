@@ -3,20 +3,21 @@ package org.scholion.core.model;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /** Small annotated documents for tests. */
 public final class Fixtures {
-    public static final LabelSet ENTITIES = LabelSet.of("entities",
+    public static final LabelSet ENTITIES = LabelSet.of(
+            "entities",
             new Label("PERSON", "#4477AA", "A named person.", "p", null),
             new Label("LOCATION", "#228833", "A place.", "l", null));
-    public static final LabelSet SOURCING = LabelSet.of("sourcing",
+    public static final LabelSet SOURCING = LabelSet.of(
+            "sourcing",
             new Label("QUOTE", "#E69F00", "A direct quotation.", "q", null),
             new Label("CLAIM", "#CC6677", null, null, "https://example.org/claim"));
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /**
      * A new span of this label at the first place (shortest first, then leftmost) where {@code doc}
@@ -38,7 +39,13 @@ public final class Fixtures {
 
     /** A text with emoji, a combining mark and CRLF, two label sets, nested spans and a relation. */
     public static AnnotatedDocument sample() {
-        Document doc = new Document("sample", "A sample", null, "text/plain", "en", Map.of("source", "test"),
+        Document doc = new Document(
+                "sample",
+                "A sample",
+                null,
+                "text/plain",
+                "en",
+                Map.of("source", "test"),
                 "“I 😀 Paris,” said Zoë\u0301.\r\nThe end.");
         Instant when = Instant.parse("2026-11-24T10:00:00Z");
         return AnnotatedDocument.of(doc, List.of(ENTITIES, SOURCING))

@@ -32,7 +32,8 @@ class AnnotationFileTest {
         assertThat(file.read()).isEqualTo(Fixtures.sample());
         String json = Files.readString(file.path());
         assertThat(json).startsWith("{\n  \"format\" : \"scholion/2\",").endsWith("}\n");
-        assertThat(json).contains("\"sha256\" : \"" + Fixtures.sample().document().sha256() + "\"");
+        assertThat(json)
+                .contains("\"sha256\" : \"" + Fixtures.sample().document().sha256() + "\"");
     }
 
     @Test
@@ -46,7 +47,8 @@ class AnnotationFileTest {
         AnnotationFile file = AnnotationFile.at(dir.resolve("a.scholion.json"));
         file.create(Fixtures.sample(), false);
         assertThatThrownBy(() -> file.create(Fixtures.sample(), false))
-                .isInstanceOf(ScholionException.class).hasMessageEndingWith("already exists (choose another name or overwrite it)");
+                .isInstanceOf(ScholionException.class)
+                .hasMessageEndingWith("already exists (choose another name or overwrite it)");
     }
 
     @Test
@@ -54,7 +56,9 @@ class AnnotationFileTest {
         AnnotationFile file = AnnotationFile.at(dir.resolve("h.scholion.json"));
         file.create(Fixtures.sample(), false);
         file.update("add s4", doc -> doc.withSpan(Span.of("s4", 0, 1, "CLAIM")));
-        file.update("note s2", doc -> doc.withSpanReplaced(doc.span("s2").orElseThrow().withNote("capital")));
+        file.update(
+                "note s2",
+                doc -> doc.withSpanReplaced(doc.span("s2").orElseThrow().withNote("capital")));
         file.update("remove s3", doc -> doc.withoutSpans(List.of("s3")));
         AnnotatedDocument latest = file.read();
         assertThat(latest.relations()).isEmpty();
@@ -77,8 +81,10 @@ class AnnotationFileTest {
     void labelSetChangesCanBeUndone() throws Exception {
         AnnotationFile file = AnnotationFile.at(dir.resolve("l.scholion.json"));
         file.create(Fixtures.sample(), false);
-        file.update("label", doc -> doc.withLabelSet(Fixtures.ENTITIES.withLabel(
-                org.scholion.core.model.Label.of("ORG", "#112233"))));
+        file.update(
+                "label",
+                doc -> doc.withLabelSet(
+                        Fixtures.ENTITIES.withLabel(org.scholion.core.model.Label.of("ORG", "#112233"))));
         assertThat(file.read().label("ORG")).isPresent();
         file.undo(1);
         assertThat(file.read()).isEqualTo(Fixtures.sample());
@@ -91,8 +97,8 @@ class AnnotationFileTest {
         byte[] before = Files.readAllBytes(file.path());
         assertThatThrownBy(() -> file.update("bad", doc -> doc.withSpan(Span.of("s9", 0, 1, "NOPE"))))
                 .isInstanceOf(ScholionException.class)
-                .hasMessage("r.scholion.json: span s9 has unknown label 'NOPE'".replace("r.scholion.json",
-                        display(file)));
+                .hasMessage(
+                        "r.scholion.json: span s9 has unknown label 'NOPE'".replace("r.scholion.json", display(file)));
         assertThat(Files.readAllBytes(file.path())).isEqualTo(before);
         assertThat(leftovers()).isEmpty();
     }
@@ -102,7 +108,8 @@ class AnnotationFileTest {
         Path path = dir.resolve("broken.scholion.json");
         Files.writeString(path, "{\"format\": \"scholion/1\", \"document\": ");
         AnnotationFile file = AnnotationFile.at(path);
-        assertThatThrownBy(() -> file.update("add", doc -> doc)).isInstanceOf(ScholionException.class)
+        assertThatThrownBy(() -> file.update("add", doc -> doc))
+                .isInstanceOf(ScholionException.class)
                 .hasMessageContaining("malformed JSON");
         assertThat(Files.readString(path)).isEqualTo("{\"format\": \"scholion/1\", \"document\": ");
     }
@@ -136,32 +143,52 @@ class AnnotationFileTest {
         file.create(Fixtures.sample(), false);
         List<Process> processes = new ArrayList<>();
         for (String who : List.of("one", "two", "three")) {
-            processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), ConcurrentAdder.class.getName(),
-                    file.path().toString(), "30", who).redirectErrorStream(true).start());
+            processes.add(new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ConcurrentAdder.class.getName(),
+                            file.path().toString(),
+                            "30",
+                            who)
+                    .redirectErrorStream(true)
+                    .start());
         }
         for (Process p : processes) {
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+            assertThat(p.exitValue())
+                    .as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                     .isZero();
         }
         AnnotatedDocument doc = file.read();
         assertThat(doc.spans()).hasSize(3 + 90);
-        assertThat(doc.spans().stream().map(Span::note).filter(n -> n != null && n.matches("\\w+-\\d+"))
-                .collect(Collectors.toSet())).hasSize(90);
+        assertThat(doc.spans().stream()
+                        .map(Span::note)
+                        .filter(n -> n != null && n.matches("\\w+-\\d+"))
+                        .collect(Collectors.toSet()))
+                .hasSize(90);
     }
 
     @Test
     void aMissingFileOrAFolderIsOneClearLineAndALargeFileReadsFromTheStream() throws Exception {
-        assertThatThrownBy(() -> AnnotationFile.at(dir.resolve("none.scholion.json")).read())
-                .isInstanceOf(ScholionException.class).hasMessageEndingWith("none.scholion.json: no such file");
+        assertThatThrownBy(() ->
+                        AnnotationFile.at(dir.resolve("none.scholion.json")).read())
+                .isInstanceOf(ScholionException.class)
+                .hasMessageEndingWith("none.scholion.json: no such file");
         Path folder = Files.createDirectory(dir.resolve("folder.scholion.json"));
-        assertThatThrownBy(() -> AnnotationFile.at(folder).read()).isInstanceOf(ScholionException.class)
-                .hasMessageContaining("folder.scholion.json: cannot read: ").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> AnnotationFile.at(folder).read())
+                .isInstanceOf(ScholionException.class)
+                .hasMessageContaining("folder.scholion.json: cannot read: ")
+                .hasMessageNotContaining("\n");
         AnnotatedDocument many = Fixtures.sample();
         for (int i = 0; i < 2_000; i++) {
-            many = many.withSpan(Fixtures.free(many, List.of("PERSON", "LOCATION", "QUOTE", "CLAIM").get(i % 4), null,
-                    null).withId("m" + i));
+            many = many.withSpan(Fixtures.free(
+                            many,
+                            List.of("PERSON", "LOCATION", "QUOTE", "CLAIM").get(i % 4),
+                            null,
+                            null)
+                    .withId("m" + i));
         }
         AnnotationFile file = AnnotationFile.at(dir.resolve("many.scholion.json"));
         file.create(many, false);
@@ -171,13 +198,16 @@ class AnnotationFileTest {
 
     private List<Path> leftovers() throws Exception {
         try (var files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                    .toList();
         }
     }
 
     private static String display(AnnotationFile file) {
         Path cwd = Path.of("").toAbsolutePath();
-        return file.path().startsWith(cwd) ? cwd.relativize(file.path()).toString() : file.path().toString();
+        return file.path().startsWith(cwd)
+                ? cwd.relativize(file.path()).toString()
+                : file.path().toString();
     }
 
     static Snapshot parse(String json) throws ScholionException {

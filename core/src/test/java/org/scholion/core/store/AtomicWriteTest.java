@@ -21,7 +21,8 @@ class AtomicWriteTest {
         Path target = dir.resolve("out.csv");
         AtomicWrite.write(target, out -> out.write("a,b\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(target).hasContent("a,b");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-r--r--");
         assertThat(names()).containsExactly("out.csv");
     }
 
@@ -32,7 +33,8 @@ class AtomicWriteTest {
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
         AtomicWrite.write(target, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
         assertThat(target).hasContent("new");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -40,9 +42,11 @@ class AtomicWriteTest {
         Path target = dir.resolve("kept.txt");
         Files.writeString(target, "old");
         assertThatThrownBy(() -> AtomicWrite.write(target, out -> {
-            out.write(new byte[100_000]);
-            throw new IllegalStateException("the exporter broke");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("the exporter broke");
+                    out.write(new byte[100_000]);
+                    throw new IllegalStateException("the exporter broke");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the exporter broke");
         assertThat(target).hasContent("old");
         assertThat(names()).containsExactly("kept.txt");
     }
@@ -54,8 +58,9 @@ class AtomicWriteTest {
         }
         Path target = dir.resolve("refused.txt");
         assertThatThrownBy(() -> AtomicWrite.write(target, out -> {
-            throw new Refused();
-        })).isInstanceOf(Refused.class);
+                    throw new Refused();
+                }))
+                .isInstanceOf(Refused.class);
         assertThat(target).doesNotExist();
     }
 

@@ -85,12 +85,17 @@ class BadInputCorpusTest {
         assertThat(cases).hasSizeGreaterThanOrEqualTo(40);
         try (Stream<Path> files = Files.list(CORPUS)) {
             List<String> names = files.map(p -> p.getFileName().toString())
-                    .filter(n -> !List.of("README.md", "cases.tsv", "expected.tsv", "make-corpus.py").contains(n))
-                    .sorted().toList();
-            assertThat(names).containsExactlyInAnyOrderElementsOf(cases.stream().map(Case::file).toList());
+                    .filter(n -> !List.of("README.md", "cases.tsv", "expected.tsv", "make-corpus.py")
+                            .contains(n))
+                    .sorted()
+                    .toList();
+            assertThat(names)
+                    .containsExactlyInAnyOrderElementsOf(
+                            cases.stream().map(Case::file).toList());
         }
         if (!UPDATE) {
-            assertThat(expected().keySet()).containsExactlyElementsOf(cases.stream().map(Case::file).toList());
+            assertThat(expected().keySet())
+                    .containsExactlyElementsOf(cases.stream().map(Case::file).toList());
             String readme = Files.readString(CORPUS.resolve("README.md"), StandardCharsets.UTF_8);
             cases.forEach(c -> assertThat(readme).contains("`" + c.file() + "`"));
         }
@@ -100,8 +105,8 @@ class BadInputCorpusTest {
     @MethodSource("corpus")
     void givesItsExpectedOutcome(Case c) throws Exception {
         byte[] bytes = Files.readAllBytes(CORPUS.resolve(c.file()));
-        String outcome = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> outcome(c, bytes),
-                c.file() + " took more than 60 s");
+        String outcome = assertTimeoutPreemptively(
+                Duration.ofSeconds(60), () -> outcome(c, bytes), c.file() + " took more than 60 s");
         synchronized (ACTUAL) {
             ACTUAL.put(c.file(), outcome);
         }
@@ -120,12 +125,17 @@ class BadInputCorpusTest {
                     Snapshot snapshot = AnnotationFile.parse(new ByteArrayInputStream(bytes), c.file());
                     Invariants.check(snapshot);
                     AnnotatedDocument doc = snapshot.document();
-                    yield String.format(Locale.ROOT, "OK: %d code points, %d spans, %d relations",
-                            doc.text().length(), doc.spans().size(), doc.relations().size());
+                    yield String.format(
+                            Locale.ROOT,
+                            "OK: %d code points, %d spans, %d relations",
+                            doc.text().length(),
+                            doc.spans().size(),
+                            doc.relations().size());
                 }
                 case "labelset" -> {
                     LabelSet set = LabelSetFile.parse(new ByteArrayInputStream(bytes), c.file());
-                    yield "OK: label set " + set.name() + " with " + set.labels().size() + " labels";
+                    yield "OK: label set " + set.name() + " with "
+                            + set.labels().size() + " labels";
                 }
                 case "source" -> {
                     Path dir = Files.createTempDirectory(scratch, "source");
@@ -134,14 +144,20 @@ class BadInputCorpusTest {
                         Document doc = SourceImporter.importFile(file);
                         String strict = strictUtf8(bytes);
                         if (strict != null && doc.mediaType().equals("text/plain")) {
-                            assertThat(doc.text()).as("UTF-8 text is kept exactly").isEqualTo(strict);
+                            assertThat(doc.text())
+                                    .as("UTF-8 text is kept exactly")
+                                    .isEqualTo(strict);
                         }
-                        yield String.format(Locale.ROOT, "OK: %s, %d code points, charset %s, sha256 %s",
-                                doc.mediaType(), doc.text().codePointCount(0, doc.text().length()),
-                                doc.metadata().getOrDefault("charset", "-"), doc.sha256().substring(0, 12));
+                        yield String.format(
+                                Locale.ROOT,
+                                "OK: %s, %d code points, charset %s, sha256 %s",
+                                doc.mediaType(),
+                                doc.text().codePointCount(0, doc.text().length()),
+                                doc.metadata().getOrDefault("charset", "-"),
+                                doc.sha256().substring(0, 12));
                     } catch (ScholionException e) {
-                        throw new ScholionException(c.file(), e.line(), e.column(),
-                                e.problem().replace(file.toString(), c.file()), e);
+                        throw new ScholionException(
+                                c.file(), e.line(), e.column(), e.problem().replace(file.toString(), c.file()), e);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown reader " + c.reader());
@@ -162,25 +178,35 @@ class BadInputCorpusTest {
         Path dir = Files.createTempDirectory(scratch, "edit");
         Path file = Files.write(dir.resolve(c.file()), bytes);
         AnnotationFile annotations = AnnotationFile.at(file);
-        assertThatThrownBy(() -> annotations.update("edit", d -> d.withoutSpans(d.spans().stream()
-                .map(s -> s.id()).toList()))).isInstanceOf(ScholionException.class);
+        assertThatThrownBy(() -> annotations.update(
+                        "edit",
+                        d -> d.withoutSpans(d.spans().stream().map(s -> s.id()).toList())))
+                .isInstanceOf(ScholionException.class);
         assertThatThrownBy(() -> annotations.undo(1)).isInstanceOf(ScholionException.class);
         assertThatThrownBy(() -> annotations.redo(1)).isInstanceOf(ScholionException.class);
         assertThatThrownBy(() -> annotations.create(null, false)).isInstanceOf(ScholionException.class);
         assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
         try (Stream<Path> left = Files.list(dir)) {
-            assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList())
-                    .as("no half-written temporary file is left").isEmpty();
+            assertThat(left.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".tmp"))
+                            .toList())
+                    .as("no half-written temporary file is left")
+                    .isEmpty();
         }
     }
 
     private static String strictUtf8(byte[] bytes) {
-        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF || (bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xEF)) {
+        if (bytes.length >= 2
+                && ((bytes[0] & 0xFF) == 0xFF || (bytes[0] & 0xFF) == 0xFE || (bytes[0] & 0xFF) == 0xEF)) {
             return null;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
@@ -192,7 +218,8 @@ class BadInputCorpusTest {
             return;
         }
         List<Case> cases = cases();
-        StringBuilder tsv = new StringBuilder("# file\texpected outcome (rewritten by -Dgolden.update=true; review the diff)\n");
+        StringBuilder tsv =
+                new StringBuilder("# file\texpected outcome (rewritten by -Dgolden.update=true; review the diff)\n");
         StringBuilder table = new StringBuilder();
         for (Case c : cases) {
             String outcome = ACTUAL.get(c.file());
@@ -200,16 +227,25 @@ class BadInputCorpusTest {
                 return; // a partial run must not drop cases
             }
             tsv.append(c.file()).append('\t').append(outcome).append('\n');
-            table.append("| `").append(c.file()).append("` | ").append(c.reader()).append(" | ")
-                    .append(cell(c.description())).append(" | ").append(cell(outcome)).append(" |\n");
+            table.append("| `")
+                    .append(c.file())
+                    .append("` | ")
+                    .append(c.reader())
+                    .append(" | ")
+                    .append(cell(c.description()))
+                    .append(" | ")
+                    .append(cell(outcome))
+                    .append(" |\n");
         }
         Files.writeString(CORPUS.resolve("expected.tsv"), tsv, StandardCharsets.UTF_8);
         String readme = Files.readString(CORPUS.resolve("README.md"), StandardCharsets.UTF_8);
         int start = readme.indexOf("| case |");
         int end = readme.indexOf("\n\n", start);
         String header = "| case | reader | what it is | expected outcome |\n|---|---|---|---|\n";
-        Files.writeString(CORPUS.resolve("README.md"), readme.substring(0, start) + header + table
-                + (end < 0 ? "" : readme.substring(end + 1)), StandardCharsets.UTF_8);
+        Files.writeString(
+                CORPUS.resolve("README.md"),
+                readme.substring(0, start) + header + table + (end < 0 ? "" : readme.substring(end + 1)),
+                StandardCharsets.UTF_8);
     }
 
     private static String cell(String s) {

@@ -9,12 +9,9 @@ import org.scholion.core.ScholionException;
 final class CleanErrors {
     /** Problems about the file as a whole, which have no single position to point at. */
     static final List<String> WITHOUT_POSITION = List.of(
-            "not a Scholion annotation file: no \"format\" member",
-            "the file has no \"document\"",
-            "no such file");
+            "not a Scholion annotation file: no \"format\" member", "the file has no \"document\"", "no such file");
 
-    private CleanErrors() {
-    }
+    private CleanErrors() {}
 
     static void check(ScholionException e, String source) {
         String message = e.getMessage();
@@ -23,9 +20,12 @@ final class CleanErrors {
         assertThat(message).startsWith(source + (e.line() > 0 ? ":" + e.line() : "") + ":");
         assertThat(e.problem()).isNotBlank();
         assertThat(message.codePoints().filter(c -> Character.isISOControl(c)).count())
-                .as("no control characters that could drive a terminal").isZero();
+                .as("no control characters that could drive a terminal")
+                .isZero();
         if (e.line() == 0) {
-            assertThat(WITHOUT_POSITION).as("a problem without a position: %s", message).contains(e.problem());
+            assertThat(WITHOUT_POSITION)
+                    .as("a problem without a position: %s", message)
+                    .contains(e.problem());
         }
     }
 }

@@ -49,10 +49,14 @@ class DiskFullTest {
             }
             assertThat(failure).as("the 64 KB file system filled up").isNotNull();
             System.out.println("DiskFullTest: " + saved + " saves fitted, then: " + failure.getMessage());
-            assertThat(failure.getMessage()).contains("full.scholion.json: cannot write: ")
-                    .containsIgnoringCase("no space left on device").endsWith("(the file is unchanged)")
+            assertThat(failure.getMessage())
+                    .contains("full.scholion.json: cannot write: ")
+                    .containsIgnoringCase("no space left on device")
+                    .endsWith("(the file is unchanged)")
                     .doesNotContain("\n", "Exception");
-            assertThat(Files.readAllBytes(file.path())).as("the old file is intact").isEqualTo(lastGood);
+            assertThat(Files.readAllBytes(file.path()))
+                    .as("the old file is intact")
+                    .isEqualTo(lastGood);
             AnnotatedDocument reloaded = file.read();
             assertThat(reloaded.spans()).hasSize(3 + saved);
             assertThat(leftovers(tiny)).as("no temporary file is left").isEmpty();
@@ -70,7 +74,8 @@ class DiskFullTest {
         try (Mount ignored = Mount.tmpfs(tiny, "size=8k")) {
             fill(tiny);
             AnnotationFile file = AnnotationFile.at(tiny.resolve("new.scholion.json"));
-            assertThatThrownBy(() -> file.create(Fixtures.sample(), false)).isInstanceOf(ScholionException.class)
+            assertThatThrownBy(() -> file.create(Fixtures.sample(), false))
+                    .isInstanceOf(ScholionException.class)
                     .hasMessageContainingAll("cannot write", "(the file is unchanged)");
             assertThat(file.exists()).isFalse();
             assertThat(leftovers(tiny)).isEmpty();
@@ -92,8 +97,10 @@ class DiskFullTest {
                         () -> file.undo(1),
                         () -> file.create(Fixtures.sample(), true));
                 for (ThrowingEdit edit : edits) {
-                    assertThatThrownBy(edit::run).isInstanceOf(ScholionException.class)
-                            .hasMessageContaining("read-only file system").hasMessageNotContaining("\n");
+                    assertThatThrownBy(edit::run)
+                            .isInstanceOf(ScholionException.class)
+                            .hasMessageContaining("read-only file system")
+                            .hasMessageNotContaining("\n");
                 }
                 assertThat(Files.readAllBytes(file.path())).isEqualTo(before);
                 assertThat(file.read().span("s9")).isPresent();
@@ -134,7 +141,9 @@ class DiskFullTest {
 
     private static List<String> leftovers(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".tmp"))
+                    .toList();
         }
     }
 
@@ -172,8 +181,7 @@ class DiskFullTest {
             }
         }
 
-        record Result(int exit, String out) {
-        }
+        record Result(int exit, String out) {}
 
         static Result run(String... command) throws Exception {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

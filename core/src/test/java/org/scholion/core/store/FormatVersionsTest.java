@@ -33,7 +33,9 @@ class FormatVersionsTest {
         AnnotatedDocument doc = file.read();
         assertThat(doc.spans()).isNotEmpty();
         file.update("nothing", d -> d);
-        assertThat(Files.readAllBytes(copy)).as("an edit that changes nothing writes nothing").isEqualTo(original);
+        assertThat(Files.readAllBytes(copy))
+                .as("an edit that changes nothing writes nothing")
+                .isEqualTo(original);
 
         Span first = doc.spans().get(0);
         file.update("note", d -> d.withSpanReplaced(first.withNote("checked")));
@@ -49,7 +51,9 @@ class FormatVersionsTest {
         AnnotationFile file = AnnotationFile.at(copy);
         Snapshot before = file.load();
         assertThat(file.upgrade()).isTrue();
-        assertThat(Files.readString(copy)).contains("\"format\" : \"scholion/2\"").doesNotContain("scholion/1");
+        assertThat(Files.readString(copy))
+                .contains("\"format\" : \"scholion/2\"")
+                .doesNotContain("scholion/1");
         Snapshot after = file.load();
         assertThat(after.document()).isEqualTo(before.document());
         assertThat(after.history()).isEqualTo(before.history());
@@ -60,25 +64,35 @@ class FormatVersionsTest {
 
     @Test
     void attributesLinksAndDeclarationsRoundTripAndAreWrittenOnlyWhenPresent() throws Exception {
-        LabelSet entities = new LabelSet("entities", Fixtures.ENTITIES.labels(), List.of("certainty"),
+        LabelSet entities = new LabelSet(
+                "entities",
+                Fixtures.ENTITIES.labels(),
+                List.of("certainty"),
                 Map.of("wikidata", "http://www.wikidata.org/entity/"));
         AnnotatedDocument doc = Fixtures.sample().withLabelSet(entities);
-        doc = doc.withSpanReplaced(doc.span("s3").orElseThrow().withAttribute("certainty", "low")
-                .withLink("wikidata:Q3052772").withLink("https://example.org/zoe"));
+        doc = doc.withSpanReplaced(doc.span("s3")
+                .orElseThrow()
+                .withAttribute("certainty", "low")
+                .withLink("wikidata:Q3052772")
+                .withLink("https://example.org/zoe"));
         doc = doc.withSpanReplaced(doc.span("s1").orElseThrow().withAttribute("tone", "a;b=c\\d\n\"q\""));
         Relation r = doc.relation("r1").orElseThrow().withAttribute("confidence", "high");
         doc = doc.withoutRelations(List.of("r1")).withRelation(r);
         AnnotationFile file = AnnotationFile.at(dir.resolve("v2.scholion.json"));
         file.create(doc, false);
-        file.update("undoable", d -> d.withSpanReplaced(d.span("s3").orElseThrow().withoutLink("https://example.org/zoe")));
+        file.update(
+                "undoable", d -> d.withSpanReplaced(d.span("s3").orElseThrow().withoutLink("https://example.org/zoe")));
         Snapshot read = file.load();
         assertThat(read.document().span("s3").orElseThrow().links()).containsExactly("wikidata:Q3052772");
         assertThat(file.undo(1).document()).isEqualTo(doc);
         assertThat(file.read()).isEqualTo(doc);
         String json = Files.readString(file.path());
-        assertThat(json).contains("\"attributes\" : [\n        \"certainty\"\n      ],", "\"prefixes\" : {",
-                "\"links\" : [\n        \"wikidata:Q3052772\",\n        \"https://example.org/zoe\"\n      ]",
-                "\"confidence\" : \"high\"");
+        assertThat(json)
+                .contains(
+                        "\"attributes\" : [\n        \"certainty\"\n      ],",
+                        "\"prefixes\" : {",
+                        "\"links\" : [\n        \"wikidata:Q3052772\",\n        \"https://example.org/zoe\"\n      ]",
+                        "\"confidence\" : \"high\"");
         // a span without any writes neither member
         String s2 = json.substring(json.indexOf("\"id\" : \"s2\""), json.indexOf("}", json.indexOf("\"id\" : \"s2\"")));
         assertThat(s2).doesNotContain("attributes", "links");

@@ -36,6 +36,7 @@ import org.scholion.core.text.RandomTexts;
 class FuzzReadTest {
     /** Each base gets this much time at most, so the suite stays fast on a loaded machine. */
     private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("fuzz.seconds", 5));
+
     private static final Path SEED_FILE = Path.of("..", "seeds", "coalition-of-the-willing.scholion.json");
 
     private static ExecutorService worker;
@@ -59,9 +60,11 @@ class FuzzReadTest {
         AnnotatedDocument before = Fixtures.sample();
         AnnotatedDocument added = before.withSpan(new Span("s4", 0, 2, "CLAIM", "n", "carol", null, true));
         AnnotatedDocument relabelled = added.withLabelSet(Fixtures.ENTITIES.withLabel(Label.of("ORG", "#112233")));
-        History history = History.EMPTY.record(Change.between(before, added, "add s4"))
+        History history = History.EMPTY
+                .record(Change.between(before, added, "add s4"))
                 .record(Change.between(added, relabelled, "add ORG"));
-        History withRedo = new History(history.undo().subList(0, 1), List.of(history.undo().get(1).inverse()));
+        History withRedo = new History(
+                history.undo().subList(0, 1), List.of(history.undo().get(1).inverse()));
         return AnnotationFile.toBytes(new Snapshot(added, withRedo));
     }
 
@@ -74,13 +77,14 @@ class FuzzReadTest {
 
     @Test
     void mutatedSeedReferenceLoadsCleanlyOrFailsCleanly() throws Exception {
-        assertThat(SEED_FILE).as("the seed reference annotation, read from the seeds module folder").exists();
+        assertThat(SEED_FILE)
+                .as("the seed reference annotation, read from the seeds module folder")
+                .exists();
         Result result = fuzz("seed", Files.readAllBytes(SEED_FILE), 3_000);
         assertThat(result.loaded + result.refused).isGreaterThan(30);
     }
 
-    record Result(int loaded, int refused) {
-    }
+    record Result(int loaded, int refused) {}
 
     private static Result fuzz(String name, byte[] valid, int maxIterations) throws Exception {
         Snapshot original = AnnotationFile.parse(new ByteArrayInputStream(valid), name);
@@ -97,8 +101,8 @@ class FuzzReadTest {
             List<String> log = new ArrayList<>();
             byte[] mutant = Mutator.mutate(valid, random, log);
             String source = name + "-" + i + ".scholion.json";
-            Future<Snapshot> future = worker.submit(
-                    () -> AnnotationFile.parse(new ByteArrayInputStream(mutant), source));
+            Future<Snapshot> future =
+                    worker.submit(() -> AnnotationFile.parse(new ByteArrayInputStream(mutant), source));
             try {
                 Snapshot snapshot = future.get(5, TimeUnit.SECONDS);
                 Invariants.check(snapshot);
@@ -122,8 +126,14 @@ class FuzzReadTest {
                 throw failure(name, seed, i, log, mutant, "loaded but broke an invariant", e);
             }
         }
-        System.out.printf(java.util.Locale.ROOT, "FuzzReadTest %s: %d iterations in %d ms, %d loaded, %d refused%n",
-                name, i, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), loaded, refused);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "FuzzReadTest %s: %d iterations in %d ms, %d loaded, %d refused%n",
+                name,
+                i,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                loaded,
+                refused);
         problems.forEach((k, v) -> System.out.println("  " + v + " x " + k));
         return new Result(loaded, refused);
     }
@@ -134,8 +144,8 @@ class FuzzReadTest {
         return k.length() > 60 ? k.substring(0, 60) : k;
     }
 
-    private static AssertionError failure(String name, long seed, int iteration, List<String> log, byte[] mutant,
-                                          String what, Throwable cause) {
+    private static AssertionError failure(
+            String name, long seed, int iteration, List<String> log, byte[] mutant, String what, Throwable cause) {
         Path saved = Path.of("target", "fuzz-failures", name + "-" + seed + "-" + iteration + ".scholion.json");
         try {
             Files.createDirectories(saved.getParent());
@@ -143,8 +153,16 @@ class FuzzReadTest {
         } catch (IOException e) {
             saved = null;
         }
-        return new AssertionError(String.format(java.util.Locale.ROOT,
-                "%s mutant %d %s (replay with -Dtest.seed=%d; mutations: %s; input kept at %s)", name, iteration,
-                what, seed, log, saved), cause);
+        return new AssertionError(
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%s mutant %d %s (replay with -Dtest.seed=%d; mutations: %s; input kept at %s)",
+                        name,
+                        iteration,
+                        what,
+                        seed,
+                        log,
+                        saved),
+                cause);
     }
 }

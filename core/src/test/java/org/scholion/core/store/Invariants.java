@@ -18,20 +18,22 @@ import org.scholion.core.text.Segmentation;
 
 /** What every loaded annotation file must satisfy, checked independently of the model's own checks. */
 final class Invariants {
-    private Invariants() {
-    }
+    private Invariants() {}
 
     /** Fails with an assertion error when {@code snapshot} breaks an invariant or does not survive a round trip. */
     static void check(Snapshot snapshot) {
         AnnotatedDocument doc = snapshot.document();
         int length = doc.text().length();
-        assertThat(doc.text().string().codePointCount(0, doc.text().string().length())).isEqualTo(length);
+        assertThat(doc.text().string().codePointCount(0, doc.text().string().length()))
+                .isEqualTo(length);
         assertThat(doc.document().sha256()).matches("[0-9a-f]{64}");
 
         Set<String> labels = new HashSet<>();
         for (LabelSet set : doc.labelSets()) {
             for (Label label : set.labels()) {
-                assertThat(labels.add(label.name())).as("label %s is unique", label.name()).isTrue();
+                assertThat(labels.add(label.name()))
+                        .as("label %s is unique", label.name())
+                        .isTrue();
             }
         }
         Set<String> ids = new HashSet<>();
@@ -40,7 +42,8 @@ final class Invariants {
             assertThat(span.start()).isGreaterThanOrEqualTo(0).isLessThan(span.end());
             assertThat(span.end()).isLessThanOrEqualTo(length);
             assertThat(labels).contains(span.label());
-            assertThat(doc.textOf(span).codePointCount(0, doc.textOf(span).length())).isEqualTo(span.length());
+            assertThat(doc.textOf(span).codePointCount(0, doc.textOf(span).length()))
+                    .isEqualTo(span.length());
         }
         assertThat(doc.spans()).isSortedAccordingTo(Span.ORDER);
         Set<String> relationIds = new HashSet<>();

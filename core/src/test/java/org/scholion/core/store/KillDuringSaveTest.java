@@ -83,11 +83,15 @@ class KillDuringSaveTest {
                 throw new AssertionError("torn file after " + context + ": " + e.getMessage(), e);
             }
             Set<String> notes = doc.spans().stream().map(Span::note).collect(Collectors.toSet());
-            assertThat(notes).as("nothing from earlier processes lost: " + context).containsAll(kept);
+            assertThat(notes)
+                    .as("nothing from earlier processes lost: " + context)
+                    .containsAll(kept);
             Set<String> reported = child.lines.stream().map(l -> l.substring(1)).collect(Collectors.toSet());
             assertThat(notes).as("every reported save is there: " + context).containsAll(reported);
-            Set<String> mine = notes.stream().filter(n -> n.startsWith(who + "-")).collect(Collectors.toSet());
-            assertThat(mine.size()).as("at most the save in flight besides: " + context)
+            Set<String> mine =
+                    notes.stream().filter(n -> n.startsWith(who + "-")).collect(Collectors.toSet());
+            assertThat(mine.size())
+                    .as("at most the save in flight besides: " + context)
                     .isBetween(reported.size(), reported.size() + 1);
             kept.addAll(mine);
         }
@@ -95,9 +99,15 @@ class KillDuringSaveTest {
         file.update("after", doc -> doc.withSpan(org.scholion.core.model.Fixtures.free(doc, "PERSON", null, null)));
         assertThat(temporaries()).as("stale temporary files are cleared").isEmpty();
         assertThat(file.read().spans()).hasSize(kept.size() + 1);
-        System.out.printf(java.util.Locale.ROOT, "KillDuringSaveTest: %d SIGKILLs survived (%d inside a write, %d "
-                        + "before the first save), %d reported saves all kept, in %d s%n", kills, killedInSave,
-                killedBeforeSave, kept.size(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "KillDuringSaveTest: %d SIGKILLs survived (%d inside a write, %d "
+                        + "before the first save), %d reported saves all kept, in %d s%n",
+                kills,
+                killedInSave,
+                killedBeforeSave,
+                kept.size(),
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     }
 
     @Test
@@ -115,8 +125,9 @@ class KillDuringSaveTest {
             try {
                 for (int i = 0; i < perProcess; i++) {
                     String note = "tui-" + i;
-                    file.update("add", doc -> doc.withSpan(org.scholion.core.model.Fixtures.free(doc, "QUOTE", note,
-                            "tui")));
+                    file.update(
+                            "add",
+                            doc -> doc.withSpan(org.scholion.core.model.Fixtures.free(doc, "QUOTE", note, "tui")));
                     threadLog.add("+" + note);
                 }
             } catch (ScholionException e) {
@@ -134,12 +145,14 @@ class KillDuringSaveTest {
         tui.join(TimeUnit.SECONDS.toMillis(120));
         assertThat(threadLog).noneMatch(l -> l.startsWith("!"));
         for (Child c : children) {
-            assertThat(c.lines.size()).as("%s got through its operations", c.who).isGreaterThanOrEqualTo(perProcess);
+            assertThat(c.lines.size())
+                    .as("%s got through its operations", c.who)
+                    .isGreaterThanOrEqualTo(perProcess);
         }
 
         AnnotatedDocument doc = file.read();
-        Set<String> notes = doc.spans().stream().map(Span::note).filter(n -> n != null)
-                .collect(Collectors.toSet());
+        Set<String> notes =
+                doc.spans().stream().map(Span::note).filter(n -> n != null).collect(Collectors.toSet());
         int operations = threadLog.size();
         for (Child c : children) {
             Set<String> live = new HashSet<>();
@@ -151,29 +164,38 @@ class KillDuringSaveTest {
                 }
             }
             operations += c.lines.size();
-            Set<String> mine = notes.stream().filter(n -> n.startsWith(c.who + "-")).collect(Collectors.toSet());
+            Set<String> mine =
+                    notes.stream().filter(n -> n.startsWith(c.who + "-")).collect(Collectors.toSet());
             // the one operation in flight when the process was killed may have been saved without being reported
             Set<String> extra = new HashSet<>(mine);
             extra.removeAll(live);
             Set<String> missing = new HashSet<>(live);
             missing.removeAll(mine);
-            assertThat(extra.size() + missing.size()).as("%s: extra %s, missing %s", c.who, extra, missing)
+            assertThat(extra.size() + missing.size())
+                    .as("%s: extra %s, missing %s", c.who, extra, missing)
                     .isLessThanOrEqualTo(1);
             if (!missing.isEmpty()) {
                 String next = c.who + "-" + c.lines.size();
-                assertThat(missing).as("only a remove in flight can take a reported add").hasSize(1);
-                assertThat(c.lines.size() % 3).as("the op in flight (%s) was a remove", next).isEqualTo(2);
+                assertThat(missing)
+                        .as("only a remove in flight can take a reported add")
+                        .hasSize(1);
+                assertThat(c.lines.size() % 3)
+                        .as("the op in flight (%s) was a remove", next)
+                        .isEqualTo(2);
             }
         }
         Set<String> tuiNotes = notes.stream().filter(n -> n.startsWith("tui-")).collect(Collectors.toSet());
         assertThat(tuiNotes).hasSize(perProcess);
-        System.out.printf(java.util.Locale.ROOT, "KillDuringSaveTest: %d concurrent operations reported by 4 "
-                + "processes and 1 thread, all kept%n", operations);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "KillDuringSaveTest: %d concurrent operations reported by 4 " + "processes and 1 thread, all kept%n",
+                operations);
     }
 
     private List<Path> temporaries() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                    .toList();
         }
     }
 
@@ -188,8 +210,8 @@ class KillDuringSaveTest {
             this.who = who;
             this.process = process;
             this.reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
+                try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = in.readLine()) != null; ) {
                         if (line.startsWith("+") || line.startsWith("-")) {
                             lines.add(line);
@@ -203,10 +225,20 @@ class KillDuringSaveTest {
         }
 
         static Child start(Path file, String who, String mode) throws IOException {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp",
-                    System.getProperty("java.class.path"), Saver.class.getName(), file.toString(), who, mode)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:+UseSerialGC",
+                            "-Xmx256m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Saver.class.getName(),
+                            file.toString(),
+                            who,
+                            mode)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             p.getOutputStream().close();
             return new Child(who, p);
         }

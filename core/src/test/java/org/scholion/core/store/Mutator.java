@@ -16,25 +16,76 @@ final class Mutator {
             "\"(?:[^\"\\\\]++|\\\\.)*+\"|-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|true|false|null|[{}\\[\\]:,]");
     /** JSON values that sit at the edges of what the reader accepts. */
     static final String[] VALUES = {
-        "-1", "0", "1", "2", "33", "34", "2147483647", "2147483648", "-2147483649", "1e400", "-0", "1.5", "1E2",
-        "99999999999999999999999999", "\"\"", "\" \"", "\"\\ud800\"", "\"\\udfff\"", "\"a\\udc00\\ud800b\"",
-        "\"\\u0000\"", "\"\\u001b[31m\"", "\"s1\"", "\"s2\"", "\"s3\"", "\"r1\"", "\"PERSON\"", "\"QUOTE\"",
-        "\"scholion/2\"", "\"scholion/1\"", "null", "true", "false", "[]", "{}", "[{}]", "\"#GGGGGG\"",
-        "\"#4477AA\"", "\"\\n\"", "\"a\\u202eb\"", "\"<script>alert(1)</script>\"", "\"../../etc/passwd\"",
-        "\"2026-11-24T10:00:00Z\"", "\"2026-13-45T99:00:00Z\"", "\"=cmd|' /C calc'!A0\"",
+        "-1",
+        "0",
+        "1",
+        "2",
+        "33",
+        "34",
+        "2147483647",
+        "2147483648",
+        "-2147483649",
+        "1e400",
+        "-0",
+        "1.5",
+        "1E2",
+        "99999999999999999999999999",
+        "\"\"",
+        "\" \"",
+        "\"\\ud800\"",
+        "\"\\udfff\"",
+        "\"a\\udc00\\ud800b\"",
+        "\"\\u0000\"",
+        "\"\\u001b[31m\"",
+        "\"s1\"",
+        "\"s2\"",
+        "\"s3\"",
+        "\"r1\"",
+        "\"PERSON\"",
+        "\"QUOTE\"",
+        "\"scholion/2\"",
+        "\"scholion/1\"",
+        "null",
+        "true",
+        "false",
+        "[]",
+        "{}",
+        "[{}]",
+        "\"#GGGGGG\"",
+        "\"#4477AA\"",
+        "\"\\n\"",
+        "\"a\\u202eb\"",
+        "\"<script>alert(1)</script>\"",
+        "\"../../etc/passwd\"",
+        "\"2026-11-24T10:00:00Z\"",
+        "\"2026-13-45T99:00:00Z\"",
+        "\"=cmd|' /C calc'!A0\"",
         "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
     };
+
     private static final String[] ESCAPES = {
-        "\\ud800", "\\udbff\\udbff", "\\udc00", "\\u0000", "\\u0007", "\\u0085", "\\u2028", "\\ufeff", "\\uffff",
-        "\\\"", "\\\\", "\\x", "\\u12", "\t", "\u0001",
+        "\\ud800",
+        "\\udbff\\udbff",
+        "\\udc00",
+        "\\u0000",
+        "\\u0007",
+        "\\u0085",
+        "\\u2028",
+        "\\ufeff",
+        "\\uffff",
+        "\\\"",
+        "\\\\",
+        "\\x",
+        "\\u12",
+        "\t",
+        "\u0001",
     };
     private static final char[] CHARS = {
-        '{', '}', '[', ']', '"', '\\', ',', ':', '0', '9', '-', '.', 'e', ' ', '\n', '\u0000', '\u00e9',
-        '\u202e', '\ud83d', 'x',
+        '{', '}', '[', ']', '"', '\\', ',', ':', '0', '9', '-', '.', 'e', ' ', '\n', '\u0000', '\u00e9', '\u202e',
+        '\ud83d', 'x',
     };
 
-    private Mutator() {
-    }
+    private Mutator() {}
 
     /** One to three random mutations of {@code valid}; {@code log} gets one line per mutation. */
     static byte[] mutate(byte[] valid, Random random, List<String> log) {
@@ -115,7 +166,8 @@ final class Mutator {
             }
             case 9 -> {
                 String s = new String(bytes, StandardCharsets.UTF_8);
-                List<int[]> strings = tokens(s).stream().filter(t -> s.charAt(t[0]) == '"').toList();
+                List<int[]> strings =
+                        tokens(s).stream().filter(t -> s.charAt(t[0]) == '"').toList();
                 if (strings.isEmpty()) {
                     return bytes;
                 }
@@ -130,8 +182,9 @@ final class Mutator {
             }
             case 10 -> {
                 String s = new String(bytes, StandardCharsets.UTF_8);
-                List<int[]> numbers = tokens(s).stream().filter(t -> s.charAt(t[0]) == '-'
-                        || Character.isDigit(s.charAt(t[0]))).toList();
+                List<int[]> numbers = tokens(s).stream()
+                        .filter(t -> s.charAt(t[0]) == '-' || Character.isDigit(s.charAt(t[0])))
+                        .toList();
                 if (numbers.isEmpty()) {
                     return bytes;
                 }
@@ -170,8 +223,12 @@ final class Mutator {
                     return bytes;
                 }
                 log.add("swap tokens at chars " + a[0] + " and " + b[0]);
-                return (s.substring(0, a[0]) + s.substring(b[0], b[1]) + s.substring(a[1], b[0])
-                        + s.substring(a[0], a[1]) + s.substring(b[1])).getBytes(StandardCharsets.UTF_8);
+                return (s.substring(0, a[0])
+                                + s.substring(b[0], b[1])
+                                + s.substring(a[1], b[0])
+                                + s.substring(a[0], a[1])
+                                + s.substring(b[1]))
+                        .getBytes(StandardCharsets.UTF_8);
             }
         }
     }

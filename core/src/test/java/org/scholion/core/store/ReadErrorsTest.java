@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.scholion.core.ScholionException;
 import org.scholion.core.model.Fixtures;
 
 /** Every way a file can be wrong gets one message with its position. */
 class ReadErrorsTest {
-    private static final String VALID = new String(AnnotationFile.toBytes(Snapshot.of(Fixtures.sample())),
-            StandardCharsets.UTF_8);
+    private static final String VALID =
+            new String(AnnotationFile.toBytes(Snapshot.of(Fixtures.sample())), StandardCharsets.UTF_8);
 
     private static ScholionException error(String json) {
         try {
@@ -47,10 +47,16 @@ class ReadErrorsTest {
             """)
     void reportsProblemWithItsLine(String name, String from, String to, String problem) {
         assertThat(VALID).contains(from);
-        String broken = VALID.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
-        if (name.equals("reversed") || name.equals("negative") || name.equals("out of range")
-                || name.equals("unknown label") || name.equals("not a number") || name.equals("fraction")
-                || name.equals("duplicate id") || name.equals("bad time")) {
+        String broken =
+                VALID.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+        if (name.equals("reversed")
+                || name.equals("negative")
+                || name.equals("out of range")
+                || name.equals("unknown label")
+                || name.equals("not a number")
+                || name.equals("fraction")
+                || name.equals("duplicate id")
+                || name.equals("bad time")) {
             broken = replaceInSpan(VALID, "s3", from, to);
         }
         ScholionException e = error(broken);
@@ -63,7 +69,8 @@ class ReadErrorsTest {
     void textHashMismatchIsRefused() {
         String broken = VALID.replace("The end.", "The End.");
         ScholionException e = error(broken);
-        assertThat(e.problem()).startsWith("text hash mismatch: the file says sha256 ")
+        assertThat(e.problem())
+                .startsWith("text hash mismatch: the file says sha256 ")
                 .endsWith("the text was changed, so its annotations no longer apply");
         assertThat(e.line()).isEqualTo(3);
     }
@@ -91,7 +98,8 @@ class ReadErrorsTest {
 
     @Test
     void duplicateKeysAreRefused() {
-        assertThat(error("{\"format\": \"scholion/1\", \"format\": \"scholion/1\"}").problem())
+        assertThat(error("{\"format\": \"scholion/1\", \"format\": \"scholion/1\"}")
+                        .problem())
                 .startsWith("malformed JSON: Duplicate field 'format'");
     }
 
@@ -105,9 +113,12 @@ class ReadErrorsTest {
 
     @Test
     void labelSetFilesReportTheirProblemsToo() {
-        assertThatThrownBy(() -> LabelSetFile.parse(new java.io.ByteArrayInputStream(
-                "{\"name\": \"x\", \"labels\": [{\"name\": \"A\", \"color\": \"#12345\"}]}".getBytes(StandardCharsets.UTF_8)),
-                "x.json")).hasMessage("x.json:1:26: colour '#12345' of label 'A' must be #RRGGBB (in labels[0])");
+        assertThatThrownBy(() -> LabelSetFile.parse(
+                        new java.io.ByteArrayInputStream(
+                                "{\"name\": \"x\", \"labels\": [{\"name\": \"A\", \"color\": \"#12345\"}]}"
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        "x.json"))
+                .hasMessage("x.json:1:26: colour '#12345' of label 'A' must be #RRGGBB (in labels[0])");
     }
 
     private static String replaceInSpan(String json, String id, String from, String to) {

@@ -12,8 +12,7 @@ import org.scholion.core.model.Span;
  * survive a kill.
  */
 public final class Saver {
-    private Saver() {
-    }
+    private Saver() {}
 
     public static void main(String[] args) throws Exception {
         AnnotationFile file = AnnotationFile.at(Path.of(args[0]));
@@ -24,8 +23,12 @@ public final class Saver {
             String note = who + "-" + i;
             if (remove && i % 3 == 2) {
                 String gone = who + "-" + (i - 1);
-                file.update("rm", doc -> doc.withoutSpans(doc.spans().stream()
-                        .filter(s -> gone.equals(s.note())).map(Span::id).toList()));
+                file.update(
+                        "rm",
+                        doc -> doc.withoutSpans(doc.spans().stream()
+                                .filter(s -> gone.equals(s.note()))
+                                .map(Span::id)
+                                .toList()));
                 out.println("-" + gone);
             } else {
                 file.update("add", doc -> doc.withSpan(Fixtures.free(doc, "PERSON", note, who)));

@@ -16,8 +16,8 @@ import org.scholion.core.model.Span;
  * slow way.
  */
 class StreamingReadTest {
-    private static final String VALID = new String(AnnotationFile.toBytes(Snapshot.of(Fixtures.sample())),
-            StandardCharsets.UTF_8);
+    private static final String VALID =
+            new String(AnnotationFile.toBytes(Snapshot.of(Fixtures.sample())), StandardCharsets.UTF_8);
 
     @Test
     void labelsAndAnnotatorsAreSharedBetweenSpans() throws Exception {
@@ -49,7 +49,8 @@ class StreamingReadTest {
         String notAString = VALID.replaceFirst("\"label\" : \"PERSON\"", "\"label\" : 7");
         String both = unknownLabel.replaceFirst("\"label\" : \"PERSON\"", "\"label\" : 7");
         assertThat(error(unknownLabel).problem()).isEqualTo("span s1 has unknown label 'NOPE' (in spans[0])");
-        assertThat(error(notAString).problem()).isEqualTo("span member \"label\" must be a string, not 7 (in spans[2])");
+        assertThat(error(notAString).problem())
+                .isEqualTo("span member \"label\" must be a string, not 7 (in spans[2])");
         assertThat(error(both).problem()).isEqualTo("span s1 has unknown label 'NOPE' (in spans[0])");
         String badFirst = VALID.replaceFirst("\"label\" : \"QUOTE\"", "\"label\" : 7")
                 .replaceFirst("\"label\" : \"PERSON\"", "\"label\" : \"NOPE\"");
@@ -65,7 +66,9 @@ class StreamingReadTest {
         Snapshot snapshot = new Snapshot(after, History.EMPTY.record(change).record(change.inverse()));
         Snapshot read = AnnotationFileTest.parse(new String(AnnotationFile.toBytes(snapshot), StandardCharsets.UTF_8));
         assertThat(read.history()).isEqualTo(snapshot.history());
-        assertThat(read.history().undo().get(0).removedRelations()).extracting(Relation::id).containsExactly("r1");
+        assertThat(read.history().undo().get(0).removedRelations())
+                .extracting(Relation::id)
+                .containsExactly("r1");
     }
 
     @Test
@@ -76,16 +79,22 @@ class StreamingReadTest {
         String json = new String(AnnotationFile.toBytes(snapshot), StandardCharsets.UTF_8);
         int history = json.indexOf("\"history\"");
         String tail = json.substring(history);
-        assertThat(error(json.substring(0, history) + tail.replace("\"start\" : 0", "\"start\" : -1")).problem())
+        assertThat(error(json.substring(0, history) + tail.replace("\"start\" : 0", "\"start\" : -1"))
+                        .problem())
                 .isEqualTo("span -1:4 starts before the text (in history)");
         assertThat(error(json.substring(0, history) + tail.replace("\"label\" : \"PERSON\"", "\"label\" : [1]"))
-                .problem()).isEqualTo("span member \"label\" must be a string, not an array (in history)");
+                        .problem())
+                .isEqualTo("span member \"label\" must be a string, not an array (in history)");
         assertThat(error(json.substring(0, history) + tail.replace("\"added\" : {", "\"added\" : {\"nota\" : 1,"))
-                .problem()).isEqualTo("unknown member 'nota' in change part (in history)");
-        assertThat(error(json.substring(0, history) + tail.replace("\"spans\" : [", "\"spans\" : [ 7,")).problem())
+                        .problem())
+                .isEqualTo("unknown member 'nota' in change part (in history)");
+        assertThat(error(json.substring(0, history) + tail.replace("\"spans\" : [", "\"spans\" : [ 7,"))
+                        .problem())
                 .isEqualTo("span must be a JSON object (in history)");
-        assertThat(error(json.substring(0, history) + tail.replace("\"summary\" : \"add\"", "\"summary\" : 1")
-                .replace("\"start\" : 0", "\"start\" : -1")).problem())
+        assertThat(error(json.substring(0, history)
+                                + tail.replace("\"summary\" : \"add\"", "\"summary\" : 1")
+                                        .replace("\"start\" : 0", "\"start\" : -1"))
+                        .problem())
                 .as("a change's parts are checked before its summary")
                 .isEqualTo("span -1:4 starts before the text (in history)");
     }

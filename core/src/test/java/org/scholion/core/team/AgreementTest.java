@@ -25,7 +25,9 @@ class AgreementTest {
 
     static double value(Comparison c, String scope, String metric) {
         Value v = c.value(scope, metric).orElseThrow(() -> new AssertionError("no " + scope + " " + metric));
-        assertThat(v.isDefined()).as(scope + " " + metric + ": " + v.undefined()).isTrue();
+        assertThat(v.isDefined())
+                .as(scope + " " + metric + ": " + v.undefined())
+                .isTrue();
         return v.value();
     }
 
@@ -38,8 +40,15 @@ class AgreementTest {
             assertThat(v.value()).as(v.toString()).isEqualTo(1.0);
         });
         assertThat(c.values()).extracting(Value::scope).contains("overall", "X", "Y", "Z");
-        assertThat(c.values()).extracting(Value::metric).contains(Agreement.EXACT_PRECISION, Agreement.EXACT_RECALL,
-                Agreement.EXACT_F1, Agreement.OVERLAP_F1, Agreement.COHEN_KAPPA, Agreement.ALPHA_U);
+        assertThat(c.values())
+                .extracting(Value::metric)
+                .contains(
+                        Agreement.EXACT_PRECISION,
+                        Agreement.EXACT_RECALL,
+                        Agreement.EXACT_F1,
+                        Agreement.OVERLAP_F1,
+                        Agreement.COHEN_KAPPA,
+                        Agreement.ALPHA_U);
     }
 
     @Test
@@ -89,7 +98,9 @@ class AgreementTest {
         assertThat(value(c, "overall", Agreement.COHEN_KAPPA)).isCloseTo(0.23 / 0.48, within(1e-12));
         // alpha_u is cross-checked against Krippendorff's published example below; here only its order
         assertThat(value(c, "X", Agreement.ALPHA_U)).isBetween(0.0, 1.0);
-        assertThat(c.value("Z", Agreement.EXACT_F1)).as("a label nobody used is not reported").isEmpty();
+        assertThat(c.value("Z", Agreement.EXACT_F1))
+                .as("a label nobody used is not reported")
+                .isEmpty();
     }
 
     @Test
@@ -107,15 +118,19 @@ class AgreementTest {
         });
         // only one side has spans: precision is undefined, recall is 0
         Comparison oneSided = two(doc(TEN, "X 0 1"), doc(TEN));
-        assertThat(oneSided.value("X", Agreement.EXACT_PRECISION).orElseThrow().text()).isEqualTo("n/a: no spans in B");
+        assertThat(oneSided.value("X", Agreement.EXACT_PRECISION).orElseThrow().text())
+                .isEqualTo("n/a: no spans in B");
         assertThat(value(oneSided, "X", Agreement.EXACT_RECALL)).isZero();
-        assertThatThrownBy(() -> new Value("overall", "x", Double.NaN, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Value("overall", "x", Double.NaN, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void refusesDifferentTextsNamingTheFiles() {
-        assertThatThrownBy(() -> Agreement.measure(List.of("alice.scholion.json", "bob.scholion.json"),
-                List.of(List.of(doc("one"), doc("two"))), Options.DEFAULT))
+        assertThatThrownBy(() -> Agreement.measure(
+                        List.of("alice.scholion.json", "bob.scholion.json"),
+                        List.of(List.of(doc("one"), doc("two"))),
+                        Options.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("alice.scholion.json and bob.scholion.json annotate different texts (sha256 ");
     }
@@ -127,15 +142,16 @@ class AgreementTest {
         b = b.withSpanReplaced(b.span("s1").orElseThrow().withSuggestion(true));
         List<Comparison> without = Agreement.measure(List.of("A", "B"), List.of(List.of(a, b)), Options.DEFAULT);
         assertThat(value(without.get(0), "X", Agreement.EXACT_RECALL)).isZero();
-        List<Comparison> with = Agreement.measure(List.of("A", "B"), List.of(List.of(a, b)), new Options(Set.of(), true));
+        List<Comparison> with =
+                Agreement.measure(List.of("A", "B"), List.of(List.of(a, b)), new Options(Set.of(), true));
         assertThat(value(with.get(0), "X", Agreement.EXACT_RECALL)).isEqualTo(1.0);
     }
 
     @Test
     void threeAnnotatorsGiveTheWholeAndEveryPair() {
         AnnotatedDocument a = doc(TEN, "X 0 5");
-        List<Comparison> result = Agreement.measure(List.of("A", "B", "C"),
-                List.of(List.of(a, a, doc(TEN, "X 0 3"))), Options.DEFAULT);
+        List<Comparison> result =
+                Agreement.measure(List.of("A", "B", "C"), List.of(List.of(a, a, doc(TEN, "X 0 3"))), Options.DEFAULT);
         assertThat(result).extracting(Comparison::name).containsExactly("all", "A+B", "A+C", "B+C");
         assertThat(result.get(0).value("overall", Agreement.FLEISS_KAPPA)).isPresent();
         assertThat(result.get(0).value("overall", Agreement.COHEN_KAPPA)).isEmpty();
@@ -162,7 +178,8 @@ class AgreementTest {
                 }
             }
             for (int i = 0; i < all.size(); i++) {
-                assertThat(pieces.get(i)).containsExactlyInAnyOrderElementsOf(all.get(i).values());
+                assertThat(pieces.get(i))
+                        .containsExactlyInAnyOrderElementsOf(all.get(i).values());
             }
         }
     }
@@ -172,15 +189,16 @@ class AgreementTest {
         AnnotatedDocument a1 = doc(TEN, "X 0 5", "X 2 3", "Y 6 11");
         AnnotatedDocument b1 = doc(TEN, "X 0 5", "Y 8 15", "X 16 19");
         AnnotatedDocument same = doc("k l", "X 0 1");
-        List<Comparison> pooled = Agreement.measure(List.of("A", "B"), List.of(List.of(a1, b1), List.of(same, same)),
-                Options.DEFAULT);
+        List<Comparison> pooled =
+                Agreement.measure(List.of("A", "B"), List.of(List.of(a1, b1), List.of(same, same)), Options.DEFAULT);
         // X gains one match of one span on each side: 2 matches of 3 and 3
         assertThat(value(pooled.get(0), "X", Agreement.EXACT_F1)).isCloseTo(2 / 3.0, within(1e-12));
     }
 
     @Test
     void labelSetsAreChosenAndUnknownOnesRefused() {
-        assertThatThrownBy(() -> Agreement.measure(List.of("A", "B"), List.of(List.of(doc(TEN), doc(TEN))),
-                new Options(Set.of("nope"), false))).hasMessage("no label set 'nope' (the files have test)");
+        assertThatThrownBy(() -> Agreement.measure(
+                        List.of("A", "B"), List.of(List.of(doc(TEN), doc(TEN))), new Options(Set.of("nope"), false)))
+                .hasMessage("no label set 'nope' (the files have test)");
     }
 }

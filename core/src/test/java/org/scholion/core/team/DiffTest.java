@@ -18,12 +18,15 @@ class DiffTest {
     void sortsSpansIntoOnlyInEitherLabelAndBoundaryConflicts() {
         List<Difference> diff = Diff.of(
                 doc(AgreementTest.TEN, "X 0 5", "Y 6 11", "X 12 13", "Z 16 19"),
-                doc(AgreementTest.TEN, "X 0 5", "Z 6 11", "X 12 15", "Y 18 19"), false);
-        assertThat(diff).extracting(DiffTest::describe).containsExactly(
-                "label-conflict Y6:11 Z6:11",
-                "boundary-conflict X12:13 X12:15",
-                "only-in-a Z16:19 -",
-                "only-in-b - Y18:19");
+                doc(AgreementTest.TEN, "X 0 5", "Z 6 11", "X 12 15", "Y 18 19"),
+                false);
+        assertThat(diff)
+                .extracting(DiffTest::describe)
+                .containsExactly(
+                        "label-conflict Y6:11 Z6:11",
+                        "boundary-conflict X12:13 X12:15",
+                        "only-in-a Z16:19 -",
+                        "only-in-b - Y18:19");
     }
 
     @Test
@@ -33,7 +36,8 @@ class DiffTest {
 
     @Test
     void aSpanOverlappingTwoOthersIsInTwoBoundaryConflicts() {
-        List<Difference> diff = Diff.of(doc(AgreementTest.TEN, "X 0 9"), doc(AgreementTest.TEN, "X 0 3", "X 6 11"), false);
+        List<Difference> diff =
+                Diff.of(doc(AgreementTest.TEN, "X 0 9"), doc(AgreementTest.TEN, "X 0 3", "X 6 11"), false);
         assertThat(diff).extracting(Difference::kind).containsExactly(Kind.BOUNDARY, Kind.BOUNDARY);
     }
 }

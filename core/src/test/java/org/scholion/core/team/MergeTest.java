@@ -25,7 +25,8 @@ class MergeTest {
         AnnotatedDocument bob = by("bob", TEXT, "X 0 5", "Y 6 11", "Z 14 15");
         bob = bob.withRelation(new Relation("r1", "said-by", "s1", "s2"));
         AnnotatedDocument carol = by("carol", TEXT, "X 0 5", "Z 12 13");
-        return List.of(new Input("alice", "alice.scholion.json sha256:aa", alice),
+        return List.of(
+                new Input("alice", "alice.scholion.json sha256:aa", alice),
                 new Input("bob", "bob.scholion.json sha256:bb", bob),
                 new Input("carol", "carol.scholion.json sha256:cc", carol));
     }
@@ -33,14 +34,18 @@ class MergeTest {
     @Test
     void acceptsWhatAllAgreeOnAndSuggestsTheRestWithItsProposers() {
         AnnotatedDocument gold = Merge.of(inputs(), 3);
-        assertThat(gold.spans()).extracting(MergeTest::describe).containsExactly(
-                "s1 X 0:5 by alice+bob+carol",
-                "s2 Y 6:11 suggested by alice+bob",
-                "s3 Z 12:13 suggested by alice+carol",
-                "s4 Z 14:15 suggested by bob");
+        assertThat(gold.spans())
+                .extracting(MergeTest::describe)
+                .containsExactly(
+                        "s1 X 0:5 by alice+bob+carol",
+                        "s2 Y 6:11 suggested by alice+bob",
+                        "s3 Z 12:13 suggested by alice+carol",
+                        "s4 Z 14:15 suggested by bob");
         assertThat(gold.relations()).containsExactly(new Relation("r1", "said-by", "s1", "s2"));
-        assertThat(gold.document().metadata()).containsEntry(Merge.MERGED_FROM,
-                "alice.scholion.json sha256:aa; bob.scholion.json sha256:bb; carol.scholion.json sha256:cc");
+        assertThat(gold.document().metadata())
+                .containsEntry(
+                        Merge.MERGED_FROM,
+                        "alice.scholion.json sha256:aa; bob.scholion.json sha256:bb; carol.scholion.json sha256:cc");
     }
 
     @Test
@@ -59,7 +64,10 @@ class MergeTest {
         AnnotatedDocument rejected = Adjudication.reject(accepted, Adjudication.select(accepted, List.of(), null));
         assertThat(rejected.spans()).extracting(Span::id).containsExactly("s1", "s2");
         AnnotatedDocument onlyZ = Adjudication.accept(gold, Adjudication.select(gold, List.of(), "Z"));
-        assertThat(onlyZ.spans()).filteredOn(Span::suggestion).extracting(Span::id).containsExactly("s2");
+        assertThat(onlyZ.spans())
+                .filteredOn(Span::suggestion)
+                .extracting(Span::id)
+                .containsExactly("s2");
         assertThatThrownBy(() -> Adjudication.select(gold, List.of("s1"), null))
                 .hasMessage("span s1 is not a suggestion (it was accepted already)");
         assertThatThrownBy(() -> Adjudication.select(gold, List.of("s9"), null)).hasMessage("there is no span 's9'");
@@ -67,7 +75,8 @@ class MergeTest {
 
     @Test
     void refusesDifferentTexts() {
-        assertThatThrownBy(() -> Merge.of(List.of(new Input("a", "a", by("a", "one")),
-                new Input("b", "b", by("b", "two"))), 2)).hasMessageContaining("a and b annotate different texts");
+        assertThatThrownBy(() ->
+                        Merge.of(List.of(new Input("a", "a", by("a", "one")), new Input("b", "b", by("b", "two"))), 2))
+                .hasMessageContaining("a and b annotate different texts");
     }
 }

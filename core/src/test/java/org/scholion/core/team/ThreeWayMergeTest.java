@@ -27,11 +27,13 @@ class ThreeWayMergeTest {
     void spansBothSidesAddedAreKeptAndTheirIdsRenumberedWithTheirRelations() {
         AnnotatedDocument base = doc(TEXT, "X 0 1");
         AnnotatedDocument ours = base.withSpan(Span.of("s2", 2, 3, "Y"));
-        AnnotatedDocument theirs = base.withSpan(Span.of("s2", 4, 5, "Z")).withSpan(Span.of("s3", 6, 7, "Z"))
+        AnnotatedDocument theirs = base.withSpan(Span.of("s2", 4, 5, "Z"))
+                .withSpan(Span.of("s3", 6, 7, "Z"))
                 .withRelation(new Relation("r1", "next", "s2", "s3"));
         Result r = ThreeWayMerge.merge(base, ours, theirs);
         assertThat(r.isClean()).isTrue();
-        assertThat(r.document().spans()).extracting(ThreeWayMergeTest::describe)
+        assertThat(r.document().spans())
+                .extracting(ThreeWayMergeTest::describe)
                 .containsExactly("s1 X 0:1", "s2 Y 2:3", "s4 Z 4:5", "s3 Z 6:7");
         assertThat(r.document().relations()).containsExactly(new Relation("r1", "next", "s4", "s3"));
     }
@@ -43,20 +45,23 @@ class ThreeWayMergeTest {
         AnnotatedDocument theirs = base.withSpanReplaced(Span.of("s2", 2, 5, "Y"));
         Result r = ThreeWayMerge.merge(base, ours, theirs);
         assertThat(r.isClean()).isTrue();
-        assertThat(r.document().spans()).extracting(ThreeWayMergeTest::describe).containsExactly("s2 Y 2:5", "s3 Z 4:5");
+        assertThat(r.document().spans())
+                .extracting(ThreeWayMergeTest::describe)
+                .containsExactly("s2 Y 2:5", "s3 Z 4:5");
     }
 
     @Test
     void trueConflictsKeepEveryVersionAsSuggestionsAndAreReported() {
         AnnotatedDocument base = doc(TEXT, "X 0 1", "Y 2 3");
         AnnotatedDocument ours = base.withSpanReplaced(Span.of("s1", 0, 3, "X")).withoutSpans(List.of("s2"));
-        AnnotatedDocument theirs = base.withSpanReplaced(Span.of("s1", 0, 1, "Z"))
-                .withSpanReplaced(Span.of("s2", 2, 3, "X"));
+        AnnotatedDocument theirs =
+                base.withSpanReplaced(Span.of("s1", 0, 1, "Z")).withSpanReplaced(Span.of("s2", 2, 3, "X"));
         Result r = ThreeWayMerge.merge(base, ours, theirs);
         assertThat(r.conflicts()).hasSize(2);
         assertThat(r.conflicts().get(0)).startsWith("span s1 was edited differently on both sides");
         assertThat(r.conflicts().get(1)).startsWith("span s2 (X 2:3) was edited on one side and removed on the other");
-        assertThat(r.document().spans()).extracting(ThreeWayMergeTest::describe)
+        assertThat(r.document().spans())
+                .extracting(ThreeWayMergeTest::describe)
                 .containsExactly("s1 X 0:3?", "s3 Z 0:1?", "s2 X 2:3?");
     }
 
@@ -109,21 +114,35 @@ class ThreeWayMergeTest {
                 folded++;
                 continue;
             }
-            assertThat(contents(merged.document().spans())).as("seed %d round %d\nbase %s\nours %s\ntheirs %s", seed,
-                    round, base.spans(), ours.spans(), theirs.spans()).isEqualTo(expected(base, ours, theirs));
-            assertThat(merged.document().relations()).as("seed %d round %d relations\nbase %s %s\nours %s %s\ntheirs %s %s"
-                            + "\nmerged %s", seed, round, base.spans(), base.relations(), ours.spans(), ours.relations(),
-                    theirs.spans(), theirs.relations(), merged.document().spans())
+            assertThat(contents(merged.document().spans()))
+                    .as(
+                            "seed %d round %d\nbase %s\nours %s\ntheirs %s",
+                            seed, round, base.spans(), ours.spans(), theirs.spans())
+                    .isEqualTo(expected(base, ours, theirs));
+            assertThat(merged.document().relations())
+                    .as(
+                            "seed %d round %d relations\nbase %s %s\nours %s %s\ntheirs %s %s" + "\nmerged %s",
+                            seed,
+                            round,
+                            base.spans(),
+                            base.relations(),
+                            ours.spans(),
+                            ours.relations(),
+                            theirs.spans(),
+                            theirs.relations(),
+                            merged.document().spans())
                     .hasSize(expectedRelations(base, ours, theirs));
         }
-        assertThat(folded).as("rounds whose sides made the same span (seed %d)", seed).isLessThan(100);
+        assertThat(folded)
+                .as("rounds whose sides made the same span (seed %d)", seed)
+                .isLessThan(100);
     }
 
     @Test
     void foldsSpansBothSidesMadeAtTheSamePlaceAndKeepsTheirRelations() {
         AnnotatedDocument base = doc(TEXT).withSpan(Span.of("s1", 0, 3, "X")).withSpan(Span.of("s2", 4, 7, "X"));
-        AnnotatedDocument ours = base.withSpan(new Span("s3", 8, 12, "Z", "ours", null, null, false)
-                .withAttribute("certainty", "low"));
+        AnnotatedDocument ours =
+                base.withSpan(new Span("s3", 8, 12, "Z", "ours", null, null, false).withAttribute("certainty", "low"));
         AnnotatedDocument theirs = base.withSpan(new Span("s3", 8, 12, "Z", "theirs", null, null, false))
                 .withRelation(new Relation("r1", "rel", "s3", "s1"));
         Result r = ThreeWayMerge.merge(base, ours, theirs);
@@ -131,7 +150,8 @@ class ThreeWayMergeTest {
         Span kept = r.document().spansAt(8).get(0);
         assertThat(kept.note()).isEqualTo("ours");
         assertThat(kept.attributes()).containsEntry("certainty", "low");
-        assertThat(r.document().relations()).singleElement()
+        assertThat(r.document().relations())
+                .singleElement()
                 .satisfies(rel -> assertThat(rel.from()).isEqualTo(kept.id()));
         assertThat(r.conflicts()).anyMatch(c -> c.contains("is folded into " + kept.id()) && c.contains("theirs"));
     }
@@ -259,7 +279,10 @@ class ThreeWayMergeTest {
      */
     private static AnnotatedDocument edit(AnnotatedDocument doc, Random random, int count, boolean addOnly) {
         int length = doc.text().length();
-        int[] next = {Integer.parseInt(doc.nextSpanId().substring(1)), Integer.parseInt(doc.nextRelationId().substring(1))};
+        int[] next = {
+            Integer.parseInt(doc.nextSpanId().substring(1)),
+            Integer.parseInt(doc.nextRelationId().substring(1))
+        };
         for (int i = 0; i < count; i++) {
             int op = addOnly ? (random.nextInt(4) == 0 ? 3 : 0) : random.nextInt(5);
             List<Span> spans = doc.spans();
@@ -283,17 +306,26 @@ class ThreeWayMergeTest {
     }
 
     /** One random edit; one that would make a second span of the same offsets and label is refused. */
-    private static AnnotatedDocument step(AnnotatedDocument doc, Random random, int op, List<Span> spans, int length,
-                                          int[] next) {
+    private static AnnotatedDocument step(
+            AnnotatedDocument doc, Random random, int op, List<Span> spans, int length, int[] next) {
         {
             switch (op) {
                 case 0 -> {
                     int start = random.nextInt(length);
                     int end = start + 1 + random.nextInt(Math.min(5, length - start));
-                    doc = doc.withSpan(new Span("s" + next[0]++, start, end, LABELS[random.nextInt(3)],
-                            random.nextInt(4) == 0 ? "note" : null, null, null, false));
+                    doc = doc.withSpan(new Span(
+                            "s" + next[0]++,
+                            start,
+                            end,
+                            LABELS[random.nextInt(3)],
+                            random.nextInt(4) == 0 ? "note" : null,
+                            null,
+                            null,
+                            false));
                 }
-                case 1 -> doc = doc.withoutSpans(List.of(spans.get(random.nextInt(spans.size())).id()));
+                case 1 ->
+                    doc = doc.withoutSpans(
+                            List.of(spans.get(random.nextInt(spans.size())).id()));
                 case 2 -> {
                     Span s = spans.get(random.nextInt(spans.size()));
                     doc = doc.withSpanReplaced(s.withLabel(LABELS[random.nextInt(3)]));
@@ -312,5 +344,4 @@ class ThreeWayMergeTest {
         }
         return doc;
     }
-
 }

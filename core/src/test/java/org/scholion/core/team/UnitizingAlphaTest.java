@@ -62,12 +62,15 @@ class UnitizingAlphaTest {
             String why = "seed " + seed + " round " + round + ": " + raters + " raters, continuum " + begin + "+"
                     + length + ", units " + units;
             for (Object category : study.getCategories()) {
-                assertThat(fast.calculateExpectedCategoryDisagreement(category)).as(why + " category " + category)
+                assertThat(fast.calculateExpectedCategoryDisagreement(category))
+                        .as(why + " category " + category)
                         .isEqualTo(dkpro.expected(category));
             }
             assertThat(fast.expected()).as(why).isEqualTo(dkpro.expected());
             assertThat(fast.observed()).as(why).isEqualTo(dkpro.observed());
-            assertThat(Double.compare(fast.calculateAgreement(), dkpro.calculateAgreement())).as(why).isZero();
+            assertThat(Double.compare(fast.calculateAgreement(), dkpro.calculateAgreement()))
+                    .as(why)
+                    .isZero();
         }
     }
 

@@ -17,8 +17,7 @@ public final class RequiredTools {
     /** The environment variable that turns a skip into a failure when set to {@code 1}. */
     public static final String VARIABLE = "SCHOLION_REQUIRE_TOOLS";
 
-    private RequiredTools() {
-    }
+    private RequiredTools() {}
 
     /** Whether a missing tool fails the test ({@code SCHOLION_REQUIRE_TOOLS=1}) rather than skipping it. */
     public static boolean required() {
@@ -40,8 +39,11 @@ public final class RequiredTools {
         if (path == null) {
             return Optional.empty();
         }
-        return Arrays.stream(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, tool)).filter(Files::isExecutable).findFirst();
+        return Arrays.stream(path.split(File.pathSeparator))
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, tool))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /** Skips or fails the calling test unless every file is an executable; {@code what} says what is missing. */

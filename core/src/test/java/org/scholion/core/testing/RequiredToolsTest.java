@@ -15,18 +15,23 @@ class RequiredToolsTest {
 
     @Test
     void findsAProgramEveryMachineHasAndNotAMadeUpOne() {
-        assertThat(RequiredTools.find("sh")).hasValueSatisfying(p -> assertThat(Files.isExecutable(p)).isTrue());
-        assertThat(RequiredTools.onPath("sh")).isEqualTo(RequiredTools.find("sh").orElseThrow());
+        assertThat(RequiredTools.find("sh"))
+                .hasValueSatisfying(p -> assertThat(Files.isExecutable(p)).isTrue());
+        assertThat(RequiredTools.onPath("sh"))
+                .isEqualTo(RequiredTools.find("sh").orElseThrow());
         assertThat(RequiredTools.find("scholion-no-such-tool")).isEmpty();
     }
 
     @Test
     void aMissingToolSkipsOrFailsAsTheEnvironmentSays() {
-        Class<? extends Throwable> expected = RequiredTools.required() ? AssertionError.class
-                : TestAbortedException.class;
-        assertThatThrownBy(() -> RequiredTools.onPath("scholion-no-such-tool")).isInstanceOf(expected)
-                .hasMessageContaining("scholion-no-such-tool").hasMessageContaining("SCHOLION_REQUIRE_TOOLS=1");
+        Class<? extends Throwable> expected =
+                RequiredTools.required() ? AssertionError.class : TestAbortedException.class;
+        assertThatThrownBy(() -> RequiredTools.onPath("scholion-no-such-tool"))
+                .isInstanceOf(expected)
+                .hasMessageContaining("scholion-no-such-tool")
+                .hasMessageContaining("SCHOLION_REQUIRE_TOOLS=1");
         assertThatThrownBy(() -> RequiredTools.executables("no browser", dir.resolve("chromium")))
-                .isInstanceOf(expected).hasMessageStartingWith("no browser");
+                .isInstanceOf(expected)
+                .hasMessageStartingWith("no browser");
     }
 }

@@ -80,7 +80,9 @@ class CodePointTextTest {
             assertThat(text.length()).as("seed %d, text %s", seed, s).isEqualTo(s.codePointCount(0, s.length()));
             for (int cp = 0; cp <= text.length(); cp++) {
                 int expected = s.offsetByCodePoints(0, cp);
-                assertThat(text.toCharIndex(cp)).as("seed %d, cp %d of %s", seed, cp, s).isEqualTo(expected);
+                assertThat(text.toCharIndex(cp))
+                        .as("seed %d, cp %d of %s", seed, cp, s)
+                        .isEqualTo(expected);
                 assertThat(text.toCodePointIndex(expected)).as("seed %d", seed).isEqualTo(cp);
             }
         }

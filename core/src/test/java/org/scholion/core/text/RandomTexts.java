@@ -8,12 +8,39 @@ import org.scholion.core.model.Span;
 /** Seeded random texts with emoji, combining marks, CRLF and other awkward pieces, and random spans over them. */
 public final class RandomTexts {
     private static final String[] PIECES = {
-        "a", "b", "Z", " ", " ", "\n", "\r\n", "\r", "é", "e\u0301", "ß", "😀", "👩‍💻", "🇫🇷", "𝔘", "中", "文",
-        "ا", "ש", "Ω", "Ж", "\t", ",", "\"", "'", "<", "&", "\u200b", "\u00a0", "x\u0308\u0301"
+        "a",
+        "b",
+        "Z",
+        " ",
+        " ",
+        "\n",
+        "\r\n",
+        "\r",
+        "é",
+        "e\u0301",
+        "ß",
+        "😀",
+        "👩‍💻",
+        "🇫🇷",
+        "𝔘",
+        "中",
+        "文",
+        "ا",
+        "ש",
+        "Ω",
+        "Ж",
+        "\t",
+        ",",
+        "\"",
+        "'",
+        "<",
+        "&",
+        "\u200b",
+        "\u00a0",
+        "x\u0308\u0301"
     };
 
-    private RandomTexts() {
-    }
+    private RandomTexts() {}
 
     /** A random seed, or the one given with {@code -Dtest.seed=N} to replay a failure. */
     public static long seed() {

@@ -48,8 +48,12 @@ class SegmentationFuzzTest {
                 throw new AssertionError("segmentation broke (" + context + ")", e);
             }
         }
-        System.out.printf(java.util.Locale.ROOT, "SegmentationFuzzTest: %d texts, %d spans in %d ms%n", rounds,
-                spansTried, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "SegmentationFuzzTest: %d texts, %d spans in %d ms%n",
+                rounds,
+                spansTried,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         assertThat(rounds).isGreaterThan(200);
     }
 
@@ -64,18 +68,19 @@ class SegmentationFuzzTest {
             spans.add(Span.of("same" + i, 0, n, "A"));
             spans.add(Span.of("one" + i, n - 1, n, "B"));
         }
-        List<Fragment> fragments = assertTimeoutPreemptively(Duration.ofSeconds(8),
-                () -> Segmentation.of(text, spans));
+        List<Fragment> fragments = assertTimeoutPreemptively(Duration.ofSeconds(8), () -> Segmentation.of(text, spans));
         assertThat(fragments.get(0).spans()).hasSize(1_001);
         assertThat(fragments.get(fragments.size() - 1).spans()).hasSize(2_001);
-        assertThat(String.join("", fragments.stream().map(Fragment::text).toList())).isEqualTo(s);
+        assertThat(String.join("", fragments.stream().map(Fragment::text).toList()))
+                .isEqualTo(s);
     }
 
     @Test
     void spansOutsideTheTextAreRefusedNotCut() {
         CodePointText text = CodePointText.of("a😀b");
         assertThatThrownBy(() -> Segmentation.of(text, List.of(Span.of("s1", 2, 4, "A"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("range 2:4 is outside the text (0 to 3)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("range 2:4 is outside the text (0 to 3)");
         assertThatThrownBy(() -> Segmentation.lines(text, List.of(Span.of("s1", 3, Integer.MAX_VALUE, "A"))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -139,10 +144,13 @@ class SegmentationFuzzTest {
             assertThat(f.start()).isEqualTo(at);
             assertThat(f.end()).isGreaterThan(f.start());
             assertThat(f.text()).isEqualTo(text.slice(f.start(), f.end()));
-            List<Span> covering = new ArrayList<>(spans.stream().filter(x -> x.start() <= f.start()
-                    && f.end() <= x.end()).toList());
+            List<Span> covering = new ArrayList<>(spans.stream()
+                    .filter(x -> x.start() <= f.start() && f.end() <= x.end())
+                    .toList());
             covering.sort(Span.ORDER);
-            assertThat(f.spans()).as("exactly the covering spans, outer to inner").isEqualTo(covering);
+            assertThat(f.spans())
+                    .as("exactly the covering spans, outer to inner")
+                    .isEqualTo(covering);
             for (Span x : spans) {
                 boolean partly = x.start() < f.end() && f.start() < x.end();
                 boolean whole = x.start() <= f.start() && f.end() <= x.end();
@@ -167,8 +175,9 @@ class SegmentationFuzzTest {
             for (Fragment f : line.fragments()) {
                 assertThat(f.start()).isEqualTo(cursor);
                 assertThat(f.text()).doesNotContain("\n", "\r");
-                List<Span> covering = new ArrayList<>(spans.stream().filter(x -> x.start() <= f.start()
-                        && f.end() <= x.end()).toList());
+                List<Span> covering = new ArrayList<>(spans.stream()
+                        .filter(x -> x.start() <= f.start() && f.end() <= x.end())
+                        .toList());
                 covering.sort(Span.ORDER);
                 assertThat(f.spans()).isEqualTo(covering);
                 rebuilt.append(f.text());
@@ -181,7 +190,9 @@ class SegmentationFuzzTest {
                 assertThat(line.end()).isEqualTo(text.length());
             }
         }
-        assertThat(rebuilt.toString()).as("lines and their terminators give back the text").isEqualTo(s);
+        assertThat(rebuilt.toString())
+                .as("lines and their terminators give back the text")
+                .isEqualTo(s);
     }
 
     private static String escape(String s) {

@@ -20,8 +20,7 @@ class SegmentationTest {
         Span inner = Span.of("s2", 4, 8, "B");
         Span crossing = Span.of("s3", 12, 20, "C");
         List<Fragment> fragments = Segmentation.of(text, List.of(crossing, inner, outer));
-        assertThat(fragments).extracting(Fragment::text)
-                .containsExactly("the ", "evil", " reg", "ime", " said");
+        assertThat(fragments).extracting(Fragment::text).containsExactly("the ", "evil", " reg", "ime", " said");
         assertThat(fragments.get(1).spans()).containsExactly(outer, inner);
         assertThat(fragments.get(3).spans()).containsExactly(outer, crossing);
         assertThat(fragments.get(4).spans()).containsExactly(crossing);
@@ -44,9 +43,12 @@ class SegmentationTest {
         CodePointText text = CodePointText.of("ab\r\ncd\nef");
         Span across = Span.of("s1", 1, 6, "A");
         List<Line> lines = Segmentation.lines(text, List.of(across));
-        assertThat(lines).extracting(Line::start, Line::end).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0, 2), org.assertj.core.groups.Tuple.tuple(4, 6),
-                org.assertj.core.groups.Tuple.tuple(7, 9));
+        assertThat(lines)
+                .extracting(Line::start, Line::end)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0, 2),
+                        org.assertj.core.groups.Tuple.tuple(4, 6),
+                        org.assertj.core.groups.Tuple.tuple(7, 9));
         assertThat(lines.get(0).fragments()).extracting(Fragment::text).containsExactly("a", "b");
         assertThat(lines.get(1).fragments()).extracting(Fragment::text).containsExactly("cd");
         assertThat(lines.get(1).fragments().get(0).spans()).containsExactly(across);
@@ -69,12 +71,13 @@ class SegmentationTest {
         List<Fragment> fragments = Segmentation.of(text, List.of(span));
         Fragment emoji = new Fragment(1, 5, "😀b\r\n", List.of(span));
         assertThat(fragments.get(1)).isEqualTo(emoji).hasSameHashCodeAs(emoji);
-        assertThat(fragments.get(1).toString()).isEqualTo(emoji.toString())
+        assertThat(fragments.get(1).toString())
+                .isEqualTo(emoji.toString())
                 .startsWith("Fragment[start=1, end=5, text=😀b");
         assertThat(fragments.get(1).spans()).isUnmodifiable();
         Line first = Segmentation.lines(text, List.of(span)).get(0);
-        assertThat(first.fragments()).containsExactly(new Fragment(0, 1, "a", List.of()),
-                new Fragment(1, 3, "😀b", List.of(span)));
+        assertThat(first.fragments())
+                .containsExactly(new Fragment(0, 1, "a", List.of()), new Fragment(1, 3, "😀b", List.of(span)));
     }
 
     @Test
@@ -120,7 +123,8 @@ class SegmentationTest {
                 int covered = 0;
                 for (Fragment f : fragments) {
                     boolean inside = span.start() <= f.start() && f.end() <= span.end();
-                    assertThat(f.spans().contains(span)).as("span %s and fragment %s: %s", span, f, context)
+                    assertThat(f.spans().contains(span))
+                            .as("span %s and fragment %s: %s", span, f, context)
                             .isEqualTo(inside);
                     if (inside) {
                         covered += f.end() - f.start();

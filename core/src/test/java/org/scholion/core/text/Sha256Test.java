@@ -15,16 +15,27 @@ class Sha256Test {
     void theTextHashMatchesTheWholeEncodingAcrossChunkBoundaries() throws Exception {
         long seed = RandomTexts.seed();
         Random random = new Random(seed);
-        for (String text : List.of("", "a", "😀".repeat(20_000), "a" + "😀".repeat(20_000),
-                "é".repeat(16_383) + "😀", RandomTexts.text(random, 30_000))) {
-            assertThat(Sha256.hex(text)).as("seed %d, %d chars", seed, text.length()).isEqualTo(oracle(text));
+        for (String text : List.of(
+                "",
+                "a",
+                "😀".repeat(20_000),
+                "a" + "😀".repeat(20_000),
+                "é".repeat(16_383) + "😀",
+                RandomTexts.text(random, 30_000))) {
+            assertThat(Sha256.hex(text))
+                    .as("seed %d, %d chars", seed, text.length())
+                    .isEqualTo(oracle(text));
         }
     }
 
     @Test
     void loneSurrogatesHashAsGetBytesEncodesThem() throws Exception {
-        for (String text : List.of("\uD800", "a\uDC00b", "x".repeat(16_383) + "\uD83D", "x".repeat(16_383)
-                + "\uD83Dy", "\uDE00" + "😀".repeat(10_000) + "\uD800")) {
+        for (String text : List.of(
+                "\uD800",
+                "a\uDC00b",
+                "x".repeat(16_383) + "\uD83D",
+                "x".repeat(16_383) + "\uD83Dy",
+                "\uDE00" + "😀".repeat(10_000) + "\uD800")) {
             assertThat(Sha256.hex(text)).as("%d chars", text.length()).isEqualTo(oracle(text));
         }
     }
@@ -38,6 +49,7 @@ class Sha256Test {
     }
 
     private static String oracle(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -10,7 +10,9 @@ class TokensTest {
 
     private static List<String> words(String text) {
         CodePointText t = CodePointText.of(text);
-        return Tokens.of(t).tokens().stream().map(k -> t.slice(k.start(), k.end())).toList();
+        return Tokens.of(t).tokens().stream()
+                .map(k -> t.slice(k.start(), k.end()))
+                .toList();
     }
 
     @Test
@@ -33,9 +35,13 @@ class TokensTest {
     @Test
     void cutsSentencesAtTerminatorsAndLineBreaks() {
         Tokens tokens = Tokens.of("One two. Three four!\r\nFive\n\nSix");
-        assertThat(tokens.sentences()).extracting(Tokens.Sentence::start, Tokens.Sentence::end)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 8), org.assertj.core.groups.Tuple.tuple(9, 20),
-                        org.assertj.core.groups.Tuple.tuple(22, 26), org.assertj.core.groups.Tuple.tuple(28, 31));
+        assertThat(tokens.sentences())
+                .extracting(Tokens.Sentence::start, Tokens.Sentence::end)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0, 8),
+                        org.assertj.core.groups.Tuple.tuple(9, 20),
+                        org.assertj.core.groups.Tuple.tuple(22, 26),
+                        org.assertj.core.groups.Tuple.tuple(28, 31));
     }
 
     @Test
@@ -57,10 +63,13 @@ class TokensTest {
             for (Tokens.Sentence sentence : Tokens.of(text).sentences()) {
                 assertThat(sentence.start()).as("seed %d round %d", seed, round).isGreaterThanOrEqualTo(previousEnd);
                 for (Tokens.Token token : sentence.tokens()) {
-                    assertThat(token.start()).as("seed %d round %d", seed, round).isGreaterThanOrEqualTo(previousEnd);
+                    assertThat(token.start())
+                            .as("seed %d round %d", seed, round)
+                            .isGreaterThanOrEqualTo(previousEnd);
                     String slice = text.slice(token.start(), token.end());
                     assertThat(slice.codePoints().anyMatch(Tokens::isSeparator))
-                            .as("seed %d round %d token '%s'", seed, round, slice).isFalse();
+                            .as("seed %d round %d token '%s'", seed, round, slice)
+                            .isFalse();
                     covered += token.end() - token.start();
                     previousEnd = token.end();
                 }

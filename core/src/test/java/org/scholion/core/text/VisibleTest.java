@@ -16,8 +16,8 @@ class VisibleTest {
     @Test
     void escapesBidiEmbeddingsOverridesAndIsolates() {
         assertThat(Visible.escaped("file\u202Etxt.exe")).isEqualTo("file\\u202Etxt.exe");
-        for (char c : new char[] {'\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068',
-                '\u2069'}) {
+        for (char c :
+                new char[] {'\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'}) {
             assertThat(Visible.escaped("a" + c + "b")).isEqualTo(String.format("a\\u%04Xb", (int) c));
         }
         // marks that only hint at a direction, and right-to-left letters, are text

@@ -29,7 +29,8 @@ class InstantFormatterTest {
                 default -> random.nextInt(1_000_000_000);
             };
             Instant instant = Instant.ofEpochSecond(seconds, nanos);
-            assertThat(formatter.format(instant)).as("seed %d, %s", seed, instant)
+            assertThat(formatter.format(instant))
+                    .as("seed %d, %s", seed, instant)
                     .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
         }
     }
@@ -37,8 +38,13 @@ class InstantFormatterTest {
     @Test
     void edgesOfTheFourDigitYears() {
         InstantFormatter formatter = new InstantFormatter();
-        for (String text : new String[] {"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
-            "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.5Z", "2026-11-24T10:00:00.120Z"}) {
+        for (String text : new String[] {
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z",
+            "1970-01-01T00:00:00Z",
+            "1969-12-31T23:59:59.5Z",
+            "2026-11-24T10:00:00.120Z"
+        }) {
             assertThat(formatter.format(Instant.parse(text))).isEqualTo(text.replace(".5Z", ".500Z"));
         }
         assertThat(formatter.format(Instant.MAX)).isEqualTo(Instant.MAX.toString());

@@ -48,8 +48,7 @@ public final class ArchiveBag {
     static final String LABELS = "labels";
     private static final List<Format> DOCUMENT_FORMATS = List.of(Format.JSONLD, Format.CSV, Format.PDF);
 
-    private ArchiveBag() {
-    }
+    private ArchiveBag() {}
 
     /**
      * Writes the bag of {@code annotationFiles} into the new folder {@code target}.
@@ -58,8 +57,13 @@ public final class ArchiveBag {
      * @throws ExportException naming the file, when a file cannot be read, two files have the same
      *                         document id, {@code target} exists, or writing fails
      */
-    public static void write(List<Path> annotationFiles, Path target, BagOptions options, ExportOptions exportOptions,
-                             Consumer<String> progress) throws ExportException {
+    public static void write(
+            List<Path> annotationFiles,
+            Path target,
+            BagOptions options,
+            ExportOptions exportOptions,
+            Consumer<String> progress)
+            throws ExportException {
         if (Files.exists(target)) {
             throw new ExportException(target + ": already exists; a bag is written into a new folder");
         }
@@ -132,9 +136,12 @@ public final class ArchiveBag {
         LabelSet union = first;
         for (Label label : second.labels()) {
             if (union.label(label.name()).isEmpty()) {
-                union = union.withLabel(label.key() != null && union.labels().stream()
-                        .anyMatch(l -> label.key().equals(l.key()))
-                        ? new Label(label.name(), label.color(), label.description(), null, label.iri()) : label);
+                union = union.withLabel(
+                        label.key() != null
+                                        && union.labels().stream()
+                                                .anyMatch(l -> label.key().equals(l.key()))
+                                ? new Label(label.name(), label.color(), label.description(), null, label.iri())
+                                : label);
             }
         }
         return union;

@@ -24,8 +24,7 @@ import java.util.stream.Stream;
  * missing, altered or unexpected, not only the first; then lets the BagIt library check the rest.
  */
 public final class BagCheck {
-    private BagCheck() {
-    }
+    private BagCheck() {}
 
     /** One thing wrong with a bag: the file (relative to the bag, {@code /} separated) and what. */
     public record Problem(String file, String problem) {
@@ -85,8 +84,10 @@ public final class BagCheck {
         if (oxum != null && !oxum.isEmpty()) {
             String actual = bytes + "." + files;
             if (!oxum.get(0).strip().equals(actual)) {
-                problems.add(new Problem("bag-info.txt", "Payload-Oxum is " + oxum.get(0).strip() + " (bytes.files) but the "
-                        + "payload has " + actual));
+                problems.add(new Problem(
+                        "bag-info.txt",
+                        "Payload-Oxum is " + oxum.get(0).strip() + " (bytes.files) but the " + "payload has "
+                                + actual));
             }
         }
         if (problems.isEmpty()) {
@@ -117,8 +118,10 @@ public final class BagCheck {
             try {
                 String actual = digest(absolute, algorithm);
                 if (!actual.equals(expected)) {
-                    problems.add(new Problem(relative(folder, file), "altered: its " + manifest.getAlgorithm().getBagitName()
-                            + " is " + actual + ", the manifest says " + expected));
+                    problems.add(new Problem(
+                            relative(folder, file),
+                            "altered: its " + manifest.getAlgorithm().getBagitName() + " is " + actual
+                                    + ", the manifest says " + expected));
                 }
             } catch (IOException e) {
                 problems.add(new Problem(relative(folder, file), "cannot be read: " + message(e)));

@@ -15,8 +15,8 @@ import java.util.Objects;
  *                     ({@code <base>documents/<id>}, {@code <base>labels/<set>#<label>}), resolvable on
  *                     the archive's own server; else they keep Scholion's {@code urn:} names
  */
-public record BagOptions(String organisation, String contact, String email, String description, LocalDate date,
-                         String baseIri) {
+public record BagOptions(
+        String organisation, String contact, String email, String description, LocalDate date, String baseIri) {
 
     public BagOptions {
         Objects.requireNonNull(date, "date");

@@ -14,8 +14,7 @@ import org.scholion.core.model.LabelSet;
  * their own, so that the JSON-LD, the SKOS schemes and the RO-Crate all name them alike.
  */
 final class BaseIris {
-    private BaseIris() {
-    }
+    private BaseIris() {}
 
     static AnnotatedDocument apply(AnnotatedDocument doc, String base) {
         if (base == null) {
@@ -25,12 +24,20 @@ final class BaseIris {
         for (LabelSet set : doc.labelSets()) {
             List<Label> labels = new ArrayList<>();
             for (Label label : set.labels()) {
-                labels.add(label.iri() != null ? label : new Label(label.name(), label.color(), label.description(),
-                        label.key(), label(base, set.name(), label.name())));
+                labels.add(
+                        label.iri() != null
+                                ? label
+                                : new Label(
+                                        label.name(),
+                                        label.color(),
+                                        label.description(),
+                                        label.key(),
+                                        label(base, set.name(), label.name())));
             }
             sets.add(set.withLabels(labels)); // keeping its attribute names and link prefixes
         }
-        Document document = doc.document().iri() != null ? doc.document()
+        Document document = doc.document().iri() != null
+                ? doc.document()
                 : doc.document().withIri(document(base, doc.document().id()));
         AnnotatedDocument.Builder builder = AnnotatedDocument.builder(document).labelSets(sets);
         doc.spans().forEach(builder::span);

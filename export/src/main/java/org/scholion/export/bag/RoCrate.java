@@ -26,11 +26,9 @@ final class RoCrate {
     private static final String SOFTWARE_ID = "#scholion";
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private record FileEntity(String id, String name, String mediaType, long size, String about) {
-    }
+    private record FileEntity(String id, String name, String mediaType, long size, String about) {}
 
-    private record DocumentEntity(String id, String name, String identifier, List<FileEntity> files) {
-    }
+    private record DocumentEntity(String id, String name, String identifier, List<FileEntity> files) {}
 
     private final BagOptions options;
     private final List<DocumentEntity> documents = new ArrayList<>();
@@ -46,8 +44,8 @@ final class RoCrate {
             entities.add(file(root, file, null));
         }
         String folder = ArchiveBag.DOCUMENTS + "/" + doc.document().id() + "/";
-        documents.add(new DocumentEntity(folder, doc.document().title(), JsonLdExporter.documentIri(doc.document()),
-                entities));
+        documents.add(new DocumentEntity(
+                folder, doc.document().title(), JsonLdExporter.documentIri(doc.document()), entities));
     }
 
     void labelSet(LabelSet set, Path root, Path file) throws IOException {
@@ -78,7 +76,7 @@ final class RoCrate {
 
     void write(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
-             JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeStringField("@context", CONTEXT);
@@ -94,11 +92,13 @@ final class RoCrate {
             json.writeStartObject();
             json.writeStringField("@id", "./");
             json.writeStringField("@type", "Dataset");
-            json.writeStringField("name", options.description() != null ? options.description()
-                    : "Annotated documents");
-            json.writeStringField("description", "Annotated documents exported by Scholion: for each document its "
-                    + "source text, annotation file, W3C Web Annotation JSON-LD, CSV and PDF brief; the label sets "
-                    + "as SKOS concept schemes.");
+            json.writeStringField(
+                    "name", options.description() != null ? options.description() : "Annotated documents");
+            json.writeStringField(
+                    "description",
+                    "Annotated documents exported by Scholion: for each document its "
+                            + "source text, annotation file, W3C Web Annotation JSON-LD, CSV and PDF brief; the label sets "
+                            + "as SKOS concept schemes.");
             json.writeStringField("datePublished", options.date().toString());
             if (options.organisation() != null) {
                 reference(json, "publisher", "#organisation");

@@ -21,18 +21,18 @@ final class Skos {
     static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private Skos() {
-    }
+    private Skos() {}
 
     /** The IRI of the concept scheme of {@code set}: under the base IRI, else a {@code urn:scholion:labelset:} name. */
     static String schemeIri(String set, String baseIri) {
-        return baseIri != null ? BaseIris.labelSet(baseIri, set)
+        return baseIri != null
+                ? BaseIris.labelSet(baseIri, set)
                 : "urn:scholion:labelset:" + URLEncoder.encode(set, StandardCharsets.UTF_8);
     }
 
     static void write(LabelSet set, String baseIri, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
-             JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.useDefaultPrettyPrinter();
             String scheme = schemeIri(set.name(), baseIri);
             json.writeStartObject();

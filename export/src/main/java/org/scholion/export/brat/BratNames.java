@@ -15,8 +15,7 @@ import org.scholion.export.interchange.TextFiles;
  * itself is {@code %25}, so decoding gives back exactly the name encoded.
  */
 final class BratNames {
-    private BratNames() {
-    }
+    private BratNames() {}
 
     static String encode(String name) {
         StringBuilder b = null;
@@ -47,8 +46,14 @@ final class BratNames {
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
             int next = i + Character.charCount(c);
-            if (c <= 0x20 || c == 0x7F || c == '%' || c == '=' || isLineBreak(c) || Character.isWhitespace(c)
-                    || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+            if (c <= 0x20
+                    || c == 0x7F
+                    || c == '%'
+                    || c == '='
+                    || isLineBreak(c)
+                    || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || Character.isISOControl(c)) {
                 for (byte x : value.substring(i, next).getBytes(StandardCharsets.UTF_8)) {
                     b.append('%').append(String.format(Locale.ROOT, "%02X", x & 0xFF));
                 }
@@ -63,14 +68,22 @@ final class BratNames {
     /** Whether a brat type can hold this character as it is. */
     static boolean keeps(int c) {
         if (c < 0x80) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
+            return (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '-'
                     || c == '.';
         }
-        return Character.isLetterOrDigit(c) || switch (Character.getType(c)) {
-            case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK,
-                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
-            default -> false;
-        };
+        return Character.isLetterOrDigit(c)
+                || switch (Character.getType(c)) {
+                    case Character.NON_SPACING_MARK,
+                            Character.COMBINING_SPACING_MARK,
+                            Character.ENCLOSING_MARK,
+                            Character.LETTER_NUMBER,
+                            Character.OTHER_NUMBER -> true;
+                    default -> false;
+                };
     }
 
     /**
@@ -114,8 +127,14 @@ final class BratNames {
      * (which reads its files line by line) cannot have it inside a text column or a note.
      */
     static boolean isLineBreak(int c) {
-        return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E) || c == 0x85
-                || c == 0x2028 || c == 0x2029;
+        return c == '\n'
+                || c == '\r'
+                || c == 0x0B
+                || c == 0x0C
+                || (c >= 0x1C && c <= 0x1E)
+                || c == 0x85
+                || c == 0x2028
+                || c == 0x2029;
     }
 
     private static boolean isHex(String s, int i) {

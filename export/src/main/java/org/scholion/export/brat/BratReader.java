@@ -71,8 +71,9 @@ public final class BratReader implements DocumentReader {
     }
 
     /** One document from the text and the {@code .ann} content; {@code source} names the {@code .ann} in messages. */
-    static AnnotatedDocument parse(String stem, String text, String annText, String source, ReadOptions options,
-                                   LossReport losses) throws ScholionException {
+    static AnnotatedDocument parse(
+            String stem, String text, String annText, String source, ReadOptions options, LossReport losses)
+            throws ScholionException {
         return parse(stem, text, annText, source, options, losses, Map.of());
     }
 
@@ -80,8 +81,15 @@ public final class BratReader implements DocumentReader {
      * @param bases the IRI base of each normalisation resource that {@code tools.conf} names with a
      *              {@code <URLBASE>} ending in {@code %s}
      */
-    static AnnotatedDocument parse(String stem, String text, String annText, String source, ReadOptions options,
-                                   LossReport losses, Map<String, String> bases) throws ScholionException {
+    static AnnotatedDocument parse(
+            String stem,
+            String text,
+            String annText,
+            String source,
+            ReadOptions options,
+            LossReport losses,
+            Map<String, String> bases)
+            throws ScholionException {
         return new Parse(source, CodePointText.of(text), options, losses, bases).run(stem, annText);
     }
 
@@ -113,22 +121,17 @@ public final class BratReader implements DocumentReader {
     }
 
     /** A {@code T} line read. */
-    private record TextBound(String id, int line, String label, int start, int end, boolean discontinuous) {
-    }
+    private record TextBound(String id, int line, String label, int start, int end, boolean discontinuous) {}
 
-    private record RelationLine(String id, int line, String type, String from, String to) {
-    }
+    private record RelationLine(String id, int line, String type, String from, String to) {}
 
-    private record NoteLine(int line, String type, String target, String text) {
-    }
+    private record NoteLine(int line, String type, String target, String text) {}
 
     /** An {@code A} or {@code M} line: {@code value} is null for a binary attribute. */
-    private record AttributeLine(String id, int line, String name, String target, String value) {
-    }
+    private record AttributeLine(String id, int line, String name, String target, String value) {}
 
     /** An {@code N} line: {@code resource:entry} on {@code target}. */
-    private record NormalisationLine(String id, int line, String target, String resource, String entry) {
-    }
+    private record NormalisationLine(String id, int line, String target, String resource, String entry) {}
 
     private static final class Parse {
         private final String source;
@@ -144,6 +147,7 @@ public final class BratReader implements DocumentReader {
         private final Map<String, String> bases;
         /** Ids of lines that exist but are not imported (events, attributes ...): references to them are not errors. */
         private final Set<String> others = new HashSet<>();
+
         private final List<String[]> references = new ArrayList<>();
 
         Parse(String source, CodePointText text, ReadOptions options, LossReport losses, Map<String, String> bases) {
@@ -219,7 +223,11 @@ public final class BratReader implements DocumentReader {
                         throw error(number, "attribute " + id + " is not 'NAME ID' or 'NAME ID VALUE'");
                     }
                     refer(new String[] {parts[1]}, number);
-                    attributes.add(new AttributeLine(id, number, BratNames.decode(parts[0], source, number), parts[1],
+                    attributes.add(new AttributeLine(
+                            id,
+                            number,
+                            BratNames.decode(parts[0], source, number),
+                            parts[1],
                             parts.length == 3 ? BratNames.decode(parts[2], source, number) : null));
                 }
                 case 'N' -> {
@@ -230,8 +238,8 @@ public final class BratReader implements DocumentReader {
                         throw error(number, "normalisation " + id + " is not 'TYPE ID RESOURCE:ENTRY'");
                     }
                     refer(new String[] {parts[1]}, number);
-                    normalisations.add(new NormalisationLine(id, number, parts[1], parts[2].substring(0, colon),
-                            parts[2].substring(colon + 1)));
+                    normalisations.add(new NormalisationLine(
+                            id, number, parts[1], parts[2].substring(0, colon), parts[2].substring(colon + 1)));
                 }
                 case '*' -> {
                     String[] parts = data.trim().split("\\s+");
@@ -240,8 +248,7 @@ public final class BratReader implements DocumentReader {
                     }
                     loss(number, "equivalences not imported", shorten(data));
                 }
-                default -> throw error(number, "id " + shorten(id)
-                        + " is of no brat kind (T, R, E, A, M, N, # or *)");
+                default -> throw error(number, "id " + shorten(id) + " is of no brat kind (T, R, E, A, M, N, # or *)");
             }
         }
 
@@ -271,7 +278,8 @@ public final class BratReader implements DocumentReader {
 
         private void textBound(String id, String data, String tail, int line) throws ScholionException {
             if (tail == null) {
-                throw error(line, "text-bound " + id + " has no text column (expected 'T1<TAB>TYPE START END<TAB>TEXT')");
+                throw error(
+                        line, "text-bound " + id + " has no text column (expected 'T1<TAB>TYPE START END<TAB>TEXT')");
             }
             int space = data.indexOf(' ');
             if (space <= 0) {
@@ -283,8 +291,7 @@ public final class BratReader implements DocumentReader {
             for (String piece : pieces) {
                 String[] se = piece.strip().split(" ");
                 if (se.length != 2) {
-                    throw error(line, "text-bound " + id + " has '" + shorten(piece)
-                            + "' where START END should be");
+                    throw error(line, "text-bound " + id + " has '" + shorten(piece) + "' where START END should be");
                 }
                 int start = offset(se[0], id, line);
                 int end = offset(se[1], id, line);
@@ -300,14 +307,19 @@ public final class BratReader implements DocumentReader {
             }
             StringBuilder expected = new StringBuilder();
             for (int i = 0; i < fragments.size(); i++) {
-                expected.append(i == 0 ? "" : " ").append(text.slice(fragments.get(i)[0], fragments.get(i)[1]));
+                expected.append(i == 0 ? "" : " ")
+                        .append(text.slice(fragments.get(i)[0], fragments.get(i)[1]));
             }
             String quoted = expected.toString();
-            boolean matches = tail.equals(quoted) || (tail.startsWith(quoted) && tail.length() > quoted.length()
-                    && Character.isWhitespace(tail.charAt(quoted.length())));
+            boolean matches = tail.equals(quoted)
+                    || (tail.startsWith(quoted)
+                            && tail.length() > quoted.length()
+                            && Character.isWhitespace(tail.charAt(quoted.length())));
             if (!matches) {
-                throw error(line, "the text column of " + id + " ('" + shorten(tail) + "') is not the text at "
-                        + data.substring(space + 1) + " ('" + shorten(quoted) + "')");
+                throw error(
+                        line,
+                        "the text column of " + id + " ('" + shorten(tail) + "') is not the text at "
+                                + data.substring(space + 1) + " ('" + shorten(quoted) + "')");
             }
             fragments.sort((a, b) -> Integer.compare(a[0], b[0]));
             String label = BratNames.decode(type, source, line);
@@ -321,8 +333,10 @@ public final class BratReader implements DocumentReader {
             int start = fragments.get(0)[0];
             int end = fragments.get(fragments.size() - 1)[1];
             if (discontinuous) {
-                loss(line, "discontinuous spans imported as one span over the gap", id + " (" + label + ") "
-                        + data.substring(space + 1) + " becomes " + start + ":" + end);
+                loss(
+                        line,
+                        "discontinuous spans imported as one span over the gap",
+                        id + " (" + label + ") " + data.substring(space + 1) + " becomes " + start + ":" + end);
             }
             if (start == end) {
                 loss(line, "empty spans not imported", id + " (" + label + ") at " + start);
@@ -341,9 +355,14 @@ public final class BratReader implements DocumentReader {
             }
             long value = Long.parseLong(s);
             if (value > text.length()) {
-                throw error(line, String.format(Locale.ROOT,
-                        "text-bound %s has offset %d, past the end of the text (%d code points)", id, value,
-                        text.length()));
+                throw error(
+                        line,
+                        String.format(
+                                Locale.ROOT,
+                                "text-bound %s has offset %d, past the end of the text (%d code points)",
+                                id,
+                                value,
+                                text.length()));
             }
             return (int) value;
         }
@@ -392,8 +411,11 @@ public final class BratReader implements DocumentReader {
                         b.append('\n').append(n.text());
                     }
                 } else {
-                    loss(n.line(), onSpan ? "notes of other types than AnnotatorNotes not imported"
-                            : "notes on relations, events and attributes not imported",
+                    loss(
+                            n.line(),
+                            onSpan
+                                    ? "notes of other types than AnnotatorNotes not imported"
+                                    : "notes on relations, events and attributes not imported",
                             n.type() + " on " + n.target() + ": " + shorten(n.text()));
                 }
             }
@@ -411,14 +433,23 @@ public final class BratReader implements DocumentReader {
                     String label = labels.resolve(t.label());
                     Instant created = f.containsKey("created") ? Instant.parse(f.get("created")) : null;
                     String annotator = f.getOrDefault("annotator", options.annotator());
-                    Span span = new Span(spanIds.get(t.id()), t.start(), t.end(), label,
-                            note == null ? null : note.toString(), annotator, created,
+                    Span span = new Span(
+                            spanIds.get(t.id()),
+                            t.start(),
+                            t.end(),
+                            label,
+                            note == null ? null : note.toString(),
+                            annotator,
+                            created,
                             "true".equals(f.get("suggestion")));
                     // a document holds one span per offsets and label: a second is the first, relations included
                     String same = places.putIfAbsent(span.start() + ":" + span.end() + ":" + label, span.id());
                     if (same != null) {
-                        loss(t.line(), "text-bounds at the same place with the same label merged", "text-bound "
-                                + t.id() + " (" + label + " " + span.start() + ":" + span.end() + ") is span " + same);
+                        loss(
+                                t.line(),
+                                "text-bounds at the same place with the same label merged",
+                                "text-bound " + t.id() + " (" + label + " " + span.start() + ":" + span.end()
+                                        + ") is span " + same);
                         spanIds.put(t.id(), same);
                         continue;
                     }
@@ -428,14 +459,17 @@ public final class BratReader implements DocumentReader {
                 }
             }
             details(spans, spanIds, facts, labels);
-            Map<String, String> relationIds = ids(relations.stream().map(RelationLine::id).toList(), "R", "r", facts);
+            Map<String, String> relationIds =
+                    ids(relations.stream().map(RelationLine::id).toList(), "R", "r", facts);
             List<Relation> rels = new ArrayList<>();
             for (RelationLine r : relations) {
                 TextBound from = textBounds.get(r.from());
                 TextBound to = textBounds.get(r.to());
                 if (from == null || to == null) {
-                    loss(r.line(), "relations to events or attributes not imported", "relation " + r.id() + " ("
-                            + r.from() + " " + r.type() + " " + r.to() + ")");
+                    loss(
+                            r.line(),
+                            "relations to events or attributes not imported",
+                            "relation " + r.id() + " (" + r.from() + " " + r.type() + " " + r.to() + ")");
                     continue;
                 }
                 if (from.start() == from.end() || to.start() == to.end()) {
@@ -443,13 +477,14 @@ public final class BratReader implements DocumentReader {
                     continue;
                 }
                 try {
-                    rels.add(new Relation(relationIds.get(r.id()), r.type(), spanIds.get(r.from()), spanIds.get(r.to())));
+                    rels.add(new Relation(
+                            relationIds.get(r.id()), r.type(), spanIds.get(r.from()), spanIds.get(r.to())));
                 } catch (IllegalArgumentException e) {
                     throw error(r.line(), "relation " + r.id() + ": " + e.getMessage());
                 }
             }
-            Document document = new Document(TextFiles.documentId(stem), null, null, "text/plain", null, Map.of(),
-                    text.string());
+            Document document =
+                    new Document(TextFiles.documentId(stem), null, null, "text/plain", null, Map.of(), text.string());
             AnnotatedDocument.Builder builder;
             try {
                 builder = AnnotatedDocument.builder(document).labelSets(labels.labelSets());
@@ -466,8 +501,12 @@ public final class BratReader implements DocumentReader {
         }
 
         /** Puts the attributes, normalisations and Scholion-noted links of each text-bound on its span. */
-        private void details(List<Span> spans, Map<String, String> spanIds, Map<String, Map<String, String>> facts,
-                             ForeignLabels labels) throws ScholionException {
+        private void details(
+                List<Span> spans,
+                Map<String, String> spanIds,
+                Map<String, Map<String, String>> facts,
+                ForeignLabels labels)
+                throws ScholionException {
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < spans.size(); i++) {
                 index.put(spans.get(i).id(), i);
@@ -475,22 +514,33 @@ public final class BratReader implements DocumentReader {
             for (AttributeLine a : attributes) {
                 Integer at = textBounds.containsKey(a.target()) ? index.get(spanIds.get(a.target())) : null;
                 if (at == null) {
-                    loss(a.line(), textBounds.containsKey(a.target()) ? "attributes of empty spans not imported"
-                            : "attributes of events and relations not imported", "attribute " + a.id() + " on " + a.target());
+                    loss(
+                            a.line(),
+                            textBounds.containsKey(a.target())
+                                    ? "attributes of empty spans not imported"
+                                    : "attributes of events and relations not imported",
+                            "attribute " + a.id() + " on " + a.target());
                     continue;
                 }
                 Span span = spans.get(at);
                 String value = a.value() == null ? "true" : a.value();
-                List<String> declared = labels.knownSetOf(span.label()).map(set -> set.attributes()).orElse(List.of());
+                List<String> declared = labels.knownSetOf(span.label())
+                        .map(set -> set.attributes())
+                        .orElse(List.of());
                 if (!declared.isEmpty() && !declared.contains(a.name())) {
-                    loss(a.line(), "attributes the label set does not declare not imported", "attribute " + a.id() + " ("
-                            + a.name() + ") on " + a.target() + " (" + span.label() + ")");
+                    loss(
+                            a.line(),
+                            "attributes the label set does not declare not imported",
+                            "attribute " + a.id() + " (" + a.name() + ") on " + a.target() + " (" + span.label() + ")");
                     continue;
                 }
                 String earlier = span.attributes().get(a.name());
                 if (earlier != null && !earlier.equals(value)) {
-                    loss(a.line(), "second values of an attribute not imported", "attribute " + a.id() + " gives "
-                            + a.name() + "=" + value + " to span " + span.id() + ", which has " + a.name() + "=" + earlier);
+                    loss(
+                            a.line(),
+                            "second values of an attribute not imported",
+                            "attribute " + a.id() + " gives " + a.name() + "=" + value + " to span " + span.id()
+                                    + ", which has " + a.name() + "=" + earlier);
                     continue;
                 }
                 try {
@@ -502,15 +552,22 @@ public final class BratReader implements DocumentReader {
             for (NormalisationLine n : normalisations) {
                 Integer at = textBounds.containsKey(n.target()) ? index.get(spanIds.get(n.target())) : null;
                 if (at == null) {
-                    loss(n.line(), textBounds.containsKey(n.target()) ? "normalisations of empty spans not imported"
-                            : "normalisations of events and relations not imported", "normalisation " + n.id());
+                    loss(
+                            n.line(),
+                            textBounds.containsKey(n.target())
+                                    ? "normalisations of empty spans not imported"
+                                    : "normalisations of events and relations not imported",
+                            "normalisation " + n.id());
                     continue;
                 }
                 String prefix = labels.prefixFor(n.resource(), bases.get(n.resource()));
                 if (prefix == null) {
-                    loss(n.line(), "normalisations to resources no label set declares not imported", "normalisation "
-                            + n.id() + ": " + n.resource() + ":" + n.entry() + " on " + n.target()
-                            + " (declare the prefix in a label set, or give tools.conf a <URLBASE>)");
+                    loss(
+                            n.line(),
+                            "normalisations to resources no label set declares not imported",
+                            "normalisation "
+                                    + n.id() + ": " + n.resource() + ":" + n.entry() + " on " + n.target()
+                                    + " (declare the prefix in a label set, or give tools.conf a <URLBASE>)");
                     continue;
                 }
                 link(spans, at, prefix + ":" + n.entry(), n.line(), "normalisation " + n.id());
@@ -520,7 +577,12 @@ public final class BratReader implements DocumentReader {
                 Integer at = links == null ? null : index.get(spanIds.get(f.getKey()));
                 if (at != null) {
                     for (String link : links.split(" ")) {
-                        link(spans, at, link, lineOfId.getOrDefault(f.getKey(), 0), "the Scholion note of " + f.getKey());
+                        link(
+                                spans,
+                                at,
+                                link,
+                                lineOfId.getOrDefault(f.getKey(), 0),
+                                "the Scholion note of " + f.getKey());
                     }
                 }
             }
@@ -542,8 +604,9 @@ public final class BratReader implements DocumentReader {
          * Scholion ids for brat ids: the id a {@code Scholion} note gives, else {@code T12} gives
          * {@code s12}, else the next free number.
          */
-        private Map<String, String> ids(Iterable<String> bratIds, String letter, String prefix,
-                                        Map<String, Map<String, String>> facts) throws ScholionException {
+        private Map<String, String> ids(
+                Iterable<String> bratIds, String letter, String prefix, Map<String, Map<String, String>> facts)
+                throws ScholionException {
             Map<String, String> map = new LinkedHashMap<>();
             Set<String> taken = new HashSet<>();
             for (String b : bratIds) {

@@ -93,7 +93,9 @@ public final class BratWriter implements DocumentWriter {
 
     /** The number in an id such as {@code s12} (no leading zero, at most 9 digits), or 0. */
     static long number(String id, String prefix) {
-        if (!id.startsWith(prefix) || id.length() == prefix.length() || id.length() > prefix.length() + 9
+        if (!id.startsWith(prefix)
+                || id.length() == prefix.length()
+                || id.length() > prefix.length() + 9
                 || id.charAt(prefix.length()) == '0') {
             return 0;
         }
@@ -142,6 +144,7 @@ public final class BratWriter implements DocumentWriter {
         private final Map<String, Set<String>> attributeValues = new TreeMap<>();
         /** IRI base per normalisation resource (prefix) used, for tools.conf. */
         private final Map<String, String> resources = new TreeMap<>();
+
         private boolean closed;
 
         BratBatch(Path folder, ExportOptions options, LossReport losses) {
@@ -188,7 +191,11 @@ public final class BratWriter implements DocumentWriter {
                 facts.add("metadata (" + String.join(", ", d.metadata().keySet()) + ")");
             }
             if (!facts.isEmpty()) {
-                losses.add("brat", source, 0, "documents' titles and metadata not written",
+                losses.add(
+                        "brat",
+                        source,
+                        0,
+                        "documents' titles and metadata not written",
                         "brat keeps only the text: " + String.join(", ", facts) + " of document " + d.id());
             }
         }
@@ -197,7 +204,8 @@ public final class BratWriter implements DocumentWriter {
             CodePointText text = doc.text();
             List<Span> spans = doc.spans();
             Map<String, String> tIds = bratIds(spans.stream().map(Span::id).toList(), "s", "T");
-            Map<String, String> rIds = bratIds(doc.relations().stream().map(Relation::id).toList(), "r", "R");
+            Map<String, String> rIds =
+                    bratIds(doc.relations().stream().map(Relation::id).toList(), "r", "R");
             StringBuilder tLines = new StringBuilder();
             StringBuilder aLines = new StringBuilder();
             StringBuilder nLines = new StringBuilder();
@@ -212,17 +220,30 @@ public final class BratWriter implements DocumentWriter {
                 String t = tIds.get(span.id());
                 List<int[]> parts = fragments(text, span.start(), span.end());
                 if (parts.isEmpty()) {
-                    losses.add("brat", source, 0, "spans of line breaks only not written", "span " + span.id() + " ("
-                            + span.start() + ":" + span.end() + ") holds nothing but line breaks");
+                    losses.add(
+                            "brat",
+                            source,
+                            0,
+                            "spans of line breaks only not written",
+                            "span " + span.id() + " (" + span.start() + ":" + span.end()
+                                    + ") holds nothing but line breaks");
                     continue;
                 }
                 if (parts.get(0)[0] != span.start() || parts.get(parts.size() - 1)[1] != span.end()) {
-                    losses.add("brat", source, 0, "spans ending in a line break written without it", "span "
-                            + span.id() + " (" + span.start() + ":" + span.end() + ") is written as "
-                            + parts.get(0)[0] + ":" + parts.get(parts.size() - 1)[1]);
+                    losses.add(
+                            "brat",
+                            source,
+                            0,
+                            "spans ending in a line break written without it",
+                            "span "
+                                    + span.id() + " (" + span.start() + ":" + span.end() + ") is written as "
+                                    + parts.get(0)[0] + ":" + parts.get(parts.size() - 1)[1]);
                 }
                 written.add(span.id());
-                tLines.append(t).append('\t').append(BratNames.encode(span.label())).append(' ');
+                tLines.append(t)
+                        .append('\t')
+                        .append(BratNames.encode(span.label()))
+                        .append(' ');
                 StringBuilder quoted = new StringBuilder();
                 for (int i = 0; i < parts.size(); i++) {
                     int[] p = parts.get(i);
@@ -234,8 +255,15 @@ public final class BratWriter implements DocumentWriter {
                     String type = BratNames.encode(a.getKey());
                     String value = BratNames.encode(a.getValue());
                     attributeValues.computeIfAbsent(type, k -> new TreeSet<>()).add(value);
-                    aLines.append('A').append(++aNumber[0]).append('\t').append(type).append(' ').append(t).append(' ')
-                            .append(value).append('\n');
+                    aLines.append('A')
+                            .append(++aNumber[0])
+                            .append('\t')
+                            .append(type)
+                            .append(' ')
+                            .append(t)
+                            .append(' ')
+                            .append(value)
+                            .append('\n');
                 }
                 List<String> otherLinks = new ArrayList<>();
                 for (String link : span.links()) {
@@ -246,20 +274,43 @@ public final class BratWriter implements DocumentWriter {
                     }
                     String prefix = compact.substring(0, compact.indexOf(':'));
                     resources.putIfAbsent(prefix, doc.prefixes().get(prefix));
-                    nLines.append('N').append(++nNumber[0]).append('\t').append(REFERENCE).append(' ').append(t)
-                            .append(' ').append(compact).append('\t').append(quoted).append('\n');
+                    nLines.append('N')
+                            .append(++nNumber[0])
+                            .append('\t')
+                            .append(REFERENCE)
+                            .append(' ')
+                            .append(t)
+                            .append(' ')
+                            .append(compact)
+                            .append('\t')
+                            .append(quoted)
+                            .append('\n');
                 }
                 if (span.note() != null) {
                     String[] lines = LINE_BREAK.split(span.note(), -1);
                     if (lines.length > 1) {
-                        boolean onlyLf = span.note().chars().filter(c -> BratNames.isLineBreak(c)).allMatch(c -> c == '\n');
-                        losses.add("brat", source, 0, "notes longer than a line kept as several AnnotatorNotes",
+                        boolean onlyLf = span.note()
+                                .chars()
+                                .filter(c -> BratNames.isLineBreak(c))
+                                .allMatch(c -> c == '\n');
+                        losses.add(
+                                "brat",
+                                source,
+                                0,
+                                "notes longer than a line kept as several AnnotatorNotes",
                                 "the note of span " + span.id() + " has " + lines.length + " lines"
                                         + (onlyLf ? "" : "; its line breaks come back as LF"));
                     }
                     for (String line : lines) {
-                        notes.append('#').append(++noteNumber[0]).append('\t').append(NOTES).append(' ').append(t)
-                                .append('\t').append(line).append('\n');
+                        notes.append('#')
+                                .append(++noteNumber[0])
+                                .append('\t')
+                                .append(NOTES)
+                                .append(' ')
+                                .append(t)
+                                .append('\t')
+                                .append(line)
+                                .append('\n');
                     }
                 }
                 List<String> facts = new ArrayList<>();
@@ -279,32 +330,67 @@ public final class BratWriter implements DocumentWriter {
                     facts.add("links=" + BratNames.encodeValue(String.join(" ", otherLinks)));
                 }
                 if (!facts.isEmpty()) {
-                    notes.append('#').append(++noteNumber[0]).append('\t').append(FACTS).append(' ').append(t)
-                            .append('\t').append(String.join(" ", facts)).append('\n');
+                    notes.append('#')
+                            .append(++noteNumber[0])
+                            .append('\t')
+                            .append(FACTS)
+                            .append(' ')
+                            .append(t)
+                            .append('\t')
+                            .append(String.join(" ", facts))
+                            .append('\n');
                 }
             }
             StringBuilder rLines = new StringBuilder();
             for (Relation r : doc.relations()) {
                 if (!written.contains(r.from()) || !written.contains(r.to())) {
-                    losses.add("brat", source, 0, "relations of unwritten spans not written",
+                    losses.add(
+                            "brat",
+                            source,
+                            0,
+                            "relations of unwritten spans not written",
                             "relation " + r.id() + " (" + r.from() + " " + r.type() + " " + r.to() + ")");
                     continue;
                 }
                 String rid = rIds.get(r.id());
                 if (!r.attributes().isEmpty()) {
-                    losses.add("brat", source, 0, "attributes of relations not written", "relation " + r.id() + ": "
-                            + r.attributes().entrySet().stream().map(a -> a.getKey() + "=" + a.getValue()).toList());
+                    losses.add(
+                            "brat",
+                            source,
+                            0,
+                            "attributes of relations not written",
+                            "relation " + r.id() + ": "
+                                    + r.attributes().entrySet().stream()
+                                            .map(a -> a.getKey() + "=" + a.getValue())
+                                            .toList());
                 }
                 String type = BratNames.encode(r.type());
                 relationTypes.add(type);
-                rLines.append(rid).append('\t').append(type).append(" Arg1:").append(tIds.get(r.from()))
-                        .append(" Arg2:").append(tIds.get(r.to())).append('\n');
+                rLines.append(rid)
+                        .append('\t')
+                        .append(type)
+                        .append(" Arg1:")
+                        .append(tIds.get(r.from()))
+                        .append(" Arg2:")
+                        .append(tIds.get(r.to()))
+                        .append('\n');
                 if (number(r.id(), "r") != tNumber(rid)) {
-                    notes.append('#').append(++noteNumber[0]).append('\t').append(FACTS).append(' ').append(rid)
-                            .append("\tid=").append(BratNames.encodeValue(r.id())).append('\n');
+                    notes.append('#')
+                            .append(++noteNumber[0])
+                            .append('\t')
+                            .append(FACTS)
+                            .append(' ')
+                            .append(rid)
+                            .append("\tid=")
+                            .append(BratNames.encodeValue(r.id()))
+                            .append('\n');
                 }
             }
-            return tLines.append(rLines).append(aLines).append(nLines).append(notes).toString();
+            return tLines.append(rLines)
+                    .append(aLines)
+                    .append(nLines)
+                    .append(notes)
+                    .toString();
         }
 
         /**
@@ -381,8 +467,10 @@ public final class BratWriter implements DocumentWriter {
             b.append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
             b.append("[events]\n");
             b.append("[attributes]\n");
-            attributeValues.forEach((type, values) -> b.append(type).append("\tArg:<ENTITY>, Value:")
-                    .append(String.join("|", values)).append('\n'));
+            attributeValues.forEach((type, values) -> b.append(type)
+                    .append("\tArg:<ENTITY>, Value:")
+                    .append(String.join("|", values))
+                    .append('\n'));
             return b.toString();
         }
 
@@ -391,8 +479,12 @@ public final class BratWriter implements DocumentWriter {
             StringBuilder b = new StringBuilder();
             b.append("# Written by Scholion: the knowledge bases of the N lines, one per link prefix.\n");
             b.append("[normalization]\n");
-            resources.forEach((prefix, base) -> b.append(prefix).append("\t<URL>:").append(base)
-                    .append(", <URLBASE>:").append(base).append("%s\n"));
+            resources.forEach((prefix, base) -> b.append(prefix)
+                    .append("\t<URL>:")
+                    .append(base)
+                    .append(", <URLBASE>:")
+                    .append(base)
+                    .append("%s\n"));
             return b.toString();
         }
 
@@ -400,18 +492,26 @@ public final class BratWriter implements DocumentWriter {
             StringBuilder labels = new StringBuilder();
             StringBuilder drawing = new StringBuilder();
             Set<String> seen = new HashSet<>();
-            labelsBySet.values().forEach(set -> set.values().forEach(label -> {
-                if (!seen.add(label.name())) {
-                    return;
-                }
-                String type = BratNames.encode(label.name());
-                if (!type.equals(label.name()) && label.name().indexOf('|') < 0) {
-                    labels.append(type).append(" | ").append(label.name()).append('\n');
-                }
-                drawing.append(type).append("\tbgColor:").append(label.color()).append('\n');
-            }));
-            return "# Written by Scholion: the names and colours of the labels.\n[labels]\n" + labels
-                    + "[drawing]\n" + drawing;
+            labelsBySet
+                    .values()
+                    .forEach(set -> set.values().forEach(label -> {
+                        if (!seen.add(label.name())) {
+                            return;
+                        }
+                        String type = BratNames.encode(label.name());
+                        if (!type.equals(label.name()) && label.name().indexOf('|') < 0) {
+                            labels.append(type)
+                                    .append(" | ")
+                                    .append(label.name())
+                                    .append('\n');
+                        }
+                        drawing.append(type)
+                                .append("\tbgColor:")
+                                .append(label.color())
+                                .append('\n');
+                    }));
+            return "# Written by Scholion: the names and colours of the labels.\n[labels]\n" + labels + "[drawing]\n"
+                    + drawing;
         }
 
         @Override

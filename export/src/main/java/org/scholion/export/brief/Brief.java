@@ -39,8 +39,12 @@ public final class Brief {
     private final Map<String, Entry> entryBySpan;
     private final Map<String, Tint> tintByLabel;
 
-    private Brief(AnnotatedDocument document, List<Fact> facts, List<LegendEntry> legend, List<Entry> entries,
-                  Map<String, Tint> tintByLabel) {
+    private Brief(
+            AnnotatedDocument document,
+            List<Fact> facts,
+            List<LegendEntry> legend,
+            List<Entry> entries,
+            Map<String, Tint> tintByLabel) {
         this.document = document;
         this.facts = facts;
         this.legend = legend;
@@ -78,13 +82,18 @@ public final class Brief {
         Map<String, List<String>> relationsBySpan = describeRelations(doc, numbers);
         for (Span span : doc.spans()) {
             Label label = doc.label(span.label()).orElseThrow();
-            entries.add(new Entry(numbers.get(span.id()), span, label,
-                    doc.labelSetOf(span.label()).map(LabelSet::name).orElse(""), doc.textOf(span),
-                    tints.get(span.label()), relationsBySpan.getOrDefault(span.id(), List.of()),
+            entries.add(new Entry(
+                    numbers.get(span.id()),
+                    span,
+                    label,
+                    doc.labelSetOf(span.label()).map(LabelSet::name).orElse(""),
+                    doc.textOf(span),
+                    tints.get(span.label()),
+                    relationsBySpan.getOrDefault(span.id(), List.of()),
                     span.links().stream().map(link -> LinkEntry.of(doc, link)).toList()));
         }
-        return new Brief(doc, facts(doc, legend), List.copyOf(legend), Collections.unmodifiableList(entries),
-                Map.copyOf(tints));
+        return new Brief(
+                doc, facts(doc, legend), List.copyOf(legend), Collections.unmodifiableList(entries), Map.copyOf(tints));
     }
 
     private static Map<String, List<String>> describeRelations(AnnotatedDocument doc, Map<String, Integer> numbers) {
@@ -95,29 +104,41 @@ public final class Brief {
             bySpan.computeIfAbsent(r.from(), k -> new ArrayList<>())
                     .add(r.type() + " #" + numbers.get(r.to()) + " (" + Excerpts.oneLine(doc.textOf(to), 40) + ")");
             bySpan.computeIfAbsent(r.to(), k -> new ArrayList<>())
-                    .add("#" + numbers.get(r.from()) + " (" + Excerpts.oneLine(doc.textOf(from), 40) + ") " + r.type() + " this");
+                    .add("#" + numbers.get(r.from()) + " (" + Excerpts.oneLine(doc.textOf(from), 40) + ") " + r.type()
+                            + " this");
         }
         return bySpan;
     }
 
     private static List<Fact> facts(AnnotatedDocument doc, List<LegendEntry> legend) {
         List<Fact> facts = new ArrayList<>();
-        String source = doc.document().iri() != null ? doc.document().iri()
-                : doc.document().metadata().getOrDefault("source", doc.document().id());
+        String source = doc.document().iri() != null
+                ? doc.document().iri()
+                : doc.document()
+                        .metadata()
+                        .getOrDefault("source", doc.document().id());
         facts.add(new Fact("Source", source));
         if (doc.document().metadata().containsKey("author")) {
             facts.add(new Fact("Author", doc.document().metadata().get("author")));
         }
-        facts.add(new Fact("Language", doc.document().language() == null ? "not stated" : doc.document().language()));
-        TreeSet<String> annotators = doc.spans().stream().map(Span::annotator).filter(Objects::nonNull)
+        facts.add(new Fact(
+                "Language",
+                doc.document().language() == null
+                        ? "not stated"
+                        : doc.document().language()));
+        TreeSet<String> annotators = doc.spans().stream()
+                .map(Span::annotator)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toCollection(TreeSet::new));
         facts.add(new Fact("Annotators", annotators.isEmpty() ? "not recorded" : String.join(", ", annotators)));
-        Optional<Instant> latest = doc.spans().stream().map(Span::created).filter(Objects::nonNull)
-                .max(Instant::compareTo);
+        Optional<Instant> latest =
+                doc.spans().stream().map(Span::created).filter(Objects::nonNull).max(Instant::compareTo);
         facts.add(new Fact("Latest annotation", latest.map(Instant::toString).orElse("not recorded")));
-        List<String> sets = legend.stream().map(LegendEntry::labelSet).distinct().toList();
+        List<String> sets =
+                legend.stream().map(LegendEntry::labelSet).distinct().toList();
         facts.add(new Fact("Label sets", sets.isEmpty() ? "none used" : String.join(", ", sets)));
-        facts.add(new Fact("Annotations", doc.spans().size() + " spans, " + doc.relations().size() + " relations"));
+        facts.add(new Fact(
+                "Annotations", doc.spans().size() + " spans, " + doc.relations().size() + " relations"));
         return List.copyOf(facts);
     }
 

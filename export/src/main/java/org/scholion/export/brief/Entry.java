@@ -10,8 +10,15 @@ import org.scholion.core.model.Span;
  * @param relations the span's relations in words, e.g. {@code said-by #12 (Trump)}
  * @param links the span's links in order, each with its short text and expanded IRI
  */
-public record Entry(int number, Span span, Label label, String labelSet, String quote, Tint tint,
-                    List<String> relations, List<LinkEntry> links) {
+public record Entry(
+        int number,
+        Span span,
+        Label label,
+        String labelSet,
+        String quote,
+        Tint tint,
+        List<String> relations,
+        List<LinkEntry> links) {
 
     public Entry {
         relations = List.copyOf(relations);
@@ -20,7 +27,9 @@ public record Entry(int number, Span span, Label label, String labelSet, String 
 
     /** The span's attributes as {@code name=value}, in name order. */
     public List<String> attributes() {
-        return span.attributes().entrySet().stream().map(a -> a.getKey() + "=" + a.getValue()).toList();
+        return span.attributes().entrySet().stream()
+                .map(a -> a.getKey() + "=" + a.getValue())
+                .toList();
     }
 
     /** Whether the span has attributes or links to show. */

@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 public final class Excerpts {
     /** Code points of a span's text in the table of annotations. */
     public static final int TABLE = 400;
+
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
-    private Excerpts() {
-    }
+    private Excerpts() {}
 
     /**
      * {@code text} with every run of white space (line breaks included) made one space and the ends

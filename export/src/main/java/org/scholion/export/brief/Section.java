@@ -4,7 +4,12 @@ import java.util.List;
 
 /** The parts of a printed brief, in the order every format draws them. */
 public enum Section {
-    TITLE, FACTS, LEGEND, CHART, TEXT, ANNOTATIONS;
+    TITLE,
+    FACTS,
+    LEGEND,
+    CHART,
+    TEXT,
+    ANNOTATIONS;
 
     private static final List<Section> ALL = List.of(values());
     private static final List<Section> WITHOUT_TABLE = ALL.subList(0, ALL.size() - 1);

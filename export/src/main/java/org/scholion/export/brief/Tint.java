@@ -55,7 +55,9 @@ public record Tint(String fill, String text, String line) {
     }
 
     private static double luminance(int rgb) {
-        return 0.2126 * channel((rgb >> 16) & 0xFF) + 0.7152 * channel((rgb >> 8) & 0xFF) + 0.0722 * channel(rgb & 0xFF);
+        return 0.2126 * channel((rgb >> 16) & 0xFF)
+                + 0.7152 * channel((rgb >> 8) & 0xFF)
+                + 0.0722 * channel(rgb & 0xFF);
     }
 
     private static double channel(int value) {

@@ -64,12 +64,13 @@ public final class ConllReader implements DocumentReader {
         ForeignLabels labels = new ForeignLabels(options);
         // the first pass checks the whole file, finds every label and counts the documents, so that
         // nothing reaches the sink from a file that fails, and every document gets the same label sets
-        int documents = pass(source, options, labels, new LossReport(), document -> { }, -1);
+        int documents = pass(source, options, labels, new LossReport(), document -> {}, -1);
         pass(source, options, labels, losses, sink, documents);
     }
 
-    private int pass(Path source, ReadOptions options, ForeignLabels labels, LossReport losses, DocumentSink sink,
-                     int total) throws ScholionException {
+    private int pass(
+            Path source, ReadOptions options, ForeignLabels labels, LossReport losses, DocumentSink sink, int total)
+            throws ScholionException {
         String name = source.toString();
         String stem = stem(source);
         Assembly assembly = new Assembly(name, stem, total, options, labels, losses, sink);
@@ -87,21 +88,29 @@ public final class ConllReader implements DocumentReader {
                     continue;
                 }
                 if (fields.length < 2) {
-                    throw new ScholionException(name, number, 0, "expected a token and a tag, found one column '"
-                            + abbreviate(line) + "'", null);
+                    throw new ScholionException(
+                            name,
+                            number,
+                            0,
+                            "expected a token and a tag, found one column '" + abbreviate(line) + "'",
+                            null);
                 }
                 String tag = fields[fields.length - 1];
                 Tags.Tag parsed = Tags.parse(tag);
                 if (parsed == null) {
-                    throw new ScholionException(name, number, 0, "tag '" + abbreviate(tag)
-                            + "' is not O, nor B-, I-, E- or S- and a label", null);
+                    throw new ScholionException(
+                            name,
+                            number,
+                            0,
+                            "tag '" + abbreviate(tag) + "' is not O, nor B-, I-, E- or S- and a label",
+                            null);
                 }
                 if (!parsed.type().isEmpty()) {
                     try {
                         labels.resolve(parsed.type());
                     } catch (IllegalArgumentException e) {
-                        throw new ScholionException(name, number, 0, "tag '" + abbreviate(tag) + "': "
-                                + e.getMessage(), null);
+                        throw new ScholionException(
+                                name, number, 0, "tag '" + abbreviate(tag) + "': " + e.getMessage(), null);
                     }
                 }
                 assembly.token(fields[0], tag, parsed, number);
@@ -112,7 +121,8 @@ public final class ConllReader implements DocumentReader {
     }
 
     private static String[] fields(String line) {
-        String[] fields = line.indexOf('\t') >= 0 ? line.split("\t") : line.strip().split(" +");
+        String[] fields =
+                line.indexOf('\t') >= 0 ? line.split("\t") : line.strip().split(" +");
         List<String> kept = new ArrayList<>();
         for (String field : fields) {
             String f = field.strip();
@@ -124,8 +134,11 @@ public final class ConllReader implements DocumentReader {
     }
 
     static String stem(Path source) {
-        String stem = source.getFileName().toString().replaceFirst("\\.[^.]*$", "")
-                .replaceAll("[^\\p{L}\\p{N}\\p{M}._:-]+", "-").replaceAll("^[^\\p{L}\\p{N}_]+", "");
+        String stem = source.getFileName()
+                .toString()
+                .replaceFirst("\\.[^.]*$", "")
+                .replaceAll("[^\\p{L}\\p{N}\\p{M}._:-]+", "-")
+                .replaceAll("^[^\\p{L}\\p{N}_]+", "");
         if (stem.length() > 180) {
             stem = stem.substring(0, 180);
         }
@@ -156,8 +169,14 @@ public final class ConllReader implements DocumentReader {
         private int sentences;
         int documents;
 
-        Assembly(String name, String stem, int total, ReadOptions options, ForeignLabels labels, LossReport losses,
-                 DocumentSink sink) {
+        Assembly(
+                String name,
+                String stem,
+                int total,
+                ReadOptions options,
+                ForeignLabels labels,
+                LossReport losses,
+                DocumentSink sink) {
             this.name = name;
             this.stem = stem;
             this.total = total;
@@ -207,14 +226,25 @@ public final class ConllReader implements DocumentReader {
                 String normal = tag.prefix() == 'O' ? Tags.OUTSIDE : tag.prefix() + "-" + tag.type();
                 if (!normal.equals(expected[i])) {
                     String before = i == 0 ? "the start of the sentence" : "'" + abbreviate(rawTags.get(i - 1)) + "'";
-                    losses.add(FORMAT, name, lines.get(i), "tags not valid " + conll.scheme().id()
-                            + " read as conlleval reads them", "'" + abbreviate(rawTags.get(i)) + "' after " + before
-                            + " is read as '" + expected[i] + "' in " + conll.scheme().id());
+                    losses.add(
+                            FORMAT,
+                            name,
+                            lines.get(i),
+                            "tags not valid " + conll.scheme().id() + " read as conlleval reads them",
+                            "'" + abbreviate(rawTags.get(i)) + "' after " + before + " is read as '" + expected[i]
+                                    + "' in " + conll.scheme().id());
                 }
             }
             for (Tags.Chunk chunk : chunks) {
-                spans.add(new Span("s" + (spans.size() + 1), starts[chunk.first()], ends[chunk.end() - 1],
-                        labels.resolve(chunk.label()), null, options.annotator(), null, false));
+                spans.add(new Span(
+                        "s" + (spans.size() + 1),
+                        starts[chunk.first()],
+                        ends[chunk.end() - 1],
+                        labels.resolve(chunk.label()),
+                        null,
+                        options.annotator(),
+                        null,
+                        false));
             }
             tokens.clear();
             rawTags.clear();
@@ -229,9 +259,16 @@ public final class ConllReader implements DocumentReader {
             }
             documents++;
             String id = total == 1 ? stem : stem + "-" + documents;
-            Document document = new Document(id, id, null, "text/plain", null,
-                    Map.of("source", java.nio.file.Path.of(name).getFileName().toString()), text.toString());
-            AnnotatedDocument.Builder builder = AnnotatedDocument.builder(document).labelSets(labels.labelSets());
+            Document document = new Document(
+                    id,
+                    id,
+                    null,
+                    "text/plain",
+                    null,
+                    Map.of("source", java.nio.file.Path.of(name).getFileName().toString()),
+                    text.toString());
+            AnnotatedDocument.Builder builder =
+                    AnnotatedDocument.builder(document).labelSets(labels.labelSets());
             spans.forEach(builder::span);
             sink.accept(builder.build());
             text.setLength(0);

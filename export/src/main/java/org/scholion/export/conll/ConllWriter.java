@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.scholion.export.interchange.Details;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Span;
 import org.scholion.core.text.CodePointText;
@@ -23,6 +22,7 @@ import org.scholion.core.text.Tokens;
 import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Format;
+import org.scholion.export.interchange.Details;
 import org.scholion.export.interchange.DocumentWriter;
 import org.scholion.export.interchange.LossReport;
 
@@ -37,6 +37,7 @@ import org.scholion.export.interchange.LossReport;
 public final class ConllWriter implements DocumentWriter {
     /** The file written for more than one document. */
     public static final String CORPUS_FILE = "corpus.conll";
+
     static final String DOCSTART = "-DOCSTART-";
 
     private final ConllOptions conll;
@@ -73,7 +74,9 @@ public final class ConllWriter implements DocumentWriter {
         }
         for (Span span : doc.spans()) {
             if (conll.labelSet() == null
-                    || doc.labelSetOf(span.label()).map(s -> s.name().equals(conll.labelSet())).orElse(false)) {
+                    || doc.labelSetOf(span.label())
+                            .map(s -> s.name().equals(conll.labelSet()))
+                            .orElse(false)) {
                 spans.add(span);
             }
         }
@@ -100,32 +103,48 @@ public final class ConllWriter implements DocumentWriter {
 
     private static void reportUnwritten(AnnotatedDocument doc, List<Span> spans, LossReport losses) {
         String id = doc.document().id();
-        losses.add(FlatLayer.FORMAT, id, 0, "document texts kept only as tokens",
+        losses.add(
+                FlatLayer.FORMAT,
+                id,
+                0,
+                "document texts kept only as tokens",
                 "the white space, line breaks, id, title and metadata of document " + id
                         + " are not in the file; import joins its tokens with spaces");
         int attributed = 0;
         for (Span span : spans) {
             if (span.note() != null) {
-                losses.add(FlatLayer.FORMAT, id, 0, "notes not written", FlatLayer.describe(doc, span)
-                        + " has a note");
+                losses.add(FlatLayer.FORMAT, id, 0, "notes not written", FlatLayer.describe(doc, span) + " has a note");
             }
             if (span.annotator() != null || span.created() != null || span.suggestion()) {
                 attributed++;
             }
         }
         if (attributed > 0) {
-            losses.add(FlatLayer.FORMAT, id, 0, "documents with span attributions not written",
+            losses.add(
+                    FlatLayer.FORMAT,
+                    id,
+                    0,
+                    "documents with span attributions not written",
                     attributed + " spans of document " + id + " have an annotator, a time or a suggestion mark");
         }
-        doc.relations().forEach(r -> losses.add(FlatLayer.FORMAT, id, 0, "relations not written",
-                "relation " + r.id() + " " + r.type() + " from " + r.from() + " to " + r.to()));
+        doc.relations()
+                .forEach(r -> losses.add(
+                        FlatLayer.FORMAT,
+                        id,
+                        0,
+                        "relations not written",
+                        "relation " + r.id() + " " + r.type() + " from " + r.from() + " to " + r.to()));
     }
 
     /** A CoNLL chunk has no id: the reader numbers the spans in the order they are read. */
     private static void reportRenumbered(AnnotatedDocument doc, FlatLayer layer, LossReport losses) {
         layer.idsReadBack().forEach((span, back) -> {
             if (back.size() != 1 || !back.get(0).equals(span)) {
-                losses.add(FlatLayer.FORMAT, doc.document().id(), 0, "span ids not kept (spans are numbered in order)",
+                losses.add(
+                        FlatLayer.FORMAT,
+                        doc.document().id(),
+                        0,
+                        "span ids not kept (spans are numbered in order)",
                         "span " + span + " comes back as " + String.join(" and ", back));
             }
         });
@@ -150,8 +169,8 @@ public final class ConllWriter implements DocumentWriter {
             this.options = options;
             this.losses = losses;
             this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            this.out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                    StandardCharsets.UTF_8), 1 << 16);
+            this.out = new BufferedWriter(
+                    new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
         }
 
         @Override

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Span;
 import org.scholion.core.text.CodePointText;
@@ -65,7 +65,11 @@ final class FlatLayer {
             int first = firstTokenEndingAfter(tokens, span.start());
             int last = lastTokenStartingBefore(tokens, span.end());
             if (first < 0 || last < first) {
-                losses.add(FORMAT, source, 0, "spans on white space only not written",
+                losses.add(
+                        FORMAT,
+                        source,
+                        0,
+                        "spans on white space only not written",
                         describe(doc, span) + " covers no token");
                 continue;
             }
@@ -74,10 +78,15 @@ final class FlatLayer {
                 taken = owner[i];
             }
             if (taken != null) {
-                boolean inside = (taken.start() <= tokens.get(first).start() && tokens.get(last).end() <= taken.end())
+                boolean inside = (taken.start() <= tokens.get(first).start()
+                                && tokens.get(last).end() <= taken.end())
                         || (firstTokenEndingAfter(tokens, taken.start()) <= first
-                        && last <= lastTokenStartingBefore(tokens, taken.end()));
-                losses.add(FORMAT, source, 0, inside ? "nested spans not written" : "crossing spans not written",
+                                && last <= lastTokenStartingBefore(tokens, taken.end()));
+                losses.add(
+                        FORMAT,
+                        source,
+                        0,
+                        inside ? "nested spans not written" : "crossing spans not written",
                         describe(doc, span) + (inside ? " lies inside " : " crosses ") + describe(doc, taken)
                                 + ", which holds those tokens");
                 continue;
@@ -85,8 +94,12 @@ final class FlatLayer {
             int start = tokens.get(first).start();
             int end = tokens.get(last).end();
             if (start != span.start() || end != span.end()) {
-                losses.add(FORMAT, source, 0, "spans snapped to token boundaries", describe(doc, span)
-                        + " written as " + start + ":" + end + " '" + text.slice(start, end) + "'");
+                losses.add(
+                        FORMAT,
+                        source,
+                        0,
+                        "spans snapped to token boundaries",
+                        describe(doc, span) + " written as " + start + ":" + end + " '" + text.slice(start, end) + "'");
             }
             for (int i = first; i <= last; i++) {
                 owner[i] = span;
@@ -94,12 +107,19 @@ final class FlatLayer {
             int firstSentence = where.get(first)[0];
             int lastSentence = where.get(last)[0];
             if (firstSentence != lastSentence) {
-                losses.add(FORMAT, source, 0, "spans split at sentence breaks", describe(doc, span) + " is written as "
-                        + (lastSentence - firstSentence + 1) + " spans, one per sentence");
+                losses.add(
+                        FORMAT,
+                        source,
+                        0,
+                        "spans split at sentence breaks",
+                        describe(doc, span) + " is written as " + (lastSentence - firstSentence + 1)
+                                + " spans, one per sentence");
             }
             for (int s = firstSentence; s <= lastSentence; s++) {
                 int from = s == firstSentence ? where.get(first)[1] : 0;
-                int to = s == lastSentence ? where.get(last)[1] + 1 : sentences.get(s).tokens().size();
+                int to = s == lastSentence
+                        ? where.get(last)[1] + 1
+                        : sentences.get(s).tokens().size();
                 Tags.Chunk chunk = new Tags.Chunk(from, to, span.label());
                 chunks.get(s).add(chunk);
                 spanOf.put(chunk, span.id());
@@ -128,11 +148,12 @@ final class FlatLayer {
     static String describe(AnnotatedDocument doc, Span span) {
         String covered = doc.textOf(span).replaceAll("[\\p{Cc}\\u2028\\u2029]", " ");
         if (covered.length() > 40) {
-            covered = covered.substring(0, covered.offsetByCodePoints(0, Math.min(37,
-                    covered.codePointCount(0, covered.length())))) + "...";
+            covered = covered.substring(
+                            0, covered.offsetByCodePoints(0, Math.min(37, covered.codePointCount(0, covered.length()))))
+                    + "...";
         }
-        return String.format(Locale.ROOT, "span %s %s %d:%d '%s'", span.id(), span.label(), span.start(), span.end(),
-                covered);
+        return String.format(
+                Locale.ROOT, "span %s %s %d:%d '%s'", span.id(), span.label(), span.start(), span.end(), covered);
     }
 
     private static int firstTokenEndingAfter(List<Tokens.Token> tokens, int offset) {

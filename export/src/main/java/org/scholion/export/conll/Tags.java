@@ -24,11 +24,9 @@ final class Tags {
     }
 
     /** A parsed tag: its prefix ({@code B I E S}, or {@code O}) and its type ("" for {@code O}). */
-    record Tag(char prefix, String type) {
-    }
+    record Tag(char prefix, String type) {}
 
-    private Tags() {
-    }
+    private Tags() {}
 
     /**
      * Parses {@code O} or {@code P-TYPE} with {@code P} one of {@code B I E S} (and BILOU's
@@ -61,10 +59,17 @@ final class Tags {
             for (int i = chunk.first(); i < chunk.end(); i++) {
                 char prefix = switch (scheme) {
                     case IOB2 -> i == chunk.first() ? 'B' : 'I';
-                    case IOB1 -> i == chunk.first() && previous != null && previous.end() == chunk.first()
-                            && previous.label().equals(chunk.label()) ? 'B' : 'I';
-                    case BIOES -> chunk.end() - chunk.first() == 1 ? 'S'
-                            : i == chunk.first() ? 'B' : i == chunk.end() - 1 ? 'E' : 'I';
+                    case IOB1 ->
+                        i == chunk.first()
+                                        && previous != null
+                                        && previous.end() == chunk.first()
+                                        && previous.label().equals(chunk.label())
+                                ? 'B'
+                                : 'I';
+                    case BIOES ->
+                        chunk.end() - chunk.first() == 1
+                                ? 'S'
+                                : i == chunk.first() ? 'B' : i == chunk.end() - 1 ? 'E' : 'I';
                 };
                 tags[i] = prefix + "-" + chunk.label();
             }
@@ -101,13 +106,15 @@ final class Tags {
     }
 
     private static boolean endOfChunk(char previous, char tag, String previousType, String type) {
-        return previous == 'E' || previous == 'S'
+        return previous == 'E'
+                || previous == 'S'
                 || ((previous == 'B' || previous == 'I') && (tag == 'B' || tag == 'S' || tag == 'O'))
                 || (previous != 'O' && !previousType.equals(type));
     }
 
     private static boolean startOfChunk(char previous, char tag, String previousType, String type) {
-        return tag == 'B' || tag == 'S'
+        return tag == 'B'
+                || tag == 'S'
                 || ((previous == 'E' || previous == 'S' || previous == 'O') && (tag == 'E' || tag == 'I'))
                 || (tag != 'O' && !previousType.equals(type));
     }

@@ -34,7 +34,9 @@ public final class CorpusCsv implements CorpusWriter {
         this.folder = folder;
         this.name = name;
         this.options = options;
-        this.rowOptions = options.toBuilder().csv(new CsvOptions(options.csv().raw(), false)).build();
+        this.rowOptions = options.toBuilder()
+                .csv(new CsvOptions(options.csv().raw(), false))
+                .build();
         this.spans = new Spool(folder, name + ".csv");
         header(spans, CsvExporter.COLUMNS);
     }

@@ -78,8 +78,9 @@ public final class CorpusJsonLd implements CorpusWriter {
      * @param iri   the collection's IRI; pages are {@code <iri>/page1}, {@code <iri>/page2} ...
      * @param label the collection's label
      */
-    public static CorpusJsonLd open(Path folder, String name, String iri, String label, ExportOptions options,
-                                    int perPage) throws ExportException {
+    public static CorpusJsonLd open(
+            Path folder, String name, String iri, String label, ExportOptions options, int perPage)
+            throws ExportException {
         return new CorpusJsonLd(folder, name, iri, label, options, perPage);
     }
 
@@ -90,7 +91,8 @@ public final class CorpusJsonLd implements CorpusWriter {
             new JsonLdExporter().export(document, options, one);
             try (JsonParser p = FACTORY.createParser(one.toByteArray())) {
                 if (!toItems(p)) {
-                    throw new ExportException("the JSON-LD export of " + document.document().id() + " has no items");
+                    throw new ExportException(
+                            "the JSON-LD export of " + document.document().id() + " has no items");
                 }
                 while (p.nextToken() == JsonToken.START_OBJECT) {
                     item();
@@ -207,7 +209,9 @@ public final class CorpusJsonLd implements CorpusWriter {
     private static JsonGenerator generator(OutputStream out) throws IOException {
         JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-        g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf)
+        g.setPrettyPrinter(new DefaultPrettyPrinter()
+                .withObjectIndenter(lf)
+                .withArrayIndenter(lf)
                 .withRootSeparator(",\n"));
         return g;
     }

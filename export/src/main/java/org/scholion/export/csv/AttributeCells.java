@@ -9,8 +9,7 @@ import java.util.TreeMap;
  * stay as they are: CSV quotes the cell.
  */
 final class AttributeCells {
-    private AttributeCells() {
-    }
+    private AttributeCells() {}
 
     static String format(Map<String, String> attributes) {
         if (attributes.isEmpty()) {

@@ -26,13 +26,24 @@ import org.scholion.export.Format;
  */
 public final class CsvExporter implements Exporter {
     /** The columns of the span file, in order. */
-    public static final List<String> COLUMNS = List.of("document_id", "span_id", "label", "start", "end", "text",
-            "note", "annotator", "created", "attributes", "links");
+    public static final List<String> COLUMNS = List.of(
+            "document_id",
+            "span_id",
+            "label",
+            "start",
+            "end",
+            "text",
+            "note",
+            "annotator",
+            "created",
+            "attributes",
+            "links");
     /** The columns of the relations file, in order. */
-    public static final List<String> RELATION_COLUMNS = List.of("document_id", "relation_id", "type",
-            "from_span_id", "to_span_id", "attributes");
+    public static final List<String> RELATION_COLUMNS =
+            List.of("document_id", "relation_id", "type", "from_span_id", "to_span_id", "attributes");
 
-    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+    static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
     private static final char BOM = '\uFEFF';
 
     @Override

@@ -13,7 +13,6 @@ import org.scholion.export.interchange.DocumentReader;
 import org.scholion.export.interchange.ForeignLabels;
 import org.scholion.export.interchange.LossReport;
 import org.scholion.export.interchange.ReadOptions;
-import org.scholion.export.prodigy.ProdigyReader;
 import org.scholion.export.json.DocumentDraft;
 import org.scholion.export.json.DocumentFields;
 import org.scholion.export.json.DocumentIds;
@@ -22,6 +21,7 @@ import org.scholion.export.json.JsonLines;
 import org.scholion.export.json.Names;
 import org.scholion.export.json.Sniff;
 import org.scholion.export.json.Where;
+import org.scholion.export.prodigy.ProdigyReader;
 
 /**
  * Reads doccano JSONL: each line a document with its {@code text}, spans as {@code label} (or
@@ -53,7 +53,7 @@ public final class DoccanoReader implements DocumentReader {
     @Override
     public void read(Path source, ReadOptions options, LossReport losses, DocumentSink sink) throws ScholionException {
         Set<String> labels = new LinkedHashSet<>();
-        pass(source, options, new LossReport(), labels, document -> { });
+        pass(source, options, new LossReport(), labels, document -> {});
         pass(source, options, losses, labels, sink);
     }
 
@@ -66,8 +66,10 @@ public final class DoccanoReader implements DocumentReader {
             JsonNode object = where.object(Json.parseLine(name, line, content), "a doccano line");
             String text = where.requiredString(object, "text", "the line");
             JsonNode own = object.get("id");
-            String id = ids.next(own != null && own.isTextual() ? own.textValue() : null,
-                    own != null && own.isIntegralNumber() ? own.asText() : null, line);
+            String id = ids.next(
+                    own != null && own.isTextual() ? own.textValue() : null,
+                    own != null && own.isIntegralNumber() ? own.asText() : null,
+                    line);
             Document document = DocumentFields.read(where, id, text, object, RESERVED);
             DocumentDraft draft = new DocumentDraft(where, document, options, labels);
             readTriples(object, draft, options, losses);
@@ -87,7 +89,11 @@ public final class DoccanoReader implements DocumentReader {
         }
         for (JsonNode triple : triples) {
             if (triple.isTextual()) {
-                losses.add(FORMAT, where.source(), where.line(), "document categories not imported",
+                losses.add(
+                        FORMAT,
+                        where.source(),
+                        where.line(),
+                        "document categories not imported",
                         "category '" + triple.textValue() + "' labels the whole document, which a span cannot hold");
                 continue;
             }
@@ -97,8 +103,8 @@ public final class DoccanoReader implements DocumentReader {
             int start = where.offset(triple.get(0), "the start of a span");
             int end = where.offset(triple.get(1), "the end of a span");
             if (!triple.get(2).isTextual()) {
-                throw where.error("the label of span %d:%d must be a string, not %s", start, end,
-                        Where.shown(triple.get(2)));
+                throw where.error(
+                        "the label of span %d:%d must be a string, not %s", start, end, Where.shown(triple.get(2)));
             }
             span(draft, null, start, end, triple.get(2).textValue(), options, losses);
         }
@@ -127,14 +133,20 @@ public final class DoccanoReader implements DocumentReader {
                 JsonNode id = entity.get("id");
                 String key = id == null || id.isNull() ? null : id.asText();
                 if (key != null && !(id.isIntegralNumber() || id.isTextual())) {
-                    throw where.error("the id of entity %d:%d must be a number or a string, not %s", start, end,
-                            Where.shown(id));
+                    throw where.error(
+                            "the id of entity %d:%d must be a number or a string, not %s", start, end, Where.shown(id));
                 }
                 if (key != null && spanOf.containsKey(key)) {
                     throw where.error("entity id %s is used twice", key);
                 }
-                String spanId = span(draft, key == null ? null : id.isIntegralNumber() ? "s" + key : key, start, end,
-                        label, options, losses);
+                String spanId = span(
+                        draft,
+                        key == null ? null : id.isIntegralNumber() ? "s" + key : key,
+                        start,
+                        end,
+                        label,
+                        options,
+                        losses);
                 if (key != null) {
                     spanOf.put(key, spanId);
                 }
@@ -154,17 +166,30 @@ public final class DoccanoReader implements DocumentReader {
                 throw where.error("relation type '%s' has no letter or digit", foreign);
             }
             if (!type.equals(foreign)) {
-                losses.add(FORMAT, where.source(), where.line(), "relation types renamed",
+                losses.add(
+                        FORMAT,
+                        where.source(),
+                        where.line(),
+                        "relation types renamed",
                         "'" + foreign + "' became '" + type + "'");
             }
             if (from == null || to == null) {
-                losses.add(FORMAT, where.source(), where.line(), "relations to empty spans not imported",
+                losses.add(
+                        FORMAT,
+                        where.source(),
+                        where.line(),
+                        "relations to empty spans not imported",
                         "relation " + foreign + " joins an empty span");
                 continue;
             }
             JsonNode id = relation.get("id");
-            draft.relation(id != null && id.isIntegralNumber() ? "r" + id.asText() : id != null && id.isTextual()
-                    ? id.textValue() : null, type, from, to);
+            draft.relation(
+                    id != null && id.isIntegralNumber()
+                            ? "r" + id.asText()
+                            : id != null && id.isTextual() ? id.textValue() : null,
+                    type,
+                    from,
+                    to);
         }
     }
 
@@ -175,17 +200,28 @@ public final class DoccanoReader implements DocumentReader {
             throw where.error("a relation's \"%s\" must be an entity id, not %s", field, Where.shown(id));
         }
         if (!spanOf.containsKey(id.asText())) {
-            throw where.error("a relation's \"%s\" is %s, but this line has no entity of that id", field,
-                    Where.shown(id));
+            throw where.error(
+                    "a relation's \"%s\" is %s, but this line has no entity of that id", field, Where.shown(id));
         }
         return spanOf.get(id.asText());
     }
 
-    private static String span(DocumentDraft draft, String preferredId, int start, int end, String label,
-                               ReadOptions options, LossReport losses) throws ScholionException {
+    private static String span(
+            DocumentDraft draft,
+            String preferredId,
+            int start,
+            int end,
+            String label,
+            ReadOptions options,
+            LossReport losses)
+            throws ScholionException {
         String id = draft.span(preferredId, start, end, label, null, options.annotator(), null, false);
         if (id == null) {
-            losses.add(FORMAT, draft.where().source(), draft.where().line(), "empty spans not imported",
+            losses.add(
+                    FORMAT,
+                    draft.where().source(),
+                    draft.where().line(),
+                    "empty spans not imported",
                     "span " + start + ":" + end + " of " + label + " covers no text");
         }
         return id;
@@ -193,7 +229,11 @@ public final class DoccanoReader implements DocumentReader {
 
     /** Whether a file looks like doccano JSONL: lines of objects with {@code text} and spans as {@code label}, {@code labels} or {@code entities}, and none of Prodigy's keys. */
     public static boolean detect(Path file) {
-        return Sniff.of(file).filter(s -> !s.inArray() && s.keys().contains("text")
-                && s.hasAny("label", "labels", "entities") && !s.hasAny(ProdigyReader.OWN_KEYS)).isPresent();
+        return Sniff.of(file)
+                .filter(s -> !s.inArray()
+                        && s.keys().contains("text")
+                        && s.hasAny("label", "labels", "entities")
+                        && !s.hasAny(ProdigyReader.OWN_KEYS))
+                .isPresent();
     }
 }

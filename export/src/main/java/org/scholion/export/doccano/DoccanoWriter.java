@@ -9,13 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.scholion.export.interchange.Details;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Format;
+import org.scholion.export.interchange.Details;
 import org.scholion.export.interchange.DocumentWriter;
 import org.scholion.export.interchange.LossReport;
 import org.scholion.export.json.AtomicFile;
@@ -94,14 +94,19 @@ public final class DoccanoWriter implements DocumentWriter {
             try {
                 json.writeStartObject();
                 json.writeStringField("text", doc.document().text());
-                boolean relations = shape == Shape.RELATIONS || (shape == Shape.AUTO && !doc.relations().isEmpty());
+                boolean relations = shape == Shape.RELATIONS
+                        || (shape == Shape.AUTO && !doc.relations().isEmpty());
                 if (relations) {
                     writeEntities(doc);
                 } else {
                     writeTriples(doc);
                 }
                 for (String key : DocumentFields.write(json, doc.document(), DoccanoReader.RESERVED)) {
-                    losses.add(DoccanoReader.FORMAT, id, 0, "metadata entries not written",
+                    losses.add(
+                            DoccanoReader.FORMAT,
+                            id,
+                            0,
+                            "metadata entries not written",
                             "'" + key + "' is a key doccano uses itself");
                 }
                 json.writeEndObject();
@@ -125,8 +130,13 @@ public final class DoccanoWriter implements DocumentWriter {
             }
             json.writeEndArray();
             for (Relation relation : doc.relations()) {
-                losses.add(DoccanoReader.FORMAT, doc.document().id(), 0, "relations not written",
-                        "relation " + relation.id() + " (" + relation.type() + "): the sequence shape has no relations");
+                losses.add(
+                        DoccanoReader.FORMAT,
+                        doc.document().id(),
+                        0,
+                        "relations not written",
+                        "relation " + relation.id() + " (" + relation.type()
+                                + "): the sequence shape has no relations");
             }
         }
 
@@ -173,7 +183,11 @@ public final class DoccanoWriter implements DocumentWriter {
             }
             for (String label : used) {
                 if (labelsReported.add(label)) {
-                    losses.add(DoccanoReader.FORMAT, id, 0, "label colours and descriptions not written",
+                    losses.add(
+                            DoccanoReader.FORMAT,
+                            id,
+                            0,
+                            "label colours and descriptions not written",
                             "label " + label + ": doccano keeps labels in the project, not in the file");
                 }
             }

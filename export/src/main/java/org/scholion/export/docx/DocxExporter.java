@@ -28,8 +28,8 @@ public final class DocxExporter implements Exporter {
             new WordBrief(brief, options.brief()).write(out);
         } catch (RuntimeException e) {
             // a broken invariant of the brief (e.g. comments out of order) is a bug, but still named
-            throw new ExportException("cannot write the DOCX brief of " + document.document().id() + ": "
-                    + e.getMessage(), e);
+            throw new ExportException(
+                    "cannot write the DOCX brief of " + document.document().id() + ": " + e.getMessage(), e);
         }
         out.flush();
     }

@@ -26,11 +26,11 @@ import org.scholion.export.brief.LinkEntry;
  * end in (an XML tree of the body would take about 20 kB per span).
  */
 final class WordBody {
-    private static final DateTimeFormatter COMMENT_DATE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter COMMENT_DATE = DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final String BODY_PARAGRAPH = "<w:p><w:pPr><w:pStyle w:val=\"" + WordStyles.BODY + "\"/></w:pPr>";
-    private static final String TABLE_PARAGRAPH = "<w:p><w:pPr><w:pStyle w:val=\"" + WordStyles.TABLE
-            + "\"/></w:pPr>";
+    private static final String TABLE_PARAGRAPH = "<w:p><w:pPr><w:pStyle w:val=\"" + WordStyles.TABLE + "\"/></w:pPr>";
 
     private static final String LINK_COLOR = "1F5FA8";
 
@@ -39,6 +39,7 @@ final class WordBody {
     private int bookmarkIds;
     /** Entry numbers in the order their comments end in the text: the order of comments.xml. */
     private int[] commentOrder = new int[16];
+
     private int comments;
     private final Map<String, String> initials = new HashMap<>();
     /** Relationship id of each clickable link IRI (declared in the document's relationships). */
@@ -157,11 +158,16 @@ final class WordBody {
     /** Shading with any colour ({@code w:shd}: {@code w:highlight} knows only 16) and an underline. */
     private static void decorate(WordXml x, FragmentStyle style) throws IOException {
         if (style != null && !style.isPlain()) {
-            x.raw("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"").raw(style.fill().fill().substring(1))
+            x.raw("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"")
+                    .raw(style.fill().fill().substring(1))
                     .raw("\"/>");
             if (!style.underlines().isEmpty()) {
-                x.raw(style.underlines().size() > 1 ? "<w:u w:val=\"double\" w:color=\"" : "<w:u w:val=\"single\" w:color=\"")
-                        .raw(style.underlines().get(0).line().substring(1)).raw("\"/>");
+                x.raw(
+                                style.underlines().size() > 1
+                                        ? "<w:u w:val=\"double\" w:color=\""
+                                        : "<w:u w:val=\"single\" w:color=\"")
+                        .raw(style.underlines().get(0).line().substring(1))
+                        .raw("\"/>");
             }
         }
     }
@@ -169,11 +175,16 @@ final class WordBody {
     /** The superscript number after a span, linked to its row in the annotations table. */
     private void marker(WordXml x, Entry e, boolean first, FragmentStyle around) throws IOException {
         int id = bookmarkIds++;
-        x.raw("<w:bookmarkStart w:name=\"m").number(e.number()).raw("\" w:id=\"").number(id).raw("\"/>");
+        x.raw("<w:bookmarkStart w:name=\"m")
+                .number(e.number())
+                .raw("\" w:id=\"")
+                .number(id)
+                .raw("\"/>");
         if (linked) {
             x.raw("<w:hyperlink w:anchor=\"a").number(e.number()).raw("\">");
         }
-        x.raw("<w:r><w:rPr><w:b/><w:color w:val=\"").raw(e.tint().line().substring(1))
+        x.raw("<w:r><w:rPr><w:b/><w:color w:val=\"")
+                .raw(e.tint().line().substring(1))
                 .raw("\"/><w:vertAlign w:val=\"superscript\"/>");
         decorate(x, around);
         x.raw("</w:rPr>").t(first ? e.marker() : "," + e.marker(), false).raw("</w:r>");
@@ -197,9 +208,17 @@ final class WordBody {
         for (Entry e : brief.entries()) {
             int id = bookmarkIds++;
             x.raw("<w:tr><w:tc>").raw(TABLE_PARAGRAPH);
-            x.raw("<w:bookmarkStart w:name=\"a").number(e.number()).raw("\" w:id=\"").number(id).raw("\"/>");
-            x.raw("<w:hyperlink w:anchor=\"m").number(e.number()).raw("\"><w:r><w:rPr><w:b/><w:color w:val=\"")
-                    .raw(e.tint().line().substring(1)).raw("\"/></w:rPr>").t(e.marker(), false)
+            x.raw("<w:bookmarkStart w:name=\"a")
+                    .number(e.number())
+                    .raw("\" w:id=\"")
+                    .number(id)
+                    .raw("\"/>");
+            x.raw("<w:hyperlink w:anchor=\"m")
+                    .number(e.number())
+                    .raw("\"><w:r><w:rPr><w:b/><w:color w:val=\"")
+                    .raw(e.tint().line().substring(1))
+                    .raw("\"/></w:rPr>")
+                    .t(e.marker(), false)
                     .raw("</w:r></w:hyperlink>");
             x.raw("<w:bookmarkEnd w:id=\"").number(id).raw("\"/></w:p></w:tc>");
             cell(x, e.tint().fill().substring(1), e.label().name());
@@ -220,7 +239,9 @@ final class WordBody {
     private void details(WordXml x, Entry e) throws IOException {
         boolean first = true;
         for (String attribute : e.attributes()) {
-            x.raw(first ? "<w:r>" : "<w:r><w:br/>").t(WordText.clean(attribute), true).raw("</w:r>");
+            x.raw(first ? "<w:r>" : "<w:r><w:br/>")
+                    .t(WordText.clean(attribute), true)
+                    .raw("</w:r>");
             first = false;
         }
         for (LinkEntry link : e.links()) {
@@ -232,8 +253,12 @@ final class WordBody {
             if (id == null) {
                 x.raw("<w:r>").t(WordText.clean(link.text()), false).raw("</w:r>");
             } else {
-                x.raw("<w:hyperlink r:id=\"").attr(id).raw("\" w:history=\"1\"><w:r><w:rPr><w:color w:val=\"")
-                        .raw(LINK_COLOR).raw("\"/><w:u w:val=\"single\"/></w:rPr>").t(WordText.clean(link.text()), false)
+                x.raw("<w:hyperlink r:id=\"")
+                        .attr(id)
+                        .raw("\" w:history=\"1\"><w:r><w:rPr><w:color w:val=\"")
+                        .raw(LINK_COLOR)
+                        .raw("\"/><w:u w:val=\"single\"/></w:rPr>")
+                        .t(WordText.clean(link.text()), false)
                         .raw("</w:r></w:hyperlink>");
             }
         }
@@ -273,10 +298,16 @@ final class WordBody {
     private void comment(WordXml x, Entry e) throws IOException {
         Span span = e.span();
         String author = span.annotator() == null ? "Scholion" : WordText.clean(span.annotator());
-        x.raw("<w:comment w:id=\"").number(e.number()).raw("\" w:author=\"").attr(author)
-                .raw("\" w:initials=\"").attr(initials.computeIfAbsent(author, WordBody::initials)).raw("\"");
+        x.raw("<w:comment w:id=\"")
+                .number(e.number())
+                .raw("\" w:author=\"")
+                .attr(author)
+                .raw("\" w:initials=\"")
+                .attr(initials.computeIfAbsent(author, WordBody::initials))
+                .raw("\"");
         if (span.created() != null) {
-            x.raw(" w:date=\"").raw(COMMENT_DATE.format(Instant.ofEpochMilli(span.created().toEpochMilli())))
+            x.raw(" w:date=\"")
+                    .raw(COMMENT_DATE.format(Instant.ofEpochMilli(span.created().toEpochMilli())))
                     .raw("\"");
         }
         x.raw("><w:p><w:r>").t(commentText(e), false).raw("</w:r></w:p></w:comment>");

@@ -28,6 +28,7 @@ final class WordBrief {
     static final String UNDERLINE_NOTE = "Word draws one underline per run: this document uses the colour of the "
             + "outermost enclosing span, and a double underline where two or more spans enclose the text. "
             + "Every span is also a Word comment over exactly its text.";
+
     static final String TEXT_COLOR = "111111";
     static final String MUTED = "555555";
     static final String RULE = "C8C8C8";
@@ -59,6 +60,7 @@ final class WordBrief {
     private final BriefOptions options;
     /** Relationship id of each clickable link IRI in the annotations table, in order of first use. */
     private final Map<String, String> hyperlinks;
+
     private final int textWidth;
     /** The chart of spans per label; null when no span was exported. */
     private final WordChart chart;
@@ -89,22 +91,35 @@ final class WordBrief {
         WordBody body = new WordBody(brief, options.annotationTable(), FIRST_FREE_BOOKMARK, hyperlinks);
         try (WordPackage docx = new WordPackage(out)) {
             docx.part("[Content_Types].xml", this::contentTypes)
-                    .part("_rels/.rels", x -> WordPackage.relationships(x, List.of(
-                            Relationship.office("rId1", "officeDocument", DOCUMENT),
-                            Relationship.office("rId2", "extended-properties", "docProps/app.xml"),
-                            new Relationship("rId3", "http://schemas.openxmlformats.org/package/2006/relationships/"
-                                    + "metadata/core-properties", "docProps/core.xml"))))
-                    .part("docProps/app.xml", x -> x.raw(WordPackage.DECLARATION).raw("<Properties xmlns=\""
-                            + "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
-                            + "<Application>Scholion</Application></Properties>"))
+                    .part(
+                            "_rels/.rels",
+                            x -> WordPackage.relationships(
+                                    x,
+                                    List.of(
+                                            Relationship.office("rId1", "officeDocument", DOCUMENT),
+                                            Relationship.office("rId2", "extended-properties", "docProps/app.xml"),
+                                            new Relationship(
+                                                    "rId3",
+                                                    "http://schemas.openxmlformats.org/package/2006/relationships/"
+                                                            + "metadata/core-properties",
+                                                    "docProps/core.xml"))))
+                    .part(
+                            "docProps/app.xml",
+                            x -> x.raw(WordPackage.DECLARATION)
+                                    .raw("<Properties xmlns=\""
+                                            + "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+                                            + "<Application>Scholion</Application></Properties>"))
                     .part("docProps/core.xml", this::coreProperties)
                     .part("word/_rels/document.xml.rels", this::documentRelationships)
                     .part(DOCUMENT, x -> document(x, body))
                     // after the document: its order is the order spans end in the text
                     .part(COMMENTS, body::comments)
-                    .part("word/styles.xml", x -> WordStyles.write(x, brief.document().document().language()))
-                    .part("word/settings.xml", x -> x.raw(WordPackage.DECLARATION)
-                            .raw("<w:settings xmlns:w=\"" + WordXml.W + "\"/>"))
+                    .part(
+                            "word/styles.xml",
+                            x -> WordStyles.write(x, brief.document().document().language()))
+                    .part(
+                            "word/settings.xml",
+                            x -> x.raw(WordPackage.DECLARATION).raw("<w:settings xmlns:w=\"" + WordXml.W + "\"/>"))
                     .part("word/footer1.xml", WordBrief::footer);
             if (chart != null) {
                 docx.part(WordChart.PART, chart::chart)
@@ -128,8 +143,12 @@ final class WordBrief {
         if (chart != null) {
             overrides.put("/" + WordChart.PART, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
         }
-        WordPackage.contentTypes(x, chart == null ? Map.of()
-                : Map.of("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), overrides);
+        WordPackage.contentTypes(
+                x,
+                chart == null
+                        ? Map.of()
+                        : Map.of("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                overrides);
     }
 
     private void documentRelationships(WordXml x) throws IOException {
@@ -150,18 +169,22 @@ final class WordBrief {
      * description (the counts). No creation time: the same brief gives the same bytes.
      */
     private void coreProperties(WordXml x) throws IOException {
-        x.raw(WordPackage.DECLARATION).raw("<cp:coreProperties xmlns:cp=\""
-                + "http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\""
-                + "http://purl.org/dc/elements/1.1/\">");
+        x.raw(WordPackage.DECLARATION)
+                .raw("<cp:coreProperties xmlns:cp=\""
+                        + "http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\""
+                        + "http://purl.org/dc/elements/1.1/\">");
         x.raw("<dc:title>").text(brief.title()).raw("</dc:title>");
         String sets = fact("Label sets");
-        x.raw("<dc:subject>").text("Annotated brief" + (sets == null ? "" : " (label sets: " + sets + ")"))
+        x.raw("<dc:subject>")
+                .text("Annotated brief" + (sets == null ? "" : " (label sets: " + sets + ")"))
                 .raw("</dc:subject>");
         String annotators = fact("Annotators");
-        x.raw("<dc:creator>").text(annotators == null || annotators.equals("not recorded") ? "Scholion" : annotators)
+        x.raw("<dc:creator>")
+                .text(annotators == null || annotators.equals("not recorded") ? "Scholion" : annotators)
                 .raw("</dc:creator>");
-        x.raw("<cp:keywords>").text(brief.legend().stream().map(l -> l.label().name())
-                .collect(Collectors.joining(", "))).raw("</cp:keywords>");
+        x.raw("<cp:keywords>")
+                .text(brief.legend().stream().map(l -> l.label().name()).collect(Collectors.joining(", ")))
+                .raw("</cp:keywords>");
         String counts = fact("Annotations");
         if (counts != null) {
             x.raw("<dc:description>").text(counts).raw("</dc:description>");
@@ -170,8 +193,9 @@ final class WordBrief {
     }
 
     private static void footer(WordXml x) throws IOException {
-        x.raw(WordPackage.DECLARATION).raw("<w:ftr xmlns:w=\"" + WordXml.W + "\"><w:p><w:pPr><w:pStyle w:val=\""
-                + WordStyles.FOOTER + "\"/><w:jc w:val=\"center\"/></w:pPr>");
+        x.raw(WordPackage.DECLARATION)
+                .raw("<w:ftr xmlns:w=\"" + WordXml.W + "\"><w:p><w:pPr><w:pStyle w:val=\"" + WordStyles.FOOTER
+                        + "\"/><w:jc w:val=\"center\"/></w:pPr>");
         x.raw("<w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>");
         field(x, "PAGE");
         x.raw("<w:r><w:t xml:space=\"preserve\"> of </w:t></w:r>");
@@ -181,14 +205,17 @@ final class WordBrief {
 
     /** A field Word updates when it lays out the page; {@code 1} until then. */
     private static void field(WordXml x, String instruction) throws IOException {
-        x.raw("<w:fldSimple w:instr=\"").raw(instruction).raw(" \\* MERGEFORMAT\"><w:r><w:t>1</w:t></w:r></w:fldSimple>");
+        x.raw("<w:fldSimple w:instr=\"")
+                .raw(instruction)
+                .raw(" \\* MERGEFORMAT\"><w:r><w:t>1</w:t></w:r></w:fldSimple>");
     }
 
     // ---------------------------------------------------------------- main document
 
     private void document(WordXml x, WordBody body) throws IOException {
-        x.raw(WordPackage.DECLARATION).raw("<w:document xmlns:w=\"" + WordXml.W + "\" xmlns:wp=\"" + WP
-                + "\" xmlns:r=\"" + WordXml.R + "\"><w:body>");
+        x.raw(WordPackage.DECLARATION)
+                .raw("<w:document xmlns:w=\"" + WordXml.W + "\" xmlns:wp=\"" + WP + "\" xmlns:r=\"" + WordXml.R
+                        + "\"><w:body>");
         for (Section section : Section.inOrder(options.annotationTable())) {
             switch (section) {
                 case TITLE -> {
@@ -211,10 +238,18 @@ final class WordBrief {
             }
         }
         x.raw("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"" + FOOTER_ID + "\"/><w:pgSz w:w=\"")
-                .number(Math.round(options.pageSize().width() * 20)).raw("\" w:h=\"")
-                .number(Math.round(options.pageSize().height() * 20)).raw("\"/><w:pgMar w:top=\"").number(MARGIN)
-                .raw("\" w:right=\"").number(MARGIN).raw("\" w:bottom=\"").number(MARGIN).raw("\" w:left=\"")
-                .number(MARGIN).raw("\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>");
+                .number(Math.round(options.pageSize().width() * 20))
+                .raw("\" w:h=\"")
+                .number(Math.round(options.pageSize().height() * 20))
+                .raw("\"/><w:pgMar w:top=\"")
+                .number(MARGIN)
+                .raw("\" w:right=\"")
+                .number(MARGIN)
+                .raw("\" w:bottom=\"")
+                .number(MARGIN)
+                .raw("\" w:left=\"")
+                .number(MARGIN)
+                .raw("\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>");
         x.raw("</w:body></w:document>");
     }
 
@@ -222,11 +257,12 @@ final class WordBrief {
         List<Fact> facts = new ArrayList<>(brief.facts());
         int removed = removedCharacters();
         if (removed > 0) {
-            facts.add(new Fact("Note", removed + (removed == 1 ? " control character was" : " control characters were")
-                    + " removed: Word documents cannot hold NUL and most other control characters."));
+            facts.add(new Fact(
+                    "Note",
+                    removed + (removed == 1 ? " control character was" : " control characters were")
+                            + " removed: Word documents cannot hold NUL and most other control characters."));
         }
-        table(x, "<w:insideH w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"E4E4E4\"/>",
-                2200, textWidth - 2200);
+        table(x, "<w:insideH w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"E4E4E4\"/>", 2200, textWidth - 2200);
         for (Fact fact : facts) {
             x.raw("<w:tr>");
             cell(x, null, null, c -> run(c, "<w:b/><w:color w:val=\"" + MUTED + "\"/>", fact.name()));
@@ -240,7 +276,8 @@ final class WordBrief {
     private int removedCharacters() {
         int n = WordText.countForbidden(brief.document().text().string()) + WordText.countForbidden(brief.title());
         for (Entry e : brief.entries()) {
-            n += WordText.countForbidden(e.span().note()) + WordText.countForbidden(e.span().annotator());
+            n += WordText.countForbidden(e.span().note())
+                    + WordText.countForbidden(e.span().annotator());
         }
         for (Fact f : brief.facts()) {
             if (!f.name().equals("Annotators")) {
@@ -261,16 +298,32 @@ final class WordBrief {
         headerRow(x, false, "right", "", "Label", "Description", "Spans");
         for (LegendEntry entry : legend) {
             x.raw("<w:tr>");
-            cell(x, null, "center", c -> run(c, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\""
-                    + entry.tint().fill().substring(1) + "\"/><w:u w:val=\"single\" w:color=\""
-                    + entry.tint().line().substring(1) + "\"/>", "Aa"));
+            cell(
+                    x,
+                    null,
+                    "center",
+                    c -> run(
+                            c,
+                            "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\""
+                                    + entry.tint().fill().substring(1) + "\"/><w:u w:val=\"single\" w:color=\""
+                                    + entry.tint().line().substring(1) + "\"/>",
+                            "Aa"));
             cell(x, null, null, c -> {
                 run(c, "<w:b/>", entry.label().name());
                 c.raw("<w:r><w:rPr><w:color w:val=\"" + MUTED + "\"/><w:sz w:val=\"16\"/></w:rPr><w:br/>")
-                        .t(entry.labelSet(), false).raw("</w:r>");
+                        .t(entry.labelSet(), false)
+                        .raw("</w:r>");
             });
-            cell(x, null, null, c -> run(c, null, entry.label().description() == null ? ""
-                    : entry.label().description()));
+            cell(
+                    x,
+                    null,
+                    null,
+                    c -> run(
+                            c,
+                            null,
+                            entry.label().description() == null
+                                    ? ""
+                                    : entry.label().description()));
             cell(x, null, "right", c -> run(c, null, Integer.toString(entry.count())));
             x.raw("</w:tr>");
         }
@@ -290,7 +343,14 @@ final class WordBrief {
         int relations = 1900;
         if (body.hasDetails()) {
             int details = 2000;
-            table(x, rule(), number, label, textWidth - number - label - note - relations - details, note, relations,
+            table(
+                    x,
+                    rule(),
+                    number,
+                    label,
+                    textWidth - number - label - note - relations - details,
+                    note,
+                    relations,
                     details);
             headerRow(x, true, null, "#", "Label", "Text", "Note", "Relations", "Attributes and links");
         } else {
@@ -302,7 +362,11 @@ final class WordBrief {
     }
 
     private String fact(String name) {
-        return brief.facts().stream().filter(f -> f.name().equals(name)).map(Fact::value).findFirst().orElse(null);
+        return brief.facts().stream()
+                .filter(f -> f.name().equals(name))
+                .map(Fact::value)
+                .findFirst()
+                .orElse(null);
     }
 
     // ---------------------------------------------------------------- building blocks
@@ -321,7 +385,11 @@ final class WordBrief {
     private static void heading(WordXml x, String text, int id, String bookmark) throws IOException {
         x.raw("<w:p><w:pPr><w:pStyle w:val=\"" + WordStyles.HEADING + "\"/></w:pPr>");
         if (bookmark != null) {
-            x.raw("<w:bookmarkStart w:id=\"").number(id).raw("\" w:name=\"").raw(bookmark).raw("\"/>");
+            x.raw("<w:bookmarkStart w:id=\"")
+                    .number(id)
+                    .raw("\" w:name=\"")
+                    .raw(bookmark)
+                    .raw("\"/>");
         }
         run(x, null, text);
         if (bookmark != null) {
@@ -341,8 +409,11 @@ final class WordBrief {
 
     /** Opens a table of fixed column widths (twentieths of a point) with {@code borders}; the caller closes it. */
     private void table(WordXml x, String borders, int... widths) throws IOException {
-        x.raw("<w:tbl><w:tblPr><w:tblW w:w=\"").number(textWidth).raw("\" w:type=\"dxa\"/><w:tblBorders>")
-                .raw(borders).raw("</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar>")
+        x.raw("<w:tbl><w:tblPr><w:tblW w:w=\"")
+                .number(textWidth)
+                .raw("\" w:type=\"dxa\"/><w:tblBorders>")
+                .raw(borders)
+                .raw("</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar>")
                 .raw("<w:top w:w=\"40\" w:type=\"dxa\"/><w:left w:w=\"80\" w:type=\"dxa\"/>")
                 .raw("<w:bottom w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar>")
                 .raw("</w:tblPr><w:tblGrid>");
@@ -376,7 +447,9 @@ final class WordBrief {
     static void cell(WordXml x, String fill, String jc, WordPackage.Part content) throws IOException {
         x.raw("<w:tc>");
         if (fill != null) {
-            x.raw("<w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"").raw(fill).raw("\"/></w:tcPr>");
+            x.raw("<w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"")
+                    .raw(fill)
+                    .raw("\"/></w:tcPr>");
         }
         x.raw("<w:p><w:pPr><w:pStyle w:val=\"" + WordStyles.TABLE + "\"/>");
         if (jc != null) {

@@ -76,14 +76,22 @@ final class WordPackage implements AutoCloseable {
      */
     static void contentTypes(WordXml x, Map<String, String> extraDefaults, Map<String, String> overrides)
             throws IOException {
-        x.raw(DECLARATION).raw("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
+        x.raw(DECLARATION)
+                .raw("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
                 .raw("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package."
                         + "relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>");
         for (Map.Entry<String, String> d : extraDefaults.entrySet()) {
-            x.raw("<Default Extension=\"").attr(d.getKey()).raw("\" ContentType=\"").attr(d.getValue()).raw("\"/>");
+            x.raw("<Default Extension=\"")
+                    .attr(d.getKey())
+                    .raw("\" ContentType=\"")
+                    .attr(d.getValue())
+                    .raw("\"/>");
         }
         for (Map.Entry<String, String> o : overrides.entrySet()) {
-            x.raw("<Override PartName=\"").attr(o.getKey()).raw("\" ContentType=\"").attr(o.getValue())
+            x.raw("<Override PartName=\"")
+                    .attr(o.getKey())
+                    .raw("\" ContentType=\"")
+                    .attr(o.getValue())
                     .raw("\"/>");
         }
         x.raw("</Types>");
@@ -99,10 +107,14 @@ final class WordPackage implements AutoCloseable {
         }
 
         Relationship {
-            if (id == null || id.isEmpty() || type == null || !type.contains(":") || target == null
+            if (id == null
+                    || id.isEmpty()
+                    || type == null
+                    || !type.contains(":")
+                    || target == null
                     || target.isEmpty()) {
-                throw new IllegalArgumentException("a relationship needs an id, a type URI and a target, not "
-                        + id + ", " + type + ", " + target);
+                throw new IllegalArgumentException(
+                        "a relationship needs an id, a type URI and a target, not " + id + ", " + type + ", " + target);
             }
         }
 
@@ -119,10 +131,16 @@ final class WordPackage implements AutoCloseable {
 
     /** A relationships part. */
     static void relationships(WordXml x, List<Relationship> relationships) throws IOException {
-        x.raw(DECLARATION).raw("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+        x.raw(DECLARATION)
+                .raw("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
         for (Relationship r : relationships) {
-            x.raw("<Relationship Id=\"").attr(r.id()).raw("\" Type=\"").attr(r.type()).raw("\" Target=\"")
-                    .attr(r.target()).raw(r.external() ? "\" TargetMode=\"External\"/>" : "\"/>");
+            x.raw("<Relationship Id=\"")
+                    .attr(r.id())
+                    .raw("\" Type=\"")
+                    .attr(r.type())
+                    .raw("\" Target=\"")
+                    .attr(r.target())
+                    .raw(r.external() ? "\" TargetMode=\"External\"/>" : "\"/>");
         }
         x.raw("</Relationships>");
     }

@@ -20,8 +20,7 @@ final class WordStyles {
     static final String SERIF = "Liberation Serif";
     static final String SANS = "Liberation Sans";
 
-    private WordStyles() {
-    }
+    private WordStyles() {}
 
     /** The styles part; {@code language} (a BCP 47 tag, or null) is the text's default language. */
     static void write(WordXml x, String language) throws IOException {
@@ -36,11 +35,14 @@ final class WordStyles {
                 + "<w:qFormat/></w:style>");
         x.raw(style(TITLE, "Title", "<w:keepNext/>" + spacing(0, 60, 240), text(SANS, 40, true, "1F2937")));
         x.raw(style(SUBTITLE, "Subtitle", spacing(0, 200, 240), text(SANS, 22, false, "6B7280")));
-        x.raw(style(HEADING, "heading 1", "<w:keepNext/>" + spacing(320, 120, 240) + "<w:outlineLvl w:val=\"0\"/>",
+        x.raw(style(
+                HEADING,
+                "heading 1",
+                "<w:keepNext/>" + spacing(320, 120, 240) + "<w:outlineLvl w:val=\"0\"/>",
                 text(SANS, 28, true, "1F2937")));
         x.raw(style(BODY, "Body Text", spacing(0, 160, 336), ""));
-        x.raw(style(NOTE, "Legend Note", spacing(120, 120, 264),
-                "<w:i/><w:color w:val=\"444444\"/><w:sz w:val=\"18\"/>"));
+        x.raw(style(
+                NOTE, "Legend Note", spacing(120, 120, 264), "<w:i/><w:color w:val=\"444444\"/><w:sz w:val=\"18\"/>"));
         x.raw(style(TABLE, "Table Text", spacing(0, 0, 240), text(SANS, 17, false, null)));
         x.raw(style(FOOTER, "footer", "", text(SANS, 16, false, "6B7280")));
         x.raw("</w:styles>");
@@ -60,7 +62,9 @@ final class WordStyles {
     }
 
     private static String text(String font, int halfPoints, boolean bold, String color) {
-        return fonts(font) + (bold ? "<w:b/>" : "") + (color == null ? "" : "<w:color w:val=\"" + color + "\"/>")
+        return fonts(font)
+                + (bold ? "<w:b/>" : "")
+                + (color == null ? "" : "<w:color w:val=\"" + color + "\"/>")
                 + size(halfPoints);
     }
 
@@ -69,7 +73,7 @@ final class WordStyles {
     }
 
     private static String fonts(String font) {
-        return "<w:rFonts w:ascii=\"" + font + "\" w:hAnsi=\"" + font + "\" w:cs=\"" + font + "\" w:eastAsia=\""
-                + font + "\"/>";
+        return "<w:rFonts w:ascii=\"" + font + "\" w:hAnsi=\"" + font + "\" w:cs=\"" + font + "\" w:eastAsia=\"" + font
+                + "\"/>";
     }
 }

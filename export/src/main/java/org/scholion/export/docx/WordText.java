@@ -5,8 +5,7 @@ package org.scholion.export.docx;
  * and U+FFFE/U+FFFF, so those are removed (and counted, so the brief can say so).
  */
 final class WordText {
-    private WordText() {
-    }
+    private WordText() {}
 
     static boolean forbidden(int c) {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF;

@@ -115,8 +115,10 @@ final class WordXml {
 
     /** A {@code w:t} element of {@code text} from {@code start} to {@code end} (char indexes). */
     WordXml t(String text, int start, int end, boolean preserve) throws IOException {
-        if (preserve || (end > start && (Character.isWhitespace(text.charAt(start))
-                || Character.isWhitespace(text.charAt(end - 1))))) {
+        if (preserve
+                || (end > start
+                        && (Character.isWhitespace(text.charAt(start))
+                                || Character.isWhitespace(text.charAt(end - 1))))) {
             raw("<w:t xml:space=\"preserve\">");
         } else {
             raw("<w:t>");

@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.scholion.core.model.AnnotatedDocument;
-import org.scholion.core.time.InstantFormatter;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
+import org.scholion.core.time.InstantFormatter;
 import org.scholion.export.brief.Brief;
 import org.scholion.export.brief.Entry;
 import org.scholion.export.brief.Excerpts;
@@ -38,8 +38,7 @@ final class DataBlock {
             .characterEscapes(new ScriptSafeEscapes())
             .build();
 
-    private DataBlock() {
-    }
+    private DataBlock() {}
 
     static void write(Brief brief, Map<String, String> classByLabel, Markup out) throws IOException {
         AnnotatedDocument doc = brief.document();
@@ -56,7 +55,8 @@ final class DataBlock {
                 labelIndex.put(label.name(), i);
                 g.writeStartArray();
                 g.writeString(label.name());
-                g.writeString(doc.labelSetOf(label.name()).map(set -> set.name()).orElse(""));
+                g.writeString(
+                        doc.labelSetOf(label.name()).map(set -> set.name()).orElse(""));
                 g.writeString(classByLabel.get(label.name()));
                 g.writeString(Tint.of(label.color()).line());
                 g.writeEndArray();
@@ -120,8 +120,7 @@ final class DataBlock {
     /** Each field of the block, and each record of its lists, on a line of its own; nothing else spaced. */
     private static final class OneRecordALine implements PrettyPrinter {
         @Override
-        public void writeRootValueSeparator(JsonGenerator g) {
-        }
+        public void writeRootValueSeparator(JsonGenerator g) {}
 
         @Override
         public void writeStartObject(JsonGenerator g) throws IOException {
@@ -162,11 +161,9 @@ final class DataBlock {
         }
 
         @Override
-        public void beforeArrayValues(JsonGenerator g) {
-        }
+        public void beforeArrayValues(JsonGenerator g) {}
 
         @Override
-        public void beforeObjectEntries(JsonGenerator g) {
-        }
+        public void beforeObjectEntries(JsonGenerator g) {}
     }
 }

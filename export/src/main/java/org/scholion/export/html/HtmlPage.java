@@ -36,8 +36,7 @@ public final class HtmlPage {
     /** The page's design, inline in the standalone file and served by the viewer. */
     public static final String STYLESHEET = resource("scholion.css");
 
-    private HtmlPage() {
-    }
+    private HtmlPage() {}
 
     /**
      * What a page served by the viewer has where the standalone file has inline parts: the
@@ -46,8 +45,16 @@ public final class HtmlPage {
      * (polled for live updates) and its downloads in button order; the file's current version; and any
      * problem reading the file.
      */
-    public record Served(String stylesheet, String labelStyles, String script, String jsonLd, String home,
-            String live, Map<Format, String> downloads, String version, String problem) {
+    public record Served(
+            String stylesheet,
+            String labelStyles,
+            String script,
+            String jsonLd,
+            String home,
+            String live,
+            Map<Format, String> downloads,
+            String version,
+            String problem) {
         public Served {
             Objects.requireNonNull(stylesheet, "stylesheet");
             Objects.requireNonNull(labelStyles, "labelStyles");
@@ -85,7 +92,9 @@ public final class HtmlPage {
                 + "'; img-src data:; base-uri 'none'; form-action 'none'";
         StringBuilder head = new StringBuilder();
         // the policy holds only keywords and base64 hashes: nothing to escape
-        head.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(policy).append("\">\n");
+        head.append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                .append(policy)
+                .append("\">\n");
         head.append("<style>").append(style).append("</style>\n");
         Exporter jsonLd;
         try {
@@ -93,8 +102,11 @@ public final class HtmlPage {
         } catch (RuntimeException e) {
             jsonLd = null; // a build without the JSON-LD exporter makes the page without its data block
         }
-        new PageWriter(brief, null, out).page(head.toString(), jsonLd == null ? null : new JsonLdBlock(jsonLd,
-                document, options), "<script>" + SCRIPT + "</script>\n");
+        new PageWriter(brief, null, out)
+                .page(
+                        head.toString(),
+                        jsonLd == null ? null : new JsonLdBlock(jsonLd, document, options),
+                        "<script>" + SCRIPT + "</script>\n");
     }
 
     /**
@@ -111,8 +123,8 @@ public final class HtmlPage {
                 + "<link rel=\"stylesheet\" id=\"labels-css\" href=\"" + escape(served.labelStyles()) + "\">\n"
                 + "<link rel=\"alternate\" type=\"application/ld+json\" href=\"" + escape(served.jsonLd()) + "\">\n";
         try {
-            new PageWriter(brief, served, out).page(head, null, "<script src=\"" + escape(served.script())
-                    + "\"></script>\n");
+            new PageWriter(brief, served, out)
+                    .page(head, null, "<script src=\"" + escape(served.script()) + "\"></script>\n");
         } catch (ExportException e) {
             throw new IllegalStateException("a served page embeds no JSON-LD", e);
         }
@@ -124,8 +136,15 @@ public final class HtmlPage {
         List<Label> labels = document.labels();
         for (int i = 0; i < labels.size(); i++) {
             Tint tint = Tint.of(labels.get(i).color());
-            css.append(".c").append(i).append("{--fill:").append(tint.fill()).append(";--ink:").append(tint.text())
-                    .append(";--line:").append(tint.line()).append("}\n");
+            css.append(".c")
+                    .append(i)
+                    .append("{--fill:")
+                    .append(tint.fill())
+                    .append(";--ink:")
+                    .append(tint.text())
+                    .append(";--line:")
+                    .append(tint.line())
+                    .append("}\n");
         }
         return css.toString();
     }

@@ -55,8 +55,7 @@ final class Markup {
             case '"' -> "&quot;";
             case '\'' -> "&#39;";
             // control characters HTML forbids: one code point for one, so offsets still hold
-            default -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) ? "\uFFFD"
-                    : null;
+            default -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) ? "\uFFFD" : null;
         };
     }
 

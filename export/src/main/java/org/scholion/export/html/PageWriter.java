@@ -73,12 +73,20 @@ final class PageWriter {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
-                .append("<meta name=\"generator\" content=\"").append(GENERATOR).append("\">\n")
-                .append("<title>").append(escape(title)).append(" \u2014 Scholion</title>\n")
-                .append(head).append("</head>\n<body");
+                .append("<meta name=\"generator\" content=\"")
+                .append(GENERATOR)
+                .append("\">\n")
+                .append("<title>")
+                .append(escape(title))
+                .append(" \u2014 Scholion</title>\n")
+                .append(head)
+                .append("</head>\n<body");
         if (served != null) {
-            out.append(" data-live=\"").append(escape(served.live())).append("\" data-version=\"")
-                    .append(served.version()).append('"');
+            out.append(" data-live=\"")
+                    .append(escape(served.live()))
+                    .append("\" data-version=\"")
+                    .append(served.version())
+                    .append('"');
         }
         out.append(">\n<div id=\"app\">\n<a class=\"skip\" href=\"#text\">Skip to the text</a>\n");
         header();
@@ -91,13 +99,14 @@ final class PageWriter {
         out.append("</main>\n<aside class=\"list\" aria-label=\"Annotations\">\n<div class=\"card\">\n");
         entries();
         relations();
-        out.append("</div>\n</aside>\n</div>\n<footer class=\"foot\">Made with ").append(GENERATOR)
+        out.append("</div>\n</aside>\n</div>\n<footer class=\"foot\">Made with ")
+                .append(GENERATOR)
                 .append(". Offsets count Unicode code points.</footer>\n");
         DataBlock.write(brief, classByLabel, out);
-        out.append("</div>\n")
-                .append("<div id=\"tip\" class=\"tip\" role=\"tooltip\" hidden></div>\n");
+        out.append("</div>\n").append("<div id=\"tip\" class=\"tip\" role=\"tooltip\" hidden></div>\n");
         if (jsonLd != null) {
-            out.append("<script type=\"application/ld+json\" id=\"annotations\">\n").flush();
+            out.append("<script type=\"application/ld+json\" id=\"annotations\">\n")
+                    .flush();
             jsonLd.writeTo(stream);
             out.append("\n</script>\n");
         }
@@ -113,22 +122,32 @@ final class PageWriter {
         }
         out.append("</p>\n<h1 dir=\"auto\">").append(escape(brief.title())).append("</h1>\n<dl class=\"facts\">");
         for (Fact fact : brief.facts()) {
-            out.append("<div><dt>").append(escape(fact.name())).append("</dt><dd dir=\"auto\">")
-                    .append(escape(fact.value())).append("</dd></div>");
+            out.append("<div><dt>")
+                    .append(escape(fact.name()))
+                    .append("</dt><dd dir=\"auto\">")
+                    .append(escape(fact.value()))
+                    .append("</dd></div>");
         }
         out.append("</dl>\n</div>\n");
         if (served != null) {
-            out.append("<div class=\"actions\">\n<nav class=\"downloads\" aria-label=\"Downloads\"><span>Download</span>");
+            out.append(
+                    "<div class=\"actions\">\n<nav class=\"downloads\" aria-label=\"Downloads\"><span>Download</span>");
             for (Map.Entry<Format, String> download : served.downloads().entrySet()) {
                 Format format = download.getKey();
-                out.append("<a class=\"btn\" href=\"").append(escape(download.getValue())).append("\" download=\"")
-                        .append(escape(Exporters.fileName(doc, format))).append("\">")
-                        .append(format == Format.JSONLD ? "JSON-LD" : format.name()).append("</a>");
+                out.append("<a class=\"btn\" href=\"")
+                        .append(escape(download.getValue()))
+                        .append("\" download=\"")
+                        .append(escape(Exporters.fileName(doc, format)))
+                        .append("\">")
+                        .append(format == Format.JSONLD ? "JSON-LD" : format.name())
+                        .append("</a>");
             }
             out.append("</nav>\n<p class=\"live\" id=\"live\" role=\"status\" aria-live=\"polite\">")
                     .append("Live \u00b7 watching the file</p>\n</div>\n");
             if (served.problem() != null) {
-                out.append("<p class=\"problem\" role=\"alert\">").append(escape(served.problem())).append("</p>\n");
+                out.append("<p class=\"problem\" role=\"alert\">")
+                        .append(escape(served.problem()))
+                        .append("</p>\n");
             }
         }
         out.append("</header>\n");
@@ -149,20 +168,35 @@ final class PageWriter {
         }
         for (Map.Entry<String, List<LegendEntry>> set : bySet.entrySet()) {
             int total = set.getValue().stream().mapToInt(LegendEntry::count).sum();
-            out.append("<fieldset class=\"set\" data-set=\"").append(escape(set.getKey())).append("\">")
+            out.append("<fieldset class=\"set\" data-set=\"")
+                    .append(escape(set.getKey()))
+                    .append("\">")
                     .append("<legend><label><input type=\"checkbox\" checked data-set-toggle=\"")
-                    .append(escape(set.getKey())).append("\"> ").append(escape(set.getKey()))
-                    .append("</label><span class=\"cnt\">").append(total).append("</span></legend>\n<ul>\n");
+                    .append(escape(set.getKey()))
+                    .append("\"> ")
+                    .append(escape(set.getKey()))
+                    .append("</label><span class=\"cnt\">")
+                    .append(total)
+                    .append("</span></legend>\n<ul>\n");
             for (LegendEntry entry : set.getValue()) {
                 Label label = entry.label();
                 out.append("<li><label class=\"lg\"><input type=\"checkbox\" checked data-label-toggle=\"")
-                        .append(escape(label.name())).append("\"><span class=\"sw ")
-                        .append(classByLabel.get(label.name())).append("\" aria-hidden=\"true\"></span>")
-                        .append("<span class=\"nm\">").append(escape(label.name())).append("</span>")
-                        .append("<span class=\"cnt\">").append(entry.count()).append("</span></label>");
+                        .append(escape(label.name()))
+                        .append("\"><span class=\"sw ")
+                        .append(classByLabel.get(label.name()))
+                        .append("\" aria-hidden=\"true\"></span>")
+                        .append("<span class=\"nm\">")
+                        .append(escape(label.name()))
+                        .append("</span>")
+                        .append("<span class=\"cnt\">")
+                        .append(entry.count())
+                        .append("</span></label>");
                 if (label.description() != null) {
-                    out.append("<p class=\"desc\" title=\"").append(escape(label.description())).append("\">")
-                            .append(escape(label.description())).append("</p>");
+                    out.append("<p class=\"desc\" title=\"")
+                            .append(escape(label.description()))
+                            .append("\">")
+                            .append(escape(label.description()))
+                            .append("</p>");
                 }
                 out.append("</li>\n");
             }
@@ -179,19 +213,39 @@ final class PageWriter {
         int max = legend.stream().mapToInt(LegendEntry::count).max().orElse(1);
         int row = 18;
         int height = legend.size() * row + 4;
-        out.append("<section class=\"card chart\" aria-labelledby=\"h-chart\">\n<h2 id=\"h-chart\">Spans per label</h2>\n")
-                .append("<svg viewBox=\"0 0 260 ").append(height).append("\" role=\"img\" aria-labelledby=\"h-chart\">\n");
+        out.append(
+                        "<section class=\"card chart\" aria-labelledby=\"h-chart\">\n<h2 id=\"h-chart\">Spans per label</h2>\n")
+                .append("<svg viewBox=\"0 0 260 ")
+                .append(height)
+                .append("\" role=\"img\" aria-labelledby=\"h-chart\">\n");
         for (int i = 0; i < legend.size(); i++) {
             LegendEntry entry = legend.get(i);
             String name = entry.label().name();
             int y = i * row + 2;
             int width = Math.max(2, Math.round(100f * entry.count() / max));
-            out.append("<g class=\"").append(classByLabel.get(name)).append("\" data-label=\"").append(escape(name))
-                    .append("\"><title>").append(escape(name)).append(": ").append(entry.count())
-                    .append("</title><text x=\"0\" y=\"").append(y + 12).append("\">").append(escape(Excerpts.oneLine(name, 20)))
-                    .append("</text><rect class=\"bar\" x=\"132\" y=\"").append(y + 2).append("\" width=\"")
-                    .append(width).append("\" height=\"12\" rx=\"2\"></rect><text x=\"").append(136 + width)
-                    .append("\" y=\"").append(y + 12).append("\">").append(entry.count()).append("</text></g>\n");
+            out.append("<g class=\"")
+                    .append(classByLabel.get(name))
+                    .append("\" data-label=\"")
+                    .append(escape(name))
+                    .append("\"><title>")
+                    .append(escape(name))
+                    .append(": ")
+                    .append(entry.count())
+                    .append("</title><text x=\"0\" y=\"")
+                    .append(y + 12)
+                    .append("\">")
+                    .append(escape(Excerpts.oneLine(name, 20)))
+                    .append("</text><rect class=\"bar\" x=\"132\" y=\"")
+                    .append(y + 2)
+                    .append("\" width=\"")
+                    .append(width)
+                    .append("\" height=\"12\" rx=\"2\"></rect><text x=\"")
+                    .append(136 + width)
+                    .append("\" y=\"")
+                    .append(y + 12)
+                    .append("\">")
+                    .append(entry.count())
+                    .append("</text></g>\n");
         }
         out.append("</svg>\n</section>\n");
     }
@@ -204,7 +258,9 @@ final class PageWriter {
         // cost tens of thousands of nodes on a large document.
         out.append("<section class=\"card minimap\" aria-labelledby=\"h-map\">\n")
                 .append("<h2 id=\"h-map\">Where each label occurs</h2>\n<canvas id=\"map\" width=\"")
-                .append(MINIMAP_WIDTH).append("\" height=\"").append(brief.legend().size() * MINIMAP_ROW)
+                .append(MINIMAP_WIDTH)
+                .append("\" height=\"")
+                .append(brief.legend().size() * MINIMAP_ROW)
                 .append("\" role=\"img\" aria-labelledby=\"h-map\"></canvas>\n")
                 .append("<div class=\"cap\" aria-hidden=\"true\"><span>start of the text</span>")
                 .append("<span>end</span></div>\n</section>\n");
@@ -233,7 +289,8 @@ final class PageWriter {
                     // A long paragraph goes out in pieces that the browser can skip laying out
                     // while they are off screen (content-visibility); CSS closes the gap between them,
                     // so the piece's first line sits one line under the last line of the one before.
-                    out.append("</p>\n<p dir=\"auto\" class=\"cont").append(isLong(lines, i) ? " long" : "")
+                    out.append("</p>\n<p dir=\"auto\" class=\"cont")
+                            .append(isLong(lines, i) ? " long" : "")
                             .append("\">");
                     written = 0;
                 } else if (open) {
@@ -256,7 +313,9 @@ final class PageWriter {
                 open = false;
             }
             if (i + 1 < lines.size()) {
-                byEnd.subMap(line.end(), false, lines.get(i + 1).start(), true).values().forEach(pending::addAll);
+                byEnd.subMap(line.end(), false, lines.get(i + 1).start(), true)
+                        .values()
+                        .forEach(pending::addAll);
                 if (open) {
                     pending.forEach(this::marker);
                     pending.clear();
@@ -296,17 +355,23 @@ final class PageWriter {
         // fragment of one span is one element. CSS classes carry the tints: the policy needs no inline style.
         List<Span> spans = fragment.spans();
         int underlines = style.underlines().size();
-        out.append("<span class=\"fr ").append(underlines == 0 ? "f " : "u ")
-                .append(classByLabel.get(spans.get(0).label())).append("\" data-s=\"");
+        out.append("<span class=\"fr ")
+                .append(underlines == 0 ? "f " : "u ")
+                .append(classByLabel.get(spans.get(0).label()))
+                .append("\" data-s=\"");
         for (int i = 0; i < spans.size(); i++) {
             out.append(i == 0 ? "" : " ").escaped(spans.get(i).id());
         }
         out.append("\">");
         for (int i = 1; i < underlines; i++) {
-            out.append("<span class=\"u ").append(classByLabel.get(spans.get(i).label())).append("\">");
+            out.append("<span class=\"u ")
+                    .append(classByLabel.get(spans.get(i).label()))
+                    .append("\">");
         }
         if (underlines > 0) {
-            out.append("<span class=\"f ").append(classByLabel.get(fragment.innermost().label())).append("\">");
+            out.append("<span class=\"f ")
+                    .append(classByLabel.get(fragment.innermost().label()))
+                    .append("\">");
         }
         out.escaped(fragment.text());
         for (int i = 0; i <= underlines; i++) {
@@ -319,15 +384,21 @@ final class PageWriter {
         String id = entry.span().id();
         // The span's id is in the link alone, and what the marker stands for is told on focus (the
         // tooltip describes it): a marker per span adds up to megabytes on a large document.
-        out.append("<a class=\"mk ").append(classByLabel.get(entry.span().label())).append("\" href=\"#e-")
-                .escaped(id).append("\">").append(entry.marker()).append("</a>");
+        out.append("<a class=\"mk ")
+                .append(classByLabel.get(entry.span().label()))
+                .append("\" href=\"#e-")
+                .escaped(id)
+                .append("\">")
+                .append(entry.marker())
+                .append("</a>");
     }
 
     private void entries() {
         // The rows are drawn by the script from the data block, only those in view: thousands of
         // list items made a large document's page too heavy to open.
         out.append("<section class=\"annotations\" aria-labelledby=\"h-list\">\n<h2 id=\"h-list\">Annotations ")
-                .append("<span class=\"n\">(<span id=\"shown\">").append(brief.entries().size())
+                .append("<span class=\"n\">(<span id=\"shown\">")
+                .append(brief.entries().size())
                 .append("</span>)</span></h2>\n<noscript><p class=\"overlap\">The list of annotations, the map ")
                 .append("and the relations need JavaScript; the highlighted text reads without it.</p></noscript>\n")
                 .append("<div class=\"more\" id=\"before\" hidden></div>\n<ol class=\"entries\" id=\"entries\"></ol>\n")
@@ -339,8 +410,10 @@ final class PageWriter {
         if (count == 0) {
             return;
         }
-        out.append("<section class=\"relations\" aria-labelledby=\"h-rel\">\n<h2 id=\"h-rel\">Relations <span class=\"n\">(")
-                .append(count).append(")</span></h2>\n<ul id=\"rels\"></ul>\n")
+        out.append(
+                        "<section class=\"relations\" aria-labelledby=\"h-rel\">\n<h2 id=\"h-rel\">Relations <span class=\"n\">(")
+                .append(count)
+                .append(")</span></h2>\n<ul id=\"rels\"></ul>\n")
                 .append("<div class=\"more\" id=\"rels-more\" hidden></div>\n</section>\n");
     }
 }

@@ -25,6 +25,7 @@ final class ScriptSafeStream extends FilterOutputStream {
     private boolean started;
     /** Whitespace seen since the last other byte, written only if more JSON follows. */
     private byte[] blanks = new byte[64];
+
     private int blankCount;
     /** How many bytes of E2 80 (the start of U+2028 / U+2029) are held back. */
     private int held;
@@ -98,8 +99,7 @@ final class ScriptSafeStream extends FilterOutputStream {
     }
 
     private static boolean ordinary(byte b) {
-        return b != '<' && b != '>' && b != '&' && b != (byte) 0xE2 && b != ' ' && b != '\t' && b != '\n'
-                && b != '\r';
+        return b != '<' && b != '>' && b != '&' && b != (byte) 0xE2 && b != ' ' && b != '\t' && b != '\n' && b != '\r';
     }
 
     @Override

@@ -11,8 +11,7 @@ import org.scholion.core.model.Span;
  * per span (or relation) that carries them, naming what was dropped.
  */
 public final class Details {
-    private Details() {
-    }
+    private Details() {}
 
     /** Reports every attribute and link of the spans, and every attribute of the relations, of {@code doc}. */
     public static void notWritten(String format, String source, AnnotatedDocument doc, LossReport losses) {
@@ -21,12 +20,16 @@ public final class Details {
         relationAttributesNotWritten(format, source, doc, losses);
     }
 
-    public static void spanAttributesNotWritten(String format, String source, AnnotatedDocument doc,
-                                                LossReport losses) {
+    public static void spanAttributesNotWritten(
+            String format, String source, AnnotatedDocument doc, LossReport losses) {
         for (Span span : doc.spans()) {
             if (!span.attributes().isEmpty()) {
-                losses.add(format, source, 0, "span attributes not written", "span " + span.id() + ": "
-                        + words(span.attributes()));
+                losses.add(
+                        format,
+                        source,
+                        0,
+                        "span attributes not written",
+                        "span " + span.id() + ": " + words(span.attributes()));
             }
         }
     }
@@ -34,25 +37,34 @@ public final class Details {
     public static void linksNotWritten(String format, String source, AnnotatedDocument doc, LossReport losses) {
         for (Span span : doc.spans()) {
             if (!span.links().isEmpty()) {
-                losses.add(format, source, 0, "span links not written", "span " + span.id() + ": "
-                        + String.join(" ", span.links()));
+                losses.add(
+                        format,
+                        source,
+                        0,
+                        "span links not written",
+                        "span " + span.id() + ": " + String.join(" ", span.links()));
             }
         }
     }
 
-    public static void relationAttributesNotWritten(String format, String source, AnnotatedDocument doc,
-                                                    LossReport losses) {
+    public static void relationAttributesNotWritten(
+            String format, String source, AnnotatedDocument doc, LossReport losses) {
         for (Relation r : doc.relations()) {
             if (!r.attributes().isEmpty()) {
-                losses.add(format, source, 0, "relation attributes not written", "relation " + r.id() + ": "
-                        + words(r.attributes()));
+                losses.add(
+                        format,
+                        source,
+                        0,
+                        "relation attributes not written",
+                        "relation " + r.id() + ": " + words(r.attributes()));
             }
         }
     }
 
     /** {@code name=value; ...} in name order. */
     public static String words(Map<String, String> attributes) {
-        return attributes.entrySet().stream().map(a -> a.getKey() + "=" + a.getValue())
+        return attributes.entrySet().stream()
+                .map(a -> a.getKey() + "=" + a.getValue())
                 .collect(Collectors.joining("; "));
     }
 }

@@ -18,8 +18,9 @@ import org.scholion.core.model.LabelSet;
  */
 public final class ForeignLabels {
     /** Paul Tol's "muted" scheme: distinct for colour-blind readers, calm enough for highlights. */
-    private static final String[] PALETTE = {"#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255",
-        "#44AA99", "#999933", "#AA4499"};
+    private static final String[] PALETTE = {
+        "#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"
+    };
 
     private final List<LabelSet> known;
     private final String newSetName;
@@ -27,6 +28,7 @@ public final class ForeignLabels {
     private final Map<String, Label> created = new LinkedHashMap<>();
     /** Prefixes the known sets declare, and those declared here for the new set. */
     private final Map<String, String> prefixes = new LinkedHashMap<>();
+
     private final Map<String, String> createdPrefixes = new LinkedHashMap<>();
 
     public ForeignLabels(ReadOptions options) {
@@ -83,8 +85,10 @@ public final class ForeignLabels {
     /** A label-set name made from a source file's name: {@code My Corpus.jsonl} gives {@code my-corpus}. */
     public static String setNameFor(String fileName) {
         String stem = fileName.replaceFirst("\\.[^.]*$", "");
-        String name = stem.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}._-]+", "-")
-                .replaceAll("^[^\\p{L}\\p{N}]+", "").replaceAll("-+$", "");
+        String name = stem.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}._-]+", "-")
+                .replaceAll("^[^\\p{L}\\p{N}]+", "")
+                .replaceAll("-+$", "");
         return name.isEmpty() ? "imported" : name.length() > 100 ? name.substring(0, 100) : name;
     }
 
@@ -101,7 +105,8 @@ public final class ForeignLabels {
      */
     public String resolve(String name, String color, String description, String iri) {
         if (!setByName.containsKey(name) && !created.containsKey(name)) {
-            String c = color != null && color.matches("#[0-9A-Fa-f]{6}") ? color
+            String c = color != null && color.matches("#[0-9A-Fa-f]{6}")
+                    ? color
                     : PALETTE[Math.floorMod(name.hashCode(), PALETTE.length)];
             created.put(name, new Label(name, c, description, null, iri));
         }

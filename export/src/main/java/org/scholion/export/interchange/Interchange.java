@@ -9,22 +9,22 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.scholion.export.Format;
+import org.scholion.export.brat.BratReader;
+import org.scholion.export.brat.BratWriter;
 import org.scholion.export.conll.ConllOptions;
 import org.scholion.export.conll.ConllReader;
 import org.scholion.export.conll.ConllWriter;
-import org.scholion.export.webanno.WebAnnoOptions;
-import org.scholion.export.webanno.WebAnnoReader;
-import org.scholion.export.webanno.WebAnnoWriter;
-import org.scholion.export.brat.BratReader;
-import org.scholion.export.brat.BratWriter;
-import org.scholion.export.ptc.PtcReader;
-import org.scholion.export.ptc.PtcWriter;
 import org.scholion.export.doccano.DoccanoReader;
 import org.scholion.export.doccano.DoccanoWriter;
 import org.scholion.export.labelstudio.LabelStudioReader;
 import org.scholion.export.labelstudio.LabelStudioWriter;
 import org.scholion.export.prodigy.ProdigyReader;
 import org.scholion.export.prodigy.ProdigyWriter;
+import org.scholion.export.ptc.PtcReader;
+import org.scholion.export.ptc.PtcWriter;
+import org.scholion.export.webanno.WebAnnoOptions;
+import org.scholion.export.webanno.WebAnnoReader;
+import org.scholion.export.webanno.WebAnnoWriter;
 
 /**
  * The registry of interchange formats: the reader and writer of each, and the format of a file
@@ -33,10 +33,10 @@ import org.scholion.export.prodigy.ProdigyWriter;
 public final class Interchange {
     /** A PTC labels file: {@code article<ID>.labels.tsv}, {@code article<ID>.task-flc-tc.labels}, {@code train-task2-TC.labels}... */
     private static final Pattern PTC_LABELS = Pattern.compile("(?i).*(\\.labels\\.tsv|\\.labels)");
+
     private static final Pattern PTC_ARTICLE = Pattern.compile("article[^.]+\\.txt");
 
-    private Interchange() {
-    }
+    private Interchange() {}
 
     /** The reader of an interchange format. */
     public static DocumentReader reader(Format format) {

@@ -3,7 +3,6 @@ package org.scholion.export.interchange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -25,8 +24,7 @@ public final class TextFiles {
     /** The longest line a line-based reader accepts: a brat text column may quote a long span, never this. */
     public static final int MAX_LINE = 1 << 22;
 
-    private TextFiles() {
-    }
+    private TextFiles() {}
 
     /** The whole file as text, exactly (no line-end or Unicode normalisation). */
     public static String readUtf8(Path file) throws ScholionException {
@@ -43,8 +41,10 @@ public final class TextFiles {
 
     /** {@code bytes} decoded as strict UTF-8; an invalid sequence is refused with its line and byte. */
     public static String decode(byte[] bytes, String source) throws ScholionException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
@@ -61,8 +61,15 @@ public final class TextFiles {
                     lineStart = i + 1;
                 }
             }
-            throw new ScholionException(source, line, 0, String.format(Locale.ROOT,
-                    "is not valid UTF-8 (byte %d of the line, 0x%02X)", at - lineStart + 1, bytes[at] & 0xFF),
+            throw new ScholionException(
+                    source,
+                    line,
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "is not valid UTF-8 (byte %d of the line, 0x%02X)",
+                            at - lineStart + 1,
+                            bytes[at] & 0xFF),
                     null);
         }
         out.flip();
@@ -86,8 +93,12 @@ public final class TextFiles {
                 end = n;
             }
             if (end - start > MAX_LINE) {
-                throw new ScholionException(source, lines.size() + 1, 0, String.format(Locale.ROOT,
-                        "line is longer than %,d characters", MAX_LINE), null);
+                throw new ScholionException(
+                        source,
+                        lines.size() + 1,
+                        0,
+                        String.format(Locale.ROOT, "line is longer than %,d characters", MAX_LINE),
+                        null);
             }
             int cut = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
             lines.add(text.substring(start, cut));
@@ -110,10 +121,15 @@ public final class TextFiles {
     public static String documentId(String name) {
         StringBuilder b = new StringBuilder();
         name.codePoints().forEach(c -> {
-            boolean ok = Character.isLetterOrDigit(c) || c == '_' || (b.length() > 0
-                    && (c == '.' || c == ':' || c == '-' || Character.getType(c) == Character.NON_SPACING_MARK
-                    || Character.getType(c) == Character.COMBINING_SPACING_MARK
-                    || Character.getType(c) == Character.ENCLOSING_MARK));
+            boolean ok = Character.isLetterOrDigit(c)
+                    || c == '_'
+                    || (b.length() > 0
+                            && (c == '.'
+                                    || c == ':'
+                                    || c == '-'
+                                    || Character.getType(c) == Character.NON_SPACING_MARK
+                                    || Character.getType(c) == Character.COMBINING_SPACING_MARK
+                                    || Character.getType(c) == Character.ENCLOSING_MARK));
             if (ok) {
                 b.appendCodePoint(c);
             } else if (b.length() > 0 && b.charAt(b.length() - 1) != '-') {

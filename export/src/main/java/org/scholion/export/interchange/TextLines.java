@@ -41,7 +41,9 @@ public final class TextLines implements AutoCloseable {
 
     private TextLines(String source, InputStream in, int maxLine) {
         this.source = source;
-        this.decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        this.decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         this.in = in;
         bytes.flip();
@@ -87,8 +89,12 @@ public final class TextLines implements AutoCloseable {
             }
             line.append(buffer, start, position - start);
             if (line.length() > maxLine) {
-                throw new ScholionException(source, number + 1, 0, String.format(Locale.ROOT,
-                        "line is longer than %,d characters", maxLine), null);
+                throw new ScholionException(
+                        source,
+                        number + 1,
+                        0,
+                        String.format(Locale.ROOT, "line is longer than %,d characters", maxLine),
+                        null);
             }
             if (position < limit) {
                 position++;
@@ -177,8 +183,12 @@ public final class TextLines implements AutoCloseable {
             System.arraycopy(buffer, start, into, offset, read);
             length += read;
             if (length > maxLine) {
-                throw new LineException(new ScholionException(source, number, 0, String.format(Locale.ROOT,
-                        "line is longer than %,d characters", maxLine), null));
+                throw new LineException(new ScholionException(
+                        source,
+                        number,
+                        0,
+                        String.format(Locale.ROOT, "line is longer than %,d characters", maxLine),
+                        null));
             }
             if (position < limit && buffer[position] == '\n') {
                 position++;

@@ -73,8 +73,16 @@ public final class DocumentDraft {
      * @return the span's id, or null when the span is empty (the caller reports it)
      * @throws ScholionException if the span ends before it starts or after the text, or its label is not a valid name
      */
-    public String span(String preferredId, int start, int end, String label, String note, String annotator,
-                       Instant created, boolean suggestion) throws ScholionException {
+    public String span(
+            String preferredId,
+            int start,
+            int end,
+            String label,
+            String note,
+            String annotator,
+            Instant created,
+            boolean suggestion)
+            throws ScholionException {
         if (end < start) {
             throw where.error("span %d:%d ends before it starts", start, end);
         }
@@ -98,8 +106,9 @@ public final class DocumentDraft {
     /** Adds a relation between two spans already added. */
     public String relation(String preferredId, String type, String from, String to) throws ScholionException {
         if (!spanIds.contains(from) || !spanIds.contains(to)) {
-            throw where.error("relation %s joins span %s and span %s, but there is no span %s", type, from, to,
-                    spanIds.contains(from) ? to : from);
+            throw where.error(
+                    "relation %s joins span %s and span %s, but there is no span %s",
+                    type, from, to, spanIds.contains(from) ? to : from);
         }
         String id = preferredId != null && isFreeId(preferredId) ? preferredId : freshRelationId();
         try {
@@ -113,7 +122,8 @@ public final class DocumentDraft {
 
     public AnnotatedDocument build() throws ScholionException {
         try {
-            AnnotatedDocument.Builder builder = AnnotatedDocument.builder(document).labelSets(labels.labelSets());
+            AnnotatedDocument.Builder builder =
+                    AnnotatedDocument.builder(document).labelSets(labels.labelSets());
             spans.forEach(builder::span);
             relations.forEach(builder::relation);
             return builder.build();

@@ -20,8 +20,7 @@ public final class DocumentFields {
     /** The keys that hold the document's own facts rather than metadata. */
     public static final Set<String> OWN = Set.of("id", "title", "iri", "language", "media_type");
 
-    private DocumentFields() {
-    }
+    private DocumentFields() {}
 
     /**
      * Writes the document's facts and metadata as fields of the object being written.
@@ -66,8 +65,9 @@ public final class DocumentFields {
     }
 
     /** As {@link #read(Where, String, String, JsonNode, Set)}, with further metadata that the object's own entries override. */
-    public static Document read(Where where, String id, String text, JsonNode object, Set<String> reserved,
-                                Map<String, String> more) throws ScholionException {
+    public static Document read(
+            Where where, String id, String text, JsonNode object, Set<String> reserved, Map<String, String> more)
+            throws ScholionException {
         Map<String, String> metadata = new TreeMap<>(more);
         String title = null;
         String iri = null;

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  * export and an import; otherwise 1, 2, 3 ... in the given order.
  */
 public final class ForeignIds {
-    private ForeignIds() {
-    }
+    private ForeignIds() {}
 
     public static <T> Map<String, Long> numbers(List<T> items, Function<T, String> id, String prefix) {
         Pattern own = Pattern.compile(Pattern.quote(prefix) + "(0|[1-9]\\d{0,17})");

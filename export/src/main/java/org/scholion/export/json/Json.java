@@ -27,8 +27,7 @@ public final class Json {
             .build();
     public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Parses one JSON Lines line; a syntax error names the file, the line and the column.

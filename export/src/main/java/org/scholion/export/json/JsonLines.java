@@ -19,8 +19,7 @@ public final class JsonLines {
     /** The longest line read by default, in characters: 256 Mi (a 10 MB document with 200,000 spans takes about 20 Mi). */
     public static final int MAX_LINE = 256 << 20;
 
-    private JsonLines() {
-    }
+    private JsonLines() {}
 
     /** What is done with each line that is not blank. */
     @FunctionalInterface
@@ -80,14 +79,22 @@ public final class JsonLines {
                     }
                     handler.accept(lines.number(), parser);
                     if (parser.nextToken() != null) {
-                        throw new ScholionException(source, lines.number(), column(parser.currentTokenLocation()),
-                                "not valid JSON: a second value after the line's first", null);
+                        throw new ScholionException(
+                                source,
+                                lines.number(),
+                                column(parser.currentTokenLocation()),
+                                "not valid JSON: a second value after the line's first",
+                                null);
                     }
                 } catch (TextLines.LineException e) {
                     throw e.problem();
                 } catch (JsonProcessingException e) {
-                    throw new ScholionException(source, lines.number(), column(e.getLocation()),
-                            "not valid JSON: " + Json.oneLine(e.getOriginalMessage()), e);
+                    throw new ScholionException(
+                            source,
+                            lines.number(),
+                            column(e.getLocation()),
+                            "not valid JSON: " + Json.oneLine(e.getOriginalMessage()),
+                            e);
                 } catch (IOException e) {
                     throw new ScholionException(source, lines.number(), 0, "cannot read: " + e.getMessage(), e);
                 }

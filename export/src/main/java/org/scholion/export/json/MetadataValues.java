@@ -14,8 +14,7 @@ import java.io.IOException;
  * export, and a foreign file's values keep their JSON types through an import and an export.
  */
 public final class MetadataValues {
-    private MetadataValues() {
-    }
+    private MetadataValues() {}
 
     /** The metadata value of a JSON value, or null for JSON null. */
     public static String fromJson(JsonNode value) {
@@ -41,13 +40,22 @@ public final class MetadataValues {
             return null;
         }
         char c = value.charAt(0);
-        if (!(c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9') || value.equals("true")
+        if (!(c == '{'
+                || c == '['
+                || c == '-'
+                || (c >= '0' && c <= '9')
+                || value.equals("true")
                 || value.equals("false"))) {
             return null;
         }
         try {
             JsonNode node = Json.MAPPER.readTree(value);
-            return node != null && !node.isTextual() && !node.isNull() && node.toString().equals(value) ? node : null;
+            return node != null
+                            && !node.isTextual()
+                            && !node.isNull()
+                            && node.toString().equals(value)
+                    ? node
+                    : null;
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -7,8 +7,7 @@ public final class Names {
     private static final Pattern NOT_TYPE = Pattern.compile("[^\\p{L}\\p{N}._:/#-]+");
     private static final Pattern TYPE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/#-]{0,99}");
 
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * A relation type the model holds: the foreign type itself when it is a word of letters,

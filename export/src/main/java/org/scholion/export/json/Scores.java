@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
 public final class Scores {
     private static final Pattern SCORE = Pattern.compile("score: (-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)(?:\\n|$)");
 
-    private Scores() {
-    }
+    private Scores() {}
 
     /** The note with the score in front: {@code score: 0.87}, then the note on the next line if there is one. */
     public static String note(double score, String note) {
-        String text = "score: " + new BigDecimal(Double.toString(score)).stripTrailingZeros().toPlainString();
+        String text = "score: "
+                + new BigDecimal(Double.toString(score)).stripTrailingZeros().toPlainString();
         return note == null || note.isBlank() ? text : text + "\n" + note;
     }
 

@@ -24,10 +24,12 @@ public record Sniff(boolean inArray, Set<String> keys) {
     /** The shape of the first object of a {@code .json}, {@code .jsonl} or {@code .ndjson} file; empty for anything else. */
     public static Optional<Sniff> of(Path file) {
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-        if (!(name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson")) || !Files.isRegularFile(file)) {
+        if (!(name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson"))
+                || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = Json.FACTORY.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                JsonParser parser = Json.FACTORY.createParser(in)) {
             JsonToken token = parser.nextToken();
             boolean inArray = token == JsonToken.START_ARRAY;
             if (inArray) {
@@ -37,8 +39,9 @@ public record Sniff(boolean inArray, Set<String> keys) {
                 return Optional.empty();
             }
             Set<String> keys = new LinkedHashSet<>();
-            for (token = parser.nextToken(); token == JsonToken.FIELD_NAME && keys.size() < MAX_KEYS;
-                 token = parser.nextToken()) {
+            for (token = parser.nextToken();
+                    token == JsonToken.FIELD_NAME && keys.size() < MAX_KEYS;
+                    token = parser.nextToken()) {
                 keys.add(parser.currentName());
                 parser.nextToken();
                 parser.skipChildren();

@@ -20,8 +20,15 @@ import org.scholion.export.jsonld.JsonLdImporter.Severity;
  * ({@code identifying} bodies' sources).
  */
 final class Bodies {
-    private static final Set<String> NOTE_PURPOSES = Set.of("commenting", "describing", "replying", "editing",
-            "questioning", "assessing", "highlighting", "bookmarking");
+    private static final Set<String> NOTE_PURPOSES = Set.of(
+            "commenting",
+            "describing",
+            "replying",
+            "editing",
+            "questioning",
+            "assessing",
+            "highlighting",
+            "bookmarking");
 
     private String classifying;
     private String tag;
@@ -92,7 +99,8 @@ final class Bodies {
                     found.links.add(resource);
                 }
             } else if (purposes.contains("describing") && value != null && value.indexOf('=') > 0) {
-                found.attributes.putIfAbsent(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
+                found.attributes.putIfAbsent(
+                        value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
             } else if (purposes.contains("classifying") || (purposes.isEmpty() && value == null && resource != null)) {
                 classifying++;
                 if (found.classifying == null) {
@@ -106,8 +114,11 @@ final class Bodies {
             } else if (value != null && (purposes.isEmpty() || purposes.stream().anyMatch(NOTE_PURPOSES::contains))) {
                 found.note(value);
             } else {
-                problems.add(ref, Severity.WARNING, "a body (" + shorten(String.join(", ", purposes.isEmpty() ? bodyTypes
-                        : purposes)) + ") is not a label, tag or note and was left out");
+                problems.add(
+                        ref,
+                        Severity.WARNING,
+                        "a body (" + shorten(String.join(", ", purposes.isEmpty() ? bodyTypes : purposes))
+                                + ") is not a label, tag or note and was left out");
             }
         }
         String bodyValue = string(a, "bodyValue");
@@ -120,7 +131,8 @@ final class Bodies {
             }
         }
         if (classifying > 1) {
-            problems.add(ref, Severity.WARNING, "has " + classifying + " classifying bodies; the first gives the label");
+            problems.add(
+                    ref, Severity.WARNING, "has " + classifying + " classifying bodies; the first gives the label");
         } else if (classifying == 0 && tags > 1) {
             problems.add(ref, Severity.WARNING, "has " + tags + " tags; the first gives the label");
         }

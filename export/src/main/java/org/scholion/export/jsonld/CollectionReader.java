@@ -44,15 +44,22 @@ final class CollectionReader {
     private static final Set<String> CONTEXTS = Set.of(JsonLdExporter.CONTEXT, "https://www.w3.org/ns/anno.jsonld");
 
     /** A span waiting for its id. */
-    private record PendingSpan(String ref, String annotationId, String wantedId, int start, int end, String label,
-                               String note, String annotator, Instant created, Map<String, String> attributes,
-                               List<String> links) {
-    }
+    private record PendingSpan(
+            String ref,
+            String annotationId,
+            String wantedId,
+            int start,
+            int end,
+            String label,
+            String note,
+            String annotator,
+            Instant created,
+            Map<String, String> attributes,
+            List<String> links) {}
 
     /** A relation waiting for the spans it links. */
-    private record PendingLink(String ref, String wantedId, String type, String from, String to,
-                               Map<String, String> attributes) {
-    }
+    private record PendingLink(
+            String ref, String wantedId, String type, String from, String to, Map<String, String> attributes) {}
 
     private final String source;
     private final Document document;
@@ -62,6 +69,7 @@ final class CollectionReader {
     private final ForeignLabels labels;
     /** Known labels by IRI, as declared and as {@link Iris#cleanIri} makes it. */
     private final Map<String, String> labelByIri = new HashMap<>();
+
     private final Problems problems = new Problems();
     private final Selectors selectors;
     private final List<PendingSpan> spans = new ArrayList<>();
@@ -105,8 +113,12 @@ final class CollectionReader {
             return;
         }
         if (first != JsonToken.START_OBJECT) {
-            throw new ScholionException(source, p.currentTokenLocation().getLineNr(),
-                    p.currentTokenLocation().getColumnNr(), "expected a JSON object (an AnnotationCollection)", null);
+            throw new ScholionException(
+                    source,
+                    p.currentTokenLocation().getLineNr(),
+                    p.currentTokenLocation().getColumnNr(),
+                    "expected a JSON object (an AnnotationCollection)",
+                    null);
         }
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         boolean sawItems = false;
@@ -130,7 +142,8 @@ final class CollectionReader {
                 } else if ((name.equals("id") || name.equals("@id")) && node.isTextual()) {
                     collectionIri = node.asText();
                 } else if (name.equals("first") || name.equals("next")) {
-                    unfetched = "its page " + shorten(node.toString()) + " is not embedded; Scholion never fetches pages";
+                    unfetched =
+                            "its page " + shorten(node.toString()) + " is not embedded; Scholion never fetches pages";
                     collection(unfetched);
                 }
             }
@@ -145,8 +158,8 @@ final class CollectionReader {
                 throw new ScholionException(source, unfetched);
             }
             if (!annotation.has("target")) {
-                throw new ScholionException(source,
-                        "not a Web Annotation collection: it has no items (first.items) and is no annotation");
+                throw new ScholionException(
+                        source, "not a Web Annotation collection: it has no items (first.items) and is no annotation");
             }
             collectionIri = null;
             annotation(annotation);
@@ -178,7 +191,9 @@ final class CollectionReader {
             if (item.isObject()) {
                 annotation(item);
             } else if (item.isTextual()) {
-                problem(item.asText(), Severity.SKIPPED,
+                problem(
+                        item.asText(),
+                        Severity.SKIPPED,
                         "is a reference, not an embedded annotation; Scholion never fetches it");
             } else {
                 problem("#" + items, Severity.SKIPPED, "is not a JSON object");
@@ -197,8 +212,9 @@ final class CollectionReader {
             }
         }
         if (!unknown.isEmpty()) {
-            collection("@context " + shorten(String.join(", ", unknown))
-                    + " is not read (Scholion never fetches contexts); terms are read as the Web Annotation context defines them");
+            collection(
+                    "@context " + shorten(String.join(", ", unknown))
+                            + " is not read (Scholion never fetches contexts); terms are read as the Web Annotation context defines them");
         } else if (!anno) {
             collection("its @context is empty; read as Web Annotation JSON-LD");
         }
@@ -236,8 +252,10 @@ final class CollectionReader {
             target = target.get(0);
         }
         if (target.isTextual()) {
-            problem(ref, Severity.SKIPPED, "targets the whole of " + shorten(target.asText())
-                    + ", not a stretch of its text");
+            problem(
+                    ref,
+                    Severity.SKIPPED,
+                    "targets the whole of " + shorten(target.asText()) + ", not a stretch of its text");
             return;
         }
         if (!target.isObject()) {
@@ -269,7 +287,9 @@ final class CollectionReader {
         Bodies bodies = Bodies.of(a, ref, motivations, problems);
         String note = bodies.note();
         String annotator = annotator(a.get("creator"));
-        if (loneSurrogate(bodies.classifying()) || loneSurrogate(bodies.tag()) || loneSurrogate(note)
+        if (loneSurrogate(bodies.classifying())
+                || loneSurrogate(bodies.tag())
+                || loneSurrogate(note)
                 || loneSurrogate(annotator)) {
             // JSON can escape half a character; no UTF-8 file could hold it afterwards
             problem(ref, Severity.SKIPPED, "its label, note or creator holds half a character (a lone surrogate)");
@@ -277,14 +297,26 @@ final class CollectionReader {
         }
         String label;
         try {
-            String fallback = motivations.isEmpty() ? "annotation" : motivations.iterator().next();
+            String fallback = motivations.isEmpty()
+                    ? "annotation"
+                    : motivations.iterator().next();
             label = label(bodies.classifying(), bodies.tag(), fallback);
         } catch (IllegalArgumentException e) {
             problem(ref, Severity.SKIPPED, e.getMessage());
             return;
         }
-        spans.add(new PendingSpan(ref, id, wantedId(id), placed.start(), placed.end(), label, note, annotator,
-                created(a, ref), Map.copyOf(bodies.attributes()), List.copyOf(bodies.links())));
+        spans.add(new PendingSpan(
+                ref,
+                id,
+                wantedId(id),
+                placed.start(),
+                placed.end(),
+                label,
+                note,
+                annotator,
+                created(a, ref),
+                Map.copyOf(bodies.attributes()),
+                List.copyOf(bodies.links())));
     }
 
     /**
@@ -353,7 +385,8 @@ final class CollectionReader {
         Set<String> taken = new HashSet<>();
         List<PendingSpan> unnamed = new ArrayList<>();
         for (PendingSpan pending : spans) {
-            Span span = pending.wantedId() == null || taken.contains(pending.wantedId()) ? null
+            Span span = pending.wantedId() == null || taken.contains(pending.wantedId())
+                    ? null
                     : span(pending, pending.wantedId(), false);
             if (span == null) {
                 unnamed.add(pending);
@@ -422,8 +455,12 @@ final class CollectionReader {
         return best == null ? iri : best + ":" + iri.substring(bestBase.length());
     }
 
-    private void add(AnnotatedDocument.Builder builder, PendingSpan pending, Span span,
-                     Map<String, String> spanIdByAnnotation, Set<String> taken) {
+    private void add(
+            AnnotatedDocument.Builder builder,
+            PendingSpan pending,
+            Span span,
+            Map<String, String> spanIdByAnnotation,
+            Set<String> taken) {
         try {
             builder.span(span);
         } catch (IllegalArgumentException e) {
@@ -445,11 +482,14 @@ final class CollectionReader {
             String from = spanIdByAnnotation.get(link.from());
             String to = spanIdByAnnotation.get(link.to());
             if (from == null || to == null) {
-                problem(link.ref(), Severity.SKIPPED, "links " + shorten(from == null ? link.from() : link.to())
-                        + ", which is not an imported span");
+                problem(
+                        link.ref(),
+                        Severity.SKIPPED,
+                        "links " + shorten(from == null ? link.from() : link.to()) + ", which is not an imported span");
                 continue;
             }
-            Relation relation = link.wantedId() == null || taken.contains(link.wantedId()) ? null
+            Relation relation = link.wantedId() == null || taken.contains(link.wantedId())
+                    ? null
                     : relation(link, link.wantedId(), from, to, false);
             if (relation == null) {
                 unnamed.add(link);
@@ -464,8 +504,8 @@ final class CollectionReader {
             while (taken.contains("r" + next)) {
                 next++;
             }
-            Relation relation = relation(link, "r" + next, spanIdByAnnotation.get(link.from()),
-                    spanIdByAnnotation.get(link.to()), true);
+            Relation relation = relation(
+                    link, "r" + next, spanIdByAnnotation.get(link.from()), spanIdByAnnotation.get(link.to()), true);
             if (relation != null) {
                 taken.add(relation.id());
                 named.add(relation);
@@ -547,7 +587,9 @@ final class CollectionReader {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return true;

@@ -1,9 +1,9 @@
 package org.scholion.export.jsonld;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.scholion.core.model.Document;
@@ -19,8 +19,7 @@ final class Iris {
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private Iris() {
-    }
+    private Iris() {}
 
     /** The document's IRI: its declared one when that is absolute, else {@code urn:scholion:doc:<id>}. */
     static String document(Document document) {
@@ -37,7 +36,8 @@ final class Iris {
     }
 
     static String label(LabelSet set, Label label) {
-        return label.iri() != null ? cleanIri(label.iri())
+        return label.iri() != null
+                ? cleanIri(label.iri())
                 : LABEL_PREFIX + encode(set.name()) + ':' + encode(label.name());
     }
 
@@ -65,7 +65,8 @@ final class Iris {
 
     /** The annotator named by a {@code urn:scholion:annotator:} IRI, or null. */
     static String parseAnnotator(String iri) {
-        return iri != null && iri.startsWith(ANNOTATOR_PREFIX) ? decode(iri.substring(ANNOTATOR_PREFIX.length()))
+        return iri != null && iri.startsWith(ANNOTATOR_PREFIX)
+                ? decode(iri.substring(ANNOTATOR_PREFIX.length()))
                 : null;
     }
 
@@ -120,10 +121,12 @@ final class Iris {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
@@ -148,7 +151,12 @@ final class Iris {
     }
 
     private static boolean unreserved(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 }

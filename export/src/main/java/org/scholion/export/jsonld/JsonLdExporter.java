@@ -194,8 +194,10 @@ public final class JsonLdExporter implements Exporter {
                 g.writeString(created(span.created()));
             }
             if (span.annotator() != null) {
-                SerializedString[] creator = creators.computeIfAbsent(span.annotator(), name -> new SerializedString[] {
-                    new SerializedString(Iris.annotator(name)), new SerializedString(name)});
+                SerializedString[] creator =
+                        creators.computeIfAbsent(span.annotator(), name -> new SerializedString[] {
+                            new SerializedString(Iris.annotator(name)), new SerializedString(name)
+                        });
                 layout.inlineNext();
                 g.writeFieldName(CREATOR);
                 g.writeStartObject();

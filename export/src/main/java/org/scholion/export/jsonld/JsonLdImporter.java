@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,8 +39,7 @@ public final class JsonLdImporter {
             .build();
     static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
-    private JsonLdImporter() {
-    }
+    private JsonLdImporter() {}
 
     /** How bad a problem is. */
     public enum Severity {
@@ -91,7 +88,9 @@ public final class JsonLdImporter {
 
         /** The problems of annotations that were not imported. */
         public List<Problem> skipped() {
-            return problems.stream().filter(p -> p.severity() == Severity.SKIPPED).toList();
+            return problems.stream()
+                    .filter(p -> p.severity() == Severity.SKIPPED)
+                    .toList();
         }
     }
 
@@ -111,8 +110,12 @@ public final class JsonLdImporter {
             reading.read(parser);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new ScholionException(source, at == null ? 0 : Math.max(0, at.getLineNr()),
-                    at == null ? 0 : Math.max(0, at.getColumnNr()), "not valid JSON: " + e.getOriginalMessage(), e);
+            throw new ScholionException(
+                    source,
+                    at == null ? 0 : Math.max(0, at.getLineNr()),
+                    at == null ? 0 : Math.max(0, at.getColumnNr()),
+                    "not valid JSON: " + e.getOriginalMessage(),
+                    e);
         } catch (IOException e) {
             throw new ScholionException(source, "cannot read: " + e.getMessage(), e);
         }

@@ -6,8 +6,7 @@ import java.util.Set;
 
 /** Reading values out of a JSON-LD node as Web Annotation writers give them: a term or its {@code @} alias, a string or a list. */
 final class JsonNodes {
-    private JsonNodes() {
-    }
+    private JsonNodes() {}
 
     /** A non-negative integer given as a number or a string; -1 when it is neither. */
     static int integer(JsonNode node) {

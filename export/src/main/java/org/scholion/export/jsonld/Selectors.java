@@ -43,7 +43,8 @@ final class Selectors {
         String prefix = null;
         String suffix = null;
         List<String> others = new ArrayList<>();
-        for (JsonNode s : selectors == null ? List.<JsonNode>of() : selectors.isArray() ? selectors : List.of(selectors)) {
+        for (JsonNode s :
+                selectors == null ? List.<JsonNode>of() : selectors.isArray() ? selectors : List.of(selectors)) {
             Set<String> types = terms(field(s, "type", "@type"));
             if (types.contains("TextPositionSelector") && !position) {
                 position = true;
@@ -78,10 +79,14 @@ final class Selectors {
             Placed byQuote = locate(exact, prefix, suffix);
             return byQuote.failure() != null
                     ? Placed.nowhere(differs + ", it targets another document, and " + byQuote.failure())
-                    : Placed.at(byQuote.start(), byQuote.end(), differs + ", and it targets another document; placed by its quote");
+                    : Placed.at(
+                            byQuote.start(),
+                            byQuote.end(),
+                            differs + ", and it targets another document; placed by its quote");
         }
-        String outside = position ? "its position " + start + ":" + end + " is not a stretch of the text (0 to "
-                + text.length() + ")" : null;
+        String outside = position
+                ? "its position " + start + ":" + end + " is not a stretch of the text (0 to " + text.length() + ")"
+                : null;
         if (exact == null) {
             return Placed.nowhere(outside);
         }
@@ -89,7 +94,8 @@ final class Selectors {
         if (byQuote.failure() != null) {
             return Placed.nowhere(outside == null ? byQuote.failure() : outside + ", and " + byQuote.failure());
         }
-        String warning = outside == null ? byQuote.warning()
+        String warning = outside == null
+                ? byQuote.warning()
                 : outside + "; placed by its quote" + (byQuote.warning() == null ? "" : " (" + byQuote.warning() + ")");
         return Placed.at(byQuote.start(), byQuote.end(), warning);
     }

@@ -60,7 +60,7 @@ public final class LabelStudioReader implements DocumentReader {
     @Override
     public void read(Path source, ReadOptions options, LossReport losses, DocumentSink sink) throws ScholionException {
         Set<String> labels = new LinkedHashSet<>();
-        pass(source, options, new LossReport(), labels, document -> { });
+        pass(source, options, new LossReport(), labels, document -> {});
         pass(source, options, losses, labels, sink);
     }
 
@@ -68,7 +68,8 @@ public final class LabelStudioReader implements DocumentReader {
             throws ScholionException {
         String name = source.toString();
         DocumentIds ids = new DocumentIds(ForeignLabels.setNameFor(String.valueOf(source.getFileName())));
-        try (InputStream in = Files.newInputStream(source); JsonParser parser = Json.FACTORY.createParser(in)) {
+        try (InputStream in = Files.newInputStream(source);
+                JsonParser parser = Json.FACTORY.createParser(in)) {
             parser.setCodec(Json.MAPPER);
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
@@ -76,25 +77,40 @@ public final class LabelStudioReader implements DocumentReader {
             } else if (first == JsonToken.START_ARRAY) {
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                     if (t != JsonToken.START_OBJECT) {
-                        throw new ScholionException(name, parser.currentTokenLocation().getLineNr(), 0,
-                                "each task of a Label Studio export must be a JSON object, not " + describe(t), null);
+                        throw new ScholionException(
+                                name,
+                                parser.currentTokenLocation().getLineNr(),
+                                0,
+                                "each task of a Label Studio export must be a JSON object, not " + describe(t),
+                                null);
                     }
                     task(name, parser, ids, options, losses, labels, sink);
                 }
                 if (parser.nextToken() != null) {
-                    throw new ScholionException(name, parser.currentTokenLocation().getLineNr(), 0,
-                            "more JSON follows the list of tasks", null);
+                    throw new ScholionException(
+                            name,
+                            parser.currentTokenLocation().getLineNr(),
+                            0,
+                            "more JSON follows the list of tasks",
+                            null);
                 }
             } else {
-                throw new ScholionException(name, first == null ? 0 : parser.currentTokenLocation().getLineNr(), 0,
-                        "a Label Studio export is a JSON list of tasks, not " + describe(first), null);
+                throw new ScholionException(
+                        name,
+                        first == null ? 0 : parser.currentTokenLocation().getLineNr(),
+                        0,
+                        "a Label Studio export is a JSON list of tasks, not " + describe(first),
+                        null);
             }
         } catch (NoSuchFileException e) {
             throw new ScholionException(name, "no such file");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new ScholionException(name, at == null ? 0 : Math.max(0, at.getLineNr()),
-                    at == null ? 0 : Math.max(0, at.getColumnNr()), "not valid JSON: " + Json.oneLine(e.getOriginalMessage()),
+            throw new ScholionException(
+                    name,
+                    at == null ? 0 : Math.max(0, at.getLineNr()),
+                    at == null ? 0 : Math.max(0, at.getColumnNr()),
+                    "not valid JSON: " + Json.oneLine(e.getOriginalMessage()),
                     e);
         } catch (IOException e) {
             throw new ScholionException(name, "cannot read: " + e.getMessage(), e);
@@ -115,8 +131,15 @@ public final class LabelStudioReader implements DocumentReader {
         };
     }
 
-    private static void task(String name, JsonParser parser, DocumentIds ids, ReadOptions options, LossReport losses,
-                             Set<String> labels, DocumentSink sink) throws IOException, ScholionException {
+    private static void task(
+            String name,
+            JsonParser parser,
+            DocumentIds ids,
+            ReadOptions options,
+            LossReport losses,
+            Set<String> labels,
+            DocumentSink sink)
+            throws IOException, ScholionException {
         int line = parser.currentTokenLocation().getLineNr();
         JsonNode task = parser.readValueAsTree();
         Where where = new Where(name, line);
@@ -125,8 +148,10 @@ public final class LabelStudioReader implements DocumentReader {
         String text = where.requiredString(data, textKey, "the task's data");
         JsonNode ownId = data.get("id");
         JsonNode taskId = task.get("id");
-        String id = ids.next(ownId != null && ownId.isTextual() ? ownId.textValue() : null,
-                taskId != null && taskId.isIntegralNumber() ? taskId.asText() : null, line);
+        String id = ids.next(
+                ownId != null && ownId.isTextual() ? ownId.textValue() : null,
+                taskId != null && taskId.isIntegralNumber() ? taskId.asText() : null,
+                line);
         Document document = DocumentFields.read(where, id, text, data, Set.of(textKey));
         DocumentDraft draft = new DocumentDraft(where, document, options, labels);
         JsonNode annotations = where.array(task, "annotations", "the task's");
@@ -134,16 +159,28 @@ public final class LabelStudioReader implements DocumentReader {
             for (JsonNode annotation : annotations) {
                 where.object(annotation, "each of \"annotations\"");
                 if (annotation.path("was_cancelled").asBoolean(false)) {
-                    int regions = where.array(annotation, "result", "an annotation's") == null ? 0
+                    int regions = where.array(annotation, "result", "an annotation's") == null
+                            ? 0
                             : annotation.get("result").size();
-                    losses.add(FORMAT, name, line, "cancelled annotations not imported",
+                    losses.add(
+                            FORMAT,
+                            name,
+                            line,
+                            "cancelled annotations not imported",
                             "an annotation marked was_cancelled, with " + regions + " result(s)");
                     continue;
                 }
                 String annotator = annotator(where, annotation.get("completed_by"));
                 Instant created = time(where, annotation.get("created_at"), losses);
-                results(where, annotation, draft, annotator != null ? annotator : options.annotator(), created,
-                        false, Double.NaN, losses);
+                results(
+                        where,
+                        annotation,
+                        draft,
+                        annotator != null ? annotator : options.annotator(),
+                        created,
+                        false,
+                        Double.NaN,
+                        losses);
             }
         }
         JsonNode predictions = where.array(task, "predictions", "the task's");
@@ -151,10 +188,18 @@ public final class LabelStudioReader implements DocumentReader {
             for (JsonNode prediction : predictions) {
                 where.object(prediction, "each of \"predictions\"");
                 String model = prediction.path("model_version").isTextual()
-                        ? prediction.get("model_version").textValue() : null;
+                        ? prediction.get("model_version").textValue()
+                        : null;
                 double score = where.number(prediction, "score", "a prediction");
-                results(where, prediction, draft, model == null || model.isBlank() ? null : model.strip(), null, true,
-                        score, losses);
+                results(
+                        where,
+                        prediction,
+                        draft,
+                        model == null || model.isBlank() ? null : model.strip(),
+                        null,
+                        true,
+                        score,
+                        losses);
             }
         }
         labels.addAll(draft.labelNames());
@@ -170,8 +215,10 @@ public final class LabelStudioReader implements DocumentReader {
             Map.Entry<String, JsonNode> field = it.next();
             if (field.getValue().isTextual()) {
                 if (only != null) {
-                    throw where.error("the task's data has no \"text\", and several strings (\"%s\", \"%s\") that "
-                            + "could be the text", only, field.getKey());
+                    throw where.error(
+                            "the task's data has no \"text\", and several strings (\"%s\", \"%s\") that "
+                                    + "could be the text",
+                            only, field.getKey());
                 }
                 only = field.getKey();
             }
@@ -202,8 +249,8 @@ public final class LabelStudioReader implements DocumentReader {
         if (by.isTextual() && !by.textValue().isBlank()) {
             return by.textValue().strip();
         }
-        throw where.error("an annotation's \"completed_by\" must be a user id, a name or an object, not %s",
-                Where.shown(by));
+        throw where.error(
+                "an annotation's \"completed_by\" must be a user id, a name or an object, not %s", Where.shown(by));
     }
 
     private static Instant time(Where where, JsonNode value, LossReport losses) {
@@ -217,15 +264,27 @@ public final class LabelStudioReader implements DocumentReader {
             try {
                 return Instant.parse(text + "Z");
             } catch (DateTimeParseException again) {
-                losses.add(FORMAT, where.source(), where.line(), "annotation times not understood",
+                losses.add(
+                        FORMAT,
+                        where.source(),
+                        where.line(),
+                        "annotation times not understood",
                         "'" + text + "' is not an ISO-8601 time");
                 return null;
             }
         }
     }
 
-    private static void results(Where where, JsonNode holder, DocumentDraft draft, String annotator, Instant created,
-                                boolean suggestion, double defaultScore, LossReport losses) throws ScholionException {
+    private static void results(
+            Where where,
+            JsonNode holder,
+            DocumentDraft draft,
+            String annotator,
+            Instant created,
+            boolean suggestion,
+            double defaultScore,
+            LossReport losses)
+            throws ScholionException {
         JsonNode results = where.array(holder, "result", suggestion ? "a prediction's" : "an annotation's");
         if (results == null) {
             return;
@@ -240,7 +299,11 @@ public final class LabelStudioReader implements DocumentReader {
             } else if ("labels".equals(type)) {
                 region(where, result, draft, annotator, created, suggestion, defaultScore, spanOfRegion, losses);
             } else {
-                losses.add(FORMAT, where.source(), where.line(), "results of other types not imported",
+                losses.add(
+                        FORMAT,
+                        where.source(),
+                        where.line(),
+                        "results of other types not imported",
                         "a result of type '" + type + "' (only 'labels' regions and relations are spans)");
             }
         }
@@ -249,16 +312,28 @@ public final class LabelStudioReader implements DocumentReader {
         }
     }
 
-    private static void region(Where where, JsonNode result, DocumentDraft draft, String annotator, Instant created,
-                               boolean suggestion, double defaultScore, Map<String, String> spanOfRegion,
-                               LossReport losses) throws ScholionException {
+    private static void region(
+            Where where,
+            JsonNode result,
+            DocumentDraft draft,
+            String annotator,
+            Instant created,
+            boolean suggestion,
+            double defaultScore,
+            Map<String, String> spanOfRegion,
+            LossReport losses)
+            throws ScholionException {
         JsonNode value = where.object(result.get("value"), "a region's \"value\"");
         String regionId = result.path("id").isTextual() ? result.get("id").textValue() : null;
         if (regionId != null) {
             spanOfRegion.putIfAbsent(regionId, null); // a relation to a region not imported is reported, not refused
         }
         if (value.path("start").isTextual() || value.path("end").isTextual()) {
-            losses.add(FORMAT, where.source(), where.line(), "HTML regions not imported",
+            losses.add(
+                    FORMAT,
+                    where.source(),
+                    where.line(),
+                    "HTML regions not imported",
                     "a region addressed by XPath (" + value.get("start").asText() + "), not by offsets in the text");
             return;
         }
@@ -269,8 +344,8 @@ public final class LabelStudioReader implements DocumentReader {
         if (end < start || end > text.length()) {
             int[] units = utf16(text, start, end, quoted);
             if (units == null) {
-                throw where.error("region %d:%d lies outside the text, which has %d code points", start, end,
-                        text.length());
+                throw where.error(
+                        "region %d:%d lies outside the text, which has %d code points", start, end, text.length());
             }
             converted(where, start, end, units, losses);
             start = units[0];
@@ -278,8 +353,9 @@ public final class LabelStudioReader implements DocumentReader {
         } else if (quoted != null && !sameText(quoted, text.slice(start, end))) {
             int[] units = utf16(text, start, end, quoted);
             if (units == null) {
-                throw where.error("region %d:%d quotes '%s' but the text there is '%s'", start, end, clip(quoted),
-                        clip(text.slice(start, end)));
+                throw where.error(
+                        "region %d:%d quotes '%s' but the text there is '%s'",
+                        start, end, clip(quoted), clip(text.slice(start, end)));
             }
             converted(where, start, end, units, losses);
             start = units[0];
@@ -287,7 +363,11 @@ public final class LabelStudioReader implements DocumentReader {
         }
         JsonNode labels = where.array(value, "labels", "a region's");
         if (labels == null || labels.isEmpty()) {
-            losses.add(FORMAT, where.source(), where.line(), "regions without a label not imported",
+            losses.add(
+                    FORMAT,
+                    where.source(),
+                    where.line(),
+                    "regions without a label not imported",
                     "region " + start + ":" + end);
             return;
         }
@@ -303,10 +383,21 @@ public final class LabelStudioReader implements DocumentReader {
             if (!label.isTextual()) {
                 throw where.error("the labels of region %d:%d must be strings, not %s", start, end, Where.shown(label));
             }
-            String id = draft.span(draft.hasSpan(regionId) ? null : regionId, start, end, label.textValue(), note,
-                    annotator, created, suggestion);
+            String id = draft.span(
+                    draft.hasSpan(regionId) ? null : regionId,
+                    start,
+                    end,
+                    label.textValue(),
+                    note,
+                    annotator,
+                    created,
+                    suggestion);
             if (id == null) {
-                losses.add(FORMAT, where.source(), where.line(), "empty spans not imported",
+                losses.add(
+                        FORMAT,
+                        where.source(),
+                        where.line(),
+                        "empty spans not imported",
                         "region " + start + ":" + end + " of " + label.textValue() + " covers no text");
             } else if (regionId != null && spanOfRegion.get(regionId) == null) {
                 spanOfRegion.put(regionId, id);
@@ -336,13 +427,17 @@ public final class LabelStudioReader implements DocumentReader {
 
     private static boolean sameText(String quoted, String actual) {
         // Label Studio's Text tag may save a region's text with white space collapsed; the offsets rule
-        return quoted.equals(actual) || quoted.strip().replaceAll("\\s+", " ").equals(actual.strip().replaceAll("\\s+", " "));
+        return quoted.equals(actual)
+                || quoted.strip().replaceAll("\\s+", " ").equals(actual.strip().replaceAll("\\s+", " "));
     }
 
     /** The code-point range of UTF-16 units {@code [start, end)} when that is what {@code quoted} is, else null. */
     private static int[] utf16(CodePointText text, int start, int end, String quoted) {
         String s = text.string();
-        if (quoted == null || !text.hasSupplementaryCharacters() || end < start || end > s.length()
+        if (quoted == null
+                || !text.hasSupplementaryCharacters()
+                || end < start
+                || end > s.length()
                 || !s.substring(start, end).equals(quoted)) {
             return null;
         }
@@ -354,13 +449,18 @@ public final class LabelStudioReader implements DocumentReader {
     }
 
     private static void converted(Where where, int start, int end, int[] units, LossReport losses) {
-        losses.add(FORMAT, where.source(), where.line(), "regions with UTF-16 offsets converted",
+        losses.add(
+                FORMAT,
+                where.source(),
+                where.line(),
+                "regions with UTF-16 offsets converted",
                 "region " + start + ":" + end + " counts UTF-16 units (as Label Studio before 1.0 did); read as "
                         + units[0] + ":" + units[1] + " in code points");
     }
 
-    private static void relation(Where where, JsonNode result, DocumentDraft draft, Map<String, String> spanOfRegion,
-                                 LossReport losses) throws ScholionException {
+    private static void relation(
+            Where where, JsonNode result, DocumentDraft draft, Map<String, String> spanOfRegion, LossReport losses)
+            throws ScholionException {
         String from = region(where, result, "from_id", spanOfRegion);
         String to = region(where, result, "to_id", spanOfRegion);
         String direction = where.string(result, "direction", "a relation");
@@ -369,8 +469,13 @@ public final class LabelStudioReader implements DocumentReader {
             from = to;
             to = swap;
         } else if ("bi".equals(direction)) {
-            losses.add(FORMAT, where.source(), where.line(), "two-way relations read as one-way",
-                    "relation " + result.path("from_id").asText() + " - " + result.path("to_id").asText());
+            losses.add(
+                    FORMAT,
+                    where.source(),
+                    where.line(),
+                    "two-way relations read as one-way",
+                    "relation " + result.path("from_id").asText() + " - "
+                            + result.path("to_id").asText());
         }
         JsonNode labels = where.array(result, "labels", "a relation's");
         List<String> types = new ArrayList<>();
@@ -386,14 +491,22 @@ public final class LabelStudioReader implements DocumentReader {
                     throw where.error("relation label '%s' has no letter or digit", label.textValue());
                 }
                 if (!type.equals(label.textValue())) {
-                    losses.add(FORMAT, where.source(), where.line(), "relation types renamed",
+                    losses.add(
+                            FORMAT,
+                            where.source(),
+                            where.line(),
+                            "relation types renamed",
                             "'" + label.textValue() + "' became '" + type + "'");
                 }
                 types.add(type);
             }
         }
         if (from == null || to == null) {
-            losses.add(FORMAT, where.source(), where.line(), "relations to empty spans not imported",
+            losses.add(
+                    FORMAT,
+                    where.source(),
+                    where.line(),
+                    "relations to empty spans not imported",
                     "relation " + String.join(",", types));
             return;
         }
@@ -417,7 +530,8 @@ public final class LabelStudioReader implements DocumentReader {
 
     /** Whether a file looks like a Label Studio export: tasks with {@code data} and {@code annotations} or {@code predictions}. */
     public static boolean detect(Path file) {
-        return Sniff.of(file).filter(s -> s.keys().contains("data")
-                && s.hasAny("annotations", "predictions")).isPresent();
+        return Sniff.of(file)
+                .filter(s -> s.keys().contains("data") && s.hasAny("annotations", "predictions"))
+                .isPresent();
     }
 }

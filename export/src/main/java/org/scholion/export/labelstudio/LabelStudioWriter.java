@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.scholion.export.interchange.Details;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.Relation;
@@ -23,6 +22,7 @@ import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
+import org.scholion.export.interchange.Details;
 import org.scholion.export.interchange.DocumentWriter;
 import org.scholion.export.interchange.LossReport;
 import org.scholion.export.json.AtomicFile;
@@ -104,13 +104,20 @@ public final class LabelStudioWriter implements DocumentWriter {
             Map<String, List<Span>> suggested = new LinkedHashMap<>();
             Map<String, String> groupOf = new HashMap<>();
             for (Span span : doc.spans()) {
-                if (span.suggestion() ? options.includes(doc, span.withSuggestion(false)) : options.includes(doc, span)) {
+                if (span.suggestion()
+                        ? options.includes(doc, span.withSuggestion(false))
+                        : options.includes(doc, span)) {
                     String group = (span.suggestion() ? "p:" : "a:") + Objects.toString(span.annotator(), "");
                     (span.suggestion() ? suggested : accepted)
-                            .computeIfAbsent(Objects.toString(span.annotator(), ""), k -> new ArrayList<>()).add(span);
+                            .computeIfAbsent(Objects.toString(span.annotator(), ""), k -> new ArrayList<>())
+                            .add(span);
                     groupOf.put(span.id(), group);
                     if (span.created() != null) {
-                        losses.add(LabelStudioReader.FORMAT, id, 0, "span times not written",
+                        losses.add(
+                                LabelStudioReader.FORMAT,
+                                id,
+                                0,
+                                "span times not written",
                                 "span " + span.id() + ": Label Studio keeps a time per annotation, not per region");
                     }
                 }
@@ -123,7 +130,11 @@ public final class LabelStudioWriter implements DocumentWriter {
                     continue; // an end is not exported, as with every format
                 }
                 if (!from.equals(to)) {
-                    losses.add(LabelStudioReader.FORMAT, id, 0, "relations across annotations not written",
+                    losses.add(
+                            LabelStudioReader.FORMAT,
+                            id,
+                            0,
+                            "relations across annotations not written",
                             "relation " + relation.id() + " (" + relation.type() + ") joins spans of different "
                                     + "annotators or a suggestion and an accepted span");
                     continue;
@@ -136,7 +147,11 @@ public final class LabelStudioWriter implements DocumentWriter {
             json.writeObjectFieldStart("data");
             json.writeStringField("text", doc.document().text());
             for (String key : DocumentFields.write(json, doc.document(), Set.of("text"))) {
-                losses.add(LabelStudioReader.FORMAT, id, 0, "metadata entries not written",
+                losses.add(
+                        LabelStudioReader.FORMAT,
+                        id,
+                        0,
+                        "metadata entries not written",
                         "'" + key + "' is a key the task's data uses itself");
             }
             json.writeEndObject();
@@ -235,8 +250,11 @@ public final class LabelStudioWriter implements DocumentWriter {
             xml.append("  <Style>.htx-text { white-space: pre-wrap; }</Style>\n");
             xml.append("  <Labels name=\"label\" toName=\"text\">\n");
             for (Label label : labels.values()) {
-                xml.append("    <Label value=\"").append(attribute(label.name())).append("\" background=\"")
-                        .append(label.color()).append('"');
+                xml.append("    <Label value=\"")
+                        .append(attribute(label.name()))
+                        .append("\" background=\"")
+                        .append(label.color())
+                        .append('"');
                 if (label.key() != null) {
                     xml.append(" hotkey=\"").append(attribute(label.key())).append('"');
                 }
@@ -256,7 +274,10 @@ public final class LabelStudioWriter implements DocumentWriter {
         }
 
         private static String attribute(String value) {
-            return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+            return value.replace("&", "&amp;")
+                    .replace("<", "&lt;")
+                    .replace(">", "&gt;")
+                    .replace("\"", "&quot;");
         }
 
         @Override

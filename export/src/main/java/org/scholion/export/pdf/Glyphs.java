@@ -42,7 +42,11 @@ final class Glyphs {
     final BaseFont fallback;
 
     /** Which font draws a piece of text. */
-    enum Source { PRIMARY, FALLBACK, REPLACED }
+    enum Source {
+        PRIMARY,
+        FALLBACK,
+        REPLACED
+    }
 
     Glyphs() throws IOException {
         loadBytes();
@@ -100,7 +104,9 @@ final class Glyphs {
     /** Invisible format characters (joiners, variation selectors) that may be left out when no font has them. */
     private static boolean isInvisible(int c) {
         int type = Character.getType(c);
-        return type == Character.FORMAT || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF)
+        return type == Character.FORMAT
+                || (c >= 0xFE00 && c <= 0xFE0F)
+                || (c >= 0xE0100 && c <= 0xE01EF)
                 || (c >= 0x1F3FB && c <= 0x1F3FF);
     }
 
@@ -192,8 +198,13 @@ final class Glyphs {
     /** The text a single-font drawing (chart labels, footer) can show: missing characters replaced. */
     String drawable(String text, BaseFont font) {
         StringBuilder b = new StringBuilder();
-        split(text, font, (piece, source) -> b.append(source == Source.PRIMARY ? piece
-                : REPLACEMENT.repeat(piece.codePointCount(0, piece.length()))));
+        split(
+                text,
+                font,
+                (piece, source) -> b.append(
+                        source == Source.PRIMARY
+                                ? piece
+                                : REPLACEMENT.repeat(piece.codePointCount(0, piece.length()))));
         return b.toString();
     }
 
@@ -235,5 +246,4 @@ final class Glyphs {
         cluster.codePoints().filter(c -> !isInvisible(c)).forEach(b::appendCodePoint);
         return b.toString();
     }
-
 }

@@ -27,6 +27,7 @@ final class Links extends PdfPageEventHelper {
     private final int[] markerLink;
     /** Where marker n was first drawn: page number (0 while not drawn) and its box. */
     private final int[] markerPage;
+
     private final float[] markerLeft;
     private final float[] markerBottom;
     private final float[] markerRight;
@@ -93,10 +94,10 @@ final class Links extends PdfPageEventHelper {
             writeMarkerLink(writer, n, goTo(row));
         }
         if (markerPage[n] > 0) {
-            PdfAction back = PdfAction.gotoLocalPage(markerPage[n],
-                    new PdfDestination(PdfDestination.XYZ, markerLeft[n], markerTop[n], 0), writer);
-            writer.addAnnotation(new PdfAnnotation(writer, rect.getLeft(), rect.getBottom(), rect.getRight(),
-                    rect.getTop(), back));
+            PdfAction back = PdfAction.gotoLocalPage(
+                    markerPage[n], new PdfDestination(PdfDestination.XYZ, markerLeft[n], markerTop[n], 0), writer);
+            writer.addAnnotation(
+                    new PdfAnnotation(writer, rect.getLeft(), rect.getBottom(), rect.getRight(), rect.getTop(), back));
         }
     }
 
@@ -108,8 +109,8 @@ final class Links extends PdfPageEventHelper {
     }
 
     private void writeMarkerLink(PdfWriter writer, int n, PdfAction action) {
-        PdfAnnotation link = new PdfAnnotation(writer, markerLeft[n], markerBottom[n], markerRight[n], markerTop[n],
-                action);
+        PdfAnnotation link =
+                new PdfAnnotation(writer, markerLeft[n], markerBottom[n], markerRight[n], markerTop[n], action);
         try {
             writer.addToBody(link, markerLink[n]);
         } catch (IOException e) {

@@ -46,8 +46,7 @@ final class PageFooter extends PdfPageEventHelper {
         cb.beginText();
         cb.setColorFill(GREY);
         cb.setFontAndSize(font, SIZE);
-        cb.showTextAligned(PdfContentByte.ALIGN_LEFT, fit(title, right - document.left() - 120), document.left(),
-                y, 0);
+        cb.showTextAligned(PdfContentByte.ALIGN_LEFT, fit(title, right - document.left() - 120), document.left(), y, 0);
         cb.showTextAligned(PdfContentByte.ALIGN_RIGHT, page, right - TOTAL_WIDTH, y, 0);
         cb.endText();
         cb.addTemplate(total, right - TOTAL_WIDTH, y - SIZE * 0.3f);

@@ -42,6 +42,7 @@ final class PdfBrief {
     /** PDF draws every underline: how overlaps look in this format, after the shared note. */
     static final String UNDERLINE_NOTE = "Enclosing spans are underlined from the inside out: the line nearest "
             + "the text belongs to the span just around it.";
+
     private static final float MARGIN = 56.7f;
     private static final float BODY_SIZE = 10.5f;
     private static final float LEADING = 17f;
@@ -74,7 +75,8 @@ final class PdfBrief {
     }
 
     void write(OutputStream out) throws IOException {
-        Rectangle page = new Rectangle(options.pageSize().width(), options.pageSize().height());
+        Rectangle page =
+                new Rectangle(options.pageSize().width(), options.pageSize().height());
         document = new Document(page, MARGIN, MARGIN, MARGIN, MARGIN + 10);
         writer = PdfWriter.getInstance(document, out);
         writer.setCloseStream(false);
@@ -91,7 +93,11 @@ final class PdfBrief {
         }
         document.open();
         if (options.pdfArchival()) {
-            writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
+            writer.setOutputIntents(
+                    "Custom",
+                    "",
+                    "http://www.color.org",
+                    "sRGB IEC61966-2.1",
                     ICC_Profile.getInstance(ColorSpace.CS_sRGB));
         }
         outline();
@@ -113,16 +119,15 @@ final class PdfBrief {
     private void info() {
         document.addTitle(metadata(brief.title()));
         String annotators = fact("Annotators");
-        document.addAuthor(annotators == null || annotators.equals("not recorded") ? "Scholion"
-                : metadata(annotators));
+        document.addAuthor(annotators == null || annotators.equals("not recorded") ? "Scholion" : metadata(annotators));
         String sets = fact("Label sets");
         document.addSubject("Annotated brief" + (sets == null ? "" : " (label sets: " + metadata(sets) + ")"));
         document.addKeywords(brief.legend().stream().map(l -> l.label().name()).collect(Collectors.joining(", ")));
         document.addCreator("Scholion");
         String language = brief.document().document().language();
         if (language != null) {
-            writer.getExtraCatalog().put(com.lowagie.text.pdf.PdfName.LANG,
-                    new com.lowagie.text.pdf.PdfString(metadata(language)));
+            writer.getExtraCatalog()
+                    .put(com.lowagie.text.pdf.PdfName.LANG, new com.lowagie.text.pdf.PdfString(metadata(language)));
         }
     }
 
@@ -134,7 +139,11 @@ final class PdfBrief {
     }
 
     private String fact(String name) {
-        return brief.facts().stream().filter(f -> f.name().equals(name)).map(Fact::value).findFirst().orElse(null);
+        return brief.facts().stream()
+                .filter(f -> f.name().equals(name))
+                .map(Fact::value)
+                .findFirst()
+                .orElse(null);
     }
 
     private void outline() {
@@ -171,13 +180,17 @@ final class PdfBrief {
         replaced += title[0];
         controls += title[1];
         if (controls > 0) {
-            facts.add(new Fact("Note", controls + (controls == 1 ? " control character was" : " control characters were")
-                    + " removed (NUL and other control characters cannot be shown)."));
+            facts.add(new Fact(
+                    "Note",
+                    controls + (controls == 1 ? " control character was" : " control characters were")
+                            + " removed (NUL and other control characters cannot be shown)."));
         }
         if (replaced > 0) {
-            facts.add(new Fact("Note", replaced + (replaced == 1 ? " character" : " characters")
-                    + " that no embedded font can draw " + (replaced == 1 ? "is" : "are") + " shown as "
-                    + Glyphs.REPLACEMENT + " (the DOCX and HTML briefs keep them)."));
+            facts.add(new Fact(
+                    "Note",
+                    replaced + (replaced == 1 ? " character" : " characters")
+                            + " that no embedded font can draw " + (replaced == 1 ? "is" : "are") + " shown as "
+                            + Glyphs.REPLACEMENT + " (the DOCX and HTML briefs keep them)."));
         }
         PdfPTable table = table(new float[] {22, 78});
         for (Fact f : facts) {
@@ -218,16 +231,20 @@ final class PdfBrief {
             label.add(new Chunk("\n", small));
             label.add(new Chunk(e.labelSet(), font("sans", SMALL - 1, MUTED)));
             table.addCell(ruled(new PdfPCell(label)));
-            table.addCell(ruled(cell(phrase(e.label().description() == null ? "" : e.label().description(),
-                    glyphs.sans, small))));
+            table.addCell(ruled(
+                    cell(phrase(e.label().description() == null ? "" : e.label().description(), glyphs.sans, small))));
             PdfPCell count = ruled(cell(phrase(Integer.toString(e.count()), glyphs.sans, small)));
             count.setHorizontalAlignment(Element.ALIGN_RIGHT);
             table.addCell(count);
         }
         document.add(table);
         Paragraph note = new Paragraph(12, "", font("serifItalic", SMALL + 0.5f, MUTED));
-        append(note, Brief.OVERLAP_NOTE + " " + UNDERLINE_NOTE, glyphs.serifItalic,
-                font("serifItalic", SMALL + 0.5f, MUTED), null);
+        append(
+                note,
+                Brief.OVERLAP_NOTE + " " + UNDERLINE_NOTE,
+                glyphs.serifItalic,
+                font("serifItalic", SMALL + 0.5f, MUTED),
+                null);
         note.setSpacingBefore(6);
         document.add(note);
     }
@@ -237,8 +254,8 @@ final class PdfBrief {
             return;
         }
         heading("Spans per label", null);
-        document.add(PdfChart.draw(writer.getDirectContent(), brief.legend(), document.right() - document.left(),
-                glyphs));
+        document.add(
+                PdfChart.draw(writer.getDirectContent(), brief.legend(), document.right() - document.left(), glyphs));
     }
 
     // ---------------------------------------------------------------- text
@@ -276,8 +293,12 @@ final class PdfBrief {
                 Fragment next = i + 1 < fragments.size() ? fragments.get(i + 1) : firstFragment(lines);
                 FragmentStyle style = brief.style(fragment);
                 rtl |= hasRightToLeft(fragment.text());
-                append(paragraph, fragment.text(), glyphs.serif, style.isPlain() ? body
-                        : font("serif", BODY_SIZE, INK), style);
+                append(
+                        paragraph,
+                        fragment.text(),
+                        glyphs.serif,
+                        style.isPlain() ? body : font("serif", BODY_SIZE, INK),
+                        style);
                 List<Entry> ending = brief.endingBefore(fragment, next);
                 FragmentStyle around = ending.isEmpty() ? null : around(fragment, ending);
                 boolean first = true;
@@ -339,10 +360,10 @@ final class PdfBrief {
         return rtl ? PdfWriter.RUN_DIRECTION_LTR : PdfWriter.RUN_DIRECTION_NO_BIDI;
     }
 
-
     /** The superscript number after a span, in its label's line colour, linked to its table row. */
     private Chunk marker(Entry e, boolean first) {
-        Chunk marker = new Chunk(first ? e.marker() : "," + e.marker(),
+        Chunk marker = new Chunk(
+                first ? e.marker() : "," + e.marker(),
                 font("sansBold", 6.5f, color(e.tint().lineRgb())));
         marker.setTextRise(4f);
         if (links != null) {
@@ -416,14 +437,17 @@ final class PdfBrief {
         Font small = font("sans", SMALL - 0.5f, PLAIN_INK);
         int rows = 0;
         for (Entry e : entries) {
-            Chunk number = new Chunk(e.marker(), font("sansBold", SMALL - 0.5f, color(e.tint().lineRgb())));
+            Chunk number = new Chunk(
+                    e.marker(), font("sansBold", SMALL - 0.5f, color(e.tint().lineRgb())));
             number.setGenericTag(Links.row(e.number()));
             table.addCell(ruled(new PdfPCell(new Phrase(number))));
             PdfPCell label = ruled(cell(phrase(e.label().name(), glyphs.sans, small)));
             label.setBackgroundColor(color(e.tint().fillRgb()));
             table.addCell(label);
-            table.addCell(ruled(cell(phrase(Excerpts.quoted(e.quote()), glyphs.serif, font("serif", SMALL, PLAIN_INK)))));
-            table.addCell(ruled(cell(phrase(e.span().note() == null ? "" : e.span().note(), glyphs.sans, small))));
+            table.addCell(
+                    ruled(cell(phrase(Excerpts.quoted(e.quote()), glyphs.serif, font("serif", SMALL, PLAIN_INK)))));
+            table.addCell(
+                    ruled(cell(phrase(e.span().note() == null ? "" : e.span().note(), glyphs.sans, small))));
             table.addCell(ruled(cell(phrase(String.join("; ", e.relations()), glyphs.sans, small))));
             if (details) {
                 table.addCell(ruled(cell(details(e, small))));
@@ -531,12 +555,18 @@ final class PdfBrief {
 
     private Font font(String name, float size, Color color) {
         String key = name + "/" + size + "/" + color.getRGB();
-        return fonts.computeIfAbsent(key, k -> new Font(switch (name) {
-            case "serif" -> glyphs.serif;
-            case "serifItalic" -> glyphs.serifItalic;
-            case "sansBold" -> glyphs.sansBold;
-            default -> glyphs.sans;
-        }, size, Font.NORMAL, color));
+        return fonts.computeIfAbsent(
+                key,
+                k -> new Font(
+                        switch (name) {
+                            case "serif" -> glyphs.serif;
+                            case "serifItalic" -> glyphs.serifItalic;
+                            case "sansBold" -> glyphs.sansBold;
+                            default -> glyphs.sans;
+                        },
+                        size,
+                        Font.NORMAL,
+                        color));
     }
 
     private Color color(int rgb) {

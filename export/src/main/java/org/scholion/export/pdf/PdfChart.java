@@ -22,8 +22,7 @@ final class PdfChart {
     private static final Color TEXT = new Color(0x33, 0x33, 0x33);
     private static final Color AXIS = new Color(0xB0, 0xB0, 0xB0);
 
-    private PdfChart() {
-    }
+    private PdfChart() {}
 
     static Image draw(PdfContentByte cb, List<LegendEntry> legend, float width, Glyphs glyphs) {
         List<LegendEntry> bars = new ArrayList<>(legend);
@@ -54,10 +53,14 @@ final class PdfChart {
             t.beginText();
             t.setFontAndSize(font, SIZE);
             t.setColorFill(TEXT);
-            t.showTextAligned(PdfContentByte.ALIGN_RIGHT, fit(names.get(i), font, labelWidth - 8), axisX - 6,
-                    barY + 2, 0);
-            t.showTextAligned(PdfContentByte.ALIGN_LEFT, String.format(Locale.ROOT, "%d", e.count()),
-                    axisX + length + 4, barY + 2, 0);
+            t.showTextAligned(
+                    PdfContentByte.ALIGN_RIGHT, fit(names.get(i), font, labelWidth - 8), axisX - 6, barY + 2, 0);
+            t.showTextAligned(
+                    PdfContentByte.ALIGN_LEFT,
+                    String.format(Locale.ROOT, "%d", e.count()),
+                    axisX + length + 4,
+                    barY + 2,
+                    0);
             t.endText();
         }
         t.setColorStroke(AXIS);

@@ -30,8 +30,8 @@ public final class PdfExporter implements Exporter {
             new PdfBrief(brief, options.brief()).write(out);
         } catch (RuntimeException e) {
             // OpenPDF reports layout and font failures as unchecked exceptions
-            throw new ExportException("cannot write the PDF brief of " + document.document().id() + ": "
-                    + e.getMessage(), e);
+            throw new ExportException(
+                    "cannot write the PDF brief of " + document.document().id() + ": " + e.getMessage(), e);
         }
         out.flush();
     }

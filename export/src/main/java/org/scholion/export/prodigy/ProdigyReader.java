@@ -44,8 +44,8 @@ import org.scholion.export.json.Where;
  */
 public final class ProdigyReader implements DocumentReader {
     static final String FORMAT = "prodigy";
-    static final Set<String> RESERVED = Set.of("text", "spans", "tokens", "relations", "meta", "answer",
-            "_annotator_id", "_timestamp");
+    static final Set<String> RESERVED =
+            Set.of("text", "spans", "tokens", "relations", "meta", "answer", "_annotator_id", "_timestamp");
 
     /** Keys only a Prodigy task has, among the JSONL formats. */
     public static final List<String> OWN_KEYS = List.of("spans", "tokens", "answer", "_input_hash", "_task_hash");
@@ -80,7 +80,7 @@ public final class ProdigyReader implements DocumentReader {
             checked.losses().forEach(losses::add);
             sink.accept(held.document);
         } else {
-            pass(source, options, losses, labels, sink, () -> { });
+            pass(source, options, losses, labels, sink, () -> {});
         }
     }
 
@@ -101,8 +101,14 @@ public final class ProdigyReader implements DocumentReader {
         }
     }
 
-    private void pass(Path source, ReadOptions options, LossReport losses, Set<String> labels, DocumentSink sink,
-                      Runnable starting) throws ScholionException {
+    private void pass(
+            Path source,
+            ReadOptions options,
+            LossReport losses,
+            Set<String> labels,
+            DocumentSink sink,
+            Runnable starting)
+            throws ScholionException {
         String name = source.toString();
         DocumentIds ids = new DocumentIds(ForeignLabels.setNameFor(String.valueOf(source.getFileName())));
         JsonLines.parse(source, maxLine, (line, parser) -> {
@@ -113,8 +119,10 @@ public final class ProdigyReader implements DocumentReader {
             String text = where.requiredString(task, "text", "the task");
             ObjectNode facts = facts(where, task, losses);
             JsonNode own = facts.get("id");
-            String id = ids.next(own != null && own.isTextual() ? own.textValue() : null,
-                    own != null && own.isIntegralNumber() ? own.asText() : null, line);
+            String id = ids.next(
+                    own != null && own.isTextual() ? own.textValue() : null,
+                    own != null && own.isIntegralNumber() ? own.asText() : null,
+                    line);
             Document document = DocumentFields.read(where, id, text, facts, RESERVED);
             DocumentDraft draft = new DocumentDraft(where, document, options, labels);
             String annotator = where.string(task, "_annotator_id", "the task");
@@ -123,13 +131,17 @@ public final class ProdigyReader implements DocumentReader {
             if (answer != null && !answer.equals("accept")) {
                 JsonNode spans = where.array(task, "spans", "the task's");
                 if (spans != null && !spans.isEmpty()) {
-                    losses.add(FORMAT, name, line, "spans of rejected or ignored tasks not imported",
+                    losses.add(
+                            FORMAT,
+                            name,
+                            line,
+                            "spans of rejected or ignored tasks not imported",
                             spans.size() + " span(s) of a task answered '" + answer + "'");
                 }
             } else {
                 tokenRanges.check(where, draft.text());
-                List<Placed> placed = spans(where, task, draft,
-                        annotator != null ? annotator : options.annotator(), created, losses);
+                List<Placed> placed =
+                        spans(where, task, draft, annotator != null ? annotator : options.annotator(), created, losses);
                 relations(where, task, draft, tokenRanges, placed, losses);
             }
             labels.addAll(draft.labelNames());
@@ -178,7 +190,11 @@ public final class ProdigyReader implements DocumentReader {
                 continue;
             }
             if (facts.has(field.getKey())) {
-                losses.add(FORMAT, where.source(), where.line(), "task keys hidden by meta not imported",
+                losses.add(
+                        FORMAT,
+                        where.source(),
+                        where.line(),
+                        "task keys hidden by meta not imported",
                         "'" + field.getKey() + "' is both a key of the task and of its meta; meta's is kept");
             } else {
                 facts.set(field.getKey(), field.getValue());
@@ -192,7 +208,9 @@ public final class ProdigyReader implements DocumentReader {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0
+        if (!value.isIntegralNumber()
+                || !value.canConvertToLong()
+                || value.longValue() < 0
                 || value.longValue() > 253402300799L) {
             throw where.error("\"_timestamp\" must be whole seconds since 1970, not %s", Where.shown(value));
         }
@@ -260,7 +278,8 @@ public final class ProdigyReader implements DocumentReader {
                 JsonToken value = parser.nextToken();
                 switch (key) {
                     case "start", "end" -> {
-                        if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+                        if (value == JsonToken.VALUE_NUMBER_INT
+                                && parser.getNumberType() == JsonParser.NumberType.INT
                                 && parser.getIntValue() >= 0) {
                             if (key.equals("start")) {
                                 start = parser.getIntValue();
@@ -350,11 +369,11 @@ public final class ProdigyReader implements DocumentReader {
     }
 
     /** A span as read: its id in the draft and its range, to anchor relations. */
-    private record Placed(String id, int start, int end, String label) {
-    }
+    private record Placed(String id, int start, int end, String label) {}
 
-    private static List<Placed> spans(Where where, JsonNode task, DocumentDraft draft,
-                                      String annotator, Instant created, LossReport losses) throws ScholionException {
+    private static List<Placed> spans(
+            Where where, JsonNode task, DocumentDraft draft, String annotator, Instant created, LossReport losses)
+            throws ScholionException {
         JsonNode spans = where.array(task, "spans", "the task's");
         List<Placed> placed = new ArrayList<>();
         if (spans == null) {
@@ -366,13 +385,30 @@ public final class ProdigyReader implements DocumentReader {
             int end = where.offset(span, "end", "a span");
             String label = where.requiredString(span, "label", "span " + start + ":" + end);
             if (end <= draft.text().length() && start <= end) {
-                check(where, draft.text(), start, end, where.string(span, "text", "a span"), "span " + start + ":" + end);
+                check(
+                        where,
+                        draft.text(),
+                        start,
+                        end,
+                        where.string(span, "text", "a span"),
+                        "span " + start + ":" + end);
             }
             double score = where.number(span, "score", "span " + start + ":" + end);
-            String id = draft.span(null, start, end, label, Double.isNaN(score) ? null : Scores.note(score, null),
-                    annotator, created, false);
+            String id = draft.span(
+                    null,
+                    start,
+                    end,
+                    label,
+                    Double.isNaN(score) ? null : Scores.note(score, null),
+                    annotator,
+                    created,
+                    false);
             if (id == null) {
-                losses.add(FORMAT, where.source(), where.line(), "empty spans not imported",
+                losses.add(
+                        FORMAT,
+                        where.source(),
+                        where.line(),
+                        "empty spans not imported",
                         "span " + start + ":" + end + " of " + label + " covers no text");
             } else {
                 placed.add(new Placed(id, start, end, label));
@@ -381,8 +417,9 @@ public final class ProdigyReader implements DocumentReader {
         return placed;
     }
 
-    private static void relations(Where where, JsonNode task, DocumentDraft draft, TokenRanges tokens,
-                                  List<Placed> placed, LossReport losses) throws ScholionException {
+    private static void relations(
+            Where where, JsonNode task, DocumentDraft draft, TokenRanges tokens, List<Placed> placed, LossReport losses)
+            throws ScholionException {
         JsonNode relations = where.array(task, "relations", "the task's");
         if (relations == null) {
             return;
@@ -390,7 +427,8 @@ public final class ProdigyReader implements DocumentReader {
         // the spans by range, in the order read: a relation's span is found without a scan of them all
         Map<Long, List<Placed>> byRange = new HashMap<>();
         for (Placed p : placed) {
-            byRange.computeIfAbsent(range(p.start(), p.end()), k -> new ArrayList<>(1)).add(p);
+            byRange.computeIfAbsent(range(p.start(), p.end()), k -> new ArrayList<>(1))
+                    .add(p);
         }
         for (JsonNode relation : relations) {
             where.object(relation, "each of \"relations\"");
@@ -400,13 +438,21 @@ public final class ProdigyReader implements DocumentReader {
                 throw where.error("relation label '%s' has no letter or digit", foreign);
             }
             if (!type.equals(foreign)) {
-                losses.add(FORMAT, where.source(), where.line(), "relation types renamed",
+                losses.add(
+                        FORMAT,
+                        where.source(),
+                        where.line(),
+                        "relation types renamed",
                         "'" + foreign + "' became '" + type + "'");
             }
             Placed head = end(where, relation, "head", tokens, placed, byRange);
             Placed child = end(where, relation, "child", tokens, placed, byRange);
             if (head == null || child == null) {
-                losses.add(FORMAT, where.source(), where.line(), "relations between tokens not imported",
+                losses.add(
+                        FORMAT,
+                        where.source(),
+                        where.line(),
+                        "relations between tokens not imported",
                         "relation " + foreign + " starts or ends at a token that no span covers");
                 continue;
             }
@@ -415,8 +461,14 @@ public final class ProdigyReader implements DocumentReader {
     }
 
     /** The span a relation's head or child is: its {@code head_span} if given, else the innermost span over its token. */
-    private static Placed end(Where where, JsonNode relation, String field, TokenRanges tokens, List<Placed> placed,
-                              Map<Long, List<Placed>> byRange) throws ScholionException {
+    private static Placed end(
+            Where where,
+            JsonNode relation,
+            String field,
+            TokenRanges tokens,
+            List<Placed> placed,
+            Map<Long, List<Placed>> byRange)
+            throws ScholionException {
         JsonNode span = relation.get(field + "_span");
         if (span != null && !span.isNull()) {
             where.object(span, "\"" + field + "_span\"");
@@ -436,11 +488,13 @@ public final class ProdigyReader implements DocumentReader {
         }
         int token = where.offset(index, "a relation's \"" + field + "\"");
         if (token >= tokens.size()) {
-            throw where.error("a relation's \"%s\" is token %d, but the task has %d tokens", field, token, tokens.size());
+            throw where.error(
+                    "a relation's \"%s\" is token %d, but the task has %d tokens", field, token, tokens.size());
         }
         Placed best = null;
         for (Placed p : placed) {
-            if (p.start() <= tokens.start(token) && tokens.end(token) <= p.end()
+            if (p.start() <= tokens.start(token)
+                    && tokens.end(token) <= p.end()
                     && (best == null || p.end() - p.start() < best.end() - best.start())) {
                 best = p;
             }
@@ -455,12 +509,12 @@ public final class ProdigyReader implements DocumentReader {
     private static void check(Where where, CodePointText text, int start, int end, String quoted, String what)
             throws ScholionException {
         if (end < start || end > text.length()) {
-            throw where.error("%s (%d:%d) lies outside the text, which has %d code points", what, start, end,
-                    text.length());
+            throw where.error(
+                    "%s (%d:%d) lies outside the text, which has %d code points", what, start, end, text.length());
         }
         if (quoted != null && !quoted.equals(text.slice(start, end))) {
-            throw where.error("%s quotes '%s' but the text there is '%s'", what, clip(quoted),
-                    clip(text.slice(start, end)));
+            throw where.error(
+                    "%s quotes '%s' but the text there is '%s'", what, clip(quoted), clip(text.slice(start, end)));
         }
     }
 
@@ -470,7 +524,8 @@ public final class ProdigyReader implements DocumentReader {
 
     /** Whether a file looks like Prodigy JSONL: lines of objects with {@code text} and Prodigy's {@code spans}, {@code tokens}, {@code answer} or hashes. */
     public static boolean detect(Path file) {
-        return Sniff.of(file).filter(s -> !s.inArray() && s.keys().contains("text")
-                && s.hasAny(OWN_KEYS)).isPresent();
+        return Sniff.of(file)
+                .filter(s -> !s.inArray() && s.keys().contains("text") && s.hasAny(OWN_KEYS))
+                .isPresent();
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.scholion.export.interchange.Details;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
 import org.scholion.core.model.Relation;
@@ -20,6 +19,7 @@ import org.scholion.core.text.Tokens;
 import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Format;
+import org.scholion.export.interchange.Details;
 import org.scholion.export.interchange.DocumentWriter;
 import org.scholion.export.interchange.LossReport;
 import org.scholion.export.json.AtomicFile;
@@ -88,7 +88,8 @@ public final class ProdigyWriter implements DocumentWriter {
         private void writeTask(AnnotatedDocument doc) throws IOException {
             String id = doc.document().id();
             CodePointText text = doc.text();
-            List<Tokens.Token> tokens = doc.relations().isEmpty() ? List.of() : Tokens.of(text).tokens();
+            List<Tokens.Token> tokens =
+                    doc.relations().isEmpty() ? List.of() : Tokens.of(text).tokens();
             json.writeStartObject();
             json.writeStringField("text", text.string());
             json.writeArrayFieldStart("spans");
@@ -97,7 +98,11 @@ public final class ProdigyWriter implements DocumentWriter {
                 n++;
                 if (!span.id().equals("s" + n)) {
                     // a Prodigy span has no id: the reader numbers them in the order written
-                    losses.add(ProdigyReader.FORMAT, id, 0, "span ids not kept (spans are numbered in order)",
+                    losses.add(
+                            ProdigyReader.FORMAT,
+                            id,
+                            0,
+                            "span ids not kept (spans are numbered in order)",
                             "span " + span.id() + " comes back as s" + n);
                 }
                 json.writeStartObject();
@@ -137,8 +142,8 @@ public final class ProdigyWriter implements DocumentWriter {
                 json.writeNumberField("start", token.start());
                 json.writeNumberField("end", token.end());
                 json.writeNumberField("id", i);
-                json.writeBooleanField("ws", token.end() < text.length()
-                        && Character.isWhitespace(text.codePointAt(token.end())));
+                json.writeBooleanField(
+                        "ws", token.end() < text.length() && Character.isWhitespace(text.codePointAt(token.end())));
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -152,8 +157,13 @@ public final class ProdigyWriter implements DocumentWriter {
                 int headToken = anchor(tokens, head);
                 int childToken = anchor(tokens, child);
                 if (headToken < 0 || childToken < 0) {
-                    losses.add(ProdigyReader.FORMAT, doc.document().id(), 0, "relations not written",
-                            "relation " + relation.id() + " (" + relation.type() + "): a span it joins covers no token");
+                    losses.add(
+                            ProdigyReader.FORMAT,
+                            doc.document().id(),
+                            0,
+                            "relations not written",
+                            "relation " + relation.id() + " (" + relation.type()
+                                    + "): a span it joins covers no token");
                     continue;
                 }
                 json.writeStartObject();
@@ -189,8 +199,8 @@ public final class ProdigyWriter implements DocumentWriter {
             }
             String annotator = spans.get(0).annotator();
             Instant created = spans.get(0).created();
-            boolean same = spans.stream().allMatch(s -> Objects.equals(s.annotator(), annotator)
-                    && Objects.equals(s.created(), created));
+            boolean same = spans.stream()
+                    .allMatch(s -> Objects.equals(s.annotator(), annotator) && Objects.equals(s.created(), created));
             if (same && (created == null || created.getNano() == 0)) {
                 if (annotator != null) {
                     json.writeStringField("_annotator_id", annotator);
@@ -202,7 +212,11 @@ public final class ProdigyWriter implements DocumentWriter {
             }
             for (Span span : spans) {
                 if (span.annotator() != null || span.created() != null) {
-                    losses.add(ProdigyReader.FORMAT, doc.document().id(), 0, "span annotators and times not written",
+                    losses.add(
+                            ProdigyReader.FORMAT,
+                            doc.document().id(),
+                            0,
+                            "span annotators and times not written",
                             "span " + span.id() + ": a task has one annotator and one time, and its spans differ");
                 }
             }
@@ -216,19 +230,33 @@ public final class ProdigyWriter implements DocumentWriter {
                 }
             }
             json.writeObjectFieldStart("meta");
-            Document inMeta = new Document(document.id(), document.title(), document.iri(), document.mediaType(),
-                    document.language(), metadata.entrySet().stream().filter(e -> !e.getKey().startsWith("_"))
-                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+            Document inMeta = new Document(
+                    document.id(),
+                    document.title(),
+                    document.iri(),
+                    document.mediaType(),
+                    document.language(),
+                    metadata.entrySet().stream()
+                            .filter(e -> !e.getKey().startsWith("_"))
+                            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
                     "");
             List<String> clashing = DocumentFields.write(json, inMeta, Set.of());
             for (String key : clashing) {
-                losses.add(ProdigyReader.FORMAT, document.id(), 0, "metadata entries not written",
+                losses.add(
+                        ProdigyReader.FORMAT,
+                        document.id(),
+                        0,
+                        "metadata entries not written",
                         "'" + key + "' is a key the document's own facts use");
             }
             json.writeEndObject();
             for (String key : metadata.keySet()) {
                 if (ProdigyReader.RESERVED.contains(key)) {
-                    losses.add(ProdigyReader.FORMAT, document.id(), 0, "metadata entries not written",
+                    losses.add(
+                            ProdigyReader.FORMAT,
+                            document.id(),
+                            0,
+                            "metadata entries not written",
                             "'" + key + "' is a key Prodigy uses itself");
                 }
             }

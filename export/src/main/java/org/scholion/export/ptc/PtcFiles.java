@@ -18,13 +18,18 @@ import java.util.regex.Pattern;
  */
 final class PtcFiles {
     /** The labels files of a PTC article, in the order they are preferred (technique labels before span-only ones). */
-    static final List<String> LABEL_SUFFIXES = List.of(".labels.tsv", ".task-flc-tc.labels", ".task2-TC.labels",
-            ".task-FLC.labels", ".task-si.labels", ".task1-SI.labels");
+    static final List<String> LABEL_SUFFIXES = List.of(
+            ".labels.tsv",
+            ".task-flc-tc.labels",
+            ".task2-TC.labels",
+            ".task-FLC.labels",
+            ".task-si.labels",
+            ".task1-SI.labels");
+
     static final Pattern ARTICLE_TEXT = Pattern.compile("article([^.]+)\\.txt");
     private static final Pattern ARTICLE_LABELS = Pattern.compile("article([^.]+)\\..*labels.*");
 
-    private PtcFiles() {
-    }
+    private PtcFiles() {}
 
     /** The article id of {@code article<ID>.txt} or of an article's labels file; empty for other names. */
     static Optional<String> articleId(Path file) {

@@ -76,9 +76,13 @@ public final class PtcReader implements DocumentReader {
         List<AnnotatedDocument> documents = new ArrayList<>();
         for (Map.Entry<String, List<Row>> e : rows.entrySet()) {
             String id = e.getKey();
-            Path text = PtcFiles.text(labelsFile, id).orElseThrow(() -> new ScholionException(labelsFile.toString(),
-                    e.getValue().isEmpty() ? 0 : e.getValue().get(0).line(), 0, "article" + id
-                    + ".txt is neither beside it nor in a folder beside its folder", null));
+            Path text = PtcFiles.text(labelsFile, id)
+                    .orElseThrow(() -> new ScholionException(
+                            labelsFile.toString(),
+                            e.getValue().isEmpty() ? 0 : e.getValue().get(0).line(),
+                            0,
+                            "article" + id + ".txt is neither beside it nor in a folder beside its folder",
+                            null));
             documents.add(document(id, TextFiles.readUtf8(text), e.getValue(), options, losses, labelsFile.toString()));
         }
         for (AnnotatedDocument doc : documents) {
@@ -87,8 +91,7 @@ public final class PtcReader implements DocumentReader {
     }
 
     /** One row of a labels file. */
-    record Row(int line, String id, String technique, long start, long end) {
-    }
+    record Row(int line, String id, String technique, long start, long end) {}
 
     /** The rows of a labels file by article id, in the order first met. */
     static Map<String, List<Row>> rows(Path file, String onlyId) throws ScholionException {
@@ -102,8 +105,12 @@ public final class PtcReader implements DocumentReader {
             }
             Row row = row(line, i + 1, source);
             if (onlyId != null && !row.id().equals(onlyId)) {
-                throw new ScholionException(source, i + 1, 0, "row is about article " + row.id()
-                        + ", but the file is article" + onlyId + "'s", null);
+                throw new ScholionException(
+                        source,
+                        i + 1,
+                        0,
+                        "row is about article " + row.id() + ", but the file is article" + onlyId + "'s",
+                        null);
             }
             rows.computeIfAbsent(row.id(), k -> new ArrayList<>()).add(row);
         }
@@ -113,8 +120,12 @@ public final class PtcReader implements DocumentReader {
     private static Row row(String line, int number, String source) throws ScholionException {
         String[] fields = line.split("\\s+");
         if (fields.length < 3) {
-            throw new ScholionException(source, number, 0,
-                    "row is not 'ID<TAB>TECHNIQUE<TAB>START<TAB>END' (it has " + fields.length + " fields)", null);
+            throw new ScholionException(
+                    source,
+                    number,
+                    0,
+                    "row is not 'ID<TAB>TECHNIQUE<TAB>START<TAB>END' (it has " + fields.length + " fields)",
+                    null);
         }
         String id = fields[0];
         long start = number(fields[fields.length - 2], "start", number, source);
@@ -129,14 +140,19 @@ public final class PtcReader implements DocumentReader {
 
     private static long number(String s, String what, int line, String source) throws ScholionException {
         if (s.isEmpty() || s.length() > 10 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new ScholionException(source, line, 0, what + " offset '" + (s.length() > 20 ? s.substring(0, 20)
-                    + "..." : s) + "' is not a number", null);
+            throw new ScholionException(
+                    source,
+                    line,
+                    0,
+                    what + " offset '" + (s.length() > 20 ? s.substring(0, 20) + "..." : s) + "' is not a number",
+                    null);
         }
         return Long.parseLong(s);
     }
 
-    private static AnnotatedDocument document(String id, String text, List<Row> rows, ReadOptions options,
-                                              LossReport losses, String source) throws ScholionException {
+    private static AnnotatedDocument document(
+            String id, String text, List<Row> rows, ReadOptions options, LossReport losses, String source)
+            throws ScholionException {
         CodePointText cp = CodePointText.of(text);
         ForeignLabels labels = new ForeignLabels(options);
         Map<String, String> spelling = spellings(options.labelSets());
@@ -144,19 +160,33 @@ public final class PtcReader implements DocumentReader {
         java.util.Set<String> places = new java.util.HashSet<>();
         for (Row row : rows) {
             if (row.end() > cp.length() || row.start() > row.end()) {
-                throw new ScholionException(source, row.line(), 0, String.format(Locale.ROOT,
-                        "span %d:%d is outside article%s.txt, which has %d code points", row.start(), row.end(),
-                        id, cp.length()), null);
+                throw new ScholionException(
+                        source,
+                        row.line(),
+                        0,
+                        String.format(
+                                Locale.ROOT,
+                                "span %d:%d is outside article%s.txt, which has %d code points",
+                                row.start(),
+                                row.end(),
+                                id,
+                                cp.length()),
+                        null);
             }
             if (row.start() == row.end()) {
-                losses.add("ptc", source, row.line(), "empty spans not imported", row.technique() + " at " + row.start());
+                losses.add(
+                        "ptc", source, row.line(), "empty spans not imported", row.technique() + " at " + row.start());
                 continue;
             }
-            String technique = row.technique().isEmpty() || row.technique().equals("?") ? NO_TECHNIQUE
-                    : row.technique();
+            String technique =
+                    row.technique().isEmpty() || row.technique().equals("?") ? NO_TECHNIQUE : row.technique();
             String known = spelling.get(canonical(technique));
             if (known != null && !known.equals(technique)) {
-                losses.add("ptc", source, row.line(), "technique spellings mapped onto the label set",
+                losses.add(
+                        "ptc",
+                        source,
+                        row.line(),
+                        "technique spellings mapped onto the label set",
                         technique + " became " + known);
                 technique = known;
             }
@@ -164,19 +194,33 @@ public final class PtcReader implements DocumentReader {
                 String label = labels.resolve(technique);
                 // the corpus lists some fragments twice; a document holds one span per offsets and label
                 if (!places.add(row.start() + ":" + row.end() + ":" + label)) {
-                    losses.add("ptc", source, row.line(), "rows repeating a span not imported",
+                    losses.add(
+                            "ptc",
+                            source,
+                            row.line(),
+                            "rows repeating a span not imported",
                             label + " at " + row.start() + ":" + row.end());
                     continue;
                 }
-                spans.add(new Span("s" + (spans.size() + 1), (int) row.start(), (int) row.end(), label, null,
-                        options.annotator(), null, false));
+                spans.add(new Span(
+                        "s" + (spans.size() + 1),
+                        (int) row.start(),
+                        (int) row.end(),
+                        label,
+                        null,
+                        options.annotator(),
+                        null,
+                        false));
             } catch (IllegalArgumentException e) {
                 throw new ScholionException(source, row.line(), 0, e.getMessage(), null);
             }
         }
         try {
             Document document = new Document(TextFiles.documentId(id), null, null, "text/plain", null, Map.of(), text);
-            return AnnotatedDocument.builder(document).labelSets(labels.labelSets()).build().withSpans(spans);
+            return AnnotatedDocument.builder(document)
+                    .labelSets(labels.labelSets())
+                    .build()
+                    .withSpans(spans);
         } catch (IllegalArgumentException e) {
             throw new ScholionException(source, e.getMessage());
         }

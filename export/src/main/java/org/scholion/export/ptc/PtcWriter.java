@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.scholion.export.interchange.Details;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
 import org.scholion.core.model.Relation;
@@ -17,6 +16,7 @@ import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
+import org.scholion.export.interchange.Details;
 import org.scholion.export.interchange.DocumentWriter;
 import org.scholion.export.interchange.LossReport;
 
@@ -57,13 +57,20 @@ public final class PtcWriter implements DocumentWriter {
                 Details.notWritten("ptc", source, doc, losses);
                 StringBuilder rows = new StringBuilder();
                 for (Span span : doc.spans()) {
-                    rows.append(id).append('\t').append(span.label()).append('\t').append(span.start()).append('\t')
-                            .append(span.end()).append('\n');
+                    rows.append(id)
+                            .append('\t')
+                            .append(span.label())
+                            .append('\t')
+                            .append(span.start())
+                            .append('\t')
+                            .append(span.end())
+                            .append('\n');
                 }
                 byte[] bytes = doc.document().text().getBytes(StandardCharsets.UTF_8);
                 Exporters.writeAtomically(text, out -> out.write(bytes));
                 files.add(text);
-                Exporters.writeAtomically(labels, out -> out.write(rows.toString().getBytes(StandardCharsets.UTF_8)));
+                Exporters.writeAtomically(
+                        labels, out -> out.write(rows.toString().getBytes(StandardCharsets.UTF_8)));
                 files.add(labels);
             }
 
@@ -84,8 +91,13 @@ public final class PtcWriter implements DocumentWriter {
         for (int i = 0; i < spans.size(); i++) {
             Span span = spans.get(i);
             if (span.note() != null) {
-                losses.add("ptc", source, 0, "notes not written", "span " + span.id() + ": " + span.note()
-                        .lines().findFirst().orElse(""));
+                losses.add(
+                        "ptc",
+                        source,
+                        0,
+                        "notes not written",
+                        "span " + span.id() + ": "
+                                + span.note().lines().findFirst().orElse(""));
             }
             if (span.annotator() != null || span.created() != null) {
                 losses.add("ptc", source, 0, "annotators and times of spans not written", "span " + span.id());
@@ -94,16 +106,27 @@ public final class PtcWriter implements DocumentWriter {
                 losses.add("ptc", source, 0, "suggestion flags not written", "span " + span.id());
             }
             if (!span.id().equals("s" + (i + 1))) {
-                losses.add("ptc", source, 0, "span ids not kept (spans are numbered in row order)",
+                losses.add(
+                        "ptc",
+                        source,
+                        0,
+                        "span ids not kept (spans are numbered in row order)",
                         "span " + span.id() + " comes back as s" + (i + 1));
             }
         }
         for (Relation r : doc.relations()) {
-            losses.add("ptc", source, 0, "relations not written", r.id() + " (" + r.from() + " " + r.type() + " "
-                    + r.to() + ")");
+            losses.add(
+                    "ptc",
+                    source,
+                    0,
+                    "relations not written",
+                    r.id() + " (" + r.from() + " " + r.type() + " " + r.to() + ")");
         }
         Document d = doc.document();
-        if (!d.title().equals(d.id()) || d.iri() != null || d.language() != null || !d.metadata().isEmpty()) {
+        if (!d.title().equals(d.id())
+                || d.iri() != null
+                || d.language() != null
+                || !d.metadata().isEmpty()) {
             losses.add("ptc", source, 0, "documents' titles and metadata not written", "document " + d.id());
         }
     }

@@ -10,8 +10,7 @@ import java.util.List;
  * would end the line for INCEpTION's reader (which then shows the two characters).
  */
 final class Escaping {
-    private Escaping() {
-    }
+    private Escaping() {}
 
     static String escapeValue(String value) {
         StringBuilder b = new StringBuilder(value.length() + 8);
@@ -150,8 +149,7 @@ final class Escaping {
     }
 
     /** A stacked value without its disambiguation suffix, and the suffix's number (0 when none). */
-    record Disambiguated(String value, int id) {
-    }
+    record Disambiguated(String value, int id) {}
 
     static Disambiguated disambiguate(String escaped) {
         int end = escaped.length() - 1;

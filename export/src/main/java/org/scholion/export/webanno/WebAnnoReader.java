@@ -38,10 +38,11 @@ public final class WebAnnoReader implements DocumentReader {
     static final String NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity";
     private static final Pattern UNIT_ID = Pattern.compile("(\\d{1,9})-(\\d{1,9})(?:\\.(\\d{1,9}))?");
     private static final Pattern OFFSETS = Pattern.compile("(\\d{1,9})-(\\d{1,9})");
-    private static final Pattern SOURCE = Pattern.compile(
-            "(\\d{1,9}-\\d{1,9}(?:\\.\\d{1,9})?)(?:\\[(\\d{1,9})_(\\d{1,9})\\])?");
+    private static final Pattern SOURCE =
+            Pattern.compile("(\\d{1,9}-\\d{1,9}(?:\\.\\d{1,9})?)(?:\\[(\\d{1,9})_(\\d{1,9})\\])?");
     /** A column with annotations but no feature values: {@code *}, {@code *[1]|*[2]}. */
     private static final Pattern NO_VALUES = Pattern.compile("(?:\\*(?:\\[\\d+])?(?:\\||$))*");
+
     private static final Pattern RELATION_TYPE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/#-]{0,99}");
 
     private final WebAnnoOptions webanno;
@@ -65,7 +66,15 @@ public final class WebAnnoReader implements DocumentReader {
         }
     }
 
-    private enum Role { VALUE, PLACEHOLDER, SLOT_ROLE, SLOT_TARGET, CHAIN, RELATION_VALUE, RELATION_SOURCE }
+    private enum Role {
+        VALUE,
+        PLACEHOLDER,
+        SLOT_ROLE,
+        SLOT_TARGET,
+        CHAIN,
+        RELATION_VALUE,
+        RELATION_SOURCE
+    }
 
     private record Column(String layer, String feature, Role role) {
         String name() {
@@ -110,8 +119,7 @@ public final class WebAnnoReader implements DocumentReader {
         }
     }
 
-    private record Pending(int line, String type, String source, int sourceId, String target, int targetId) {
-    }
+    private record Pending(int line, String type, String source, int sourceId, String target, int targetId) {}
 
     @Override
     public void read(Path source, ReadOptions options, LossReport losses, DocumentSink sink) throws ScholionException {
@@ -192,8 +200,10 @@ public final class WebAnnoReader implements DocumentReader {
                     String[] fields = line.split("\t", -1);
                     int expected = 3 + columns.size();
                     if (!(fields.length == expected || (fields.length == expected + 1 && fields[expected].isEmpty()))) {
-                        throw error(number, "has " + fields.length + " fields; the header declares " + expected
-                                + " (id, offsets, token and " + columns.size() + " columns)");
+                        throw error(
+                                number,
+                                "has " + fields.length + " fields; the header declares " + expected
+                                        + " (id, offsets, token and " + columns.size() + " columns)");
                     }
                     Matcher id = UNIT_ID.matcher(fields[0]);
                     Matcher offsets = OFFSETS.matcher(fields[1]);
@@ -211,24 +221,31 @@ public final class WebAnnoReader implements DocumentReader {
                     if (!rowsSeen) {
                         rowsSeen = true;
                         if (begin < text.length()) {
-                            throw error(number, "the sentence starts at offset " + begin
-                                    + ", inside the text before it (which ends at " + text.length() + ")");
+                            throw error(
+                                    number,
+                                    "the sentence starts at offset " + begin
+                                            + ", inside the text before it (which ends at " + text.length() + ")");
                         }
                         text.append(" ".repeat(begin - text.length()));
                         sentenceStart = begin;
                         text.append(sentence);
                     }
                     if (begin < sentenceStart || end > text.length()) {
-                        throw error(number, "offsets " + fields[1] + " lie outside their sentence ("
-                                + sentenceStart + "-" + text.length() + ")");
+                        throw error(
+                                number,
+                                "offsets " + fields[1] + " lie outside their sentence (" + sentenceStart + "-"
+                                        + text.length() + ")");
                     }
                     if (splitsPair(begin) || splitsPair(end)) {
-                        throw error(number, "offsets " + fields[1] + " fall inside a character (a UTF-16 surrogate pair)");
+                        throw error(
+                                number, "offsets " + fields[1] + " fall inside a character (a UTF-16 surrogate pair)");
                     }
                     String covered = text.substring(begin, end);
                     if (!covered.equals(fields[2])) {
-                        throw error(number, "token '" + abbreviate(fields[2]) + "' does not match the text at "
-                                + fields[1] + " ('" + abbreviate(covered) + "')");
+                        throw error(
+                                number,
+                                "token '" + abbreviate(fields[2]) + "' does not match the text at " + fields[1] + " ('"
+                                        + abbreviate(covered) + "')");
                     }
                     row(fields, begin, end, number);
                 }
@@ -237,7 +254,9 @@ public final class WebAnnoReader implements DocumentReader {
         }
 
         private boolean splitsPair(int index) {
-            return index > 0 && index < text.length() && Character.isLowSurrogate(text.charAt(index))
+            return index > 0
+                    && index < text.length()
+                    && Character.isLowSurrogate(text.charAt(index))
                     && Character.isHighSurrogate(text.charAt(index - 1));
         }
 
@@ -288,12 +307,18 @@ public final class WebAnnoReader implements DocumentReader {
         private void chooseColumns() throws ScholionException {
             String layer = webanno.layer();
             if (layer == null) {
-                layer = spanLayers.containsKey(WebAnnoWriter.SPAN_LAYER) ? WebAnnoWriter.SPAN_LAYER
-                        : spanLayers.containsKey(NAMED_ENTITY) ? NAMED_ENTITY
-                        : spanLayers.isEmpty() ? null : spanLayers.keySet().iterator().next();
+                layer = spanLayers.containsKey(WebAnnoWriter.SPAN_LAYER)
+                        ? WebAnnoWriter.SPAN_LAYER
+                        : spanLayers.containsKey(NAMED_ENTITY)
+                                ? NAMED_ENTITY
+                                : spanLayers.isEmpty()
+                                        ? null
+                                        : spanLayers.keySet().iterator().next();
             } else if (!spanLayers.containsKey(layer)) {
-                throw error(0, "has no span layer '" + layer + "' (it has "
-                        + (spanLayers.isEmpty() ? "none" : String.join(", ", spanLayers.keySet())) + ")");
+                throw error(
+                        0,
+                        "has no span layer '" + layer + "' (it has "
+                                + (spanLayers.isEmpty() ? "none" : String.join(", ", spanLayers.keySet())) + ")");
             }
             labelLayer = layer;
             if (layer == null) {
@@ -311,11 +336,12 @@ public final class WebAnnoReader implements DocumentReader {
                 throw error(0, "span layer " + layer + " has no feature to take labels from");
             }
             if (feature == null) {
-                feature = features.contains("label") ? "label" : features.contains("value") ? "value"
-                        : features.get(0);
+                feature = features.contains("label") ? "label" : features.contains("value") ? "value" : features.get(0);
             } else if (!features.contains(feature)) {
-                throw error(0, "span layer " + layer + " has no feature '" + feature + "' (it has "
-                        + String.join(", ", features) + ")");
+                throw error(
+                        0,
+                        "span layer " + layer + " has no feature '" + feature + "' (it has "
+                                + String.join(", ", features) + ")");
             }
             for (int i = 0; i < columns.size(); i++) {
                 Column c = columns.get(i);
@@ -336,7 +362,8 @@ public final class WebAnnoReader implements DocumentReader {
             }
             for (int i = 0; i < columns.size() && relationLayer != null; i++) {
                 Column c = columns.get(i);
-                if (c.layer().equals(relationLayer) && c.role() == Role.RELATION_VALUE
+                if (c.layer().equals(relationLayer)
+                        && c.role() == Role.RELATION_VALUE
                         && (typeColumn < 0 || c.feature().equals("type"))) {
                     typeColumn = i;
                 }
@@ -347,8 +374,12 @@ public final class WebAnnoReader implements DocumentReader {
             String unit = fields[0];
             for (int i = 0; i < columns.size(); i++) {
                 String value = fields[3 + i];
-                if (i == labelColumn || i == noteColumn || i == typeColumn || i == sourceColumn
-                        || value.equals("_") || NO_VALUES.matcher(value).matches()) {
+                if (i == labelColumn
+                        || i == noteColumn
+                        || i == typeColumn
+                        || i == sourceColumn
+                        || value.equals("_")
+                        || NO_VALUES.matcher(value).matches()) {
                     continue;
                 }
                 otherValues.computeIfAbsent(i, k -> new int[] {0, number})[0]++;
@@ -357,8 +388,9 @@ public final class WebAnnoReader implements DocumentReader {
                 List<String> labels = Escaping.splitStack(fields[3 + labelColumn]);
                 List<String> notes = noteColumn < 0 ? null : Escaping.splitStack(fields[3 + noteColumn]);
                 if (notes != null && notes.size() != labels.size()) {
-                    throw error(number, "the label column stacks " + labels.size() + " values, the note column "
-                            + notes.size());
+                    throw error(
+                            number,
+                            "the label column stacks " + labels.size() + " values, the note column " + notes.size());
                 }
                 List<Found> here = new ArrayList<>();
                 for (int k = 0; k < labels.size(); k++) {
@@ -385,18 +417,26 @@ public final class WebAnnoReader implements DocumentReader {
                 List<String> sources = Escaping.splitStack(fields[3 + sourceColumn]);
                 List<String> types = typeColumn < 0 ? null : Escaping.splitStack(fields[3 + typeColumn]);
                 if (types != null && types.size() != sources.size()) {
-                    throw error(number, "the relation type column stacks " + types.size()
-                            + " values, the relation source column " + sources.size());
+                    throw error(
+                            number,
+                            "the relation type column stacks " + types.size() + " values, the relation source column "
+                                    + sources.size());
                 }
                 for (int k = 0; k < sources.size(); k++) {
                     Matcher m = SOURCE.matcher(sources.get(k));
                     if (!m.matches()) {
-                        throw error(number, "relation source '" + abbreviate(sources.get(k))
-                                + "' is not a token id like 1-2 or 1-2[3_4]");
+                        throw error(
+                                number,
+                                "relation source '" + abbreviate(sources.get(k))
+                                        + "' is not a token id like 1-2 or 1-2[3_4]");
                     }
                     String type = types == null ? null : Escaping.unescapeValue(types.get(k));
-                    pending.add(new Pending(number, type == null || type.equals("*") ? null : type, m.group(1),
-                            m.group(2) == null ? 0 : Integer.parseInt(m.group(2)), unit,
+                    pending.add(new Pending(
+                            number,
+                            type == null || type.equals("*") ? null : type,
+                            m.group(1),
+                            m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
+                            unit,
                             m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
                 }
             }
@@ -406,19 +446,23 @@ public final class WebAnnoReader implements DocumentReader {
             if (id > 0) {
                 Found span = byId.get(id);
                 if (span == null) {
-                    throw error(relation.line(), "the relation's " + what + " [" + id + "] is no annotation of "
-                            + labelLayer);
+                    throw error(
+                            relation.line(),
+                            "the relation's " + what + " [" + id + "] is no annotation of " + labelLayer);
                 }
                 return span;
             }
             List<Found> here = unitSpans.get(unit);
             if (here == null || here.isEmpty()) {
-                throw error(relation.line(), "the relation's " + what + " " + unit + " is no token with an annotation of "
-                        + labelLayer);
+                throw error(
+                        relation.line(),
+                        "the relation's " + what + " " + unit + " is no token with an annotation of " + labelLayer);
             }
             if (here.size() > 1) {
-                throw error(relation.line(), "the relation's " + what + " " + unit + " holds " + here.size()
-                        + " stacked annotations and the relation says not which");
+                throw error(
+                        relation.line(),
+                        "the relation's " + what + " " + unit + " holds " + here.size()
+                                + " stacked annotations and the relation says not which");
             }
             return here.get(0);
         }
@@ -433,8 +477,12 @@ public final class WebAnnoReader implements DocumentReader {
             Map<String, String> places = new HashMap<>();
             for (Found span : found) {
                 if (span.begin() == span.end()) {
-                    losses.add(FORMAT, name, span.line, "zero-width spans not carried", "a span of "
-                            + labelLayer + " at offset " + span.begin() + " covers no text");
+                    losses.add(
+                            FORMAT,
+                            name,
+                            span.line,
+                            "zero-width spans not carried",
+                            "a span of " + labelLayer + " at offset " + span.begin() + " covers no text");
                     continue;
                 }
                 String label = span.label;
@@ -444,14 +492,30 @@ public final class WebAnnoReader implements DocumentReader {
                 }
                 try {
                     String id = "s" + (spans.size() + 1);
-                    Span made = new Span(id, cp.toCodePointIndex(span.begin()), cp.toCodePointIndex(span.end()),
-                            labels.resolve(label), span.note, options.annotator(), null, false);
+                    Span made = new Span(
+                            id,
+                            cp.toCodePointIndex(span.begin()),
+                            cp.toCodePointIndex(span.end()),
+                            labels.resolve(label),
+                            span.note,
+                            options.annotator(),
+                            null,
+                            false);
                     // a document holds one span per offsets and label: WebAnno's [n] may stack several
                     String same = places.putIfAbsent(made.start() + ":" + made.end() + ":" + made.label(), id);
                     if (same != null) {
-                        losses.add(FORMAT, name, span.line, "spans at the same place with the same label merged",
-                                String.format(Locale.ROOT, "a second %s at %d:%d is one span with %s, relations"
-                                        + " included", made.label(), made.start(), made.end(), same));
+                        losses.add(
+                                FORMAT,
+                                name,
+                                span.line,
+                                "spans at the same place with the same label merged",
+                                String.format(
+                                        Locale.ROOT,
+                                        "a second %s at %d:%d is one span with %s, relations" + " included",
+                                        made.label(),
+                                        made.start(),
+                                        made.end(),
+                                        same));
                         ids.put(span, same);
                         continue;
                     }
@@ -462,37 +526,66 @@ public final class WebAnnoReader implements DocumentReader {
                 }
             }
             if (!unlabelled.isEmpty()) {
-                losses.add(FORMAT, name, Integer.parseInt(unlabelled.get(0)), "spans without a label value named after"
-                        + " their layer", unlabelled.size() + " spans of " + labelLayer + " have no " + "value; they are"
-                        + " labelled '" + fallback + "'");
+                losses.add(
+                        FORMAT,
+                        name,
+                        Integer.parseInt(unlabelled.get(0)),
+                        "spans without a label value named after" + " their layer",
+                        unlabelled.size() + " spans of " + labelLayer + " have no " + "value; they are" + " labelled '"
+                                + fallback + "'");
             }
             List<Relation> relations = new ArrayList<>();
             for (Pending relation : pending) {
                 Found from = end(relation, relation.source(), relation.sourceId(), "source");
                 Found to = end(relation, relation.target(), relation.targetId(), "target");
                 if (!ids.containsKey(from) || !ids.containsKey(to)) {
-                    losses.add(FORMAT, name, relation.line(), "relations of zero-width spans not carried",
+                    losses.add(
+                            FORMAT,
+                            name,
+                            relation.line(),
+                            "relations of zero-width spans not carried",
                             "relation from " + relation.source() + " to " + relation.target());
                     continue;
                 }
-                String type = relation.type() == null ? relationLayer.substring(relationLayer.lastIndexOf('.') + 1)
+                String type = relation.type() == null
+                        ? relationLayer.substring(relationLayer.lastIndexOf('.') + 1)
                         : relation.type();
                 if (!RELATION_TYPE.matcher(type).matches()) {
-                    String renamed = type.replaceAll("[^\\p{L}\\p{N}._:/#-]", "-").replaceAll("^[^\\p{L}\\p{N}]+", "");
+                    String renamed =
+                            type.replaceAll("[^\\p{L}\\p{N}._:/#-]", "-").replaceAll("^[^\\p{L}\\p{N}]+", "");
                     renamed = renamed.isEmpty() ? "related" : renamed.substring(0, Math.min(100, renamed.length()));
-                    losses.add(FORMAT, name, relation.line(), "relation types renamed", "'" + abbreviate(type)
-                            + "' became '" + renamed + "'");
+                    losses.add(
+                            FORMAT,
+                            name,
+                            relation.line(),
+                            "relation types renamed",
+                            "'" + abbreviate(type) + "' became '" + renamed + "'");
                     type = renamed;
                 }
                 relations.add(new Relation("r" + (relations.size() + 1), type, ids.get(from), ids.get(to)));
             }
-            otherValues.forEach((column, counts) -> losses.add(FORMAT, name, counts[1], "columns not carried",
-                    String.format(Locale.ROOT, "%s: %d rows with values", columns.get(column).name(), counts[0])));
+            otherValues.forEach((column, counts) -> losses.add(
+                    FORMAT,
+                    name,
+                    counts[1],
+                    "columns not carried",
+                    String.format(
+                            Locale.ROOT,
+                            "%s: %d rows with values",
+                            columns.get(column).name(),
+                            counts[0])));
             String id = stem(path);
-            Document document = new Document(id, id, null, "text/plain", null,
-                    Map.of("source", path.getFileName().toString()), string);
+            Document document = new Document(
+                    id,
+                    id,
+                    null,
+                    "text/plain",
+                    null,
+                    Map.of("source", path.getFileName().toString()),
+                    string);
             try {
-                AnnotatedDocument.Builder builder = AnnotatedDocument.builder(document).labelSets(labels.labelSets());
+                AnnotatedDocument.Builder builder =
+                        AnnotatedDocument.builder(document).labelSets(labels.labelSets());
                 spans.forEach(builder::span);
                 relations.forEach(builder::relation);
                 return builder.build();
@@ -507,8 +600,11 @@ public final class WebAnnoReader implements DocumentReader {
     }
 
     static String stem(Path source) {
-        String stem = source.getFileName().toString().replaceFirst("\\.[^.]*$", "")
-                .replaceAll("[^\\p{L}\\p{N}\\p{M}._:-]+", "-").replaceAll("^[^\\p{L}\\p{N}_]+", "");
+        String stem = source.getFileName()
+                .toString()
+                .replaceFirst("\\.[^.]*$", "")
+                .replaceAll("[^\\p{L}\\p{N}\\p{M}._:-]+", "-")
+                .replaceAll("^[^\\p{L}\\p{N}_]+", "");
         if (stem.length() > 200) {
             stem = stem.substring(0, 200);
         }

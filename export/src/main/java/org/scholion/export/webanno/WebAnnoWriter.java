@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.scholion.export.interchange.Details;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
@@ -26,6 +25,7 @@ import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
+import org.scholion.export.interchange.Details;
 import org.scholion.export.interchange.DocumentWriter;
 import org.scholion.export.interchange.LossReport;
 
@@ -75,8 +75,7 @@ public final class WebAnnoWriter implements DocumentWriter {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
 
             @Override
             public List<Path> files() {
@@ -131,7 +130,11 @@ public final class WebAnnoWriter implements DocumentWriter {
         for (int s = 0; s < sentences.size(); s++) {
             List<Tokens.Token> inSentence = sentences.get(s).tokens();
             for (int t = 0; t < inSentence.size(); t++) {
-                tokens.add(new Unit(s + 1, t + 1, inSentence.get(t).start(), inSentence.get(t).end()));
+                tokens.add(new Unit(
+                        s + 1,
+                        t + 1,
+                        inSentence.get(t).start(),
+                        inSentence.get(t).end()));
             }
         }
         reportText(doc, sentences, losses);
@@ -143,8 +146,12 @@ public final class WebAnnoWriter implements DocumentWriter {
             int first = firstEndingAfter(tokens, span.start());
             int last = lastStartingBefore(tokens, span.end());
             if (first < 0 || last < first) {
-                losses.add(FORMAT, id, 0, "spans on white space only not written", describe(doc, span)
-                        + " covers no token");
+                losses.add(
+                        FORMAT,
+                        id,
+                        0,
+                        "spans on white space only not written",
+                        describe(doc, span) + " covers no token");
                 continue;
             }
             Unit t1 = tokens.get(first);
@@ -152,8 +159,12 @@ public final class WebAnnoWriter implements DocumentWriter {
             int b = Math.max(span.start(), t1.start);
             int e = Math.min(span.end(), tn.end);
             if (b != span.start() || e != span.end()) {
-                losses.add(FORMAT, id, 0, "span ends in white space moved onto tokens", describe(doc, span)
-                        + " written as " + b + ":" + e + " '" + text.slice(b, e) + "'");
+                losses.add(
+                        FORMAT,
+                        id,
+                        0,
+                        "span ends in white space moved onto tokens",
+                        describe(doc, span) + " written as " + b + ":" + e + " '" + text.slice(b, e) + "'");
             }
             boolean single = first == last;
             Unit defining = null;
@@ -195,16 +206,21 @@ public final class WebAnnoWriter implements DocumentWriter {
             if (idUnit.containsKey(relation.from()) && idUnit.containsKey(relation.to())) {
                 relations.add(relation);
             } else {
-                losses.add(FORMAT, id, 0, "relations between unwritten spans not written", "relation "
-                        + relation.id() + " " + relation.type() + " from " + relation.from() + " to " + relation.to());
+                losses.add(
+                        FORMAT,
+                        id,
+                        0,
+                        "relations between unwritten spans not written",
+                        "relation " + relation.id() + " " + relation.type() + " from " + relation.from() + " to "
+                                + relation.to());
             }
         }
         Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < doc.spans().size(); i++) {
             order.put(doc.spans().get(i).id(), i);
         }
-        relations.sort(Comparator.comparing((Relation r) -> order.get(r.to())).thenComparing(Relation::id,
-                Comparator.naturalOrder()));
+        relations.sort(Comparator.comparing((Relation r) -> order.get(r.to()))
+                .thenComparing(Relation::id, Comparator.naturalOrder()));
         relations.forEach(r -> idUnit.get(r.to()).relations.add(r));
 
         for (Unit token : tokens) {
@@ -252,7 +268,11 @@ public final class WebAnnoWriter implements DocumentWriter {
             for (Unit row : rows) {
                 for (Span span : row.spans) {
                     if (seen.add(span.id()) && !span.id().equals("s" + seen.size())) {
-                        losses.add(FORMAT, id, 0, "span ids not kept (spans are numbered in row order)",
+                        losses.add(
+                                FORMAT,
+                                id,
+                                0,
+                                "span ids not kept (spans are numbered in row order)",
                                 "span " + span.id() + " comes back as s" + seen.size());
                     }
                 }
@@ -260,8 +280,15 @@ public final class WebAnnoWriter implements DocumentWriter {
         }
     }
 
-    private static void row(Writer w, Unit unit, CodePointText text, boolean spanLayer, boolean relationLayer,
-                            Map<String, Integer> disambiguation, Map<String, Unit> idUnit) throws IOException {
+    private static void row(
+            Writer w,
+            Unit unit,
+            CodePointText text,
+            boolean spanLayer,
+            boolean relationLayer,
+            Map<String, Integer> disambiguation,
+            Map<String, Unit> idUnit)
+            throws IOException {
         w.write(unit.id());
         w.write('\t');
         w.write(Integer.toString(text.toCharIndex(unit.start)));
@@ -281,7 +308,8 @@ public final class WebAnnoWriter implements DocumentWriter {
                     notes.append('|');
                 }
                 labels.append(Escaping.escapeValue(span.label())).append(suffix);
-                notes.append(span.note() == null ? "*" : Escaping.escapeValue(span.note())).append(suffix);
+                notes.append(span.note() == null ? "*" : Escaping.escapeValue(span.note()))
+                        .append(suffix);
             }
             w.write(unit.spans.isEmpty() ? "_" : labels.toString());
             w.write('\t');
@@ -301,7 +329,10 @@ public final class WebAnnoWriter implements DocumentWriter {
                 Integer from = disambiguation.get(relation.from());
                 Integer to = disambiguation.get(relation.to());
                 if (from != null || to != null) {
-                    sources.append('[').append(from == null ? 0 : from).append('_').append(to == null ? 0 : to)
+                    sources.append('[')
+                            .append(from == null ? 0 : from)
+                            .append('_')
+                            .append(to == null ? 0 : to)
                             .append(']');
                 }
             }
@@ -324,13 +355,27 @@ public final class WebAnnoWriter implements DocumentWriter {
         }
         int trailing = text.length() - previous;
         if (lost > 0 || trailing > 0) {
-            losses.add(FORMAT, id, 0, "documents whose text between sentences is not kept", String.format(Locale.ROOT,
-                    "document %s: %d characters between sentences become spaces and %d after the last are dropped"
-                            + " (TSV keeps only sentence text)", id, lost, trailing));
+            losses.add(
+                    FORMAT,
+                    id,
+                    0,
+                    "documents whose text between sentences is not kept",
+                    String.format(
+                            Locale.ROOT,
+                            "document %s: %d characters between sentences become spaces and %d after the last are dropped"
+                                    + " (TSV keeps only sentence text)",
+                            id,
+                            lost,
+                            trailing));
         }
-        losses.add(FORMAT, id, 0, "documents whose details are not written", "document " + id
-                + ": its title, metadata, label colours and descriptions, span and relation ids, annotators,"
-                + " times and suggestion marks are not in TSV");
+        losses.add(
+                FORMAT,
+                id,
+                0,
+                "documents whose details are not written",
+                "document " + id
+                        + ": its title, metadata, label colours and descriptions, span and relation ids, annotators,"
+                        + " times and suggestion marks are not in TSV");
     }
 
     private static int notSpaces(CodePointText text, int from, int to) {
@@ -348,8 +393,8 @@ public final class WebAnnoWriter implements DocumentWriter {
         if (covered.codePointCount(0, covered.length()) > 40) {
             covered = covered.substring(0, covered.offsetByCodePoints(0, 37)) + "...";
         }
-        return String.format(Locale.ROOT, "span %s %s %d:%d '%s'", span.id(), span.label(), span.start(), span.end(),
-                covered);
+        return String.format(
+                Locale.ROOT, "span %s %s %d:%d '%s'", span.id(), span.label(), span.start(), span.end(), covered);
     }
 
     private static int firstEndingAfter(List<Unit> tokens, int offset) {

@@ -44,8 +44,8 @@ import org.scholion.seeds.Seeds;
 
 class ArchiveBagTest {
     private static final LocalDate DATE = LocalDate.of(2026, 12, 5);
-    private static final BagOptions OPTIONS = new BagOptions("Scholion Archive", "Ada Archivist", "ada@example.org",
-            "Two annotated articles", DATE, null);
+    private static final BagOptions OPTIONS = new BagOptions(
+            "Scholion Archive", "Ada Archivist", "ada@example.org", "Two annotated articles", DATE, null);
 
     @TempDir
     Path dir;
@@ -60,8 +60,8 @@ class ArchiveBagTest {
     private Path worldFile() throws Exception {
         String text = "Kyiv 🇺🇦 and Paris — مرحبا بالعالم, 中文 e\u0301.\r\nSecond line 👩‍👩‍👧.\n";
         LabelSet set = LabelSet.of("places", Label.of("PLACE", "#117733"), Label.of("CITY NAME", "#CC6677"));
-        AnnotatedDocument doc = AnnotatedDocument.builder(new Document("world", "World, in scripts", null,
-                        "text/plain", null, Map.of(), text))
+        AnnotatedDocument doc = AnnotatedDocument.builder(
+                        new Document("world", "World, in scripts", null, "text/plain", null, Map.of(), text))
                 .labelSet(set)
                 .span(Span.of("s1", 0, 4, "CITY NAME"))
                 .span(Span.of("s2", 0, 7, "PLACE"))
@@ -76,33 +76,44 @@ class ArchiveBagTest {
 
     private Path bag(BagOptions options) throws Exception {
         Path target = dir.resolve("archive");
-        ArchiveBag.write(List.of(seedFile(), worldFile()), target, options, ExportOptions.DEFAULT, id -> { });
+        ArchiveBag.write(List.of(seedFile(), worldFile()), target, options, ExportOptions.DEFAULT, id -> {});
         return target;
     }
 
     @Test
     void writesAValidBagIt10BagWithEveryFileOfEachDocument() throws Exception {
         Path bag = bag(OPTIONS);
-        assertThat(Files.readString(bag.resolve("bagit.txt"))).contains("BagIt-Version: 1.0")
+        assertThat(Files.readString(bag.resolve("bagit.txt")))
+                .contains("BagIt-Version: 1.0")
                 .contains("Tag-File-Character-Encoding: UTF-8");
         String info = Files.readString(bag.resolve("bag-info.txt"));
-        assertThat(info).contains("Source-Organization: Scholion Archive", "Contact-Name: Ada Archivist",
-                "Contact-Email: ada@example.org", "External-Description: Two annotated articles",
-                "Bagging-Date: 2026-12-05", "Payload-Oxum: ");
+        assertThat(info)
+                .contains(
+                        "Source-Organization: Scholion Archive",
+                        "Contact-Name: Ada Archivist",
+                        "Contact-Email: ada@example.org",
+                        "External-Description: Two annotated articles",
+                        "Bagging-Date: 2026-12-05",
+                        "Payload-Oxum: ");
         String manifest = Files.readString(bag.resolve("manifest-sha256.txt"));
         for (String id : List.of("coalition-of-the-willing", "world")) {
             for (String ext : List.of(".txt", ".scholion.json", ".jsonld", ".csv", ".pdf")) {
                 assertThat(manifest).contains("data/documents/" + id + "/" + id + ext);
             }
         }
-        assertThat(manifest).contains("data/documents/world/world.relations.csv", "data/ro-crate-metadata.json",
-                "data/labels/places.jsonld", "data/labels/propaganda.jsonld");
-        assertThat(Files.readString(bag.resolve("tagmanifest-sha256.txt"))).contains("bag-info.txt", "bagit.txt",
-                "manifest-sha256.txt");
+        assertThat(manifest)
+                .contains(
+                        "data/documents/world/world.relations.csv",
+                        "data/ro-crate-metadata.json",
+                        "data/labels/places.jsonld",
+                        "data/labels/propaganda.jsonld");
+        assertThat(Files.readString(bag.resolve("tagmanifest-sha256.txt")))
+                .contains("bag-info.txt", "bagit.txt", "manifest-sha256.txt");
         assertThat(BagCheck.check(bag)).isEmpty();
         assertThat(Files.readString(bag.resolve("data/documents/world/world.txt"), StandardCharsets.UTF_8))
                 .isEqualTo(AnnotationFile.at(worldFile()).read().document().text());
-        try (PDDocument pdf = Loader.loadPDF(bag.resolve("data/documents/world/world.pdf").toFile())) {
+        try (PDDocument pdf =
+                Loader.loadPDF(bag.resolve("data/documents/world/world.pdf").toFile())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Kyiv", "Paris");
         }
         try (Stream<Path> left = Files.list(dir)) {
@@ -119,9 +130,12 @@ class ArchiveBagTest {
         Files.write(csv, bytes);
         Files.delete(bag.resolve("data/documents/coalition-of-the-willing/coalition-of-the-willing.pdf"));
         Files.writeString(bag.resolve("data/stray.txt"), "x");
-        List<String> problems = BagCheck.check(bag).stream().map(Object::toString).toList();
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("data/documents/world/world.csv: altered: its sha256 is "))
-                .contains("data/documents/coalition-of-the-willing/coalition-of-the-willing.pdf: missing",
+        List<String> problems =
+                BagCheck.check(bag).stream().map(Object::toString).toList();
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p).startsWith("data/documents/world/world.csv: altered: its sha256 is "))
+                .contains(
+                        "data/documents/coalition-of-the-willing/coalition-of-the-willing.pdf: missing",
                         "data/stray.txt: not in the payload manifest")
                 .anySatisfy(p -> assertThat(p).startsWith("bag-info.txt: Payload-Oxum is "));
     }
@@ -129,18 +143,22 @@ class ArchiveBagTest {
     @Test
     void namesAnAlteredTagFile() throws Exception {
         Path bag = bag(OPTIONS);
-        Files.writeString(bag.resolve("bag-info.txt"),
+        Files.writeString(
+                bag.resolve("bag-info.txt"),
                 Files.readString(bag.resolve("bag-info.txt")).replace("Ada", "Eve"));
-        assertThat(BagCheck.check(bag)).extracting(Object::toString)
+        assertThat(BagCheck.check(bag))
+                .extracting(Object::toString)
                 .anySatisfy(p -> assertThat(p).startsWith("bag-info.txt: altered"));
     }
 
     @Test
     void refusesWhatIsNotABag() throws Exception {
-        assertThat(BagCheck.check(dir.resolve("nothing"))).extracting(Object::toString)
+        assertThat(BagCheck.check(dir.resolve("nothing")))
+                .extracting(Object::toString)
                 .containsExactly(dir.resolve("nothing") + ": no such bag");
         Files.createDirectories(dir.resolve("plain"));
-        assertThat(BagCheck.check(dir.resolve("plain"))).extracting(Object::toString)
+        assertThat(BagCheck.check(dir.resolve("plain")))
+                .extracting(Object::toString)
                 .containsExactly("bagit.txt: missing: this is not a BagIt bag");
     }
 
@@ -151,7 +169,8 @@ class ArchiveBagTest {
         try (Stream<Path> files = Files.list(bag.resolve("data/labels"))) {
             for (Path file : files.toList()) {
                 JsonArray expanded = JsonLd.expand(JsonDocument.of(Files.newInputStream(file)))
-                        .loader(refuseAll()).get();
+                        .loader(refuseAll())
+                        .get();
                 for (JsonValue node : expanded) {
                     JsonObject o = node.asJsonObject();
                     if (o.getJsonArray("@type").getString(0).equals(Skos.SKOS + "Concept")) {
@@ -162,8 +181,8 @@ class ArchiveBagTest {
             }
         }
         Set<String> used = classifyingSources(bag.resolve("data/documents/world/world.jsonld"));
-        used.addAll(classifyingSources(bag.resolve(
-                "data/documents/coalition-of-the-willing/coalition-of-the-willing.jsonld")));
+        used.addAll(classifyingSources(
+                bag.resolve("data/documents/coalition-of-the-willing/coalition-of-the-willing.jsonld")));
         assertThat(used).isNotEmpty();
         assertThat(concepts).containsAll(used);
         assertThat(concepts).contains("urn:scholion:label:places:CITY%20NAME");
@@ -173,10 +192,14 @@ class ArchiveBagTest {
     void baseIriNamesDocumentsAndLabelsOnTheArchivesServer() throws Exception {
         Path bag = bag(new BagOptions(null, null, null, null, DATE, "https://archive.example.org/scholion"));
         Set<String> used = classifyingSources(bag.resolve("data/documents/world/world.jsonld"));
-        assertThat(used).containsExactlyInAnyOrder("https://archive.example.org/scholion/labels/places#CITY%20NAME",
-                "https://archive.example.org/scholion/labels/places#PLACE");
-        JsonNode jsonld = new ObjectMapper().readTree(bag.resolve("data/documents/world/world.jsonld").toFile());
-        assertThat(jsonld.get("id").asText()).isEqualTo("https://archive.example.org/scholion/documents/world/annotations");
+        assertThat(used)
+                .containsExactlyInAnyOrder(
+                        "https://archive.example.org/scholion/labels/places#CITY%20NAME",
+                        "https://archive.example.org/scholion/labels/places#PLACE");
+        JsonNode jsonld = new ObjectMapper()
+                .readTree(bag.resolve("data/documents/world/world.jsonld").toFile());
+        assertThat(jsonld.get("id").asText())
+                .isEqualTo("https://archive.example.org/scholion/documents/world/annotations");
         assertThat(Files.readString(bag.resolve("data/labels/places.jsonld")))
                 .contains("\"https://archive.example.org/scholion/labels/places\"");
         assertThat(BagCheck.check(bag)).isEmpty();
@@ -186,7 +209,9 @@ class ArchiveBagTest {
     void roCrateDescribesEveryPayloadFileAndExpands() throws Exception {
         Path bag = bag(OPTIONS);
         Path crate = bag.resolve("data/ro-crate-metadata.json");
-        JsonArray expanded = JsonLd.expand(JsonDocument.of(Files.newInputStream(crate))).loader(roCrateContext()).get();
+        JsonArray expanded = JsonLd.expand(JsonDocument.of(Files.newInputStream(crate)))
+                .loader(roCrateContext())
+                .get();
         Map<String, JsonObject> byId = new java.util.HashMap<>();
         for (JsonValue node : expanded) {
             byId.put(node.asJsonObject().getString("@id", ""), node.asJsonObject());
@@ -200,14 +225,23 @@ class ArchiveBagTest {
         assertThat(payload).hasSize(16);
         for (Path file : payload) {
             String id = data.relativize(file).toString();
-            JsonObject entity = byId.entrySet().stream().filter(e -> e.getKey().equals(id) || e.getKey().endsWith("/" + id))
-                    .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no entity for " + id));
-            assertThat(entity.getJsonArray("http://schema.org/contentSize").getJsonObject(0).getString("@value"))
+            JsonObject entity = byId.entrySet().stream()
+                    .filter(e -> e.getKey().equals(id) || e.getKey().endsWith("/" + id))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no entity for " + id));
+            assertThat(entity.getJsonArray("http://schema.org/contentSize")
+                            .getJsonObject(0)
+                            .getString("@value"))
                     .isEqualTo(Long.toString(Files.size(file)));
         }
         String text = Files.readString(crate);
-        assertThat(text).contains("\"conformsTo\"", "https://w3id.org/ro/crate/1.1", "\"SoftwareApplication\"",
-                "\"datePublished\" : \"2026-12-05\"");
+        assertThat(text)
+                .contains(
+                        "\"conformsTo\"",
+                        "https://w3id.org/ro/crate/1.1",
+                        "\"SoftwareApplication\"",
+                        "\"datePublished\" : \"2026-12-05\"");
     }
 
     @Test
@@ -216,14 +250,16 @@ class ArchiveBagTest {
         Files.createDirectories(broken.getParent());
         Files.writeString(broken, "{\"format\": \"scholion/1\", ");
         Path target = dir.resolve("archive");
-        assertThatThrownBy(() -> ArchiveBag.write(List.of(seedFile(), broken), target, OPTIONS,
-                ExportOptions.DEFAULT, id -> { }))
-                .isInstanceOf(ExportException.class).hasMessageStartingWith(broken.toString());
+        assertThatThrownBy(() ->
+                        ArchiveBag.write(List.of(seedFile(), broken), target, OPTIONS, ExportOptions.DEFAULT, id -> {}))
+                .isInstanceOf(ExportException.class)
+                .hasMessageStartingWith(broken.toString());
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("in");
         }
         Files.createDirectories(target);
-        assertThatThrownBy(() -> ArchiveBag.write(List.of(seedFile()), target, OPTIONS, ExportOptions.DEFAULT, id -> { }))
+        assertThatThrownBy(
+                        () -> ArchiveBag.write(List.of(seedFile()), target, OPTIONS, ExportOptions.DEFAULT, id -> {}))
                 .hasMessageContaining("already exists");
     }
 
@@ -232,8 +268,8 @@ class ArchiveBagTest {
         Path seed = seedFile();
         Path copy = dir.resolve("in/copy.scholion.json");
         Files.copy(seed, copy);
-        assertThatThrownBy(() -> ArchiveBag.write(List.of(seed, copy), dir.resolve("archive"), OPTIONS,
-                ExportOptions.DEFAULT, id -> { }))
+        assertThatThrownBy(() -> ArchiveBag.write(
+                        List.of(seed, copy), dir.resolve("archive"), OPTIONS, ExportOptions.DEFAULT, id -> {}))
                 .hasMessageContaining("same document id 'coalition-of-the-willing'");
     }
 

@@ -34,7 +34,9 @@ class ExcerptsTest {
 
     @Test
     void theSectionsEndWithTheTableOnlyWhenThereIsOne() {
-        assertThat(Section.inOrder(true)).endsWith(Section.TEXT, Section.ANNOTATIONS).startsWith(Section.TITLE);
+        assertThat(Section.inOrder(true))
+                .endsWith(Section.TEXT, Section.ANNOTATIONS)
+                .startsWith(Section.TITLE);
         assertThat(Section.inOrder(false)).endsWith(Section.TEXT).doesNotContain(Section.ANNOTATIONS);
     }
 }

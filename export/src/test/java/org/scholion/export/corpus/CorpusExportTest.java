@@ -42,24 +42,31 @@ import org.scholion.export.jsonld.JsonLdExporter;
 
 class CorpusExportTest {
     private static final String AS = "http://www.w3.org/ns/activitystreams#";
-    private static final LabelSet LABELS = LabelSet.of("entities", Label.of("PERSON", "#4477AA"),
-            Label.of("PLACE", "#228833"));
-    private static final List<String> TEXTS = List.of("Zoe\u0301 visited Paris.\r\nThe end.",
+    private static final LabelSet LABELS =
+            LabelSet.of("entities", Label.of("PERSON", "#4477AA"), Label.of("PLACE", "#228833"));
+    private static final List<String> TEXTS = List.of(
+            "Zoe\u0301 visited Paris.\r\nThe end.",
             "\u0410\u043D\u043D\u0430 \u0432 \u041C\u043E\u0441\u043A\u0432\u0435.",
             "\u0633\u0627\u0631\u0629 \u0641\u064A \u0627\u0644\u0642\u0627\u0647\u0631\u0629.",
-            "\u674E\u660E\u4F4F\u5728\u5317\u4EAC\u3002", "\uD83D\uDC69\u200D\uD83D\uDCBB =Ada in \uD83C\uDDEC\uD83C\uDDE7 London.");
-    private static final List<int[]> SPANS = List.of(new int[] {0, 4, 13, 18}, new int[] {0, 4, 7, 13},
-            new int[] {0, 4, 8, 15}, new int[] {0, 2, 4, 6}, new int[] {4, 8, 15, 21});
+            "\u674E\u660E\u4F4F\u5728\u5317\u4EAC\u3002",
+            "\uD83D\uDC69\u200D\uD83D\uDCBB =Ada in \uD83C\uDDEC\uD83C\uDDE7 London.");
+    private static final List<int[]> SPANS = List.of(
+            new int[] {0, 4, 13, 18},
+            new int[] {0, 4, 7, 13},
+            new int[] {0, 4, 8, 15},
+            new int[] {0, 2, 4, 6},
+            new int[] {4, 8, 15, 21});
 
     @TempDir
     Path dir;
 
     static AnnotatedDocument document(int i) {
-        org.scholion.core.model.Document doc = new org.scholion.core.model.Document("doc-" + i, "Document " + i, null,
-                "text/plain", null, Map.of(), TEXTS.get(i));
+        org.scholion.core.model.Document doc = new org.scholion.core.model.Document(
+                "doc-" + i, "Document " + i, null, "text/plain", null, Map.of(), TEXTS.get(i));
         int[] s = SPANS.get(i);
         AnnotatedDocument a = AnnotatedDocument.of(doc, List.of(LABELS))
-                .withSpan(new Span("s1", s[0], s[1], "PERSON", "note " + i, "alice", Instant.parse("2026-12-01T09:00:00Z"), false))
+                .withSpan(new Span(
+                        "s1", s[0], s[1], "PERSON", "note " + i, "alice", Instant.parse("2026-12-01T09:00:00Z"), false))
                 .withSpan(Span.of("s2", s[2], s[3], "PLACE"));
         return i % 2 == 0 ? a.withRelation(new Relation("r1", "in", "s1", "s2")) : a;
     }
@@ -74,8 +81,8 @@ class CorpusExportTest {
             int n = i;
             expected.append(withoutHeader(out -> new CsvExporter().export(document(n), ExportOptions.DEFAULT, out)));
             if (i % 2 == 0) {
-                expectedRelations.append(withoutHeader(out -> CsvExporter.exportRelations(document(n),
-                        ExportOptions.DEFAULT, out)));
+                expectedRelations.append(
+                        withoutHeader(out -> CsvExporter.exportRelations(document(n), ExportOptions.DEFAULT, out)));
             }
         }
         assertThat(dir.resolve("corpus.csv")).doesNotExist();
@@ -83,21 +90,32 @@ class CorpusExportTest {
         String written = Files.readString(dir.resolve("corpus.csv"), StandardCharsets.UTF_8);
         assertThat(written).isEqualTo(expected.toString());
         assertThat(Files.readString(dir.resolve("corpus.relations.csv"))).isEqualTo(expectedRelations.toString());
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(written)).getRecords();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(written))
+                .getRecords();
         assertThat(rows).hasSize(10);
-        assertThat(rows).extracting(r -> r.get("document_id")).containsExactly("doc-0", "doc-0", "doc-1", "doc-1",
-                "doc-2", "doc-2", "doc-3", "doc-3", "doc-4", "doc-4");
+        assertThat(rows)
+                .extracting(r -> r.get("document_id"))
+                .containsExactly(
+                        "doc-0", "doc-0", "doc-1", "doc-1", "doc-2", "doc-2", "doc-3", "doc-3", "doc-4", "doc-4");
         assertThat(rows.get(7).get("text")).isEqualTo("\u5317\u4EAC");
         assertThat(rows.get(8).get("text")).isEqualTo("'=Ada");
         try (var files = Files.list(dir)) {
-            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp")))
+                    .isEmpty();
         }
     }
 
     @Test
     void excelGetsOneByteOrderMarkAndNoRelationsFileWithoutRelations() throws Exception {
-        CorpusCsv csv = CorpusCsv.open(dir, "all", ExportOptions.builder().csv(new CsvOptions(false, true)).build());
+        CorpusCsv csv = CorpusCsv.open(
+                dir,
+                "all",
+                ExportOptions.builder().csv(new CsvOptions(false, true)).build());
         csv.add(document(1));
         csv.add(document(3));
         assertThat(csv.finish()).containsExactly(dir.resolve("all.csv"));
@@ -123,14 +141,17 @@ class CorpusExportTest {
 
     @Test
     void jsonLdPagesFollowEachOtherAndHoldEachDocumentsAnnotations() throws Exception {
-        CorpusJsonLd writer = CorpusJsonLd.open(dir, "corpus", "urn:scholion:corpus:test", "Test corpus",
-                ExportOptions.DEFAULT, 4);
+        CorpusJsonLd writer =
+                CorpusJsonLd.open(dir, "corpus", "urn:scholion:corpus:test", "Test corpus", ExportOptions.DEFAULT, 4);
         Set<String> expectedIds = new HashSet<>();
         for (int i = 0; i < 5; i++) {
             writer.add(document(i));
             ByteArrayOutputStream one = new ByteArrayOutputStream();
             new JsonLdExporter().export(document(i), ExportOptions.DEFAULT, one);
-            new ObjectMapper().readTree(one.toByteArray()).get("first").get("items")
+            new ObjectMapper()
+                    .readTree(one.toByteArray())
+                    .get("first")
+                    .get("items")
                     .forEach(item -> expectedIds.add(item.get("id").asText()));
         }
         assertThat(writer.finish()).containsExactly(dir.resolve("corpus.jsonld"));
@@ -163,8 +184,8 @@ class CorpusExportTest {
 
     @Test
     void theJsonLdProcessorExpandsTheCorpusAndSeesThePagingAsActivityStreams() throws Exception {
-        CorpusJsonLd writer = CorpusJsonLd.open(dir, "corpus", "urn:scholion:corpus:test", "Test corpus",
-                ExportOptions.DEFAULT, 3);
+        CorpusJsonLd writer =
+                CorpusJsonLd.open(dir, "corpus", "urn:scholion:corpus:test", "Test corpus", ExportOptions.DEFAULT, 3);
         for (int i = 0; i < 5; i++) {
             writer.add(document(i));
         }
@@ -175,7 +196,11 @@ class CorpusExportTest {
         expanded.forEach(v -> byId.put(v.asJsonObject().getString("@id"), v.asJsonObject()));
         jakarta.json.JsonObject collection = byId.get("urn:scholion:corpus:test");
         assertThat(collection.getJsonArray("@type").getString(0)).isEqualTo(AS + "OrderedCollection");
-        assertThat(collection.getJsonArray(AS + "totalItems").getJsonObject(0).getJsonNumber("@value").intValue())
+        assertThat(collection
+                        .getJsonArray(AS + "totalItems")
+                        .getJsonObject(0)
+                        .getJsonNumber("@value")
+                        .intValue())
                 .isEqualTo(13);
         List<String> order = new ArrayList<>();
         String at = collection.getJsonArray(AS + "first").getJsonObject(0).getString("@id");
@@ -187,20 +212,32 @@ class CorpusExportTest {
             assertThat(page.getJsonArray(AS + "partOf").getJsonObject(0).getString("@id"))
                     .isEqualTo("urn:scholion:corpus:test");
             if (previous != null) {
-                assertThat(page.getJsonArray(AS + "prev").getJsonObject(0).getString("@id")).isEqualTo(previous);
+                assertThat(page.getJsonArray(AS + "prev").getJsonObject(0).getString("@id"))
+                        .isEqualTo(previous);
             }
-            assertThat(page.getJsonArray(AS + "items").getJsonObject(0).getJsonArray("@list")).isNotEmpty();
+            assertThat(page.getJsonArray(AS + "items").getJsonObject(0).getJsonArray("@list"))
+                    .isNotEmpty();
             previous = at;
-            at = page.containsKey(AS + "next") ? page.getJsonArray(AS + "next").getJsonObject(0).getString("@id") : null;
+            at = page.containsKey(AS + "next")
+                    ? page.getJsonArray(AS + "next").getJsonObject(0).getString("@id")
+                    : null;
         }
         assertThat(order).hasSize(5);
-        assertThat(collection.getJsonArray(AS + "last").getJsonObject(0).getString("@id")).isEqualTo(order.get(4));
+        assertThat(collection.getJsonArray(AS + "last").getJsonObject(0).getString("@id"))
+                .isEqualTo(order.get(4));
         List<String> quads = new ArrayList<>();
-        JsonLd.toRdf(JsonDocument.of(Files.newInputStream(dir.resolve("corpus.jsonld")))).loader(new Offline())
+        JsonLd.toRdf(JsonDocument.of(Files.newInputStream(dir.resolve("corpus.jsonld"))))
+                .loader(new Offline())
                 .provide(new com.apicatalog.rdf.api.RdfQuadConsumer() {
                     @Override
-                    public com.apicatalog.rdf.api.RdfQuadConsumer quad(String subject, String predicate, String object,
-                            String datatype, String language, String direction, String graph) {
+                    public com.apicatalog.rdf.api.RdfQuadConsumer quad(
+                            String subject,
+                            String predicate,
+                            String object,
+                            String datatype,
+                            String language,
+                            String direction,
+                            String graph) {
                         quads.add(predicate);
                         return this;
                     }

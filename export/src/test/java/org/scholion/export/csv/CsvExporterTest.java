@@ -1,6 +1,5 @@
 package org.scholion.export.csv;
 
-import org.scholion.export.GoldenFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -21,18 +20,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
-import org.scholion.export.ExportException;
 import org.scholion.export.CsvOptions;
+import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
+import org.scholion.export.GoldenFiles;
 import org.scholion.export.jsonld.TestDocuments;
 import org.scholion.seeds.Seeds;
 
 class CsvExporterTest {
-    private static final ExportOptions RAW = ExportOptions.builder().csv(new CsvOptions(true, false)).build();
+    private static final ExportOptions RAW =
+            ExportOptions.builder().csv(new CsvOptions(true, false)).build();
     /** Reads what RFC 4180 allows, header first; separate from the writing format on purpose. */
-    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    private static final CSVFormat READ =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private static byte[] export(AnnotatedDocument doc, ExportOptions options) throws IOException, ExportException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -57,8 +59,8 @@ class CsvExporterTest {
     void seedReferenceMatchesGoldenFiles() throws Exception {
         AnnotatedDocument seed = Seeds.referenceAnnotation();
         GoldenFiles.check("seed-reference", "coalition-of-the-willing.csv", export(seed, ExportOptions.DEFAULT));
-        GoldenFiles.check("seed-reference", "coalition-of-the-willing.relations.csv",
-                relations(seed, ExportOptions.DEFAULT));
+        GoldenFiles.check(
+                "seed-reference", "coalition-of-the-willing.relations.csv", relations(seed, ExportOptions.DEFAULT));
     }
 
     @Test
@@ -88,8 +90,8 @@ class CsvExporterTest {
                 assertThat(row.get("text")).isEqualTo(doc.text().string().substring(from, to));
                 assertThat(row.get("note")).isEqualTo(span.note() == null ? "" : span.note());
                 assertThat(row.get("annotator")).isEqualTo(span.annotator() == null ? "" : span.annotator());
-                assertThat(row.get("created")).isEqualTo(span.created() == null ? ""
-                        : DateTimeFormatter.ISO_INSTANT.format(span.created()));
+                assertThat(row.get("created"))
+                        .isEqualTo(span.created() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(span.created()));
             }
         }
     }
@@ -111,21 +113,30 @@ class CsvExporterTest {
         }
         // label =Formula x4, text =1+2 -minus +plus @at TAB, notes =HYPERLINK -1 +1 TAB, annotators =cmd @bob
         assertThat(prefixed).isEqualTo(4 + 5 + 4 + 2);
-        assertThat(guarded).allSatisfy(row -> row.forEach(cell ->
-                assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@")));
+        assertThat(guarded)
+                .allSatisfy(row -> row.forEach(cell -> assertThat(cell)
+                        .doesNotStartWith("=")
+                        .doesNotStartWith("+")
+                        .doesNotStartWith("@")));
     }
 
     @Test
     void writesCrlfRecordsUtf8WithoutBomUnlessExcelIsAsked() throws Exception {
         byte[] csv = export(TestDocuments.tricky(), ExportOptions.DEFAULT);
         String text = new String(csv, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("document_id,span_id,label,start,end,text,note,annotator,created,attributes,links\r\n");
+        assertThat(text)
+                .startsWith("document_id,span_id,label,start,end,text,note,annotator,created,attributes,links\r\n");
         assertThat(csv[0]).isEqualTo((byte) 'd');
         assertThat(text).endsWith("\r\n");
-        byte[] excel = export(TestDocuments.tricky(), ExportOptions.builder().csv(new CsvOptions(false, true)).build());
+        byte[] excel = export(
+                TestDocuments.tricky(),
+                ExportOptions.builder().csv(new CsvOptions(false, true)).build());
         assertThat(excel).startsWith(0xEF, 0xBB, 0xBF);
-        assertThat(new String(excel, 3, excel.length - 3, StandardCharsets.UTF_8)).isEqualTo(text);
-        byte[] excelRelations = relations(TestDocuments.tricky(), ExportOptions.builder().csv(new CsvOptions(false, true)).build());
+        assertThat(new String(excel, 3, excel.length - 3, StandardCharsets.UTF_8))
+                .isEqualTo(text);
+        byte[] excelRelations = relations(
+                TestDocuments.tricky(),
+                ExportOptions.builder().csv(new CsvOptions(false, true)).build());
         assertThat(excelRelations).startsWith(0xEF, 0xBB, 0xBF);
         // a bare LF only ever appears inside a quoted cell: count records with a real reader
         assertThat(parse(csv)).hasSize(TestDocuments.tricky().spans().size());
@@ -134,7 +145,8 @@ class CsvExporterTest {
     @Test
     void ordersRowsByStartThenOuterFirstThenId() throws Exception {
         AnnotatedDocument tricky = TestDocuments.tricky();
-        List<String> ids = parse(export(tricky, RAW)).stream().map(r -> r.get("span_id")).toList();
+        List<String> ids =
+                parse(export(tricky, RAW)).stream().map(r -> r.get("span_id")).toList();
         List<Span> sorted = new ArrayList<>(tricky.spans());
         sorted.sort(Span.ORDER);
         assertThat(ids).isEqualTo(sorted.stream().map(Span::id).toList());
@@ -152,16 +164,26 @@ class CsvExporterTest {
         for (Span span : doc.spans()) {
             java.util.Map<String, String> attributes = new java.util.TreeMap<>();
             for (int a = random.nextInt(4); a > 0; a--) {
-                attributes.put("n" + word(random, alphabet.replace("=", "").replace("\t", "").replace("\n", "")),
+                attributes.put(
+                        "n"
+                                + word(
+                                        random,
+                                        alphabet.replace("=", "")
+                                                .replace("\t", "")
+                                                .replace("\n", "")),
                         word(random, alphabet) + "v");
             }
             doc = doc.withSpanReplaced(span.withAttributes(attributes)
-                    .withLinks(random.nextBoolean() ? List.of() : List.of("urn:x:" + random.nextInt(9), "https://e.org/")));
+                    .withLinks(
+                            random.nextBoolean()
+                                    ? List.of()
+                                    : List.of("urn:x:" + random.nextInt(9), "https://e.org/")));
         }
         List<CSVRecord> rows = parse(export(doc, RAW));
         for (int i = 0; i < rows.size(); i++) {
             Span span = doc.spans().get(i);
-            assertThat(AttributeCells.parse(rows.get(i).get("attributes"))).as("seed %d", seed)
+            assertThat(AttributeCells.parse(rows.get(i).get("attributes")))
+                    .as("seed %d", seed)
                     .isEqualTo(span.attributes());
             String links = rows.get(i).get("links");
             assertThat(links.isEmpty() ? List.of() : List.of(links.split(" "))).isEqualTo(span.links());
@@ -185,8 +207,9 @@ class CsvExporterTest {
         assertThat(rows).hasSize(seed.relations().size());
         for (int i = 0; i < rows.size(); i++) {
             Relation relation = seed.relations().get(i);
-            assertThat(rows.get(i).toList()).containsExactly(seed.document().id(), relation.id(), relation.type(),
-                    relation.from(), relation.to(), "");
+            assertThat(rows.get(i).toList())
+                    .containsExactly(
+                            seed.document().id(), relation.id(), relation.type(), relation.from(), relation.to(), "");
         }
     }
 
@@ -194,7 +217,8 @@ class CsvExporterTest {
     void appliesTheSelectionToSpansAndRelations() throws Exception {
         AnnotatedDocument tricky = TestDocuments.tricky();
         ExportOptions options = RAW.toBuilder().labels(Set.of("Quote")).build();
-        assertThat(parse(export(tricky, options))).extracting(r -> r.get("span_id"))
+        assertThat(parse(export(tricky, options)))
+                .extracting(r -> r.get("span_id"))
                 .containsExactly("s1", "s12", "s10", "x:1");
         assertThat(parse(relations(tricky, options))).isEmpty();
     }
@@ -203,10 +227,12 @@ class CsvExporterTest {
     void keepsNulAndControlCharactersInsideCellsAndWritesAnEmptyDocumentAsItsHeader() throws Exception {
         String text = "a\u0000b\u0001c\u007Fd";
         org.scholion.core.model.Document document = org.scholion.core.model.Document.of("ctl", text);
-        org.scholion.core.model.LabelSet set = org.scholion.core.model.LabelSet.of("set",
-                org.scholion.core.model.Label.of("L", "#000000"));
+        org.scholion.core.model.LabelSet set =
+                org.scholion.core.model.LabelSet.of("set", org.scholion.core.model.Label.of("L", "#000000"));
         AnnotatedDocument doc = AnnotatedDocument.of(document, List.of(set)).withSpan(Span.of("s1", 0, 7, "L"));
-        assertThat(parse(export(doc, RAW))).singleElement().satisfies(row -> assertThat(row.get("text")).isEqualTo(text));
+        assertThat(parse(export(doc, RAW)))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("text")).isEqualTo(text));
         AnnotatedDocument empty = AnnotatedDocument.of(document, List.of(set));
         assertThat(new String(export(empty, ExportOptions.DEFAULT), StandardCharsets.UTF_8))
                 .isEqualTo(String.join(",", CsvExporter.COLUMNS) + "\r\n");
@@ -222,7 +248,8 @@ class CsvExporterTest {
     void writesTheRelationsFileBesideTheSpans(@TempDir Path folder) throws Exception {
         AnnotatedDocument seed = Seeds.referenceAnnotation();
         List<Path> written = Exporters.writeFiles(seed, Format.CSV, ExportOptions.DEFAULT, folder);
-        assertThat(written).extracting(p -> p.getFileName().toString())
+        assertThat(written)
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("coalition-of-the-willing.csv", "coalition-of-the-willing.relations.csv");
         assertThat(Files.readAllBytes(written.get(0))).isEqualTo(export(seed, ExportOptions.DEFAULT));
         assertThat(Files.readAllBytes(written.get(1))).isEqualTo(relations(seed, ExportOptions.DEFAULT));

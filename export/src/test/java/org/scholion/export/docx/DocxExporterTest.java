@@ -19,12 +19,12 @@ import java.util.zip.ZipInputStream;
 import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xwpf.usermodel.XWPFChart;
 import org.apache.poi.xwpf.usermodel.XWPFComment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -32,13 +32,13 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.xmlbeans.XmlCursor;
 import org.junit.jupiter.api.Test;
 import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.model.Span;
 import org.scholion.export.BriefOptions;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.PageSize;
 import org.scholion.export.brief.Brief;
 import org.scholion.export.brief.Entry;
 import org.scholion.export.brief.LegendEntry;
-import org.scholion.core.model.Span;
 import org.scholion.seeds.Seeds;
 
 class DocxExporterTest {
@@ -78,18 +78,24 @@ class DocxExporterTest {
                 String id = Integer.toString(e.number());
                 XWPFComment comment = byId.get(id);
                 assertThat(comment).as("comment of span %s", e.span().id()).isNotNull();
-                assertThat(comment.getAuthor()).isEqualTo(e.span().annotator() == null ? "Scholion"
-                        : e.span().annotator());
-                String expectedText = e.span().note() == null ? e.label().name()
+                assertThat(comment.getAuthor())
+                        .isEqualTo(
+                                e.span().annotator() == null
+                                        ? "Scholion"
+                                        : e.span().annotator());
+                String expectedText = e.span().note() == null
+                        ? e.label().name()
                         : e.label().name() + " — " + WordText.clean(e.span().note());
                 assertThat(comment.getText().strip()).isEqualTo(expectedText);
-                assertThat(normalise(anchors.text.get(id))).as("text anchored to span %s", e.span().id())
+                assertThat(normalise(anchors.text.get(id)))
+                        .as("text anchored to span %s", e.span().id())
                         .isEqualTo(normalise(WordText.clean(e.quote())));
             }
             // every shaded run of text carries the fill of the innermost span around it; plain text none
             assertThat(anchors.wrongFills).isEmpty();
             assertThat(anchors.shadedRuns).isGreaterThan(0);
-            Set<String> fills = brief.legend().stream().map(l -> l.tint().fill().substring(1))
+            Set<String> fills = brief.legend().stream()
+                    .map(l -> l.tint().fill().substring(1))
                     .collect(Collectors.toSet());
             assertThat(fills).containsAll(anchors.fillsSeen);
         }
@@ -100,8 +106,9 @@ class DocxExporterTest {
      * and none at either end, since a comment ends with its text and not with a paragraph mark.
      */
     private static String normalise(String s) {
-        return s == null ? null : s.replaceAll("\r\n?", "\n").replaceAll("\n[\n]+", "\n")
-                .replaceAll("^\n+|\n+$", "");
+        return s == null
+                ? null
+                : s.replaceAll("\r\n?", "\n").replaceAll("\n[\n]+", "\n").replaceAll("^\n+|\n+$", "");
     }
 
     @Test
@@ -111,16 +118,24 @@ class DocxExporterTest {
             XWPFTable table = annotationsTable(docx);
             assertThat(table.getRows()).hasSize(seed.spans().size() + 1);
             assertThat(table.getRow(1).getCell(0).getText()).isEqualTo("1");
-            assertThat(table.getRow(1).getCell(1).getText()).isEqualTo(seed.spans().get(0).label());
+            assertThat(table.getRow(1).getCell(1).getText())
+                    .isEqualTo(seed.spans().get(0).label());
             POIXMLProperties.CoreProperties core = docx.getProperties().getCoreProperties();
             assertThat(core.getTitle()).isEqualTo(seed.document().title());
             assertThat(core.getCreator()).isEqualTo("scholion-seed");
             assertThat(core.getSubject()).contains("propaganda");
             assertThat(core.getKeywords()).contains("CLAIM", "PERSON");
-            String footer = docx.getFooterList().get(0).getParagraphs().get(0).getCTP().xmlText();
-            assertThat(footer).contains("PAGE").contains("NUMPAGES").contains("Page ").contains(" of ");
+            String footer =
+                    docx.getFooterList().get(0).getParagraphs().get(0).getCTP().xmlText();
+            assertThat(footer)
+                    .contains("PAGE")
+                    .contains("NUMPAGES")
+                    .contains("Page ")
+                    .contains(" of ");
             assertThat(docx.getCharts()).hasSize(1);
-            assertThat(docx.getCharts().get(0).getCTChart().xmlText()).contains("LOCATION").contains("42");
+            assertThat(docx.getCharts().get(0).getCTChart().xmlText())
+                    .contains("LOCATION")
+                    .contains("42");
             String sect = docx.getDocument().getBody().getSectPr().xmlText();
             assertThat(sect).contains("w:w=\"11906\"");
         }
@@ -134,8 +149,8 @@ class DocxExporterTest {
             assertThat(table.getRow(0).getCell(5).getText()).isEqualTo("Attributes and links");
             assertThat(table.getRow(1).getCell(5).getText()).contains("certainty=high", "wikidata:Q3052772");
             // a full IRI under a declared base is shown short; markup in a value stays text
-            assertThat(table.getRow(2).getCell(5).getText()).contains("speaker=" + LinkedDocument.HOSTILE_VALUE,
-                    "wikidata:Q61053", LinkedDocument.HOSTILE_IRI);
+            assertThat(table.getRow(2).getCell(5).getText())
+                    .contains("speaker=" + LinkedDocument.HOSTILE_VALUE, "wikidata:Q61053", LinkedDocument.HOSTILE_IRI);
             assertThat(table.getRow(3).getCell(5).getText()).contains("geonames:2988507", "urn:isbn:0451450523");
             Map<String, String> shownByTarget = new LinkedHashMap<>();
             for (int row = 1; row < table.getRows().size(); row++) {
@@ -147,15 +162,18 @@ class DocxExporterTest {
                     }
                 }
             }
-            assertThat(shownByTarget).containsExactly(
-                    Map.entry(LinkedDocument.WIKIDATA + "Q3052772", "wikidata:Q3052772"),
-                    Map.entry(LinkedDocument.WIKIDATA + "Q61053", "wikidata:Q61053"),
-                    Map.entry(LinkedDocument.HOSTILE_IRI, LinkedDocument.HOSTILE_IRI),
-                    Map.entry(LinkedDocument.GEONAMES + "2988507", "geonames:2988507"),
-                    Map.entry("urn:isbn:0451450523", "urn:isbn:0451450523"));
-            assertThat(docx.getPackagePart().getRelationshipsByType(
-                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"))
-                    .hasSize(5).allSatisfy(r -> assertThat(r.getTargetMode()).isEqualTo(TargetMode.EXTERNAL));
+            assertThat(shownByTarget)
+                    .containsExactly(
+                            Map.entry(LinkedDocument.WIKIDATA + "Q3052772", "wikidata:Q3052772"),
+                            Map.entry(LinkedDocument.WIKIDATA + "Q61053", "wikidata:Q61053"),
+                            Map.entry(LinkedDocument.HOSTILE_IRI, LinkedDocument.HOSTILE_IRI),
+                            Map.entry(LinkedDocument.GEONAMES + "2988507", "geonames:2988507"),
+                            Map.entry("urn:isbn:0451450523", "urn:isbn:0451450523"));
+            assertThat(docx.getPackagePart()
+                            .getRelationshipsByType(
+                                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"))
+                    .hasSize(5)
+                    .allSatisfy(r -> assertThat(r.getTargetMode()).isEqualTo(TargetMode.EXTERNAL));
         }
     }
 
@@ -169,13 +187,17 @@ class DocxExporterTest {
 
     @Test
     void letterPagesAndNoTable() throws Exception {
-        ExportOptions options = ExportOptions.builder().brief(new BriefOptions(PageSize.LETTER, false, true)).build();
-        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(export(Seeds.referenceAnnotation(),
-                options)))) {
+        ExportOptions options = ExportOptions.builder()
+                .brief(new BriefOptions(PageSize.LETTER, false, true))
+                .build();
+        try (XWPFDocument docx =
+                new XWPFDocument(new ByteArrayInputStream(export(Seeds.referenceAnnotation(), options)))) {
             assertThat(docx.getDocument().getBody().getSectPr().xmlText()).contains("w:w=\"12240\"");
-            assertThat(docx.getTables().stream().noneMatch(t -> t.getRow(0).getCell(0).getText().equals("#")))
+            assertThat(docx.getTables().stream()
+                            .noneMatch(t -> t.getRow(0).getCell(0).getText().equals("#")))
                     .isTrue();
-            assertThat(docx.getComments()).hasSize(Seeds.referenceAnnotation().spans().size());
+            assertThat(docx.getComments())
+                    .hasSize(Seeds.referenceAnnotation().spans().size());
         }
     }
 
@@ -184,21 +206,31 @@ class DocxExporterTest {
         AnnotatedDocument doc = HostileDocument.build();
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(export(doc, ExportOptions.DEFAULT)))) {
             String all = Anchors.read(docx).body.toString();
-            assertThat(all).contains("<script>alert('x')</script>", "\"><img src=x onerror=alert(1)>",
-                    HostileDocument.CYRILLIC, HostileDocument.GREEK, "👨‍👩‍👧", "cafe\u0301", "مرحبا بالعالم",
-                    "漢字かな交じり文", HostileDocument.LONG_WORD, "abcdefg");
+            assertThat(all)
+                    .contains(
+                            "<script>alert('x')</script>",
+                            "\"><img src=x onerror=alert(1)>",
+                            HostileDocument.CYRILLIC,
+                            HostileDocument.GREEK,
+                            "👨‍👩‍👧",
+                            "cafe\u0301",
+                            "مرحبا بالعالم",
+                            "漢字かな交じり文",
+                            HostileDocument.LONG_WORD,
+                            "abcdefg");
             String facts = docx.getTables().get(0).getText();
             // 6 in the text, 1 in the title, 1 in a note
             assertThat(facts).contains("8 control characters were removed");
-            assertThat(docx.getProperties().getCoreProperties().getTitle()).doesNotContain("\u0000")
+            assertThat(docx.getProperties().getCoreProperties().getTitle())
+                    .doesNotContain("\u0000")
                     .contains("<input>");
         }
     }
 
     @Test
     void documentWithoutSpansStillMakesABrief() throws Exception {
-        AnnotatedDocument empty = AnnotatedDocument.of(org.scholion.core.model.Document.of("empty", ""),
-                Seeds.labelSets());
+        AnnotatedDocument empty =
+                AnnotatedDocument.of(org.scholion.core.model.Document.of("empty", ""), Seeds.labelSets());
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(export(empty, ExportOptions.DEFAULT)))) {
             assertThat(docx.getComments()).isEmpty();
             assertThat(Anchors.read(docx).body.toString()).contains("No spans were exported.");
@@ -223,8 +255,11 @@ class DocxExporterTest {
                     // every part is well-formed XML on its own
                     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
                     factory.setNamespaceAware(true);
-                    assertThat(factory.newDocumentBuilder().parse(new ByteArrayInputStream(part))
-                            .getDocumentElement()).as(e.getName()).isNotNull();
+                    assertThat(factory.newDocumentBuilder()
+                                    .parse(new ByteArrayInputStream(part))
+                                    .getDocumentElement())
+                            .as(e.getName())
+                            .isNotNull();
                 }
                 if (e.getName().equals("docProps/core.xml")) {
                     assertThat(new String(part, StandardCharsets.UTF_8)).doesNotContain("created");
@@ -232,16 +267,27 @@ class DocxExporterTest {
             }
         }
         assertThat(names.get(0)).isEqualTo("[Content_Types].xml");
-        assertThat(names).contains("word/document.xml", "word/comments.xml", "word/styles.xml",
-                "word/settings.xml", "word/footer1.xml", "word/charts/chart1.xml", "word/charts/_rels/chart1.xml.rels",
-                "word/embeddings/Microsoft_Excel_Worksheet1.xlsx", "docProps/core.xml", "docProps/app.xml",
-                "_rels/.rels", "word/_rels/document.xml.rels");
+        assertThat(names)
+                .contains(
+                        "word/document.xml",
+                        "word/comments.xml",
+                        "word/styles.xml",
+                        "word/settings.xml",
+                        "word/footer1.xml",
+                        "word/charts/chart1.xml",
+                        "word/charts/_rels/chart1.xml.rels",
+                        "word/embeddings/Microsoft_Excel_Worksheet1.xlsx",
+                        "docProps/core.xml",
+                        "docProps/app.xml",
+                        "_rels/.rels",
+                        "word/_rels/document.xml.rels");
     }
 
     @Test
     void chartWorkbookHoldsTheLabelsAndCountsOfTheBars() throws Exception {
         AnnotatedDocument seed = Seeds.referenceAnnotation();
-        List<LegendEntry> bars = WordChart.bars(Brief.of(seed, ExportOptions.DEFAULT).legend());
+        List<LegendEntry> bars =
+                WordChart.bars(Brief.of(seed, ExportOptions.DEFAULT).legend());
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(export(seed, ExportOptions.DEFAULT)))) {
             XWPFChart chart = docx.getCharts().get(0);
             XSSFSheet sheet = chart.getWorkbook().getSheetAt(0);
@@ -250,23 +296,29 @@ class DocxExporterTest {
             assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Spans");
             assertThat(sheet.getLastRowNum()).isEqualTo(bars.size());
             for (int i = 0; i < bars.size(); i++) {
-                assertThat(sheet.getRow(i + 1).getCell(0).getStringCellValue()).isEqualTo(bars.get(i).label().name());
-                assertThat(sheet.getRow(i + 1).getCell(1).getNumericCellValue()).isEqualTo(bars.get(i).count());
+                assertThat(sheet.getRow(i + 1).getCell(0).getStringCellValue())
+                        .isEqualTo(bars.get(i).label().name());
+                assertThat(sheet.getRow(i + 1).getCell(1).getNumericCellValue())
+                        .isEqualTo(bars.get(i).count());
             }
             // the chart's own values, which Word and LibreOffice draw, are the same, bar by bar in its colour
             XDDFChartData.Series series = chart.getChartSeries().get(0).getSeries(0);
             assertThat(series.getCategoryData().getPointCount()).isEqualTo(bars.size());
             String xml = chart.getCTChart().xmlText();
             for (int i = 0; i < bars.size(); i++) {
-                assertThat(series.getCategoryData().getPointAt(i)).isEqualTo(bars.get(i).label().name());
-                assertThat(((Number) series.getValuesData().getPointAt(i)).intValue()).isEqualTo(bars.get(i).count());
+                assertThat(series.getCategoryData().getPointAt(i))
+                        .isEqualTo(bars.get(i).label().name());
+                assertThat(((Number) series.getValuesData().getPointAt(i)).intValue())
+                        .isEqualTo(bars.get(i).count());
                 assertThat(xml).contains(bars.get(i).tint().line().substring(1));
             }
         }
     }
 
     private static XWPFTable annotationsTable(XWPFDocument docx) {
-        return docx.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals("#")).findFirst()
+        return docx.getTables().stream()
+                .filter(t -> t.getRow(0).getCell(0).getText().equals("#"))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -319,19 +371,21 @@ class DocxExporterTest {
                                 }
                             }
                             case "tab" -> {
-                                if (stack.size() > 1 && stack.get(stack.size() - 2).equals("r")) {
+                                if (stack.size() > 1
+                                        && stack.get(stack.size() - 2).equals("r")) {
                                     open.values().forEach(b -> b.append('\t'));
                                 }
                             }
                             case "br" -> open.values().forEach(b -> b.append('\n'));
                             case "shd" -> {
-                                if (stack.size() > 2 && stack.get(stack.size() - 3).equals("r")
-                                        && !stack.contains("tbl") && linkDepth == 0) {
+                                if (stack.size() > 2
+                                        && stack.get(stack.size() - 3).equals("r")
+                                        && !stack.contains("tbl")
+                                        && linkDepth == 0) {
                                     checkFill(attr(c, "fill"));
                                 }
                             }
-                            default -> {
-                            }
+                            default -> {}
                         }
                     } else if (token.isEnd()) {
                         if (stack.isEmpty()) {
@@ -355,8 +409,10 @@ class DocxExporterTest {
             if (open.isEmpty()) {
                 wrongFills.add(fill + " outside any comment");
             } else if (!entries.isEmpty()) {
-                Entry innermost = open.keySet().stream().map(entries::get)
-                        .max((a, b) -> Span.ORDER.compare(a.span(), b.span())).orElseThrow();
+                Entry innermost = open.keySet().stream()
+                        .map(entries::get)
+                        .max((a, b) -> Span.ORDER.compare(a.span(), b.span()))
+                        .orElseThrow();
                 if (!innermost.tint().fill().substring(1).equals(fill)) {
                     wrongFills.add(fill + " inside span " + innermost.span().id());
                 }

@@ -26,7 +26,8 @@ class DocxOpensInLibreOfficeTest {
         assertThat(pdf).exists();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("Legend", "Annotations", HostileDocument.GREEK, "<script>alert('x')</script>")
+            assertThat(text)
+                    .contains("Legend", "Annotations", HostileDocument.GREEK, "<script>alert('x')</script>")
                     .contains("Page 1 of " + doc.getNumberOfPages());
         }
     }

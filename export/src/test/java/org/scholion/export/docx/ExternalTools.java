@@ -17,8 +17,7 @@ import org.scholion.core.testing.RequiredTools;
  * {@link RequiredTools}).
  */
 public final class ExternalTools {
-    private ExternalTools() {
-    }
+    private ExternalTools() {}
 
     /** The tool's path; skips or fails the test when it is not installed. */
     public static Path require(String tool) {
@@ -26,8 +25,8 @@ public final class ExternalTools {
     }
 
     /** Runs a command, returns its standard output; fails on a non-zero exit or after the timeout. */
-    public static String run(List<String> command, Path home, long timeoutSeconds) throws IOException,
-            InterruptedException {
+    public static String run(List<String> command, Path home, long timeoutSeconds)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
         if (home != null) {
             builder.environment().put("HOME", home.toString());
@@ -49,13 +48,23 @@ public final class ExternalTools {
     }
 
     /** Converts a file with headless LibreOffice in a throw-away profile; returns the converted file. */
-    public static Path sofficeConvert(Path soffice, Path input, String format, Path outDir) throws IOException,
-            InterruptedException {
+    public static Path sofficeConvert(Path soffice, Path input, String format, Path outDir)
+            throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("scholion-soffice-home");
         try {
-            run(List.of(soffice.toString(), "-env:UserInstallation=" + home.resolve("profile").toUri(),
-                    "--headless", "--norestore", "--convert-to", format, "--outdir", outDir.toString(),
-                    input.toString()), home, 180);
+            run(
+                    List.of(
+                            soffice.toString(),
+                            "-env:UserInstallation=" + home.resolve("profile").toUri(),
+                            "--headless",
+                            "--norestore",
+                            "--convert-to",
+                            format,
+                            "--outdir",
+                            outDir.toString(),
+                            input.toString()),
+                    home,
+                    180);
         } finally {
             deleteTree(home);
         }

@@ -12,8 +12,10 @@ import org.w3c.dom.Element;
 
 class WordXmlTest {
     /** Characters that stress an escaper: markup, quotes, white space, controls, non-BMP, non-characters. */
-    private static final int[] ALPHABET = {'a', 'Z', ' ', '<', '>', '&', '"', '\'', ']', '\t', '\n', '\r', 0, 1, 0x1F,
-        0x7F, 0xE9, 0x3B1, 0x5D0, 0x627, 0x6F22, 0x301, 0xFFFD, 0xFFFE, 0xFFFF, 0x1F600, 0x1F44D, 0x10FFFF};
+    private static final int[] ALPHABET = {
+        'a', 'Z', ' ', '<', '>', '&', '"', '\'', ']', '\t', '\n', '\r', 0, 1, 0x1F, 0x7F, 0xE9, 0x3B1, 0x5D0, 0x627,
+        0x6F22, 0x301, 0xFFFD, 0xFFFE, 0xFFFF, 0x1F600, 0x1F44D, 0x10FFFF
+    };
 
     @Test
     void randomTextAndAttributesReadBackAsTheCleanedString() throws Exception {
@@ -27,11 +29,14 @@ class WordXmlTest {
                 b.appendCodePoint(ALPHABET[random.nextInt(ALPHABET.length)]);
             }
             String s = b.toString();
-            Element root = parse(x -> x.raw("<r a=\"").attr(s).raw("\">").text(s).raw("</r>"));
+            Element root =
+                    parse(x -> x.raw("<r a=\"").attr(s).raw("\">").text(s).raw("</r>"));
             String clean = WordText.clean(s);
-            assertThat(root.getTextContent()).as("text of %s (seed %s)", escape(s), seed)
+            assertThat(root.getTextContent())
+                    .as("text of %s (seed %s)", escape(s), seed)
                     .isEqualTo(clean);
-            assertThat(root.getAttribute("a")).as("attribute of %s (seed %s)", escape(s), seed)
+            assertThat(root.getAttribute("a"))
+                    .as("attribute of %s (seed %s)", escape(s), seed)
                     .isEqualTo(clean);
         }
     }
@@ -39,7 +44,8 @@ class WordXmlTest {
     @Test
     void aSliceIsEscapedOnItsOwnAndWhiteSpaceAtAnEdgeIsPreserved() throws Exception {
         String s = "x]]>y <b> ";
-        Element root = parse(x -> x.raw("<r xmlns:w=\"urn:w\">").t(s, 1, s.length(), false).raw("</r>"));
+        Element root = parse(
+                x -> x.raw("<r xmlns:w=\"urn:w\">").t(s, 1, s.length(), false).raw("</r>"));
         Element t = (Element) root.getFirstChild();
         assertThat(t.getTextContent()).isEqualTo("]]>y <b> ");
         assertThat(t.getAttribute("xml:space")).isEqualTo("preserve");
@@ -49,8 +55,9 @@ class WordXmlTest {
     @Test
     void aLoneSurrogateBecomesAQuestionMarkAsJavasEncoderWritesIt() throws Exception {
         String s = "a\uD83Db\uDE00c";
-        assertThat(bytes(x -> x.text(s))).isEqualTo(new String(s.getBytes(StandardCharsets.UTF_8),
-                StandardCharsets.UTF_8)).isEqualTo("a?b?c");
+        assertThat(bytes(x -> x.text(s)))
+                .isEqualTo(new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .isEqualTo("a?b?c");
     }
 
     @Test

@@ -37,7 +37,8 @@ class BriefControlCharactersTest {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 if (e.getName().endsWith(".xml") || e.getName().endsWith(".rels")) {
                     String xml = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-                    assertThat(XML_FORBIDDEN.matcher(xml).find()).as("forbidden character in %s", e.getName())
+                    assertThat(XML_FORBIDDEN.matcher(xml).find())
+                            .as("forbidden character in %s", e.getName())
                             .isFalse();
                     parts++;
                 }
@@ -45,10 +46,10 @@ class BriefControlCharactersTest {
         }
         assertThat(parts).isGreaterThan(3);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
-             XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+                XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
             String text = extractor.getText();
-            assertThat(text).contains("=SUM(A1:A9) said +Zoë", "<script>alert(1)</script>", "NUL[] BEL[]",
-                    "second line");
+            assertThat(text)
+                    .contains("=SUM(A1:A9) said +Zoë", "<script>alert(1)</script>", "NUL[] BEL[]", "second line");
             assertThat(text).containsPattern("control characters? (was|were) removed");
             assertThat(doc.getProperties().getCoreProperties().getTitle()).doesNotContain("\u0000", "\u0007");
         }

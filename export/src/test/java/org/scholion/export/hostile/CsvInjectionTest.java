@@ -24,7 +24,8 @@ import org.scholion.export.Format;
  * {@code --raw}; the offsets stay exact either way, read back by a real CSV parser.
  */
 class CsvInjectionTest {
-    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    private static final CSVFormat READ =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     private static final String DANGEROUS = "=+-@\t\r\n";
 
     @Test
@@ -49,7 +50,8 @@ class CsvInjectionTest {
                     assertThat(written).as("%s of %s", cell[0], span.id()).isEqualTo(raw);
                 }
                 assertThat(written.isEmpty() || DANGEROUS.indexOf(written.charAt(0)) < 0)
-                        .as("no cell starts a formula: %s of %s = %s", cell[0], span.id(), written).isTrue();
+                        .as("no cell starts a formula: %s of %s = %s", cell[0], span.id(), written)
+                        .isTrue();
             }
         }
         System.out.println("CsvInjectionTest: " + guarded + " formula cells guarded");
@@ -59,7 +61,8 @@ class CsvInjectionTest {
     @Test
     void rawKeepsEveryCellExactly() throws Exception {
         AnnotatedDocument doc = HostileDocuments.formulasAndMarkup();
-        List<CSVRecord> rows = rows(export(doc, ExportOptions.builder().csv(new CsvOptions(true, false)).build()));
+        List<CSVRecord> rows = rows(export(
+                doc, ExportOptions.builder().csv(new CsvOptions(true, false)).build()));
         for (int i = 0; i < rows.size(); i++) {
             for (String[] cell : cells(doc, doc.spans().get(i), rows.get(i))) {
                 assertThat(cell[2]).as(cell[0]).isEqualTo(cell[1]);

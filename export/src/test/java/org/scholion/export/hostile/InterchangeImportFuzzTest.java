@@ -36,8 +36,31 @@ import org.scholion.seeds.Seeds;
  */
 class InterchangeImportFuzzTest {
     private static final long BUDGET = TimeUnit.SECONDS.toNanos(Long.getLong("fuzz.seconds", 4));
-    private static final String[] INSERTS = {"\t", "\n", "\r\n", " ", ";", ":", "%", "%2", "%FF", "-1", "0",
-        "99999999999", "T1", "R1", "#1", "E1", "A1", "*", "Arg1:", "\u0000", "\uD83D\uDE00", "e\u0301", "?"};
+    private static final String[] INSERTS = {
+        "\t",
+        "\n",
+        "\r\n",
+        " ",
+        ";",
+        ":",
+        "%",
+        "%2",
+        "%FF",
+        "-1",
+        "0",
+        "99999999999",
+        "T1",
+        "R1",
+        "#1",
+        "E1",
+        "A1",
+        "*",
+        "Arg1:",
+        "\u0000",
+        "\uD83D\uDE00",
+        "e\u0301",
+        "?"
+    };
 
     @TempDir
     Path dir;
@@ -61,8 +84,8 @@ class InterchangeImportFuzzTest {
         Path file = folder.resolve(target);
         byte[] valid = Files.readAllBytes(file);
         long seed = Long.getLong("test.seed", new Random().nextLong());
-        System.out.println("InterchangeImportFuzzTest " + target + ": seed " + seed + " (replay with -Dtest.seed=" + seed
-                + ")");
+        System.out.println(
+                "InterchangeImportFuzzTest " + target + ": seed " + seed + " (replay with -Dtest.seed=" + seed + ")");
         Random random = new Random(seed);
         DocumentReader reader = Interchange.reader(format);
         ReadOptions options = new ReadOptions(doc.labelSets(), "fuzz", null);
@@ -89,8 +112,13 @@ class InterchangeImportFuzzTest {
                     imported++;
                 } catch (ExecutionException e) {
                     String where = "seed " + seed + " iteration " + i + " " + log + ": ";
-                    assertThat(e.getCause()).as(where + "threw %s", e.getCause()).isInstanceOf(ScholionException.class);
-                    assertThat(e.getCause().getMessage()).as(where).doesNotContain("\n").startsWith(folder.toString());
+                    assertThat(e.getCause())
+                            .as(where + "threw %s", e.getCause())
+                            .isInstanceOf(ScholionException.class);
+                    assertThat(e.getCause().getMessage())
+                            .as(where)
+                            .doesNotContain("\n")
+                            .startsWith(folder.toString());
                     refused++;
                 } catch (TimeoutException e) {
                     future.cancel(true);

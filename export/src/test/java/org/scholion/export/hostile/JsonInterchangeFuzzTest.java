@@ -44,9 +44,30 @@ class JsonInterchangeFuzzTest {
     private static final Pattern TOKEN = Pattern.compile(
             "\"(?:[^\"\\\\]++|\\\\.)*+\"|-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|true|false|null|[{}\\[\\]:,]");
     private static final String[] VALUES = {
-        "-1", "0", "1", "2147483648", "1e400", "1.5", "\"\"", "null", "true", "[]", "{}", "\"\\ud800\"",
-        "\"\\u0000\"", "\"s1\"", "\"r1\"", "\"relation\"", "\"labels\"", "\"accept\"", "\"reject\"", "[[[[[[[[[[",
-        "[0, 99999, \"X\"]", "{\"start\": 5, \"end\": 2, \"label\": \"X\"}", "\"\\n\"", "\"=cmd|' /C calc'!A0\"",
+        "-1",
+        "0",
+        "1",
+        "2147483648",
+        "1e400",
+        "1.5",
+        "\"\"",
+        "null",
+        "true",
+        "[]",
+        "{}",
+        "\"\\ud800\"",
+        "\"\\u0000\"",
+        "\"s1\"",
+        "\"r1\"",
+        "\"relation\"",
+        "\"labels\"",
+        "\"accept\"",
+        "\"reject\"",
+        "[[[[[[[[[[",
+        "[0, 99999, \"X\"]",
+        "{\"start\": 5, \"end\": 2, \"label\": \"X\"}",
+        "\"\\n\"",
+        "\"=cmd|' /C calc'!A0\"",
     };
     private static final long BUDGET = TimeUnit.SECONDS.toNanos(Long.getLong("fuzz.seconds", 3));
 
@@ -59,13 +80,19 @@ class JsonInterchangeFuzzTest {
         Format format = Format.fromName(name);
         DocumentWriter writer = Interchange.writer(format);
         DocumentReader reader = Interchange.reader(format);
-        List<Path> files = Interchanges.writeAll(writer, dir.resolve("base"), ExportOptions.builder().includeSuggestions(true).build(),
-                new LossReport(), Interchanges.hard(), plain());
+        List<Path> files = Interchanges.writeAll(
+                writer,
+                dir.resolve("base"),
+                ExportOptions.builder().includeSuggestions(true).build(),
+                new LossReport(),
+                Interchanges.hard(),
+                plain());
         byte[] valid = Files.readAllBytes(files.get(0));
         String validText = new String(valid, StandardCharsets.UTF_8);
         List<int[]> tokens = tokens(validText);
         long seed = Long.getLong("test.seed", new Random().nextLong());
-        System.out.println("JsonInterchangeFuzzTest " + name + ": seed " + seed + " (replay with -Dtest.seed=" + seed + ")");
+        System.out.println(
+                "JsonInterchangeFuzzTest " + name + ": seed " + seed + " (replay with -Dtest.seed=" + seed + ")");
         Random random = new Random(seed);
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fuzz-" + name);
@@ -80,7 +107,8 @@ class JsonInterchangeFuzzTest {
             for (; i < 5_000 && System.nanoTime() - start < BUDGET; i++) {
                 List<String> log = new ArrayList<>();
                 byte[] mutant = mutate(valid, validText, tokens, random, log);
-                Path file = dir.resolve(name + "-" + i + files.get(0).getFileName().toString().replaceAll("^[^.]*", ""));
+                Path file = dir.resolve(
+                        name + "-" + i + files.get(0).getFileName().toString().replaceAll("^[^.]*", ""));
                 Files.write(file, mutant);
                 List<AnnotatedDocument> docs = new ArrayList<>();
                 Future<?> future = worker.submit(() -> {
@@ -96,7 +124,10 @@ class JsonInterchangeFuzzTest {
                     if (!(e.getCause() instanceof ScholionException clean)) {
                         throw new AssertionError("threw " + e.getCause() + ": " + context, e.getCause());
                     }
-                    assertThat(clean.getMessage()).as(context).startsWith(file.toString()).doesNotContain("\n", "\r")
+                    assertThat(clean.getMessage())
+                            .as(context)
+                            .startsWith(file.toString())
+                            .doesNotContain("\n", "\r")
                             .doesNotContain("Exception", "\tat ");
                     refused++;
                 } catch (TimeoutException e) {
@@ -108,8 +139,14 @@ class JsonInterchangeFuzzTest {
         } finally {
             worker.shutdownNow();
         }
-        System.out.printf(Locale.ROOT, "JsonInterchangeFuzzTest %s: %d iterations in %d ms, %d imported, %d refused%n",
-                name, i, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), imported, refused);
+        System.out.printf(
+                Locale.ROOT,
+                "JsonInterchangeFuzzTest %s: %d iterations in %d ms, %d imported, %d refused%n",
+                name,
+                i,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                imported,
+                refused);
         assertThat(imported + refused).isGreaterThan(10);
         assertThat(refused).isGreaterThan(0);
     }

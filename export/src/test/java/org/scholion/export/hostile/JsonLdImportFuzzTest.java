@@ -38,10 +38,31 @@ class JsonLdImportFuzzTest {
     private static final Pattern TOKEN = Pattern.compile(
             "\"(?:[^\"\\\\]++|\\\\.)*+\"|-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|true|false|null|[{}\\[\\]:,]");
     private static final String[] VALUES = {
-        "-1", "0", "1", "2147483648", "1e400", "1.5", "\"\"", "null", "true", "[]", "{}", "\"\\ud800\"",
-        "\"\\u0000\"", "\"Annotation\"", "\"AnnotationPage\"", "\"TextPositionSelector\"", "\"TextQuoteSelector\"",
-        "\"linking\"", "\"classifying\"", "\"tagging\"", "\"http://127.0.0.1:9/x\"", "\"s1\"", "[[[[[[[[[[[[[[[[[[[[",
-        "{\"type\": \"TextPositionSelector\", \"start\": 5, \"end\": 2}", "\"=cmd|' /C calc'!A0\"",
+        "-1",
+        "0",
+        "1",
+        "2147483648",
+        "1e400",
+        "1.5",
+        "\"\"",
+        "null",
+        "true",
+        "[]",
+        "{}",
+        "\"\\ud800\"",
+        "\"\\u0000\"",
+        "\"Annotation\"",
+        "\"AnnotationPage\"",
+        "\"TextPositionSelector\"",
+        "\"TextQuoteSelector\"",
+        "\"linking\"",
+        "\"classifying\"",
+        "\"tagging\"",
+        "\"http://127.0.0.1:9/x\"",
+        "\"s1\"",
+        "[[[[[[[[[[[[[[[[[[[[",
+        "{\"type\": \"TextPositionSelector\", \"start\": 5, \"end\": 2}",
+        "\"=cmd|' /C calc'!A0\"",
     };
     /** The time each base gets; -Dfuzz.seconds=N gives more, to replay a seed beyond the usual budget. */
     private static final long BUDGET = TimeUnit.SECONDS.toNanos(Long.getLong("fuzz.seconds", 6));
@@ -63,7 +84,8 @@ class JsonLdImportFuzzTest {
         String validText = new String(valid, StandardCharsets.UTF_8);
         List<int[]> tokens = tokens(validText);
         long seed = Long.getLong("test.seed", new Random().nextLong());
-        System.out.println("JsonLdImportFuzzTest " + name + ": seed " + seed + " (replay with -Dtest.seed=" + seed + ")");
+        System.out.println(
+                "JsonLdImportFuzzTest " + name + ": seed " + seed + " (replay with -Dtest.seed=" + seed + ")");
         Random random = new Random(seed);
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fuzz-jsonld");
@@ -79,20 +101,30 @@ class JsonLdImportFuzzTest {
                 List<String> log = new ArrayList<>();
                 byte[] mutant = mutate(valid, validText, tokens, random, log);
                 String source = name + "-" + i + ".jsonld";
-                Future<JsonLdImporter.Result> future = worker.submit(() -> JsonLdImporter.read(
-                        new ByteArrayInputStream(mutant), source, doc.document(), doc.labelSets()));
-                String context = String.format(java.util.Locale.ROOT, "%s mutant %d (seed %d, %s): %s", name, i, seed,
-                        log, new String(mutant, StandardCharsets.UTF_8).substring(0, Math.min(200, mutant.length)));
+                Future<JsonLdImporter.Result> future = worker.submit(() ->
+                        JsonLdImporter.read(new ByteArrayInputStream(mutant), source, doc.document(), doc.labelSets()));
+                String context = String.format(
+                        java.util.Locale.ROOT,
+                        "%s mutant %d (seed %d, %s): %s",
+                        name,
+                        i,
+                        seed,
+                        log,
+                        new String(mutant, StandardCharsets.UTF_8).substring(0, Math.min(200, mutant.length)));
                 try {
                     JsonLdImporter.Result result = future.get(5, TimeUnit.SECONDS);
                     check(result.document());
-                    result.problems().forEach(p -> assertThat(p.reason()).as(context).doesNotContain("\n", "\r"));
+                    result.problems()
+                            .forEach(p -> assertThat(p.reason()).as(context).doesNotContain("\n", "\r"));
                     imported++;
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof ScholionException clean)) {
                         throw new AssertionError("threw " + e.getCause() + ": " + context, e.getCause());
                     }
-                    assertThat(clean.getMessage()).as(context).startsWith(source).doesNotContain("\n", "\r")
+                    assertThat(clean.getMessage())
+                            .as(context)
+                            .startsWith(source)
+                            .doesNotContain("\n", "\r")
                             .doesNotContain("Exception", "\tat ");
                     refused++;
                 } catch (TimeoutException e) {
@@ -105,8 +137,14 @@ class JsonLdImportFuzzTest {
         } finally {
             worker.shutdownNow();
         }
-        System.out.printf(java.util.Locale.ROOT, "JsonLdImportFuzzTest %s: %d iterations in %d ms, %d imported, "
-                + "%d refused%n", name, i, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), imported, refused);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "JsonLdImportFuzzTest %s: %d iterations in %d ms, %d imported, " + "%d refused%n",
+                name,
+                i,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                imported,
+                refused);
         assertThat(imported + refused).isGreaterThan(20);
     }
 

@@ -62,24 +62,32 @@ class JsonLdNoNetworkTest {
         String anno = "\"http://www.w3.org/ns/anno.jsonld\"";
         assertThat(json).contains(anno);
         String hostile = switch (where) {
-            case "context" -> json.replaceFirst(java.util.regex.Pattern.quote(anno), "\"" + remote + "/context.jsonld\"");
-            case "context-array" -> json.replaceFirst(java.util.regex.Pattern.quote(anno),
-                    "[" + anno + ", \"" + remote + "/extra.jsonld\"]");
-            case "context-import" -> json.replaceFirst(java.util.regex.Pattern.quote(anno),
-                    "[" + anno + ", {\"@import\": \"" + remote + "/import.jsonld\"}]");
-            case "first-page" -> json.replaceFirst("\"first\"\\s*:\\s*\\{", "\"first\": \"" + remote
-                    + "/page1\", \"ignored\": {");
-            case "target-source" -> json.replace("\"source\" : \"urn:scholion:doc:hostile\"",
-                    "\"source\" : \"" + remote + "/doc\"").replace("\"source\": \"urn:scholion:doc:hostile\"",
-                    "\"source\": \"" + remote + "/doc\"");
-            default -> json.replaceFirst("\"source\"\\s*:\\s*\"urn:scholion:label:[^\"]*\"",
-                    "\"source\": \"" + remote + "/label\"");
+            case "context" ->
+                json.replaceFirst(java.util.regex.Pattern.quote(anno), "\"" + remote + "/context.jsonld\"");
+            case "context-array" ->
+                json.replaceFirst(
+                        java.util.regex.Pattern.quote(anno), "[" + anno + ", \"" + remote + "/extra.jsonld\"]");
+            case "context-import" ->
+                json.replaceFirst(
+                        java.util.regex.Pattern.quote(anno),
+                        "[" + anno + ", {\"@import\": \"" + remote + "/import.jsonld\"}]");
+            case "first-page" ->
+                json.replaceFirst("\"first\"\\s*:\\s*\\{", "\"first\": \"" + remote + "/page1\", \"ignored\": {");
+            case "target-source" ->
+                json.replace("\"source\" : \"urn:scholion:doc:hostile\"", "\"source\" : \"" + remote + "/doc\"")
+                        .replace("\"source\": \"urn:scholion:doc:hostile\"", "\"source\": \"" + remote + "/doc\"");
+            default ->
+                json.replaceFirst(
+                        "\"source\"\\s*:\\s*\"urn:scholion:label:[^\"]*\"", "\"source\": \"" + remote + "/label\"");
         };
         assertThat(hostile).as("the case changed the file").isNotEqualTo(json);
         String outcome;
         try {
-            JsonLdImporter.Result result = JsonLdImporter.read(new ByteArrayInputStream(
-                    hostile.getBytes(StandardCharsets.UTF_8)), where + ".jsonld", doc.document(), doc.labelSets());
+            JsonLdImporter.Result result = JsonLdImporter.read(
+                    new ByteArrayInputStream(hostile.getBytes(StandardCharsets.UTF_8)),
+                    where + ".jsonld",
+                    doc.document(),
+                    doc.labelSets());
             outcome = "imported " + result.document().spans().size() + " spans, problems " + result.problems();
             result.problems().forEach(p -> assertThat(p.reason()).doesNotContain("\n"));
         } catch (ScholionException e) {

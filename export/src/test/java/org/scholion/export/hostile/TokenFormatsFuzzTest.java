@@ -44,8 +44,29 @@ import org.scholion.export.webanno.WebAnnoWriter;
  */
 class TokenFormatsFuzzTest {
     private static final long BUDGET = TimeUnit.SECONDS.toNanos(Long.getLong("fuzz.seconds", 5));
-    private static final String[] PIECES = {"\t", "\n", "_", "*", "|", "[1]", "[99_0]", "1-1", "1-99", "0-0",
-        "99999999-1", "B-", "I-X", "E-Y", "S-", "-DOCSTART-", "#Text=", "#T_SP=a|b", "\\", "\ud83d\ude00", "\r"};
+    private static final String[] PIECES = {
+        "\t",
+        "\n",
+        "_",
+        "*",
+        "|",
+        "[1]",
+        "[99_0]",
+        "1-1",
+        "1-99",
+        "0-0",
+        "99999999-1",
+        "B-",
+        "I-X",
+        "E-Y",
+        "S-",
+        "-DOCSTART-",
+        "#Text=",
+        "#T_SP=a|b",
+        "\\",
+        "\ud83d\ude00",
+        "\r"
+    };
 
     @TempDir
     Path dir;
@@ -62,15 +83,15 @@ class TokenFormatsFuzzTest {
     @Test
     void mutatedWebAnnoImportsCleanlyOrFailsCleanly() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new WebAnnoWriter(WebAnnoOptions.DEFAULT).write(TokenDocuments.mixed(), ExportOptions.DEFAULT, new LossReport(),
-                out);
+        new WebAnnoWriter(WebAnnoOptions.DEFAULT)
+                .write(TokenDocuments.mixed(), ExportOptions.DEFAULT, new LossReport(), out);
         fuzz("tsv", out.toByteArray(), new WebAnnoReader(WebAnnoOptions.DEFAULT));
     }
 
     private void fuzz(String extension, byte[] valid, DocumentReader reader) throws Exception {
         long seed = Long.getLong("test.seed", new Random().nextLong());
-        System.out.println("TokenFormatsFuzzTest " + extension + ": seed " + seed + " (replay with -Dtest.seed=" + seed
-                + ")");
+        System.out.println(
+                "TokenFormatsFuzzTest " + extension + ": seed " + seed + " (replay with -Dtest.seed=" + seed + ")");
         Random random = new Random(seed);
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fuzz-" + extension);
@@ -101,7 +122,9 @@ class TokenFormatsFuzzTest {
                     if (!(e.getCause() instanceof ScholionException clean)) {
                         throw new AssertionError("threw " + e.getCause() + ": " + context, e.getCause());
                     }
-                    assertThat(clean.getMessage()).as(context).startsWith(file.toString())
+                    assertThat(clean.getMessage())
+                            .as(context)
+                            .startsWith(file.toString())
                             .doesNotContain("\n", "\r", "Exception");
                     assertThat(docs).as(context).isEmpty();
                     refused++;
@@ -114,8 +137,14 @@ class TokenFormatsFuzzTest {
         } finally {
             worker.shutdownNow();
         }
-        System.out.printf(Locale.ROOT, "TokenFormatsFuzzTest %s: %d iterations in %d ms, %d imported, %d refused%n",
-                extension, i, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), imported, refused);
+        System.out.printf(
+                Locale.ROOT,
+                "TokenFormatsFuzzTest %s: %d iterations in %d ms, %d imported, %d refused%n",
+                extension,
+                i,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                imported,
+                refused);
         assertThat(imported).isGreaterThan(0);
         assertThat(refused).isGreaterThan(0);
     }

@@ -1,6 +1,5 @@
 package org.scholion.export.html;
 
-import org.scholion.export.GoldenFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +25,7 @@ import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
+import org.scholion.export.GoldenFiles;
 import org.scholion.export.docx.LinkedDocument;
 
 class HtmlExporterTest {
@@ -38,12 +36,19 @@ class HtmlExporterTest {
 
     /** Hostile strings everywhere a person can type, plus emoji, a combining mark, CRLF, Arabic and nesting. */
     static AnnotatedDocument hostile() {
-        String text = "Ahmed said " + SCRIPT_PAYLOAD + " and 😀 Zoë\u0301 wrote " + IMG_PAYLOAD + ".\r\n"
-                + "\r\n" + "مرحبا بالعالم & <b>bold</b> 'quoted'\n";
-        Document doc = new Document("hostile-doc", "Title " + SCRIPT_PAYLOAD + IMG_PAYLOAD, null, "text/plain", "en",
-                Map.of("source", "file " + IMG_PAYLOAD, "author", SCRIPT_PAYLOAD), text);
-        LabelSet set = LabelSet.of("set_x", new Label("<img src=x onerror=alert(2)>", "#CC3311",
-                        "Description " + SCRIPT_PAYLOAD, null, null),
+        String text = "Ahmed said " + SCRIPT_PAYLOAD + " and 😀 Zoë\u0301 wrote " + IMG_PAYLOAD + ".\r\n" + "\r\n"
+                + "مرحبا بالعالم & <b>bold</b> 'quoted'\n";
+        Document doc = new Document(
+                "hostile-doc",
+                "Title " + SCRIPT_PAYLOAD + IMG_PAYLOAD,
+                null,
+                "text/plain",
+                "en",
+                Map.of("source", "file " + IMG_PAYLOAD, "author", SCRIPT_PAYLOAD),
+                text);
+        LabelSet set = LabelSet.of(
+                "set_x",
+                new Label("<img src=x onerror=alert(2)>", "#CC3311", "Description " + SCRIPT_PAYLOAD, null, null),
                 new Label("QUOTE", "#4477AA", null, null, null),
                 new Label("PERSON", "#EE7733", "A \"named\" person.", null, null));
         int script = text.indexOf(SCRIPT_PAYLOAD);
@@ -52,12 +57,33 @@ class HtmlExporterTest {
         Instant when = Instant.parse("2026-11-24T10:00:00Z");
         return AnnotatedDocument.of(doc, List.of(set))
                 .withSpan(new Span("s1", 0, 5, "PERSON", null, "alice", when, false))
-                .withSpan(new Span("s2", script, script + SCRIPT_PAYLOAD.length() + 8, "QUOTE",
-                        "note " + IMG_PAYLOAD, SCRIPT_PAYLOAD, when, false))
-                .withSpan(new Span("s3", script + 8, script + 14, "<img src=x onerror=alert(2)>",
-                        SCRIPT_PAYLOAD, "bob", null, false))
-                .withSpan(new Span("s4", img - 8, img + 12, "PERSON", "overlaps the quote's end? no: the emoji", null,
-                        null, false))
+                .withSpan(new Span(
+                        "s2",
+                        script,
+                        script + SCRIPT_PAYLOAD.length() + 8,
+                        "QUOTE",
+                        "note " + IMG_PAYLOAD,
+                        SCRIPT_PAYLOAD,
+                        when,
+                        false))
+                .withSpan(new Span(
+                        "s3",
+                        script + 8,
+                        script + 14,
+                        "<img src=x onerror=alert(2)>",
+                        SCRIPT_PAYLOAD,
+                        "bob",
+                        null,
+                        false))
+                .withSpan(new Span(
+                        "s4",
+                        img - 8,
+                        img + 12,
+                        "PERSON",
+                        "overlaps the quote's end? no: the emoji",
+                        null,
+                        null,
+                        false))
                 .withSpan(new Span("s5", img + 2, img + 8, "QUOTE", null, null, null, false))
                 .withSpan(new Span("s6", arabic, arabic + 5, "PERSON", "right to left", "carol", when, false))
                 .withSpan(new Span("s7", 30, 40, "QUOTE", null, null, null, true))
@@ -82,8 +108,11 @@ class HtmlExporterTest {
         String style = "<style>" + HtmlPage.STYLESHEET;
         assertThat(countOf(page, script)).as("the script is inlined once").isEqualTo(1);
         assertThat(countOf(page, style)).as("the stylesheet is inlined once").isEqualTo(1);
-        String rest = JSON_LD.matcher(page).replaceAll("").replace(script, "<script>/* scholion.js */</script>")
-                .replace(style, "<style>/* scholion.css */\n").replaceAll("'sha256-[A-Za-z0-9+/=]{44}'", "'sha256-…'");
+        String rest = JSON_LD.matcher(page)
+                .replaceAll("")
+                .replace(script, "<script>/* scholion.js */</script>")
+                .replace(style, "<style>/* scholion.css */\n")
+                .replaceAll("'sha256-[A-Za-z0-9+/=]{44}'", "'sha256-…'");
         GoldenFiles.check("html-hostile", "expected.html", rest.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -105,7 +134,9 @@ class HtmlExporterTest {
         }
         Matcher block = JSON_LD.matcher(render(doc));
         if (!jsonLdBuilt) {
-            assertThat(block.find()).as("no JSON-LD block while that exporter is not built").isFalse();
+            assertThat(block.find())
+                    .as("no JSON-LD block while that exporter is not built")
+                    .isFalse();
             return;
         }
         assertThat(block.find()).isTrue();
@@ -121,16 +152,21 @@ class HtmlExporterTest {
     void hostileTextLabelsNotesAndTitlesAreEscapedEverywhere() throws Exception {
         String page = render(hostile());
         String body = JSON_LD.matcher(page).replaceAll("");
-        assertThat(body).doesNotContain("<img").doesNotContain("<b>").doesNotContain("alert(1)</script>")
+        assertThat(body)
+                .doesNotContain("<img")
+                .doesNotContain("<b>")
+                .doesNotContain("alert(1)</script>")
                 .doesNotContain("onerror=alert(2)>");
-        assertThat(body).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        assertThat(body)
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
                 .contains("data-label-toggle=\"&lt;img src=x onerror=alert(2)&gt;\"")
                 .contains("<title>Title &lt;script&gt;");
         // besides the JSON-LD block (when built): the page's data block, never run, and the page's own code
         assertThat(countOf(body, "<script")).isEqualTo(2);
         assertThat(countOf(body, "<script>")).isEqualTo(1);
-        assertThat(countOf(body, "<script type=\"application/json\" id=\"data\">")).isEqualTo(1);
+        assertThat(countOf(body, "<script type=\"application/json\" id=\"data\">"))
+                .isEqualTo(1);
         assertThat(countOf(page, "</script>")).isEqualTo(countOf(page, "<script"));
         String markup = body.replaceAll("(?s)<style>.*?</style>|<script>.*?</script>", "");
         // an event handler attribute, i.e. outside every quoted attribute value
@@ -145,16 +181,22 @@ class HtmlExporterTest {
                 .matcher(page);
         assertThat(policy.find()).isTrue();
         Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(page);
-        Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(page);
+        Matcher script =
+                Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(page);
         assertThat(style.find()).isTrue();
         assertThat(script.find()).isTrue();
-        assertThat(policy.group(1)).startsWith("default-src 'none'; ")
+        assertThat(policy.group(1))
+                .startsWith("default-src 'none'; ")
                 .contains("script-src '" + HtmlPage.sha256(script.group(1)) + "'")
                 .contains("style-src '" + HtmlPage.sha256(style.group(1)) + "'")
                 .doesNotContain("unsafe");
         // nothing is fetched: no address outside the JSON-LD data (whose IRIs name things, and are never loaded)
-        assertThat(JSON_LD.matcher(page).replaceAll("")).doesNotContain("style=\"").doesNotContain("http://")
-                .doesNotContain("https://").doesNotContain(" src=\"").doesNotContain("<link");
+        assertThat(JSON_LD.matcher(page).replaceAll(""))
+                .doesNotContain("style=\"")
+                .doesNotContain("http://")
+                .doesNotContain("https://")
+                .doesNotContain(" src=\"")
+                .doesNotContain("<link");
     }
 
     @Test
@@ -214,13 +256,14 @@ class HtmlExporterTest {
     @Test
     void writesToTheStreamAsItGoes() throws Exception {
         StringBuilder text = new StringBuilder();
-        AnnotatedDocument.Builder builder = AnnotatedDocument.builder(Document.of("big", "")).labelSet(
-                LabelSet.of("set", Label.of("A", "#112233")));
+        AnnotatedDocument.Builder builder = AnnotatedDocument.builder(Document.of("big", ""))
+                .labelSet(LabelSet.of("set", Label.of("A", "#112233")));
         for (int i = 0; i < 4000; i++) {
             text.append("Sentence number ").append(i).append(" <is> & long enough to fill a line.\n");
         }
         String s = text.toString();
-        builder = AnnotatedDocument.builder(Document.of("big", s)).labelSet(LabelSet.of("set", Label.of("A", "#112233")));
+        builder =
+                AnnotatedDocument.builder(Document.of("big", s)).labelSet(LabelSet.of("set", Label.of("A", "#112233")));
         for (int i = 0; i < 4000; i++) {
             int start = s.indexOf("Sentence number " + i + " ");
             builder.span(Span.of("s" + i, start, start + 8, "A"));
@@ -254,8 +297,25 @@ class HtmlExporterTest {
     void theJsonLdStreamIsEscapedAsTheStringWouldBe() throws Exception {
         long seed = Long.getLong("test.seed", new Random().nextLong());
         Random random = new Random(seed);
-        String[] pieces = {"{", "}", "\"a\"", " ", "\n", "<", ">", "&", "\u2028", "\u2029", "\u2014", "\u20ac", "😀", "x",
-            "</script>", "<!--", "\u00e2\u0080"};
+        String[] pieces = {
+            "{",
+            "}",
+            "\"a\"",
+            " ",
+            "\n",
+            "<",
+            ">",
+            "&",
+            "\u2028",
+            "\u2029",
+            "\u2014",
+            "\u20ac",
+            "😀",
+            "x",
+            "</script>",
+            "<!--",
+            "\u00e2\u0080"
+        };
         for (int round = 0; round < 200; round++) {
             StringBuilder json = new StringBuilder();
             for (int i = random.nextInt(40); i > 0; i--) {
@@ -277,7 +337,8 @@ class HtmlExporterTest {
                 }
             }
             safe.finish();
-            assertThat(out.toString(StandardCharsets.UTF_8)).as("seed %d", seed)
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .as("seed %d", seed)
                     // JSON's whitespace is these four; String.strip() would also take U+2028 at the edges
                     .isEqualTo(scriptSafeJson(json.toString().replaceAll("\\A[ \t\n\r]+|[ \t\n\r]+\\z", "")));
         }
@@ -301,7 +362,8 @@ class HtmlExporterTest {
     }
 
     private static JsonNode data(String page) throws IOException {
-        return new ObjectMapper().readTree(between(page, "<script type=\"application/json\" id=\"data\">", "</script>"));
+        return new ObjectMapper()
+                .readTree(between(page, "<script type=\"application/json\" id=\"data\">", "</script>"));
     }
 
     private static List<String> ids(JsonNode data) {
@@ -314,8 +376,10 @@ class HtmlExporterTest {
     void theTextSurvivesExactlyForRandomDocuments() throws Exception {
         long seed = Long.getLong("test.seed", new Random().nextLong());
         Random random = new Random(seed);
-        String[] pieces = {"a", "b", " ", "\n", "\r\n", "é", "e\u0301", "😀", "👩‍💻", "中", "ا", "&", "<", ">", "\"",
-            "'", "\t", "\u00a0", "x"};
+        String[] pieces = {
+            "a", "b", " ", "\n", "\r\n", "é", "e\u0301", "😀", "👩‍💻", "中", "ا", "&", "<", ">", "\"", "'", "\t",
+            "\u00a0", "x"
+        };
         LabelSet set = LabelSet.of("set", Label.of("A", "#112233"), Label.of("B", "#EEDDCC"), Label.of("C", "#44AA99"));
         for (int round = 0; round < 40; round++) {
             StringBuilder text = new StringBuilder();
@@ -325,7 +389,8 @@ class HtmlExporterTest {
             }
             String s = text.toString();
             int length = s.codePointCount(0, s.length());
-            AnnotatedDocument.Builder builder = AnnotatedDocument.builder(Document.of("d", s)).labelSet(set);
+            AnnotatedDocument.Builder builder =
+                    AnnotatedDocument.builder(Document.of("d", s)).labelSet(set);
             java.util.Set<String> taken = new java.util.HashSet<>();
             for (int i = 0; i < random.nextInt(8); i++) {
                 int start = random.nextInt(length);
@@ -336,12 +401,17 @@ class HtmlExporterTest {
                 }
             }
             AnnotatedDocument doc = builder.build();
-            String article = between(render(doc), "<article id=\"text\" class=\"text\" tabindex=\"-1\">\n", "</article>");
+            String article =
+                    between(render(doc), "<article id=\"text\" class=\"text\" tabindex=\"-1\">\n", "</article>");
             String visible = unescape(article.replaceAll("<a class=\"mk[^>]*>\\d+</a>", "")
-                    .replace("\n", "").replaceAll("<[^>]+>", ""));
-            assertThat(visible).as("seed %d, text %s", seed, s.replace("\r", "\\r").replace("\n", "\\n"))
+                    .replace("\n", "")
+                    .replaceAll("<[^>]+>", ""));
+            assertThat(visible)
+                    .as("seed %d, text %s", seed, s.replace("\r", "\\r").replace("\n", "\\n"))
                     .isEqualTo(s.replace("\r", "").replace("\n", ""));
-            assertThat(countOf(article, "class=\"mk ")).as("seed %d", seed).isEqualTo(doc.spans().size());
+            assertThat(countOf(article, "class=\"mk "))
+                    .as("seed %d", seed)
+                    .isEqualTo(doc.spans().size());
         }
     }
 
@@ -359,7 +429,11 @@ class HtmlExporterTest {
         stream.write(json.getBytes(StandardCharsets.UTF_8));
         stream.finish();
         String safe = out.toString(StandardCharsets.UTF_8);
-        assertThat(safe).doesNotContain("</").doesNotContain("<!--").doesNotContain("&").doesNotContain("\u2028");
+        assertThat(safe)
+                .doesNotContain("</")
+                .doesNotContain("<!--")
+                .doesNotContain("&")
+                .doesNotContain("\u2028");
         ObjectMapper mapper = new ObjectMapper();
         assertThat(mapper.readTree(safe)).isEqualTo(mapper.readTree(json));
     }
@@ -367,13 +441,20 @@ class HtmlExporterTest {
     @Test
     void theDataBlockKeepsEveryStringInsideItsScript() throws Exception {
         String hostile = "</script><!-- & \u2028\u2029 \u0000\b\u007f\u0085 \"\\ 😀\r\n\t";
-        AnnotatedDocument doc = AnnotatedDocument.of(Document.of("d", "some text"),
-                        List.of(LabelSet.of("set", Label.of("A", "#112233"))))
+        AnnotatedDocument doc = AnnotatedDocument.of(
+                        Document.of("d", "some text"), List.of(LabelSet.of("set", Label.of("A", "#112233"))))
                 .withSpan(new Span("s1", 0, 4, "A", "note " + hostile, hostile, null, false));
         String block = between(render(doc), "<script type=\"application/json\" id=\"data\">", "</script>");
-        assertThat(block).doesNotContain("</").doesNotContain("<!--").doesNotContain("&").doesNotContain("\u2028")
-                .doesNotContain("\u2029").doesNotContainPattern("[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f]");
-        String shown = hostile.replace("\u0000", "\uFFFD").replace("\b", "\uFFFD").replace("\u007f", "\uFFFD")
+        assertThat(block)
+                .doesNotContain("</")
+                .doesNotContain("<!--")
+                .doesNotContain("&")
+                .doesNotContain("\u2028")
+                .doesNotContain("\u2029")
+                .doesNotContainPattern("[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f]");
+        String shown = hostile.replace("\u0000", "\uFFFD")
+                .replace("\b", "\uFFFD")
+                .replace("\u007f", "\uFFFD")
                 .replace("\u0085", "\uFFFD");
         JsonNode data = new ObjectMapper().readTree(block);
         assertThat(data.get("spans").get(0).get(5).asText()).isEqualTo("note " + shown);
@@ -385,7 +466,10 @@ class HtmlExporterTest {
     void anEmptyDocumentStillMakesAPage() throws Exception {
         AnnotatedDocument doc = AnnotatedDocument.of(Document.of("empty", ""), List.of());
         String page = render(doc);
-        assertThat(page).contains("No spans yet.").contains("<article id=\"text\"").endsWith("</html>\n");
+        assertThat(page)
+                .contains("No spans yet.")
+                .contains("<article id=\"text\"")
+                .endsWith("</html>\n");
     }
 
     private static String between(String s, String from, String to) {
@@ -395,7 +479,10 @@ class HtmlExporterTest {
     }
 
     private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
                 .replace("&amp;", "&");
     }
 

@@ -16,29 +16,45 @@ class DetailsLossTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = Format.class, names = {"CONLL", "DOCCANO", "LABELSTUDIO", "PRODIGY", "WEBANNO", "PTC"})
+    @EnumSource(
+            value = Format.class,
+            names = {"CONLL", "DOCCANO", "LABELSTUDIO", "PRODIGY", "WEBANNO", "PTC"})
     void formatsWithoutAPlaceForAttributesAndLinksReportThem(Format format) throws Exception {
         LossReport losses = new LossReport();
-        DocumentWriter.Batch batch = Interchange.writer(format).open(Files.createTempDirectory(dir, "out"),
-                ExportOptions.builder().includeSuggestions(true).build(), losses);
+        DocumentWriter.Batch batch = Interchange.writer(format)
+                .open(
+                        Files.createTempDirectory(dir, "out"),
+                        ExportOptions.builder().includeSuggestions(true).build(),
+                        losses);
         batch.write(InterchangeFixtures.linked());
         batch.close();
         String name = losses.losses().get(0).format();
-        assertThat(losses.summary()).contains(name + ": 3 span attributes not written",
-                name + ": 3 span links not written", name + ": 1 relation attributes not written");
-        assertThat(losses.losses()).filteredOn(l -> l.kind().equals("span attributes not written"))
-                .extracting(Loss::detail).contains("span s1: certainty=low; negated=true");
+        assertThat(losses.summary())
+                .contains(
+                        name + ": 3 span attributes not written",
+                        name + ": 3 span links not written",
+                        name + ": 1 relation attributes not written");
+        assertThat(losses.losses())
+                .filteredOn(l -> l.kind().equals("span attributes not written"))
+                .extracting(Loss::detail)
+                .contains("span s1: certainty=low; negated=true");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Format.class, names = {"CONLL", "DOCCANO", "LABELSTUDIO", "PRODIGY", "WEBANNO", "PTC"})
+    @EnumSource(
+            value = Format.class,
+            names = {"CONLL", "DOCCANO", "LABELSTUDIO", "PRODIGY", "WEBANNO", "PTC"})
     void documentsWithoutThemReportNothingOfThem(Format format) throws Exception {
         LossReport losses = new LossReport();
-        DocumentWriter.Batch batch = Interchange.writer(format).open(Files.createTempDirectory(dir, "out"),
-                ExportOptions.builder().includeSuggestions(true).build(), losses);
+        DocumentWriter.Batch batch = Interchange.writer(format)
+                .open(
+                        Files.createTempDirectory(dir, "out"),
+                        ExportOptions.builder().includeSuggestions(true).build(),
+                        losses);
         batch.write(InterchangeFixtures.tricky());
         batch.close();
-        assertThat(losses.losses()).extracting(Loss::kind).noneMatch(k -> k.contains("attributes")
-                || k.contains("links"));
+        assertThat(losses.losses())
+                .extracting(Loss::kind)
+                .noneMatch(k -> k.contains("attributes") || k.contains("links"));
     }
 }

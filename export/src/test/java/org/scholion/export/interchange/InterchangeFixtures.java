@@ -19,17 +19,20 @@ public final class InterchangeFixtures {
     public static final String TEXT = "Zo\u00EB \uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67 met e\u0301mile\r\n"
             + "in Paris \uD83C\uDDEB\uD83C\uDDF7. \u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD and "
             + "\u0645\u0631\u062D\u0628\u0627.\r\nLast line\n";
-    public static final LabelSet LABELS = LabelSet.of("tricky", Label.of("PERSON", "#4477AA"),
-            Label.of("GROUP", "#66CCEE"), Label.of("Name_Calling,Labeling", "#EE6677"), Label.of("Big Thing", "#228833"),
+    public static final LabelSet LABELS = LabelSet.of(
+            "tricky",
+            Label.of("PERSON", "#4477AA"),
+            Label.of("GROUP", "#66CCEE"),
+            Label.of("Name_Calling,Labeling", "#EE6677"),
+            Label.of("Big Thing", "#228833"),
             Label.of("PLACE", "#CCBB44"));
 
     public static final String WIKIDATA = "http://www.wikidata.org/entity/";
     /** {@link #LABELS} with knowledge-base prefixes, for {@link #linked()}. */
-    public static final LabelSet LINKED_LABELS = LABELS.withPrefix("wikidata", WIKIDATA)
-            .withPrefix("geonames", "https://sws.geonames.org/");
+    public static final LabelSet LINKED_LABELS =
+            LABELS.withPrefix("wikidata", WIKIDATA).withPrefix("geonames", "https://sws.geonames.org/");
 
-    private InterchangeFixtures() {
-    }
+    private InterchangeFixtures() {}
 
     /** The code-point range of the {@code nth} (from 0) occurrence of {@code part} in {@link #TEXT}. */
     public static int[] range(String part, int nth) {
@@ -51,11 +54,13 @@ public final class InterchangeFixtures {
 
     public static AnnotatedDocument tricky() {
         Instant when = Instant.parse("2026-11-24T10:00:00Z");
-        return AnnotatedDocument.builder(Document.of("tricky", TEXT)).labelSets(List.of(LABELS))
+        return AnnotatedDocument.builder(Document.of("tricky", TEXT))
+                .labelSets(List.of(LABELS))
                 .span(span("s1", "Zo\u00EB", "PERSON"))
                 .span(span("s2", "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "GROUP"))
                 .span(span("s3", "e\u0301mile", "PERSON").withAnnotator("alice", when))
-                .span(span("s4", "e\u0301mile\r\nin Paris", "Name_Calling,Labeling").withNote("first line\nsecond line"))
+                .span(span("s4", "e\u0301mile\r\nin Paris", "Name_Calling,Labeling")
+                        .withNote("first line\nsecond line"))
                 .span(span("s5", "\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD", "Big Thing"))
                 .span(span("s6", "mile\r\nin", "Big Thing").withNote("crosses s4"))
                 .span(span("e7", "Paris \uD83C\uDDEB\uD83C\uDDF7", "PLACE").withSuggestion(true))
@@ -75,15 +80,20 @@ public final class InterchangeFixtures {
         AnnotatedDocument doc = tricky();
         AnnotatedDocument.Builder b = AnnotatedDocument.builder(doc.document()).labelSets(List.of(LINKED_LABELS));
         for (Span span : doc.spans()) {
-            b.span(switch (span.id()) {
-                case "s1" -> span.withAttribute("certainty", "low").withAttribute("negated", "true")
-                        .withLink("wikidata:Q42");
-                case "s3" -> span.withAttribute("speaker", "a <b>quoted</b> = 100% \"so\"\tsaid")
-                        .withLink(WIKIDATA + "Q937").withLink("https://example.org/people?id=3&x='y'")
-                        .withLink("urn:isbn:0451450523");
-                case "e7" -> span.withLink("geonames:2988507").withAttribute("certainty", "high");
-                default -> span;
-            });
+            b.span(
+                    switch (span.id()) {
+                        case "s1" ->
+                            span.withAttribute("certainty", "low")
+                                    .withAttribute("negated", "true")
+                                    .withLink("wikidata:Q42");
+                        case "s3" ->
+                            span.withAttribute("speaker", "a <b>quoted</b> = 100% \"so\"\tsaid")
+                                    .withLink(WIKIDATA + "Q937")
+                                    .withLink("https://example.org/people?id=3&x='y'")
+                                    .withLink("urn:isbn:0451450523");
+                        case "e7" -> span.withLink("geonames:2988507").withAttribute("certainty", "high");
+                        default -> span;
+                    });
         }
         for (Relation r : doc.relations()) {
             b.relation(r.id().equals("r1") ? r.withAttribute("confidence", "high") : r);

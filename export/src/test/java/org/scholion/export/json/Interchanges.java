@@ -28,8 +28,7 @@ public final class Interchanges {
     /** A right-to-left line (Hebrew, then Arabic with its comma) appended to the tricky text. */
     public static final String RTL = "\r\nשָׁלוֹם עולם، مرحبا بالعالم 🇮🇱";
 
-    private Interchanges() {
-    }
+    private Interchanges() {}
 
     /**
      * The tricky document (emoji, combining marks, CRLF, overlaps, relations, notes, annotators)
@@ -43,8 +42,8 @@ public final class Interchanges {
         metadata.put("flags", "{\"a\":[1,true]}");
         metadata.put("spaced", "{ \"a\": 1 }");
         metadata.put("yes", "true");
-        Document document = new Document("hard-doc", "Hard \"doc\"", "https://example.org/hard", "text/plain", "he",
-                metadata, text);
+        Document document = new Document(
+                "hard-doc", "Hard \"doc\"", "https://example.org/hard", "text/plain", "he", metadata, text);
         CodePointText cp = CodePointText.of(text);
         LabelSet set = tricky.labelSets().get(0).withLabel(Label.of("מקום", "#117733"));
         AnnotatedDocument.Builder builder = AnnotatedDocument.builder(document).labelSets(List.of(set));
@@ -53,7 +52,8 @@ public final class Interchanges {
         int arabic = cp.toCodePointIndex(text.indexOf("مرحبا"));
         int flag = cp.toCodePointIndex(text.indexOf("🇮🇱"));
         String word = "שָׁלוֹם";
-        builder.span(new Span("s20", shalom, shalom + word.codePointCount(0, word.length()), "מקום", null, "alice", null, false));
+        builder.span(new Span(
+                "s20", shalom, shalom + word.codePointCount(0, word.length()), "מקום", null, "alice", null, false));
         builder.span(new Span("s21", arabic, arabic + 13, "Émotion", "عربي", "alice", null, false));
         builder.span(new Span("s22", flag, flag + 2, "Person", "score: 0.75", "model-1", null, true));
         tricky.relations().forEach(builder::relation);
@@ -66,15 +66,16 @@ public final class Interchanges {
         return readAll(reader, file, ReadOptions.defaults("imported"), losses);
     }
 
-    public static List<AnnotatedDocument> readAll(DocumentReader reader, Path file, ReadOptions options,
-                                                  LossReport losses) throws ScholionException {
+    public static List<AnnotatedDocument> readAll(
+            DocumentReader reader, Path file, ReadOptions options, LossReport losses) throws ScholionException {
         List<AnnotatedDocument> docs = new ArrayList<>();
         reader.read(file, options, losses, docs::add);
         return docs;
     }
 
-    public static List<Path> writeAll(DocumentWriter writer, Path folder, ExportOptions options, LossReport losses,
-                                      AnnotatedDocument... docs) throws ExportException {
+    public static List<Path> writeAll(
+            DocumentWriter writer, Path folder, ExportOptions options, LossReport losses, AnnotatedDocument... docs)
+            throws ExportException {
         DocumentWriter.Batch batch = writer.open(folder, options, losses);
         try (batch) {
             for (AnnotatedDocument doc : docs) {
@@ -85,7 +86,12 @@ public final class Interchanges {
     }
 
     /** What of a document a format may carry, for comparing a document with its round trip. */
-    public enum Part { NOTES, ANNOTATORS, TIMES, SUGGESTIONS }
+    public enum Part {
+        NOTES,
+        ANNOTATORS,
+        TIMES,
+        SUGGESTIONS
+    }
 
     /**
      * The content of a document as lines that compare across a round trip: its facts and
@@ -101,8 +107,15 @@ public final class Interchanges {
         lines.add("metadata " + new TreeMap<>(d.metadata()));
         lines.add("text " + d.text());
         for (Span s : doc.spans()) {
-            StringBuilder b = new StringBuilder("span ").append(s.start()).append(':').append(s.end()).append(' ')
-                    .append(s.label()).append(" '").append(doc.textOf(s)).append('\'');
+            StringBuilder b = new StringBuilder("span ")
+                    .append(s.start())
+                    .append(':')
+                    .append(s.end())
+                    .append(' ')
+                    .append(s.label())
+                    .append(" '")
+                    .append(doc.textOf(s))
+                    .append('\'');
             if (carry.contains(Part.NOTES)) {
                 b.append(" note=").append(s.note());
             }

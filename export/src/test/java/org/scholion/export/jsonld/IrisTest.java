@@ -21,8 +21,8 @@ class IrisTest {
         for (int round = 0; round < 500; round++) {
             StringBuilder value = new StringBuilder();
             for (int i = random.nextInt(12); i >= 0; i--) {
-                value.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
-                        random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+                value.appendCodePoint(alphabet.codePointAt(
+                        alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
             }
             String encoded = Iris.encode(value.toString());
             assertThat(encoded).as("seed %d", seed).matches("[A-Za-z0-9._~%-]*");
@@ -47,8 +47,8 @@ class IrisTest {
     void documentIriIsTheDeclaredAbsoluteIriOrAUrn() {
         Document plain = Document.of("my-doc", "text");
         assertThat(Iris.document(plain)).isEqualTo("urn:scholion:doc:my-doc");
-        assertThat(Iris.document(plain.withIri("https://example.org/a b?q=\"x\""))).isEqualTo(
-                "https://example.org/a%20b?q=%22x%22");
+        assertThat(Iris.document(plain.withIri("https://example.org/a b?q=\"x\"")))
+                .isEqualTo("https://example.org/a%20b?q=%22x%22");
         assertThat(Iris.document(plain.withIri("seeds/article.txt"))).isEqualTo("urn:scholion:doc:my-doc");
         assertThat(Iris.document(new Document("été", null, null, null, null, Map.of(), "")))
                 .isEqualTo("urn:scholion:doc:%C3%A9t%C3%A9");

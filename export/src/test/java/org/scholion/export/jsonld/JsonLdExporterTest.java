@@ -1,6 +1,5 @@
 package org.scholion.export.jsonld;
 
-import org.scholion.export.GoldenFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +17,7 @@ import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
+import org.scholion.export.GoldenFiles;
 import org.scholion.seeds.Seeds;
 
 class JsonLdExporterTest {
@@ -31,7 +31,9 @@ class JsonLdExporterTest {
 
     @Test
     void seedReferenceMatchesGoldenFile() throws Exception {
-        GoldenFiles.check("seed-reference", "coalition-of-the-willing.jsonld",
+        GoldenFiles.check(
+                "seed-reference",
+                "coalition-of-the-willing.jsonld",
                 export(Seeds.referenceAnnotation(), ExportOptions.DEFAULT));
     }
 
@@ -43,8 +45,8 @@ class JsonLdExporterTest {
     @Test
     void isByteIdenticalWhenExportedTwice() throws Exception {
         AnnotatedDocument seed = Seeds.referenceAnnotation();
-        assertThat(export(seed, ExportOptions.DEFAULT)).isEqualTo(export(Seeds.referenceAnnotation(),
-                ExportOptions.DEFAULT));
+        assertThat(export(seed, ExportOptions.DEFAULT))
+                .isEqualTo(export(Seeds.referenceAnnotation(), ExportOptions.DEFAULT));
         assertThat(Exporters.of(Format.JSONLD)).isInstanceOf(JsonLdExporter.class);
     }
 
@@ -67,13 +69,16 @@ class JsonLdExporterTest {
         JsonNode page = root.get("first");
         assertThat(names(page)).containsExactly("id", "type", "partOf", "startIndex", "items");
         JsonNode items = page.get("items");
-        assertThat(root.get("total").asInt()).isEqualTo(items.size()).isEqualTo(doc.spans().size() + 2);
+        assertThat(root.get("total").asInt())
+                .isEqualTo(items.size())
+                .isEqualTo(doc.spans().size() + 2);
 
         for (int i = 0; i < doc.spans().size(); i++) {
             Span span = doc.spans().get(i);
             JsonNode item = items.get(i);
-            assertThat(item.get("id").asText()).isEqualTo("urn:scholion:doc:tricky-doc/annotations/"
-                    + span.id().replace(":", "%3A"));
+            assertThat(item.get("id").asText())
+                    .isEqualTo("urn:scholion:doc:tricky-doc/annotations/"
+                            + span.id().replace(":", "%3A"));
             List<String> expected = new ArrayList<>(List.of("id", "type", "motivation"));
             if (span.created() != null) {
                 expected.add("created");
@@ -98,7 +103,8 @@ class JsonLdExporterTest {
             String prefix = quote.has("prefix") ? quote.get("prefix").asText() : "";
             String suffix = quote.has("suffix") ? quote.get("suffix").asText() : "";
             assertThat(prefix).isEqualTo(doc.text().slice(Math.max(0, span.start() - 32), span.start()));
-            assertThat(suffix).isEqualTo(doc.text().slice(span.end(), Math.min(doc.text().length(), span.end() + 32)));
+            assertThat(suffix)
+                    .isEqualTo(doc.text().slice(span.end(), Math.min(doc.text().length(), span.end() + 32)));
             assertThat(quote.has("prefix")).isEqualTo(span.start() > 0);
         }
         JsonNode link = items.get(doc.spans().size());
@@ -111,7 +117,8 @@ class JsonLdExporterTest {
     @Test
     void prefixAndSuffixCountCodePointsNotUtf16Units() throws Exception {
         AnnotatedDocument doc = TestDocuments.tricky();
-        JsonNode items = JSON.readTree(export(doc, ExportOptions.DEFAULT)).get("first").get("items");
+        JsonNode items =
+                JSON.readTree(export(doc, ExportOptions.DEFAULT)).get("first").get("items");
         for (JsonNode item : items) {
             JsonNode quote = item.path("target").path("selector").path(1);
             if (quote.has("suffix")) {
@@ -121,18 +128,24 @@ class JsonLdExporterTest {
         }
         // s6 is the musical symbol U+1D11E: one code point, two UTF-16 units
         JsonNode s6 = find(items, "s6");
-        assertThat(s6.at("/target/selector/0/end").asInt() - s6.at("/target/selector/0/start").asInt()).isEqualTo(1);
+        assertThat(s6.at("/target/selector/0/end").asInt()
+                        - s6.at("/target/selector/0/start").asInt())
+                .isEqualTo(1);
         assertThat(s6.at("/target/selector/1/exact").asText()).isEqualTo("𝄞");
     }
 
     @Test
     void encodesLabelAndAnnotatorNamesIntoIris() throws Exception {
-        JsonNode items = JSON.readTree(export(TestDocuments.tricky(), ExportOptions.DEFAULT)).get("first").get("items");
-        assertThat(find(items, "s5").at("/body/0/source").asText()).isEqualTo("urn:scholion:label:tricky:Name%20calling");
+        JsonNode items = JSON.readTree(export(TestDocuments.tricky(), ExportOptions.DEFAULT))
+                .get("first")
+                .get("items");
+        assertThat(find(items, "s5").at("/body/0/source").asText())
+                .isEqualTo("urn:scholion:label:tricky:Name%20calling");
         assertThat(find(items, "s3").at("/body/0/source").asText()).isEqualTo("urn:scholion:label:tricky:%3DFormula");
         assertThat(find(items, "s2").at("/body/0/source").asText()).isEqualTo("https://example.org/labels#person");
         assertThat(find(items, "s2").at("/creator/id").asText()).isEqualTo("urn:scholion:annotator:alice%20smith");
-        assertThat(find(items, "x%3A1").at("/creator/id").asText()).isEqualTo("urn:scholion:annotator:%C3%BCn%C3%AFcode");
+        assertThat(find(items, "x%3A1").at("/creator/id").asText())
+                .isEqualTo("urn:scholion:annotator:%C3%BCn%C3%AFcode");
         assertThat(find(items, "s4").has("creator")).isFalse();
         assertThat(find(items, "s4").has("created")).isFalse();
         assertThat(find(items, "s2").get("created").asText()).isEqualTo("2026-11-25T08:30:15.250Z");
@@ -141,7 +154,9 @@ class JsonLdExporterTest {
     @Test
     void exportsOnlyTheSelectedLabelsAndCountsThemInTotal() throws Exception {
         AnnotatedDocument doc = TestDocuments.tricky();
-        JsonNode root = JSON.readTree(export(doc, ExportOptions.builder().labels(Set.of("Person", "=Formula")).build()));
+        JsonNode root = JSON.readTree(export(
+                doc,
+                ExportOptions.builder().labels(Set.of("Person", "=Formula")).build()));
         JsonNode items = root.get("first").get("items");
         // s2 (Person), s3 s7 s8 s9 (=Formula), and r1 between s3 and s2; r2 loses s12
         assertThat(root.get("total").asInt()).isEqualTo(6).isEqualTo(items.size());

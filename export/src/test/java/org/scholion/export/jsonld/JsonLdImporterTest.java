@@ -31,8 +31,8 @@ class JsonLdImporterTest {
     }
 
     private static Result read(String json, Document document, List<LabelSet> labelSets) throws ScholionException {
-        return JsonLdImporter.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "other.jsonld",
-                document, labelSets);
+        return JsonLdImporter.read(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "other.jsonld", document, labelSets);
     }
 
     @Test
@@ -64,14 +64,18 @@ class JsonLdImporterTest {
             StringBuilder text = new StringBuilder();
             int length = 1 + random.nextInt(200);
             for (int i = 0; i < length; i++) {
-                text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
-                        random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+                text.appendCodePoint(alphabet.codePointAt(
+                        alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
             }
             Document document = Document.of("random-" + round, text.toString());
             int cps = document.text().codePointCount(0, document.text().length());
-            LabelSet set = new LabelSet("set", List.of(Label.of("A", "#112233"), Label.of("B b", "#445566")),
-                    List.of(), Map.of("wd", "http://www.wikidata.org/entity/"));
-            AnnotatedDocument.Builder builder = AnnotatedDocument.builder(document).labelSets(List.of(set));
+            LabelSet set = new LabelSet(
+                    "set",
+                    List.of(Label.of("A", "#112233"), Label.of("B b", "#445566")),
+                    List.of(),
+                    Map.of("wd", "http://www.wikidata.org/entity/"));
+            AnnotatedDocument.Builder builder =
+                    AnnotatedDocument.builder(document).labelSets(List.of(set));
             int spans = random.nextInt(30);
             java.util.Set<String> places = new java.util.HashSet<>();
             for (int i = 1; i <= spans; i++) {
@@ -81,17 +85,26 @@ class JsonLdImporterTest {
                 if (!places.add(start + ":" + end + ":" + label)) {
                     continue; // one span per offsets and label
                 }
-                Span span = new Span("s" + i, start, end, label,
-                        random.nextBoolean() ? "note " + i + "\r\n\"x\"" : null, random.nextBoolean() ? "ann " + i : null,
-                        random.nextBoolean() ? java.time.Instant.ofEpochSecond(random.nextInt(), random.nextInt(1000) * 1000)
-                                : null, false);
+                Span span = new Span(
+                        "s" + i,
+                        start,
+                        end,
+                        label,
+                        random.nextBoolean() ? "note " + i + "\r\n\"x\"" : null,
+                        random.nextBoolean() ? "ann " + i : null,
+                        random.nextBoolean()
+                                ? java.time.Instant.ofEpochSecond(random.nextInt(), random.nextInt(1000) * 1000)
+                                : null,
+                        false);
                 for (int a = random.nextInt(3); a > 0; a--) {
-                    span = span.withAttribute(List.of("certainty", "speaker", "a;b c").get(random.nextInt(3)),
+                    span = span.withAttribute(
+                            List.of("certainty", "speaker", "a;b c").get(random.nextInt(3)),
                             List.of("low", "x=y;z", "\"q\"\ttab\nline", "é😀").get(random.nextInt(4)));
                 }
                 for (int l = random.nextInt(3); l > 0; l--) {
-                    span = span.withLink(List.of("wd:Q3052772", "https://example.org/a?b=c#d", "urn:isbn:0451450523",
-                            "wd:Q90").get(random.nextInt(4)));
+                    span = span.withLink(
+                            List.of("wd:Q3052772", "https://example.org/a?b=c#d", "urn:isbn:0451450523", "wd:Q90")
+                                    .get(random.nextInt(4)));
                 }
                 builder.span(span);
             }
@@ -105,20 +118,23 @@ class JsonLdImporterTest {
     @Test
     void attributesAndLinksAreDescribingAndIdentifyingBodiesAndComeBack() throws Exception {
         LabelSet tricky = TestDocuments.tricky().labelSets().get(0);
-        AnnotatedDocument doc = TestDocuments.tricky().withLabelSet(
-                tricky.withPrefix("wikidata", "http://www.wikidata.org/entity/"));
+        AnnotatedDocument doc =
+                TestDocuments.tricky().withLabelSet(tricky.withPrefix("wikidata", "http://www.wikidata.org/entity/"));
         Span first = doc.spans().get(0);
-        doc = doc.withSpanReplaced(first.withAttribute("certainty", "low").withAttribute("speaker", "a=b")
-                .withLink("wikidata:Q3052772").withLink("https://www.geonames.org/2988507"));
+        doc = doc.withSpanReplaced(first.withAttribute("certainty", "low")
+                .withAttribute("speaker", "a=b")
+                .withLink("wikidata:Q3052772")
+                .withLink("https://www.geonames.org/2988507"));
         Relation relation = doc.relations().get(0);
         doc = doc.withoutRelations(List.of(relation.id())).withRelation(relation.withAttribute("confidence", "high"));
         String json = new String(JsonLdExporterTest.export(doc, ExportOptions.DEFAULT), StandardCharsets.UTF_8);
-        assertThat(json).contains(
-                "{\"type\": \"TextualBody\", \"purpose\": \"describing\", \"value\": \"certainty=low\"}",
-                "{\"type\": \"TextualBody\", \"purpose\": \"describing\", \"value\": \"speaker=a=b\"}",
-                "{\"type\": \"SpecificResource\", \"purpose\": \"identifying\", \"source\": "
-                        + "\"http://www.wikidata.org/entity/Q3052772\"}",
-                "{\"type\": \"TextualBody\", \"purpose\": \"describing\", \"value\": \"confidence=high\"}");
+        assertThat(json)
+                .contains(
+                        "{\"type\": \"TextualBody\", \"purpose\": \"describing\", \"value\": \"certainty=low\"}",
+                        "{\"type\": \"TextualBody\", \"purpose\": \"describing\", \"value\": \"speaker=a=b\"}",
+                        "{\"type\": \"SpecificResource\", \"purpose\": \"identifying\", \"source\": "
+                                + "\"http://www.wikidata.org/entity/Q3052772\"}",
+                        "{\"type\": \"TextualBody\", \"purpose\": \"describing\", \"value\": \"confidence=high\"}");
         Result back = roundTrip(doc, doc.labelSets());
         assertThat(back.problems()).isEmpty();
         assertThat(back.document()).isEqualTo(doc);
@@ -141,7 +157,8 @@ class JsonLdImporterTest {
     @Test
     void labelsMissingFromTheGivenSetsGoIntoTheImportedSet() throws Exception {
         AnnotatedDocument tricky = TestDocuments.tricky();
-        LabelSet partial = tricky.labelSets().get(0).withoutLabel("Name calling").withoutLabel("Émotion");
+        LabelSet partial =
+                tricky.labelSets().get(0).withoutLabel("Name calling").withoutLabel("Émotion");
         Result result = roundTrip(tricky, List.of(partial));
         assertThat(result.problems()).isEmpty();
         AnnotatedDocument imported = result.document();
@@ -200,13 +217,15 @@ class JsonLdImporterTest {
                 """;
         Result result = read(json, document, List.of());
         AnnotatedDocument doc = result.document();
-        assertThat(doc.spans()).extracting(s -> s.start() + ":" + s.end() + " " + s.label())
+        assertThat(doc.spans())
+                .extracting(s -> s.start() + ":" + s.end() + " " + s.label())
                 .containsExactly("0:3 annotation", "4:7 animal", "19:22 commenting", "38:41 annotation");
         Span mat = doc.spans().get(2);
         assertThat(mat.note()).isEqualTo("a comment");
         assertThat(mat.annotator()).isEqualTo("carol");
         assertThat(mat.created()).isEqualTo(java.time.Instant.parse("2015-10-13T12:00:00Z"));
-        assertThat(doc.labelSet("imported").orElseThrow().labels()).extracting(Label::name)
+        assertThat(doc.labelSet("imported").orElseThrow().labels())
+                .extracting(Label::name)
                 .containsExactly("animal", "commenting", "annotation");
         assertThat(doc.relations()).singleElement().satisfies(r -> {
             assertThat(r.type()).isEqualTo("same-as");
@@ -214,20 +233,31 @@ class JsonLdImporterTest {
             assertThat(doc.span(r.to()).orElseThrow().start()).isEqualTo(38);
         });
 
-        assertThat(result.skipped()).extracting(Problem::annotation).containsExactly("http://example.org/a3",
-                "http://example.org/a6", "http://example.org/a7", "http://example.org/a8", "http://example.org/a9",
-                "http://example.org/a10", "http://example.org/l2");
+        assertThat(result.skipped())
+                .extracting(Problem::annotation)
+                .containsExactly(
+                        "http://example.org/a3",
+                        "http://example.org/a6",
+                        "http://example.org/a7",
+                        "http://example.org/a8",
+                        "http://example.org/a9",
+                        "http://example.org/a10",
+                        "http://example.org/l2");
         assertThat(reason(result, "http://example.org/a3")).contains("occurs 2 times");
         assertThat(reason(result, "http://example.org/a6")).contains("no TextPositionSelector or TextQuoteSelector");
         assertThat(reason(result, "http://example.org/a8")).contains("40:99");
         assertThat(reason(result, "http://example.org/a9")).contains("\"bird\" is not in the text");
         assertThat(reason(result, "http://example.org/l2")).contains("not an imported span");
-        assertThat(result.problems()).filteredOn(p -> p.annotation().equals("http://example.org/a5"))
-                .singleElement().satisfies(p -> {
+        assertThat(result.problems())
+                .filteredOn(p -> p.annotation().equals("http://example.org/a5"))
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.severity()).isEqualTo(Severity.WARNING);
                     assertThat(p.reason()).contains("\"dog\"", "\"the\"", "position wins");
                 });
-        assertThat(result.problems()).filteredOn(p -> p.annotation().isEmpty()).extracting(Problem::reason)
+        assertThat(result.problems())
+                .filteredOn(p -> p.annotation().isEmpty())
+                .extracting(Problem::reason)
                 .anySatisfy(r -> assertThat(r).contains("http://example.invalid/never-fetched.jsonld", "never fetches"))
                 .anySatisfy(r -> assertThat(r).contains("target http://example.org/plain.txt"));
     }
@@ -237,8 +267,8 @@ class JsonLdImporterTest {
         AnnotatedDocument seed = Seeds.referenceAnnotation();
         byte[] json = JsonLdExporterTest.export(seed, ExportOptions.DEFAULT);
         Document other = Document.of("other", "A quite different text about nothing in particular. ".repeat(100));
-        assertThatThrownBy(() -> JsonLdImporter.read(new ByteArrayInputStream(json), "seed.jsonld", other,
-                seed.labelSets()))
+        assertThatThrownBy(() ->
+                        JsonLdImporter.read(new ByteArrayInputStream(json), "seed.jsonld", other, seed.labelSets()))
                 .isInstanceOf(ScholionException.class)
                 .hasMessageStartingWith("seed.jsonld: ")
                 .hasMessageContaining("target urn:scholion:doc:coalition-of-the-willing")
@@ -252,15 +282,19 @@ class JsonLdImporterTest {
         Document copy = seed.document().withId("copy").withIri(null);
         Result result = JsonLdImporter.read(new ByteArrayInputStream(json), "seed.jsonld", copy, seed.labelSets());
         assertThat(result.document().spans()).isEqualTo(seed.spans());
-        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.reason())
-                .contains("181 of 181 annotations target urn:scholion:doc:coalition-of-the-willing,", "not this document (urn:scholion:doc:copy)"));
+        assertThat(result.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason())
+                        .contains(
+                                "181 of 181 annotations target urn:scholion:doc:coalition-of-the-willing,",
+                                "not this document (urn:scholion:doc:copy)"));
     }
 
     @Test
     void namesTheLineOfBrokenJson() {
         Document document = Document.of("plain", "text");
-        assertThatThrownBy(() -> read("{\n  \"id\": \"x\",\n  \"first\": {\"items\": [ {\"id\": } ]}\n}", document,
-                List.of()))
+        assertThatThrownBy(() ->
+                        read("{\n  \"id\": \"x\",\n  \"first\": {\"items\": [ {\"id\": } ]}\n}", document, List.of()))
                 .isInstanceOf(ScholionException.class)
                 .hasMessageStartingWith("other.jsonld:3:")
                 .hasMessageContaining("not valid JSON");
@@ -273,8 +307,10 @@ class JsonLdImporterTest {
     @Test
     void refusesAPageItCannotFetchAndSkipsHalfCharacters() throws Exception {
         Document document = Document.of("plain", "one two three");
-        assertThatThrownBy(() -> read("{\"type\": \"AnnotationCollection\", \"first\": \"http://example.org/page1\"}",
-                document, List.of()))
+        assertThatThrownBy(() -> read(
+                        "{\"type\": \"AnnotationCollection\", \"first\": \"http://example.org/page1\"}",
+                        document,
+                        List.of()))
                 .isInstanceOf(ScholionException.class)
                 .hasMessageContaining("\"http://example.org/page1\" is not embedded; Scholion never fetches pages");
         String halves = """
@@ -305,9 +341,11 @@ class JsonLdImporterTest {
         String array = "[{\"type\": \"Annotation\", \"target\": {\"selector\": {\"type\": \"TextPositionSelector\", "
                 + "\"start\": 8, \"end\": 13}}}, 7]";
         Result two = read(array, document, List.of());
-        assertThat(two.document().spans()).extracting(Span::id, Span::start).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("s1", 8));
-        assertThat(two.skipped()).extracting(Problem::annotation, Problem::reason)
+        assertThat(two.document().spans())
+                .extracting(Span::id, Span::start)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("s1", 8));
+        assertThat(two.skipped())
+                .extracting(Problem::annotation, Problem::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("#2", "is not a JSON object"));
     }
 
@@ -321,7 +359,10 @@ class JsonLdImporterTest {
     }
 
     private static String reason(Result result, String annotation) {
-        return result.problems().stream().filter(p -> p.annotation().equals(annotation)).map(Problem::reason)
-                .findFirst().orElseThrow(() -> new AssertionError("no problem for " + annotation));
+        return result.problems().stream()
+                .filter(p -> p.annotation().equals(annotation))
+                .map(Problem::reason)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no problem for " + annotation));
     }
 }

@@ -93,26 +93,33 @@ class JsonLdRdfTest {
             Map<String, String> position = null;
             for (String selector : graph.objects(target, OA + "hasSelector")) {
                 if (graph.objects(selector, RDF_TYPE).contains(OA + "TextPositionSelector")) {
-                    position = Map.of("start", graph.literal(selector, OA + "start", XSD_INTEGER),
-                            "end", graph.literal(selector, OA + "end", XSD_INTEGER));
+                    position = Map.of(
+                            "start",
+                            graph.literal(selector, OA + "start", XSD_INTEGER),
+                            "end",
+                            graph.literal(selector, OA + "end", XSD_INTEGER));
                 } else {
                     assertThat(graph.objects(selector, RDF_TYPE)).containsExactly(OA + "TextQuoteSelector");
                     assertThat(graph.literal(selector, OA + "exact", null)).isEqualTo(seed.textOf(span));
                 }
             }
-            assertThat(position).as(span.id()).isEqualTo(Map.of("start", Integer.toString(span.start()),
-                    "end", Integer.toString(span.end())));
+            assertThat(position)
+                    .as(span.id())
+                    .isEqualTo(Map.of("start", Integer.toString(span.start()), "end", Integer.toString(span.end())));
             org.scholion.core.model.LabelSet set = seed.labelSetOf(span.label()).orElseThrow();
             List<String> labelIris = new ArrayList<>();
             for (String body : graph.objects(annotation, OA + "hasBody")) {
                 labelIris.addAll(graph.objects(body, OA + "hasSource"));
             }
-            List<String> sources = new ArrayList<>(List.of(Iris.label(set, seed.label(span.label()).orElseThrow())));
+            List<String> sources = new ArrayList<>(
+                    List.of(Iris.label(set, seed.label(span.label()).orElseThrow())));
             span.links().forEach(link -> sources.add(seed.iriOf(link))); // identifying bodies, one per link
             assertThat(labelIris).as(span.id()).containsExactlyElementsOf(sources);
         }
         String s4 = graph.objects(items + "s4", OA + "hasBody").stream()
-                .flatMap(body -> graph.objects(body, OA + "hasSource").stream()).findFirst().orElseThrow();
+                .flatMap(body -> graph.objects(body, OA + "hasSource").stream())
+                .findFirst()
+                .orElseThrow();
         assertThat(s4).isEqualTo("urn:scholion:label:propaganda:Name_Calling%2CLabeling");
         String r1 = items + "r1";
         assertThat(graph.objects(r1, OA + "motivatedBy")).containsExactly(OA + "linking");
@@ -122,7 +129,9 @@ class JsonLdRdfTest {
     @Test
     void trickyExportBecomesRdfToo() throws Exception {
         Graph graph = new Graph();
-        JsonLd.toRdf(document(TestDocuments.tricky())).loader(new OfflineLoader()).provide(graph);
+        JsonLd.toRdf(document(TestDocuments.tricky()))
+                .loader(new OfflineLoader())
+                .provide(graph);
         String s6 = "urn:scholion:doc:tricky-doc/annotations/s6";
         String target = graph.objects(s6, OA + "hasTarget").get(0);
         List<String> exact = new ArrayList<>();
@@ -137,7 +146,8 @@ class JsonLdRdfTest {
     void linksAndAttributesBecomeIdentifyingAndDescribingBodies() throws Exception {
         AnnotatedDocument doc = TestDocuments.tricky();
         org.scholion.core.model.Span s6 = doc.span("s6").orElseThrow();
-        doc = doc.withSpanReplaced(s6.withLink("https://www.wikidata.org/wiki/Q90").withAttribute("certainty", "low"));
+        doc = doc.withSpanReplaced(
+                s6.withLink("https://www.wikidata.org/wiki/Q90").withAttribute("certainty", "low"));
         Graph graph = new Graph();
         JsonLd.toRdf(document(doc)).loader(new OfflineLoader()).provide(graph);
         String annotation = "urn:scholion:doc:tricky-doc/annotations/s6";
@@ -155,8 +165,10 @@ class JsonLdRdfTest {
     @Test
     void theLoaderRefusesAnyOtherContext() {
         String json = "{\"@context\": \"http://example.org/other.jsonld\", \"id\": \"urn:x\"}";
-        assertThatThrownBy(() -> JsonLd.expand(JsonDocument.of(new ByteArrayInputStream(json.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)))).loader(new OfflineLoader()).get())
+        assertThatThrownBy(() -> JsonLd.expand(JsonDocument.of(
+                                new ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        .loader(new OfflineLoader())
+                        .get())
                 .isInstanceOf(JsonLdError.class);
     }
 
@@ -177,9 +189,16 @@ class JsonLdRdfTest {
         private final Map<String, Map<String, List<Term>>> bySubject = new HashMap<>();
 
         @Override
-        public RdfQuadConsumer quad(String subject, String predicate, String object, String datatype,
-                                    String language, String direction, String graph) {
-            bySubject.computeIfAbsent(subject, k -> new HashMap<>())
+        public RdfQuadConsumer quad(
+                String subject,
+                String predicate,
+                String object,
+                String datatype,
+                String language,
+                String direction,
+                String graph) {
+            bySubject
+                    .computeIfAbsent(subject, k -> new HashMap<>())
                     .computeIfAbsent(predicate, k -> new ArrayList<>())
                     .add(new Term(object, datatype));
             return this;
@@ -206,7 +225,8 @@ class JsonLdRdfTest {
         List<String> subjectsOfType(String type) {
             List<String> found = new ArrayList<>();
             bySubject.forEach((subject, predicates) -> {
-                if (predicates.getOrDefault(RDF_TYPE, List.of()).stream().anyMatch(v -> v.value().equals(type))) {
+                if (predicates.getOrDefault(RDF_TYPE, List.of()).stream()
+                        .anyMatch(v -> v.value().equals(type))) {
                     found.add(subject);
                 }
             });

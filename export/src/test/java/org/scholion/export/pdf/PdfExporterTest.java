@@ -21,10 +21,10 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,11 +65,15 @@ class PdfExporterTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertInOrder(text, bodyText(Brief.of(seed, ExportOptions.DEFAULT)));
-            assertThat(text).contains("Page 1 of " + doc.getNumberOfPages())
+            assertThat(text)
+                    .contains("Page 1 of " + doc.getNumberOfPages())
                     .contains("Page " + doc.getNumberOfPages() + " of " + doc.getNumberOfPages());
             assertThat(text).contains("Spans per label", "LOCATION", "Appeal_to_fear-prejudice");
-            assertThat(fonts(doc)).isNotEmpty().allSatisfy(f -> assertThat(f.isEmbedded())
-                    .as("font %s embedded", f.getName()).isTrue());
+            assertThat(fonts(doc))
+                    .isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.isEmbedded())
+                            .as("font %s embedded", f.getName())
+                            .isTrue());
             assertThat(bookmarks(doc)).containsExactly("Legend", "Text", "Annotations");
             PDDocumentInformation info = doc.getDocumentInformation();
             assertThat(info.getTitle()).isEqualTo(seed.document().title());
@@ -77,7 +81,8 @@ class PdfExporterTest {
             assertThat(info.getSubject()).contains("propaganda", "entities", "sourcing");
             assertThat(info.getKeywords()).contains("CLAIM", "LOCATION");
             assertThat(doc.getDocumentCatalog().getMetadata()).isNotNull();
-            assertThat(doc.getPage(0).getMediaBox().getWidth()).isEqualTo(595.28f, org.assertj.core.data.Offset.offset(0.1f));
+            assertThat(doc.getPage(0).getMediaBox().getWidth())
+                    .isEqualTo(595.28f, org.assertj.core.data.Offset.offset(0.1f));
             // a marker links to its row and the row back to the marker
             assertThat(doc.getPages().get(1).getAnnotations()).isNotEmpty();
         }
@@ -95,9 +100,16 @@ class PdfExporterTest {
         assertCompliant(pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String flat = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
-            assertThat(flat).contains("Attributesandlinks", "certainty=high", "wikidata:Q3052772", "wikidata:Q61053",
-                    "speaker=" + LinkedDocument.HOSTILE_VALUE.replace(" ", ""), LinkedDocument.HOSTILE_IRI,
-                    "geonames:2988507", "urn:isbn:0451450523");
+            assertThat(flat)
+                    .contains(
+                            "Attributesandlinks",
+                            "certainty=high",
+                            "wikidata:Q3052772",
+                            "wikidata:Q61053",
+                            "speaker=" + LinkedDocument.HOSTILE_VALUE.replace(" ", ""),
+                            LinkedDocument.HOSTILE_IRI,
+                            "geonames:2988507",
+                            "urn:isbn:0451450523");
             Set<String> uris = new LinkedHashSet<>();
             for (PDPage page : doc.getPages()) {
                 for (PDAnnotation a : page.getAnnotations()) {
@@ -106,15 +118,23 @@ class PdfExporterTest {
                     }
                 }
             }
-            assertThat(uris).containsExactly(LinkedDocument.WIKIDATA + "Q3052772", LinkedDocument.WIKIDATA + "Q61053",
-                    LinkedDocument.HOSTILE_IRI, LinkedDocument.GEONAMES + "2988507", "urn:isbn:0451450523");
+            assertThat(uris)
+                    .containsExactly(
+                            LinkedDocument.WIKIDATA + "Q3052772",
+                            LinkedDocument.WIKIDATA + "Q61053",
+                            LinkedDocument.HOSTILE_IRI,
+                            LinkedDocument.GEONAMES + "2988507",
+                            "urn:isbn:0451450523");
         }
     }
 
     @Test
     void letterWithoutTable() throws Exception {
-        byte[] pdf = export(Seeds.referenceAnnotation(), ExportOptions.builder()
-                .brief(new BriefOptions(PageSize.LETTER, false, false)).build());
+        byte[] pdf = export(
+                Seeds.referenceAnnotation(),
+                ExportOptions.builder()
+                        .brief(new BriefOptions(PageSize.LETTER, false, false))
+                        .build());
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getPage(0).getMediaBox().getWidth()).isEqualTo(612f);
             assertThat(bookmarks(doc)).containsExactly("Legend", "Text");
@@ -129,9 +149,14 @@ class PdfExporterTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             String flat = text.replaceAll("\\s+", "");
-            assertThat(flat).contains("<script>alert('x')</script>", "\"><imgsrc=xonerror=alert(1)>",
-                    HostileDocument.CYRILLIC.replace(" ", ""), HostileDocument.GREEK.replace(" ", ""),
-                    "abcdefg", "Zu\u0308rich".replace(" ", ""));
+            assertThat(flat)
+                    .contains(
+                            "<script>alert('x')</script>",
+                            "\"><imgsrc=xonerror=alert(1)>",
+                            HostileDocument.CYRILLIC.replace(" ", ""),
+                            HostileDocument.GREEK.replace(" ", ""),
+                            "abcdefg",
+                            "Zu\u0308rich".replace(" ", ""));
             assertThat(flat).contains(HostileDocument.LONG_WORD.substring(0, 30));
             assertThat(text).contains("control characters were removed");
             // CJK has no embedded font here: replaced visibly, and counted
@@ -148,7 +173,8 @@ class PdfExporterTest {
         Files.write(pdf, export(HostileDocument.build(), ExportOptions.DEFAULT));
         String text = ExternalTools.run(List.of(pdftotext.toString(), "-enc", "UTF-8", pdf.toString(), "-"), null, 60);
         String flat = text.replaceAll("\\s+", " ");
-        assertThat(flat).contains(HostileDocument.CYRILLIC.replace("булок", "").strip().split(" ")[0]);
+        assertThat(flat)
+                .contains(HostileDocument.CYRILLIC.replace("булок", "").strip().split(" ")[0]);
         for (String word : (HostileDocument.CYRILLIC + " " + HostileDocument.GREEK).split(" ")) {
             assertThat(flat).contains(word);
         }
@@ -156,8 +182,8 @@ class PdfExporterTest {
 
     @Test
     void documentWithoutSpansStillMakesAnArchivalBrief() throws Exception {
-        AnnotatedDocument empty = AnnotatedDocument.of(org.scholion.core.model.Document.of("empty", ""),
-                Seeds.labelSets());
+        AnnotatedDocument empty =
+                AnnotatedDocument.of(org.scholion.core.model.Document.of("empty", ""), Seeds.labelSets());
         byte[] pdf = export(empty, ExportOptions.DEFAULT);
         assertCompliant(pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -171,8 +197,8 @@ class PdfExporterTest {
         byte[] pdf = export(HostileDocument.build(), ExportOptions.DEFAULT);
         org.apache.tika.metadata.Metadata metadata = new org.apache.tika.metadata.Metadata();
         org.apache.tika.sax.BodyContentHandler handler = new org.apache.tika.sax.BodyContentHandler(-1);
-        new org.apache.tika.parser.AutoDetectParser().parse(new ByteArrayInputStream(pdf), handler, metadata,
-                new org.apache.tika.parser.ParseContext());
+        new org.apache.tika.parser.AutoDetectParser()
+                .parse(new ByteArrayInputStream(pdf), handler, metadata, new org.apache.tika.parser.ParseContext());
         assertThat(metadata.get("dc:title")).isEqualTo("Hostile <input> & “quotes” — NUL title");
         assertThat(metadata.get("pdfa:PDFVersion")).isEqualTo("A-1b");
         assertThat(handler.toString().replaceAll("\\s+", " ")).contains(HostileDocument.CYRILLIC, "<script>");
@@ -204,8 +230,11 @@ class PdfExporterTest {
                 j++;
             }
         }
-        assertThat(j).as("characters of the text found in order, up to: %s",
-                e.substring(Math.max(0, j - 40), Math.min(e.length(), j + 40))).isEqualTo(e.length());
+        assertThat(j)
+                .as(
+                        "characters of the text found in order, up to: %s",
+                        e.substring(Math.max(0, j - 40), Math.min(e.length(), j + 40)))
+                .isEqualTo(e.length());
         // and not merely scattered: between first and last, little more than the text and its markers
         assertThat(i - at).isLessThan(e.length() * 3 / 2);
     }
@@ -243,15 +272,18 @@ class PdfExporterTest {
 
     static void assertCompliant(byte[] pdf) throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf),
-                PDFAFlavour.PDFA_1_B)) {
+        try (PDFAParser parser =
+                Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_1_B)) {
             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_1_B, false);
             ValidationResult result = validator.validate(parser);
             String failures = result.getTestAssertions().stream()
                     .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
                     .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + " " + a.getMessage())
-                    .distinct().collect(Collectors.joining("\n"));
-            assertThat(result.isCompliant()).as("PDF/A-1b failures:\n%s", failures).isTrue();
+                    .distinct()
+                    .collect(Collectors.joining("\n"));
+            assertThat(result.isCompliant())
+                    .as("PDF/A-1b failures:\n%s", failures)
+                    .isTrue();
         }
     }
 }

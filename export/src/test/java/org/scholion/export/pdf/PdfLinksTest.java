@@ -53,8 +53,11 @@ class PdfLinksTest {
         // a line of spaces is skipped as blank; the span after it once lost its marker
         String text = "alpha beta\n   \ngamma delta\n";
         LabelSet set = new LabelSet("t", List.of(new Label("L", "#4477AA", "a label", null, null)));
-        AnnotatedDocument doc = AnnotatedDocument.builder(Document.of("blank-line", text)).labelSets(List.of(set))
-                .span(Span.of("a", 6, 10, "L")).span(Span.of("b", 15, 20, "L")).build();
+        AnnotatedDocument doc = AnnotatedDocument.builder(Document.of("blank-line", text))
+                .labelSets(List.of(set))
+                .span(Span.of("a", 6, 10, "L"))
+                .span(Span.of("b", 15, 20, "L"))
+                .build();
         assertLinkedBothWays(doc);
     }
 
@@ -67,7 +70,9 @@ class PdfLinksTest {
             Map<Integer, Link> rows = new TreeMap<>();
             for (Link link : links(doc)) {
                 Map<Integer, Link> side = link.page() < tableStart ? markers : rows;
-                assertThat(side.put(link.number(), link)).as("one link per number: %s", link).isNull();
+                assertThat(side.put(link.number(), link))
+                        .as("one link per number: %s", link)
+                        .isNull();
             }
             List<Integer> numbers = IntStream.rangeClosed(1, spans).boxed().toList();
             assertThat(markers.keySet()).as("markers in the text").containsExactlyElementsOf(numbers);
@@ -75,12 +80,17 @@ class PdfLinksTest {
             for (int n : numbers) {
                 Link marker = markers.get(n);
                 Link row = rows.get(n);
-                assertThat(marker.targetPage()).as("marker %d goes to the page of its row", n).isEqualTo(row.page());
-                assertThat(marker.targetTop()).as("marker %d goes to its row", n)
+                assertThat(marker.targetPage())
+                        .as("marker %d goes to the page of its row", n)
+                        .isEqualTo(row.page());
+                assertThat(marker.targetTop())
+                        .as("marker %d goes to its row", n)
                         .isCloseTo(row.rect().getUpperRightY(), within(1f));
-                assertThat(row.targetPage()).as("row %d goes back to the page of its marker", n)
+                assertThat(row.targetPage())
+                        .as("row %d goes back to the page of its marker", n)
                         .isEqualTo(marker.page());
-                assertThat(row.targetTop()).as("row %d goes back to its marker", n)
+                assertThat(row.targetTop())
+                        .as("row %d goes back to its marker", n)
                         .isCloseTo(marker.rect().getUpperRightY(), within(1f));
             }
         }
@@ -105,8 +115,13 @@ class PdfLinksTest {
                 if (a instanceof PDAnnotationLink link && link.getAction() instanceof PDActionGoTo) {
                     PDRectangle r = link.getRectangle();
                     float height = page.getMediaBox().getHeight();
-                    stripper.addRegion(Integer.toString(onPage.size()), new Rectangle2D.Float(r.getLowerLeftX() - 0.5f,
-                            height - r.getUpperRightY() - 0.5f, r.getWidth() + 1, r.getHeight() + 1));
+                    stripper.addRegion(
+                            Integer.toString(onPage.size()),
+                            new Rectangle2D.Float(
+                                    r.getLowerLeftX() - 0.5f,
+                                    height - r.getUpperRightY() - 0.5f,
+                                    r.getWidth() + 1,
+                                    r.getHeight() + 1));
                     onPage.add(link);
                 }
             }
@@ -115,7 +130,8 @@ class PdfLinksTest {
                 PDAnnotationLink link = onPage.get(i);
                 String text = stripper.getTextForRegion(Integer.toString(i));
                 if (((PDActionGoTo) link.getAction()).getDestination() instanceof PDPageXYZDestination to) {
-                    links.add(new Link(p, link.getRectangle(), text, doc.getPages().indexOf(to.getPage()), to.getTop()));
+                    links.add(new Link(
+                            p, link.getRectangle(), text, doc.getPages().indexOf(to.getPage()), to.getTop()));
                 } else {
                     // a destination that is not a place on a page (a name with nothing behind it, say)
                     links.add(new Link(p, link.getRectangle(), text, -1, Float.NaN));

@@ -55,9 +55,13 @@ class ViewerAttackTest {
         Files.writeString(folder.resolve("secret.txt"), SECRET);
         Files.writeString(folder.resolve("passwd"), SECRET);
         Path file = folder.resolve("doc.scholion.json");
-        AnnotationFile.at(file).create(AnnotatedDocument.of(Document.of("doc", "Some text to serve."),
-                List.of(LabelSet.of("l", Label.of("PERSON", "#4477AA")))).withSpan(Span.of("s1", 0, 4, "PERSON")),
-                false);
+        AnnotationFile.at(file)
+                .create(
+                        AnnotatedDocument.of(
+                                        Document.of("doc", "Some text to serve."),
+                                        List.of(LabelSet.of("l", Label.of("PERSON", "#4477AA"))))
+                                .withSpan(Span.of("s1", 0, 4, "PERSON")),
+                        false);
         viewer = Viewer.start(List.of(file), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         port = viewer.uri().getPort();
         assertThat(viewer.uri().getHost()).isEqualTo("127.0.0.1");
@@ -71,19 +75,44 @@ class ViewerAttackTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "/secret.txt", "/../secret.txt", "/doc/../../secret.txt", "/doc/doc/../../secret.txt", "/%2e%2e/secret.txt",
-        "/%2E%2E%2Fsecret.txt", "/doc/doc/%2e%2e%2f%2e%2e%2fsecret.txt", "/..%5csecret.txt", "/..\\secret.txt",
-        "/%252e%252e/secret.txt", "/%c0%ae%c0%ae/secret.txt", "/%c0%afsecret.txt", "/%e0%80%ae%e0%80%ae/secret.txt",
-        "/%u002e%u002e/secret.txt", "/assets/../secret.txt", "/assets/..%2fsecret.txt", "/assets/%2e%2e/secret.txt",
-        "//secret.txt", "/./secret.txt", "/doc/doc/..;/..;/secret.txt", "/doc/%00/../secret.txt",
-        "/doc/doc%00.json", "/doc.scholion.json", "/doc/doc/download/../../../secret.txt", "/passwd",
-        "/../../../../../../../../etc/passwd", "/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/file:///etc/passwd",
-        "http://127.0.0.1/../secret.txt", "/doc/doc/?file=../../secret.txt", "/%2fetc%2fpasswd", "/doc/\u2025/secret.txt"
-    })
+    @ValueSource(
+            strings = {
+                "/secret.txt",
+                "/../secret.txt",
+                "/doc/../../secret.txt",
+                "/doc/doc/../../secret.txt",
+                "/%2e%2e/secret.txt",
+                "/%2E%2E%2Fsecret.txt",
+                "/doc/doc/%2e%2e%2f%2e%2e%2fsecret.txt",
+                "/..%5csecret.txt",
+                "/..\\secret.txt",
+                "/%252e%252e/secret.txt",
+                "/%c0%ae%c0%ae/secret.txt",
+                "/%c0%afsecret.txt",
+                "/%e0%80%ae%e0%80%ae/secret.txt",
+                "/%u002e%u002e/secret.txt",
+                "/assets/../secret.txt",
+                "/assets/..%2fsecret.txt",
+                "/assets/%2e%2e/secret.txt",
+                "//secret.txt",
+                "/./secret.txt",
+                "/doc/doc/..;/..;/secret.txt",
+                "/doc/%00/../secret.txt",
+                "/doc/doc%00.json",
+                "/doc.scholion.json",
+                "/doc/doc/download/../../../secret.txt",
+                "/passwd",
+                "/../../../../../../../../etc/passwd",
+                "/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+                "/file:///etc/passwd",
+                "http://127.0.0.1/../secret.txt",
+                "/doc/doc/?file=../../secret.txt",
+                "/%2fetc%2fpasswd",
+                "/doc/\u2025/secret.txt"
+            })
     void traversalInAnyEncodingNeverReachesAFile(String target) throws Exception {
-        String response = request("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                + "\r\nConnection: close\r\n\r\n");
+        String response =
+                request("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n");
         assertThat(response).doesNotContain(SECRET, "root:x:0:0", "\"format\" : \"scholion/1\"");
         int status = status(response);
         assertThat(status).as(firstLine(response)).isIn(-1, 200, 301, 400, 404, 414);
@@ -94,8 +123,20 @@ class ViewerAttackTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND", "MKCOL",
-        "FOO", "get"})
+    @ValueSource(
+            strings = {
+                "POST",
+                "PUT",
+                "DELETE",
+                "PATCH",
+                "OPTIONS",
+                "TRACE",
+                "CONNECT",
+                "PROPFIND",
+                "MKCOL",
+                "FOO",
+                "get"
+            })
     void onlyGetAndHeadAreServed(String method) throws Exception {
         String target = method.equals("CONNECT") ? "127.0.0.1:" + port : "/";
         String response = request(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
@@ -108,7 +149,8 @@ class ViewerAttackTest {
     @Test
     void oversizedAddressesAndHeadersAreRefusedAndTheServerStaysUp() throws Exception {
         String longTarget = "/" + "a".repeat(100_000);
-        assertThat(status(request("GET " + longTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))).isIn(-1, 400, 414);
+        assertThat(status(request("GET " + longTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")))
+                .isIn(-1, 400, 414);
         String bigHeader = "X-Big: " + "b".repeat(1 << 20) + "\r\n";
         assertThat(status(request("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + bigHeader + "\r\n")))
                 .isIn(-1, 400, 413, 431);
@@ -116,9 +158,11 @@ class ViewerAttackTest {
         for (int i = 0; i < 500; i++) {
             many.append("X-H").append(i).append(": v\r\n");
         }
-        assertThat(status(request("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + many + "\r\n"))).isIn(-1, 400, 431);
+        assertThat(status(request("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + many + "\r\n")))
+                .isIn(-1, 400, 431);
         assertThat(status(request("GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")))
-                .as("DNS rebinding: a foreign Host gets nothing").isIn(400, 403, 421);
+                .as("DNS rebinding: a foreign Host gets nothing")
+                .isIn(400, 403, 421);
         assertThat(status(request("GARBAGE\r\n\r\n"))).isIn(-1, 400);
         assertThat(status(get(PAGE))).isEqualTo(200);
     }
@@ -158,7 +202,8 @@ class ViewerAttackTest {
         try {
             for (int i = 0; i < 100; i++) {
                 Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
-                s.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream()
+                        .write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.UTF_8));
                 s.getOutputStream().flush();
                 slow.add(s);
             }
@@ -168,8 +213,8 @@ class ViewerAttackTest {
                 status = status(get(PAGE));
             }
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-            System.out.println("ViewerAttackTest: with 100 slow clients connected, a normal request got "
-                    + status + " after " + seconds + " s");
+            System.out.println("ViewerAttackTest: with 100 slow clients connected, a normal request got " + status
+                    + " after " + seconds + " s");
             assertThat(status).isEqualTo(200);
         } finally {
             for (Socket s : slow) {
