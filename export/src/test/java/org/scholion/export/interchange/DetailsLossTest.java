@@ -31,9 +31,9 @@ class DetailsLossTest {
         String name = losses.losses().get(0).format();
         assertThat(losses.summary())
                 .contains(
-                        name + ": 3 span attributes not written",
-                        name + ": 3 span links not written",
-                        name + ": 1 relation attributes not written");
+                        name + ": span attributes not written: 3",
+                        name + ": span links not written: 3",
+                        name + ": relation attributes not written: 1");
         assertThat(losses.losses())
                 .filteredOn(l -> l.kind().equals("span attributes not written"))
                 .extracting(Loss::detail)
