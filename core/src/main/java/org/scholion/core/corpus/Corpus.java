@@ -67,6 +67,11 @@ public final class Corpus {
         return new Corpus(unique, problems);
     }
 
+    /** Exactly these annotation files, in this order, each read as it comes (even one given twice). */
+    public static Corpus listed(List<Path> annotationFiles) {
+        return new Corpus(annotationFiles, List.of());
+    }
+
     /** The corpus named by these paths, each a file, a folder or a glob. */
     public static Corpus ofPaths(Collection<Path> paths) {
         return of(paths.stream().map(Path::toString).toList());

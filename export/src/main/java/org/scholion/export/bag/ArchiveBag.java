@@ -25,11 +25,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.scholion.core.ScholionException;
+import org.scholion.core.corpus.Corpus;
+import org.scholion.core.corpus.Outcome;
 import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.model.Document;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
-import org.scholion.core.store.AnnotationFile;
 import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
@@ -51,7 +52,7 @@ public final class ArchiveBag {
     private ArchiveBag() {}
 
     /**
-     * Writes the bag of {@code annotationFiles} into the new folder {@code target}.
+     * Writes the bag of {@code annotationFiles} into the new folder {@code target}, on every core.
      *
      * @param progress told the name of each document as its turn comes
      * @throws ExportException naming the file, when a file cannot be read, two files have the same
@@ -64,6 +65,22 @@ public final class ArchiveBag {
             ExportOptions exportOptions,
             Consumer<String> progress)
             throws ExportException {
+        write(annotationFiles, target, options, exportOptions, Corpus.cores(), progress);
+    }
+
+    /**
+     * Writes the bag on {@code threads} threads: each document's files are made in a staging folder
+     * of its own, then moved into the bag in the order of {@code annotationFiles}, so the bag and
+     * its RO-Crate are the same whatever the number of threads.
+     */
+    public static void write(
+            List<Path> annotationFiles,
+            Path target,
+            BagOptions options,
+            ExportOptions exportOptions,
+            int threads,
+            Consumer<String> progress)
+            throws ExportException {
         if (Files.exists(target)) {
             throw new ExportException(target + ": already exists; a bag is written into a new folder");
         }
@@ -74,33 +91,43 @@ public final class ArchiveBag {
             temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
             // the bag's own folder must not be hidden: the BagIt library skips hidden folders when it lists files
             Path root = Files.createDirectory(temp.resolve("bag"));
+            Path staging = Files.createDirectory(temp.resolve("staging"));
+            Path documents = Files.createDirectory(root.resolve(DOCUMENTS));
             RoCrate crate = new RoCrate(options);
             Map<String, LabelSet> labelSets = new LinkedHashMap<>();
             Map<String, Path> sourceOfId = new HashMap<>();
-            for (Path file : annotationFiles) {
-                AnnotatedDocument doc = BaseIris.apply(read(file), options.baseIri());
-                String id = doc.document().id();
-                Path earlier = sourceOfId.putIfAbsent(id, file);
-                if (earlier != null) {
-                    throw new ExportException(file + ": has the same document id '" + id + "' as " + earlier
-                            + "; a bag holds each document once");
-                }
-                progress.accept(id);
-                Path folder = root.resolve(DOCUMENTS).resolve(id);
-                Files.createDirectories(folder);
-                Path text = folder.resolve(id + ".txt");
-                Files.writeString(text, doc.document().text(), StandardCharsets.UTF_8);
-                Path copy = folder.resolve(id + ".scholion.json");
-                Files.copy(file, copy);
-                List<Path> written = new ArrayList<>(List.of(text, copy));
-                for (Format format : DOCUMENT_FORMATS) {
-                    written.addAll(Exporters.writeFiles(doc, format, exportOptions, folder));
-                }
-                crate.document(doc, root, written);
-                for (LabelSet set : doc.labelSets()) {
-                    labelSets.merge(set.name(), set, ArchiveBag::union);
-                }
-            }
+            Corpus.listed(annotationFiles)
+                    .parallel(
+                            threads,
+                            (file, doc) -> stage(file, BaseIris.apply(doc, options.baseIri()), staging, exportOptions),
+                            outcome -> {
+                                try {
+                                    Staged staged = take(outcome);
+                                    String id = staged.document().id();
+                                    Path earlier = sourceOfId.putIfAbsent(id, outcome.path());
+                                    if (earlier != null) {
+                                        throw new ExportException(outcome.path() + ": has the same document id '" + id
+                                                + "' as " + earlier + "; a bag holds each document once");
+                                    }
+                                    progress.accept(id);
+                                    Path folder = Files.move(staged.folder(), documents.resolve(id));
+                                    crate.document(
+                                            staged.document(),
+                                            root,
+                                            staged.files().stream()
+                                                    .map(folder::resolve)
+                                                    .toList());
+                                    for (LabelSet set : staged.labelSets()) {
+                                        labelSets.merge(set.name(), set, ArchiveBag::union);
+                                    }
+                                } catch (ExportException e) {
+                                    throw new Stop(e);
+                                } catch (IOException e) {
+                                    throw new Stop(new ExportException(
+                                            target + ": cannot write the bag: " + e.getMessage(), e));
+                                }
+                            });
+            Files.delete(staging);
             Files.createDirectories(root.resolve(LABELS));
             for (LabelSet set : labelSets.values()) {
                 Path file = root.resolve(LABELS).resolve(set.name() + ".jsonld");
@@ -112,6 +139,8 @@ public final class ArchiveBag {
             Files.move(root, target, StandardCopyOption.ATOMIC_MOVE);
             Files.delete(temp);
             temp = null;
+        } catch (Stop e) {
+            throw e.failure;
         } catch (FileAlreadyExistsException e) {
             throw new ExportException(target + ": already exists; a bag is written into a new folder", e);
         } catch (IOException e) {
@@ -123,12 +152,44 @@ public final class ArchiveBag {
         }
     }
 
-    private static AnnotatedDocument read(Path file) throws ExportException {
-        try {
-            return AnnotationFile.at(file).read();
-        } catch (ScholionException e) {
-            throw new ExportException(e.getMessage(), e);
+    /** One document's files, made in a staging folder of its own, named relative to it. */
+    private record Staged(Document document, List<LabelSet> labelSets, Path folder, List<String> files) {}
+
+    /** Carries a failure out of the in-order step of {@link Corpus#parallel}, which stops everything. */
+    private static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ExportException failure;
+
+        Stop(ExportException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
         }
+    }
+
+    private static Staged stage(Path file, AnnotatedDocument doc, Path staging, ExportOptions exportOptions)
+            throws IOException, ExportException {
+        String id = doc.document().id();
+        Path folder = Files.createTempDirectory(staging, "document");
+        Path text = folder.resolve(id + ".txt");
+        Files.writeString(text, doc.document().text(), StandardCharsets.UTF_8);
+        Path copy = folder.resolve(id + ".scholion.json");
+        Files.copy(file, copy);
+        List<Path> written = new ArrayList<>(List.of(text, copy));
+        for (Format format : DOCUMENT_FORMATS) {
+            written.addAll(Exporters.writeFiles(doc, format, exportOptions, folder));
+        }
+        return new Staged(
+                doc.document(),
+                doc.labelSets(),
+                folder,
+                written.stream().map(p -> folder.relativize(p).toString()).toList());
+    }
+
+    private static Staged take(Outcome<Staged> outcome) throws ExportException {
+        if (!outcome.ok()) {
+            throw new ExportException(outcome.failure());
+        }
+        return outcome.value();
     }
 
     /** The labels of both sets of one name, those of the first kept where both have one. */

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.scholion.core.model.AnnotatedDocument;
+import org.scholion.core.model.Document;
 import org.scholion.core.model.LabelSet;
 import org.scholion.export.jsonld.JsonLdExporter;
 
@@ -38,14 +38,13 @@ final class RoCrate {
         this.options = options;
     }
 
-    void document(AnnotatedDocument doc, Path root, List<Path> files) throws IOException {
+    void document(Document doc, Path root, List<Path> files) throws IOException {
         List<FileEntity> entities = new ArrayList<>();
         for (Path file : files) {
             entities.add(file(root, file, null));
         }
-        String folder = ArchiveBag.DOCUMENTS + "/" + doc.document().id() + "/";
-        documents.add(new DocumentEntity(
-                folder, doc.document().title(), JsonLdExporter.documentIri(doc.document()), entities));
+        String folder = ArchiveBag.DOCUMENTS + "/" + doc.id() + "/";
+        documents.add(new DocumentEntity(folder, doc.title(), JsonLdExporter.documentIri(doc), entities));
     }
 
     void labelSet(LabelSet set, Path root, Path file) throws IOException {
