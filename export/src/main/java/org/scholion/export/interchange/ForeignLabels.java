@@ -75,6 +75,26 @@ public final class ForeignLabels {
     }
 
     /**
+     * A link read from a format that writes links as absolute IRIs, in the short form a declared
+     * prefix gives it ({@code http://www.wikidata.org/entity/Q42} with {@code wikidata} declared
+     * for that base gives {@code wikidata:Q42}; the longest base wins), else unchanged.
+     */
+    public String compact(String link) {
+        String best = null;
+        for (Map.Entry<String, String> p : prefixes.entrySet()) {
+            String base = p.getValue();
+            if (link.length() > base.length()
+                    && link.startsWith(base)
+                    && (best == null || base.length() > prefixes.get(best).length())) {
+                best = p.getKey();
+            }
+        }
+        return best == null
+                ? link
+                : best + ":" + link.substring(prefixes.get(best).length());
+    }
+
+    /**
      * The label set a label of this name belongs to among the known sets, if any (its declared
      * attribute names limit what its spans may carry).
      */

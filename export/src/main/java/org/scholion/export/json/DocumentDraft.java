@@ -9,6 +9,7 @@ import java.util.Set;
 import org.scholion.core.ScholionException;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
+import org.scholion.core.model.Links;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.core.text.CodePointText;
@@ -101,6 +102,56 @@ public final class DocumentDraft {
         }
         spanIds.add(id);
         return id;
+    }
+
+    /**
+     * Gives the span {@code spanId} (already added) attribute {@code name}; a second value for a name
+     * it has replaces none.
+     *
+     * @throws IllegalArgumentException if the name or value is invalid, the span's known label set does
+     *     not declare the name, or the span already has another value for it (the caller reports it)
+     */
+    public void attribute(String spanId, String name, String value) {
+        int at = indexOf(spanId);
+        Span span = spans.get(at);
+        labels.knownSetOf(span.label()).ifPresent(set -> {
+            if (!set.allowsAttribute(name)) {
+                throw new IllegalArgumentException("span " + spanId + " has attribute '" + name + "', which label set '"
+                        + set.name() + "' does not declare");
+            }
+        });
+        String earlier = span.attributes().get(name);
+        if (earlier != null && !earlier.equals(value)) {
+            throw new IllegalArgumentException(
+                    "span " + spanId + " has " + name + "=" + earlier + " already, not " + name + "=" + value);
+        }
+        spans.set(at, span.withAttribute(name, value));
+    }
+
+    /**
+     * Adds {@code link} to the span {@code spanId} (already added), in the short form of a declared
+     * prefix when one fits ({@link ForeignLabels#compact}).
+     *
+     * @return the link as added
+     * @throws IllegalArgumentException if it is no absolute IRI of scheme http, https or urn (the caller reports it)
+     */
+    public String link(String spanId, String link) {
+        if (link == null || !Links.isIri(link)) {
+            throw new IllegalArgumentException("'" + link + "' is no absolute IRI (http, https or urn)");
+        }
+        int at = indexOf(spanId);
+        String compact = labels.compact(link);
+        spans.set(at, spans.get(at).withLink(compact));
+        return compact;
+    }
+
+    private int indexOf(String spanId) {
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            if (spans.get(i).id().equals(spanId)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("there is no span " + spanId);
     }
 
     /** Adds a relation between two spans already added. */
