@@ -45,7 +45,11 @@ import org.scholion.export.json.Where;
  * its {@code model_version}, with the score in the note. Offsets are code points; a region whose
  * quoted {@code text} matches only when its offsets are read as UTF-16 units (as older Label
  * Studio versions stored them) is converted and reported; one that matches neither way stops the
- * import. The file is checked whole before a document is passed on.
+ * import. A per-region {@code choices} result (one with a region's {@code id}) gives the region's
+ * spans an attribute named by its {@code from_name}; a per-region {@code textarea} named {@value
+ * LabelStudioWriter#LINKS} gives them links (each entry an absolute IRI, shortened by a declared
+ * prefix whose base it starts with), any other per-region {@code textarea} an attribute of its
+ * lines. The file is checked whole before a document is passed on.
  */
 public final class LabelStudioReader implements DocumentReader {
     static final String FORMAT = "labelstudio";
@@ -290,14 +294,30 @@ public final class LabelStudioReader implements DocumentReader {
             return;
         }
         Map<String, String> spanOfRegion = new HashMap<>();
+        Map<String, List<String>> spansOfRegion = new HashMap<>();
         List<JsonNode> relations = new ArrayList<>();
+        List<JsonNode> details = new ArrayList<>();
         for (JsonNode result : results) {
             where.object(result, "each result");
             String type = where.string(result, "type", "a result");
             if ("relation".equals(type)) {
                 relations.add(result);
             } else if ("labels".equals(type)) {
-                region(where, result, draft, annotator, created, suggestion, defaultScore, spanOfRegion, losses);
+                region(
+                        where,
+                        result,
+                        draft,
+                        annotator,
+                        created,
+                        suggestion,
+                        defaultScore,
+                        spanOfRegion,
+                        spansOfRegion,
+                        losses);
+            } else if (("choices".equals(type) || "textarea".equals(type))
+                    && result.path("id").isTextual()
+                    && !result.has("from_id")) {
+                details.add(result);
             } else {
                 losses.add(
                         FORMAT,
@@ -310,6 +330,92 @@ public final class LabelStudioReader implements DocumentReader {
         for (JsonNode relation : relations) {
             relation(where, relation, draft, spanOfRegion, losses);
         }
+        for (JsonNode detail : details) {
+            detail(where, detail, draft, spanOfRegion, spansOfRegion, losses);
+        }
+    }
+
+    /** A per-region {@code choices} or {@code textarea} result: attributes or links of the region's spans. */
+    private static void detail(
+            Where where,
+            JsonNode result,
+            DocumentDraft draft,
+            Map<String, String> spanOfRegion,
+            Map<String, List<String>> spansOfRegion,
+            LossReport losses)
+            throws ScholionException {
+        String type = result.get("type").textValue();
+        String regionId = result.get("id").textValue();
+        String name = where.requiredString(result, "from_name", "a " + type + " result");
+        if (!spanOfRegion.containsKey(regionId)) {
+            losses.add(
+                    FORMAT,
+                    where.source(),
+                    where.line(),
+                    "results of other types not imported",
+                    "a result of type '" + type + "' (" + name + ") for the whole task, not a region");
+            return;
+        }
+        List<String> spans = spansOfRegion.getOrDefault(regionId, List.of());
+        JsonNode value = where.object(result.get("value"), "a " + type + " result's \"value\"");
+        JsonNode entries = where.array(value, "choices".equals(type) ? "choices" : "text", "a " + type + " result's");
+        List<String> strings = new ArrayList<>();
+        if (entries != null) {
+            for (JsonNode entry : entries) {
+                if (!entry.isTextual()) {
+                    throw where.error(
+                            "the %s of a %s result must be strings, not %s",
+                            "choices".equals(type) ? "choices" : "text", type, Where.shown(entry));
+                }
+                strings.add(entry.textValue());
+            }
+        }
+        if ("textarea".equals(type) && LabelStudioWriter.LINKS.equals(name)) {
+            for (String span : spans) {
+                for (String entry : strings) {
+                    for (String link : entry.strip().split("\\s+")) {
+                        if (link.isEmpty()) {
+                            continue;
+                        }
+                        try {
+                            draft.link(span, link);
+                        } catch (IllegalArgumentException e) {
+                            losses.add(
+                                    FORMAT,
+                                    where.source(),
+                                    where.line(),
+                                    "links that are not IRIs not imported",
+                                    "region " + regionId + ": " + e.getMessage());
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        if (strings.isEmpty()) {
+            return;
+        }
+        if ("choices".equals(type) && strings.size() > 1) {
+            losses.add(
+                    FORMAT,
+                    where.source(),
+                    where.line(),
+                    "second choices of a region not imported",
+                    "region " + regionId + ": " + name + " keeps '" + strings.get(0) + "' of " + strings.size());
+        }
+        String attribute = "choices".equals(type) ? strings.get(0) : String.join("\n", strings);
+        for (String span : spans) {
+            try {
+                draft.attribute(span, name, attribute);
+            } catch (IllegalArgumentException e) {
+                losses.add(
+                        FORMAT,
+                        where.source(),
+                        where.line(),
+                        "attributes not imported",
+                        "region " + regionId + ": " + e.getMessage());
+            }
+        }
     }
 
     private static void region(
@@ -321,6 +427,7 @@ public final class LabelStudioReader implements DocumentReader {
             boolean suggestion,
             double defaultScore,
             Map<String, String> spanOfRegion,
+            Map<String, List<String>> spansOfRegion,
             LossReport losses)
             throws ScholionException {
         JsonNode value = where.object(result.get("value"), "a region's \"value\"");
@@ -399,8 +506,11 @@ public final class LabelStudioReader implements DocumentReader {
                         where.line(),
                         "empty spans not imported",
                         "region " + start + ":" + end + " of " + label.textValue() + " covers no text");
-            } else if (regionId != null && spanOfRegion.get(regionId) == null) {
-                spanOfRegion.put(regionId, id);
+            } else if (regionId != null) {
+                if (spanOfRegion.get(regionId) == null) {
+                    spanOfRegion.put(regionId, id);
+                }
+                spansOfRegion.computeIfAbsent(regionId, k -> new ArrayList<>()).add(id);
             }
         }
     }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.Relation;
@@ -37,11 +39,19 @@ import org.scholion.export.json.Scores;
  * with each label's colour and hotkey, and a {@code Relations} tag with the relation types used.
  * Accepted spans go into one annotation per annotator ({@code completed_by}), suggestions into one
  * prediction per annotator ({@code model_version}); a note goes into the region's {@code meta.text},
- * a score kept in a note into the region's {@code score}.
+ * a score kept in a note into the region's {@code score}. Each attribute of a span is a per-region
+ * {@code choices} result (its {@code from_name} the attribute's name, its one choice the value) and
+ * the span's links one per-region {@code textarea} result named {@value #LINKS} (one absolute IRI
+ * per entry), both with the region's {@code id}, as Label Studio saves a {@code perRegion} tag; the
+ * configuration gains the matching {@code Choices} and {@code TextArea} tags.
  */
 public final class LabelStudioWriter implements DocumentWriter {
     public static final String FILE_NAME = "labelstudio.json";
     public static final String CONFIG_NAME = "labelstudio-config.xml";
+    /** The name of the per-region text area that holds a span's links. */
+    public static final String LINKS = "links";
+    /** Tag names the configuration uses itself, which an attribute cannot take. */
+    static final Set<String> TAG_NAMES = Set.of("label", "text", LINKS);
 
     @Override
     public Format format() {
@@ -61,6 +71,8 @@ public final class LabelStudioWriter implements DocumentWriter {
         private final JsonGenerator json;
         private final Map<String, Label> labels = new LinkedHashMap<>();
         private final Set<String> relationTypes = new LinkedHashSet<>();
+        private final Map<String, Set<String>> choices = new TreeMap<>();
+        private boolean links;
         private final List<Path> written = new ArrayList<>();
         private int count;
         private boolean failed;
@@ -99,7 +111,20 @@ public final class LabelStudioWriter implements DocumentWriter {
 
         private void writeTask(AnnotatedDocument doc) throws IOException {
             String id = doc.document().id();
-            Details.notWritten(LabelStudioReader.FORMAT, id, doc, losses);
+            Details.relationAttributesNotWritten(LabelStudioReader.FORMAT, id, doc, losses);
+            for (Span span : doc.spans()) {
+                for (String name : span.attributes().keySet()) {
+                    if (TAG_NAMES.contains(name)) {
+                        losses.add(
+                                LabelStudioReader.FORMAT,
+                                id,
+                                0,
+                                "span attributes named like a tag of the configuration not written",
+                                "span " + span.id() + ": " + name + "="
+                                        + span.attributes().get(name));
+                    }
+                }
+            }
             Map<String, List<Span>> accepted = new LinkedHashMap<>();
             Map<String, List<Span>> suggested = new LinkedHashMap<>();
             Map<String, String> groupOf = new HashMap<>();
@@ -209,6 +234,7 @@ public final class LabelStudioWriter implements DocumentWriter {
                     json.writeEndObject();
                 }
                 json.writeEndObject();
+                writeDetails(doc, span);
             }
             for (Relation relation : relations) {
                 json.writeStartObject();
@@ -222,6 +248,46 @@ public final class LabelStudioWriter implements DocumentWriter {
                 json.writeEndObject();
             }
             json.writeEndArray();
+        }
+
+        /** The span's attributes and links as per-region results tied to its region by its id. */
+        private void writeDetails(AnnotatedDocument doc, Span span) throws IOException {
+            for (Map.Entry<String, String> attribute : span.attributes().entrySet()) {
+                if (TAG_NAMES.contains(attribute.getKey())) {
+                    continue;
+                }
+                choices.computeIfAbsent(attribute.getKey(), k -> new TreeSet<>())
+                        .add(attribute.getValue());
+                regionResult(span, attribute.getKey(), "choices");
+                json.writeArrayFieldStart("choices");
+                json.writeString(attribute.getValue());
+                json.writeEndArray();
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            if (!span.links().isEmpty()) {
+                links = true;
+                regionResult(span, LINKS, "textarea");
+                json.writeArrayFieldStart("text");
+                for (String link : span.links()) {
+                    json.writeString(doc.iriOf(link));
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+        }
+
+        /** Opens a per-region result and its value, with the region's offsets as Label Studio repeats them. */
+        private void regionResult(Span span, String name, String type) throws IOException {
+            json.writeStartObject();
+            json.writeStringField("id", span.id());
+            json.writeStringField("from_name", name);
+            json.writeStringField("to_name", "text");
+            json.writeStringField("type", type);
+            json.writeObjectFieldStart("value");
+            json.writeNumberField("start", span.start());
+            json.writeNumberField("end", span.end());
         }
 
         @Override
@@ -269,6 +335,18 @@ public final class LabelStudioWriter implements DocumentWriter {
                 xml.append("  </Relations>\n");
             }
             xml.append("  <Text name=\"text\" value=\"$text\"/>\n");
+            for (Map.Entry<String, Set<String>> attribute : choices.entrySet()) {
+                xml.append("  <Choices name=\"")
+                        .append(attribute(attribute.getKey()))
+                        .append("\" toName=\"text\" perRegion=\"true\" choice=\"single\">\n");
+                for (String value : attribute.getValue()) {
+                    xml.append("    <Choice value=\"").append(attribute(value)).append("\"/>\n");
+                }
+                xml.append("  </Choices>\n");
+            }
+            if (links) {
+                xml.append("  <TextArea name=\"" + LINKS + "\" toName=\"text\" perRegion=\"true\"/>\n");
+            }
             xml.append("</View>\n");
             return xml.toString();
         }
@@ -277,7 +355,11 @@ public final class LabelStudioWriter implements DocumentWriter {
             return value.replace("&", "&amp;")
                     .replace("<", "&lt;")
                     .replace(">", "&gt;")
-                    .replace("\"", "&quot;");
+                    .replace("\"", "&quot;")
+                    // an XML parser turns a raw tab or line break in an attribute into a space
+                    .replace("\t", "&#9;")
+                    .replace("\n", "&#10;")
+                    .replace("\r", "&#13;");
         }
 
         @Override
