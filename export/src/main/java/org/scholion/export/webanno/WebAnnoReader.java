@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scholion.core.ScholionException;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Document;
+import org.scholion.core.model.LabelSet;
+import org.scholion.core.model.Links;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
 import org.scholion.core.text.CodePointText;
@@ -27,8 +30,10 @@ import org.scholion.export.interchange.TextLines;
 /**
  * Reads a WebAnno TSV 3.x file (as INCEpTION exports it, any layers) into one document. One span
  * layer becomes the labels ({@link WebAnnoOptions}; a {@code note} feature of that layer becomes
- * notes), the first relation layer over it becomes relations; the values of every other column
- * are reported as not carried. The text is rebuilt from the {@code #Text=} lines, each sentence
+ * notes, a {@code links} or {@code identifier} feature links, each absolute IRI of it one link,
+ * shortened by a declared prefix whose base it starts with; its other features attributes of their
+ * names), the first relation layer over it becomes relations (its features other than the type
+ * attributes); the values of every other column are reported as not carried. The text is rebuilt from the {@code #Text=} lines, each sentence
  * placed at its first token's offset (UTF-16, converted through {@link CodePointText}) with spaces
  * before it, as INCEpTION does. Every row is checked: its id, its offsets inside its sentence, its
  * token text against the text, its columns against the header, and each relation's ends.
@@ -92,6 +97,8 @@ public final class WebAnnoReader implements DocumentReader {
         final Map<String, int[]> units = new LinkedHashMap<>(); // token id -> {begin, end, 1 if sub-token}
         String label;
         String note;
+        final Map<String, String> attributes = new LinkedHashMap<>();
+        final List<String> links = new ArrayList<>();
 
         Found(int line) {
             this.line = line;
@@ -119,7 +126,14 @@ public final class WebAnnoReader implements DocumentReader {
         }
     }
 
-    private record Pending(int line, String type, String source, int sourceId, String target, int targetId) {}
+    private record Pending(
+            int line,
+            String type,
+            String source,
+            int sourceId,
+            String target,
+            int targetId,
+            Map<String, String> attributes) {}
 
     @Override
     public void read(Path source, ReadOptions options, LossReport losses, DocumentSink sink) throws ScholionException {
@@ -147,6 +161,9 @@ public final class WebAnnoReader implements DocumentReader {
         private int noteColumn = -1;
         private int typeColumn = -1;
         private int sourceColumn = -1;
+        private final List<Integer> attributeColumns = new ArrayList<>();
+        private final List<Integer> linkColumns = new ArrayList<>();
+        private final List<Integer> relationAttributeColumns = new ArrayList<>();
         private String labelLayer;
         private String relationLayer;
 
@@ -350,6 +367,11 @@ public final class WebAnnoReader implements DocumentReader {
                         labelColumn = i;
                     } else if (c.feature().equals("note")) {
                         noteColumn = i;
+                    } else if (c.feature().equals(WebAnnoWriter.LINKS)
+                            || c.feature().equals("identifier")) {
+                        linkColumns.add(i);
+                    } else if (c.role() == Role.VALUE) {
+                        attributeColumns.add(i);
                     }
                 }
             }
@@ -368,6 +390,12 @@ public final class WebAnnoReader implements DocumentReader {
                     typeColumn = i;
                 }
             }
+            for (int i = 0; i < columns.size() && relationLayer != null; i++) {
+                Column c = columns.get(i);
+                if (c.layer().equals(relationLayer) && c.role() == Role.RELATION_VALUE && i != typeColumn) {
+                    relationAttributeColumns.add(i);
+                }
+            }
         }
 
         private void row(String[] fields, int begin, int end, int number) throws ScholionException {
@@ -378,6 +406,9 @@ public final class WebAnnoReader implements DocumentReader {
                         || i == noteColumn
                         || i == typeColumn
                         || i == sourceColumn
+                        || attributeColumns.contains(i)
+                        || linkColumns.contains(i)
+                        || relationAttributeColumns.contains(i)
                         || value.equals("_")
                         || NO_VALUES.matcher(value).matches()) {
                     continue;
@@ -392,6 +423,8 @@ public final class WebAnnoReader implements DocumentReader {
                             number,
                             "the label column stacks " + labels.size() + " values, the note column " + notes.size());
                 }
+                List<List<String>> attributes = stacks(fields, attributeColumns, labels.size(), number);
+                List<List<String>> links = stacks(fields, linkColumns, labels.size(), number);
                 List<Found> here = new ArrayList<>();
                 for (int k = 0; k < labels.size(); k++) {
                     Escaping.Disambiguated label = Escaping.disambiguate(labels.get(k));
@@ -407,6 +440,23 @@ public final class WebAnnoReader implements DocumentReader {
                             String note = Escaping.disambiguate(notes.get(k)).value();
                             span.note = note.equals("*") || note.equals("_") ? null : Escaping.unescapeValue(note);
                         }
+                        for (int a = 0; a < attributeColumns.size(); a++) {
+                            String value = value(attributes.get(a).get(k));
+                            if (value != null) {
+                                span.attributes.put(
+                                        columns.get(attributeColumns.get(a)).feature(), value);
+                            }
+                        }
+                        for (List<String> column : links) {
+                            String value = value(column.get(k));
+                            if (value != null) {
+                                for (String link : value.strip().split("\\s+")) {
+                                    if (!link.isEmpty() && !span.links.contains(link)) {
+                                        span.links.add(link);
+                                    }
+                                }
+                            }
+                        }
                     }
                     span.add(unit, begin, end);
                     here.add(span);
@@ -416,6 +466,7 @@ public final class WebAnnoReader implements DocumentReader {
             if (sourceColumn >= 0 && !fields[3 + sourceColumn].equals("_")) {
                 List<String> sources = Escaping.splitStack(fields[3 + sourceColumn]);
                 List<String> types = typeColumn < 0 ? null : Escaping.splitStack(fields[3 + typeColumn]);
+                List<List<String>> attributes = stacks(fields, relationAttributeColumns, sources.size(), number);
                 if (types != null && types.size() != sources.size()) {
                     throw error(
                             number,
@@ -431,15 +482,56 @@ public final class WebAnnoReader implements DocumentReader {
                                         + "' is not a token id like 1-2 or 1-2[3_4]");
                     }
                     String type = types == null ? null : Escaping.unescapeValue(types.get(k));
+                    Map<String, String> values = new LinkedHashMap<>();
+                    for (int a = 0; a < relationAttributeColumns.size(); a++) {
+                        String value = value(attributes.get(a).get(k));
+                        if (value != null) {
+                            values.put(
+                                    columns.get(relationAttributeColumns.get(a)).feature(), value);
+                        }
+                    }
                     pending.add(new Pending(
                             number,
                             type == null || type.equals("*") ? null : type,
                             m.group(1),
                             m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
                             unit,
-                            m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
+                            m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
+                            values));
                 }
             }
+        }
+
+        /** The stacked values of each of {@code columns}, each stack as long as the label's. */
+        private List<List<String>> stacks(String[] fields, List<Integer> indexes, int size, int number)
+                throws ScholionException {
+            List<List<String>> stacks = new ArrayList<>();
+            for (int i : indexes) {
+                String field = fields[3 + i];
+                List<String> stack = field.equals("_") ? null : Escaping.splitStack(field);
+                if (stack == null) {
+                    stack = new ArrayList<>();
+                    for (int k = 0; k < size; k++) {
+                        stack.add("_");
+                    }
+                } else if (stack.size() != size) {
+                    throw error(
+                            number,
+                            "the column " + columns.get(i).name() + " stacks " + stack.size() + " values, the "
+                                    + (columns.get(i).role() == Role.RELATION_VALUE ? "relation source" : "label")
+                                    + " column " + size);
+                }
+                stacks.add(stack);
+            }
+            return stacks;
+        }
+
+        /** A feature value, unescaped; null for none ({@code *} or {@code _}). */
+        private static String value(String stacked) {
+            String escaped = Escaping.disambiguate(stacked).value();
+            return escaped.equals("*") || escaped.equals("_") || escaped.isEmpty()
+                    ? null
+                    : Escaping.unescapeValue(escaped);
         }
 
         private Found end(Pending relation, String unit, int id, String what) throws ScholionException {
@@ -492,15 +584,18 @@ public final class WebAnnoReader implements DocumentReader {
                 }
                 try {
                     String id = "s" + (spans.size() + 1);
+                    String resolved = labels.resolve(label);
                     Span made = new Span(
                             id,
                             cp.toCodePointIndex(span.begin()),
                             cp.toCodePointIndex(span.end()),
-                            labels.resolve(label),
+                            resolved,
                             span.note,
                             options.annotator(),
                             null,
-                            false);
+                            false,
+                            attributes(span.attributes, labels.knownSetOf(resolved), span.line, "span"),
+                            links(span.links, labels, span.line));
                     // a document holds one span per offsets and label: WebAnno's [n] may stack several
                     String same = places.putIfAbsent(made.start() + ":" + made.end() + ":" + made.label(), id);
                     if (same != null) {
@@ -562,7 +657,16 @@ public final class WebAnnoReader implements DocumentReader {
                             "'" + abbreviate(type) + "' became '" + renamed + "'");
                     type = renamed;
                 }
-                relations.add(new Relation("r" + (relations.size() + 1), type, ids.get(from), ids.get(to)));
+                try {
+                    relations.add(new Relation(
+                            "r" + (relations.size() + 1),
+                            type,
+                            ids.get(from),
+                            ids.get(to),
+                            attributes(relation.attributes(), Optional.empty(), relation.line(), "relation")));
+                } catch (IllegalArgumentException e) {
+                    throw error(relation.line(), e.getMessage());
+                }
             }
             otherValues.forEach((column, counts) -> losses.add(
                     FORMAT,
@@ -592,6 +696,53 @@ public final class WebAnnoReader implements DocumentReader {
             } catch (IllegalArgumentException e) {
                 throw new ScholionException(name, e.getMessage());
             }
+        }
+
+        /** The attributes that are valid and declared (when the label's known set declares names); the rest reported. */
+        private Map<String, String> attributes(
+                Map<String, String> values, Optional<LabelSet> set, int line, String kind) {
+            Map<String, String> kept = new LinkedHashMap<>();
+            values.forEach((feature, value) -> {
+                if (set.isPresent() && !set.get().allowsAttribute(feature)) {
+                    losses.add(
+                            FORMAT,
+                            name,
+                            line,
+                            "attributes the label set does not declare not imported",
+                            kind + " attribute " + feature + "=" + value + " (label set '"
+                                    + set.get().name() + "' declares "
+                                    + String.join(", ", set.get().attributes()) + ")");
+                    return;
+                }
+                try {
+                    kept.put(feature, value);
+                    new Relation("r", "r", "s", "s", kept); // checks the name and the value
+                } catch (IllegalArgumentException e) {
+                    kept.remove(feature);
+                    losses.add(FORMAT, name, line, "attributes not imported", kind + " attribute: " + e.getMessage());
+                }
+            });
+            return kept;
+        }
+
+        /** The links that are absolute IRIs, shortened by a declared prefix; the rest reported. */
+        private List<String> links(List<String> values, ForeignLabels labels, int line) {
+            List<String> kept = new ArrayList<>();
+            for (String link : values) {
+                try {
+                    if (!Links.isIri(link)) {
+                        throw new IllegalArgumentException("'" + link + "' is no absolute IRI (http, https or urn)");
+                    }
+                    String compact = labels.compact(link);
+                    Span.of("s", 0, 1, "x").withLink(compact); // checks the form
+                    if (!kept.contains(compact)) {
+                        kept.add(compact);
+                    }
+                } catch (IllegalArgumentException e) {
+                    losses.add(FORMAT, name, line, "links that are not IRIs not imported", e.getMessage());
+                }
+            }
+            return kept;
         }
 
         private ScholionException error(int line, String problem) {

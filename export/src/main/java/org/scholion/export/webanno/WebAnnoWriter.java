@@ -16,6 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.core.model.Relation;
 import org.scholion.core.model.Span;
@@ -25,7 +29,6 @@ import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
-import org.scholion.export.interchange.Details;
 import org.scholion.export.interchange.DocumentWriter;
 import org.scholion.export.interchange.LossReport;
 
@@ -36,13 +39,26 @@ import org.scholion.export.interchange.LossReport;
  * block per sentence of {@link Tokens}, one row per token and per sub-token, offsets in UTF-16
  * code units. A span that starts or ends inside a token gets sub-token rows ({@code 1-2.1}); a
  * span end in the white space between tokens is moved onto the nearest token inside the span, as
- * INCEpTION does (reported); a span on white space alone is not written (reported).
+ * INCEpTION does (reported); a span on white space alone is not written (reported). Span
+ * attributes are features of the span layer, one per attribute name the document's spans use
+ * (sorted, after {@code note}), and links a feature {@value #LINKS} holding the span's links as
+ * absolute IRIs separated by spaces; relation attributes are features of the relation layer
+ * likewise. A span without a value for a feature has {@code *} there, as INCEpTION writes it.
  */
 public final class WebAnnoWriter implements DocumentWriter {
     public static final String SPAN_LAYER = "webanno.custom.Span";
     public static final String RELATION_LAYER = "webanno.custom.Relation";
     static final String FORMAT = "webanno";
     static final String HEADER = "#FORMAT=WebAnno TSV 3.3";
+    /** The feature of the span layer that holds a span's links. */
+    static final String LINKS = "links";
+    /**
+     * A feature name INCEpTION (a UIMA type system) accepts; {@code label}, {@code note}, {@value
+     * #LINKS} and {@code type} are taken, and {@code ROLE_} and {@code BT_} mean slots and base types.
+     */
+    private static final Pattern FEATURE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
+
+    private static final Set<String> TAKEN = Set.of("label", "note", LINKS, "type");
 
     @SuppressWarnings("unused")
     private final WebAnnoOptions webanno;
@@ -123,7 +139,6 @@ public final class WebAnnoWriter implements DocumentWriter {
             throws IOException {
         AnnotatedDocument doc = options.select(document);
         String id = doc.document().id();
-        Details.notWritten(FORMAT, id, doc, losses);
         CodePointText text = doc.text();
         List<Tokens.Sentence> sentences = Tokens.of(text).sentences();
         List<Unit> tokens = new ArrayList<>();
@@ -232,13 +247,40 @@ public final class WebAnnoWriter implements DocumentWriter {
         reportRenumbered(id, tokens, losses);
         boolean spanLayer = !idUnit.isEmpty();
         boolean relationLayer = !relations.isEmpty();
+        Layout layout = new Layout(
+                features(
+                        doc.spans().stream()
+                                .filter(s -> idUnit.containsKey(s.id()))
+                                .map(s -> new Named("span " + s.id(), s.attributes()))
+                                .toList(),
+                        "span",
+                        id,
+                        losses),
+                doc.spans().stream()
+                        .anyMatch(s -> idUnit.containsKey(s.id()) && !s.links().isEmpty()),
+                features(
+                        relations.stream()
+                                .map(r -> new Named("relation " + r.id(), r.attributes()))
+                                .toList(),
+                        "relation",
+                        id,
+                        losses),
+                doc);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write(HEADER + "\n");
         if (spanLayer) {
-            w.write("#T_SP=" + SPAN_LAYER + "|label|note\n");
+            w.write("#T_SP=" + SPAN_LAYER + "|label|note");
+            for (String feature : layout.spanFeatures()) {
+                w.write("|" + feature);
+            }
+            w.write(layout.links() ? "|" + LINKS + "\n" : "\n");
         }
         if (relationLayer) {
-            w.write("#T_RL=" + RELATION_LAYER + "|type|BT_" + SPAN_LAYER + "\n");
+            w.write("#T_RL=" + RELATION_LAYER + "|type");
+            for (String feature : layout.relationFeatures()) {
+                w.write("|" + feature);
+            }
+            w.write("|BT_" + SPAN_LAYER + "\n");
         }
         w.write("\n");
         int at = 0;
@@ -249,9 +291,9 @@ public final class WebAnnoWriter implements DocumentWriter {
             w.write('\n');
             for (int t = 0; t < sentence.tokens().size(); t++) {
                 Unit token = tokens.get(at++);
-                row(w, token, text, spanLayer, relationLayer, disambiguation, idUnit);
+                row(w, token, text, spanLayer, relationLayer, disambiguation, idUnit, layout);
                 for (Unit sub : token.subs) {
-                    row(w, sub, text, spanLayer, relationLayer, disambiguation, idUnit);
+                    row(w, sub, text, spanLayer, relationLayer, disambiguation, idUnit, layout);
                 }
             }
         }
@@ -287,7 +329,8 @@ public final class WebAnnoWriter implements DocumentWriter {
             boolean spanLayer,
             boolean relationLayer,
             Map<String, Integer> disambiguation,
-            Map<String, Unit> idUnit)
+            Map<String, Unit> idUnit,
+            Layout layout)
             throws IOException {
         w.write(unit.id());
         w.write('\t');
@@ -315,6 +358,19 @@ public final class WebAnnoWriter implements DocumentWriter {
             w.write('\t');
             w.write(unit.spans.isEmpty() ? "_" : notes.toString());
             w.write('\t');
+            for (String feature : layout.spanFeatures()) {
+                w.write(stack(unit.spans, s -> s.attributes().get(feature), s -> disambiguation.get(s.id())));
+                w.write('\t');
+            }
+            if (layout.links()) {
+                w.write(stack(
+                        unit.spans,
+                        s -> s.links().isEmpty()
+                                ? null
+                                : s.links().stream().map(layout.doc()::iriOf).collect(Collectors.joining(" ")),
+                        s -> disambiguation.get(s.id())));
+                w.write('\t');
+            }
         }
         if (relationLayer) {
             StringBuilder types = new StringBuilder();
@@ -338,10 +394,72 @@ public final class WebAnnoWriter implements DocumentWriter {
             }
             w.write(unit.relations.isEmpty() ? "_" : types.toString());
             w.write('\t');
+            for (String feature : layout.relationFeatures()) {
+                w.write(stack(unit.relations, r -> r.attributes().get(feature), r -> null));
+                w.write('\t');
+            }
             w.write(unit.relations.isEmpty() ? "_" : sources.toString());
             w.write('\t');
         }
         w.write('\n');
+    }
+
+    /** What the header declares beyond labels, notes and relation types. */
+    private record Layout(
+            List<String> spanFeatures, boolean links, List<String> relationFeatures, AnnotatedDocument doc) {}
+
+    private record Named(String what, Map<String, String> attributes) {}
+
+    /**
+     * The attribute names used, sorted, that can be feature names; the attributes of other names are
+     * reported, once each.
+     */
+    private static List<String> features(List<Named> owners, String kind, String id, LossReport losses) {
+        Set<String> names = new TreeSet<>();
+        for (Named owner : owners) {
+            for (Map.Entry<String, String> a : owner.attributes().entrySet()) {
+                if (isFeature(a.getKey())) {
+                    names.add(a.getKey());
+                } else {
+                    losses.add(
+                            FORMAT,
+                            id,
+                            0,
+                            kind + " attributes whose names are no feature names not written",
+                            owner.what() + ": " + a.getKey() + "=" + a.getValue()
+                                    + " (a feature name is a letter then letters, digits and _)");
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    static boolean isFeature(String name) {
+        return FEATURE.matcher(name).matches()
+                && !TAKEN.contains(name)
+                && !name.startsWith("ROLE_")
+                && !name.startsWith("BT_");
+    }
+
+    /** A stacked column: each value escaped (or {@code *} when null) with its disambiguation suffix. */
+    private static <T> String stack(
+            List<T> annotations, Function<T, String> value, Function<T, Integer> disambiguation) {
+        if (annotations.isEmpty()) {
+            return "_";
+        }
+        StringBuilder b = new StringBuilder();
+        for (T annotation : annotations) {
+            if (b.length() > 0) {
+                b.append('|');
+            }
+            String v = value.apply(annotation);
+            b.append(v == null ? "*" : Escaping.escapeValue(v));
+            Integer number = disambiguation.apply(annotation);
+            if (number != null) {
+                b.append('[').append(number).append(']');
+            }
+        }
+        return b.toString();
     }
 
     private static void reportText(AnnotatedDocument doc, List<Tokens.Sentence> sentences, LossReport losses) {

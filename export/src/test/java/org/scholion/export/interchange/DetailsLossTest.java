@@ -11,8 +11,8 @@ import org.scholion.export.ExportOptions;
 import org.scholion.export.Format;
 
 /**
- * Every interchange format that has no place for attributes or links says so, span by span; brat
- * and Label Studio carry them (their own tests prove it).
+ * Every interchange format that has no place for attributes or links says so, span by span; brat,
+ * WebAnno and Label Studio carry them (their own tests prove it).
  */
 class DetailsLossTest {
     @TempDir
@@ -21,7 +21,7 @@ class DetailsLossTest {
     @ParameterizedTest
     @EnumSource(
             value = Format.class,
-            names = {"CONLL", "DOCCANO", "PRODIGY", "WEBANNO", "PTC"})
+            names = {"CONLL", "DOCCANO", "PRODIGY", "PTC"})
     void formatsWithoutAPlaceForAttributesAndLinksReportThem(Format format) throws Exception {
         LossReport losses = new LossReport();
         DocumentWriter.Batch batch = Interchange.writer(format)
