@@ -25,9 +25,10 @@ import org.scholion.export.corpus.CorpusWriter;
 
 /**
  * One run of {@code annotate export} over a corpus: documents are read on all cores, each
- * document's files are written on all cores, and what was written or went wrong is printed in the
- * corpus's order, so the output is the same however the threads interleave. At most a few
- * documents per thread are in memory at once.
+ * document's formats are written as separate tasks on all cores (so that one document in five
+ * formats uses both cores of a small machine too), and what was written or went wrong is printed
+ * in the corpus's order and, within a document, in the order of the formats, so the output is the
+ * same however the threads interleave. At most a few documents per thread are in memory at once.
  */
 final class ExportRun {
     /** Checks a document before it is exported; a refusal names the file. */
@@ -72,8 +73,8 @@ final class ExportRun {
         this.threads = threads;
     }
 
-    /** What one document's export wrote and what failed, in format order. */
-    private record Done(List<Path> written, List<String> errors) {}
+    /** What one format of one document wrote, or why it failed (then nothing of it is left). */
+    private record Done(List<Path> written, String error) {}
 
     /** Runs the export; returns whether everything was written. */
     boolean run() {
@@ -82,7 +83,8 @@ final class ExportRun {
             t.setDaemon(true);
             return t;
         });
-        Deque<Future<Done>> pending = new ArrayDeque<>();
+        // per document, one task per format in the order of the formats
+        Deque<List<Future<Done>>> pending = new ArrayDeque<>();
         try {
             corpus.parallel(
                     threads,
@@ -102,7 +104,11 @@ final class ExportRun {
                             return;
                         }
                         Path file = outcome.path();
-                        pending.add(writers.submit(() -> write(doc, file)));
+                        List<Future<Done>> tasks = new ArrayList<>(formats.size());
+                        for (Format format : formats) {
+                            tasks.add(writers.submit(() -> write(doc, file, format)));
+                        }
+                        pending.add(tasks);
                         while (pending.size() > threads) {
                             finish(pending.removeFirst());
                         }
@@ -160,23 +166,40 @@ final class ExportRun {
         return doc;
     }
 
-    private Done write(AnnotatedDocument doc, Path file) {
-        List<Path> written = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        for (Format format : formats) {
-            try {
-                written.addAll(Exporters.writeFiles(doc, format, options, folder));
-            } catch (ExportException | RuntimeException e) {
-                errors.add(file + ": " + format.extension() + ": " + Annotate.message(e, false));
-            }
+    private Done write(AnnotatedDocument doc, Path file, Format format) {
+        try {
+            return new Done(Exporters.writeFiles(doc, format, options, folder), null);
+        } catch (ExportException | RuntimeException e) {
+            return new Done(List.of(), file + ": " + format.extension() + ": " + Annotate.message(e, false));
         }
-        return new Done(written, errors);
     }
 
-    private void finish(Future<Done> future) {
-        Done done;
+    /** Waits for one document's formats; prints what they wrote, then what failed, both in format order. */
+    private void finish(List<Future<Done>> tasks) {
+        List<Path> written = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Future<Done> task : tasks) {
+            Done done = result(task);
+            written.addAll(done.written());
+            if (done.error() != null) {
+                errors.add(done.error());
+            }
+        }
+        if (!written.isEmpty()) {
+            progress.clear();
+            written.forEach(out::println);
+            out.flush();
+        }
+        for (String error : errors) {
+            failed = Commands.report(progress, err, error);
+        }
+        progress.step(written.isEmpty() ? "" : written.get(0).getFileName().toString());
+        progress.done();
+    }
+
+    private static Done result(Future<Done> task) {
         try {
-            done = future.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while exporting", e);
@@ -186,18 +209,5 @@ final class ExportRun {
             }
             throw new IllegalStateException(e.getCause());
         }
-        if (!done.written().isEmpty()) {
-            progress.clear();
-            done.written().forEach(out::println);
-            out.flush();
-        }
-        for (String error : done.errors()) {
-            failed = Commands.report(progress, err, error);
-        }
-        progress.step(
-                done.written().isEmpty()
-                        ? ""
-                        : done.written().get(0).getFileName().toString());
-        progress.done();
     }
 }

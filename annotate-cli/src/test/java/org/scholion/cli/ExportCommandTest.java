@@ -1,10 +1,12 @@
 package org.scholion.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.scholion.cli.CommandTesting.bytes;
 import static org.scholion.cli.CommandTesting.p;
 import static org.scholion.cli.CommandTesting.run;
 import static org.scholion.cli.CommandTesting.sample;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,5 +111,58 @@ class ExportCommandTest {
         shown.done();
         shown.step("a.pdf");
         assertThat(err.toString()).isEqualTo("\r\u001B[K[######..................] 1/4 a.pdf");
+    }
+
+    /**
+     * The formats of {@code --format all} are written concurrently: each file must still be byte for
+     * byte what the format writes on its own, and the paths are printed in the order of the formats.
+     */
+    @Test
+    void allFormatsAtOnceWriteTheSameBytesAsEachFormatAlone() throws Exception {
+        Path seed = dir.resolve("seed.scholion.json");
+        try (var in = org.scholion.seeds.Seeds.class.getResourceAsStream("coalition-of-the-willing.scholion.json")) {
+            assertThat(in).as("the seed on the class path").isNotNull();
+            Files.copy(in, seed);
+        }
+        Path all = dir.resolve("all");
+        Result r = run("export", p(seed), "--format", "all", "-o", p(all));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        List<String> expected = new ArrayList<>();
+        for (Format format : Format.publication()) {
+            Path alone = dir.resolve(format.extension());
+            Result one = run("export", p(seed), "--format", format.extension(), "-o", p(alone));
+            assertThat(one.code()).as(one.err()).isZero();
+            for (String line : one.out().lines().toList()) {
+                Path file = Path.of(line);
+                assertThat(file.getParent()).isEqualTo(alone);
+                Path together = all.resolve(file.getFileName());
+                assertThat(comparable(together)).as(together.toString()).isEqualTo(comparable(file));
+                expected.add(together.toString());
+            }
+        }
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(Format.publication().size());
+        assertThat(r.out().lines()).containsExactlyElementsOf(expected);
+        try (var stream = Files.list(all)) {
+            assertThat(stream).hasSize(expected.size());
+        }
+    }
+
+    /**
+     * The file's bytes; of a PDF, without what OpenPDF makes at random for every file (the trailer's
+     * ID, the six-letter tags of font subsets, the time of writing), so that a PDF compares with the
+     * same PDF written at another time.
+     */
+    private static byte[] comparable(Path file) throws Exception {
+        byte[] bytes = bytes(file);
+        if (!file.toString().endsWith(".pdf")) {
+            return bytes;
+        }
+        String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
+        String fixed = latin1.replaceFirst("(?s)(trailer\\s*<<.*?/ID ?\\[)<[0-9a-f]+> ?<[0-9a-f]+>(\\])", "$1$2")
+                .replaceAll("/[A-Z]{6}\\+", "/SUBSET+")
+                .replaceAll("(Date>|Date\\(D:)[0-9TZ:+'-]+", "$1TIME");
+        assertThat(fixed).as(file + ": a trailer ID").isNotEqualTo(latin1);
+        return fixed.getBytes(StandardCharsets.ISO_8859_1);
     }
 }
