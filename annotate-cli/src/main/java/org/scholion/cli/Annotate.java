@@ -109,6 +109,9 @@ public final class Annotate implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // picocli's default factory looks for Groovy's Closure class once; the miss makes the class
+        // loader open and index every jar of lib/ (about 60, POI's schemas among them) on every start
+        System.setProperty("picocli.disable.closures", "true");
         System.exit(commandLine(new Annotate(), args).execute(args));
     }
 
