@@ -299,7 +299,19 @@ public final class AnnotatedDocument {
         private final Map<Place, String> places = new HashMap<>();
 
         /** What two spans may not share: offsets and label. */
-        private record Place(int start, int end, String label) {}
+        private record Place(int start, int end, String label) {
+            // Written out: a record's own equals and hashCode set up method handles on their first
+            // call, which JDK 17's class-data archive cannot keep (a few ms of every start that reads a file).
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Place p && p.start == start && p.end == end && Objects.equals(p.label, label);
+            }
+
+            @Override
+            public int hashCode() {
+                return (31 * start + end) * 31 + Objects.hashCode(label);
+            }
+        }
 
         private Builder(Document document, CodePointText text) {
             this.document = Objects.requireNonNull(document, "document");
