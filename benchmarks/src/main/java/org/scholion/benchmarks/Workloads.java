@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.scholion.core.ScholionException;
 import org.scholion.core.model.AnnotatedDocument;
@@ -114,6 +116,7 @@ public final class Workloads {
 
         AnnotatedDocument.Builder builder = AnnotatedDocument.builder(document).labelSets(reference.labelSets());
         List<Span> base = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
         for (int n = 1; n <= spanCount; n++) {
             int kind = random.nextInt(10);
             int first;
@@ -136,6 +139,10 @@ public final class Workloads {
                 }
             }
             String label = sample.label(random);
+            while (!placed.add(words.start(first) + ":" + words.end(last) + ":" + label)) {
+                // a document may label the same text with the same label only once
+                label = sample.label(random);
+            }
             String note = random.nextInt(10) < 3 ? sample.note(random) : null;
             Span span = new Span(
                     "s" + n,
