@@ -45,6 +45,7 @@ final class Routes implements HttpHandler {
     private static final String STYLESHEET = "scholion.css";
     private static final String SCRIPT = "scholion.js";
     private static final String VERSION = "version";
+    private static final String CHANGES = "changes";
     private static final String LABEL_STYLES = "labels.css";
     private static final String DOWNLOAD = "download";
     private static final String CORPUS_STYLESHEET = "corpus.css";
@@ -82,6 +83,15 @@ final class Routes implements HttpHandler {
 
     /** A page rendered for one state of a file. */
     private record Rendered(WatchedFile.State state, byte[] bytes) {}
+
+    /**
+     * The last state of a file whose page was served, and how a page of the state before it
+     * follows to it: {@code changes} is the JSON of {@link HtmlPage#changes}, null when a reload
+     * is needed; {@code from} is null before the first change.
+     */
+    private record Seen(WatchedFile.State state, String from, byte[] changes) {}
+
+    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
     /** The index rendered for one state of the shelf. */
     private record Index(Shelf.Snapshot snapshot, byte[] bytes) {}
@@ -181,6 +191,9 @@ final class Routes implements HttpHandler {
             noStore(exchange);
             exchange.getResponseHeaders().set("ETag", "\"" + state.version() + "\"");
             send(exchange, 200, TEXT, (state.version() + "\n").getBytes(StandardCharsets.UTF_8));
+        } else if (rest.size() == 2 && rest.get(0).equals(CHANGES) && !slash) {
+            noStore(exchange);
+            send(exchange, 200, JSON, changes(file, rest.get(1)));
         } else if (rest.size() == 1 && rest.get(0).equals(LABEL_STYLES) && !slash) {
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             send(
@@ -196,11 +209,61 @@ final class Routes implements HttpHandler {
     }
 
     /**
+     * How a page showing version {@code since} of a file follows to the current one: the changes
+     * when {@code since} is the version just before it, {@code {"to": version}} when it is current,
+     * and {@code {"reload": true, "to": version}} otherwise.
+     */
+    byte[] changes(WatchedFile file, String since) {
+        Seen now = follow(file);
+        String version = now.state().version();
+        if (since.equals(version)) {
+            return ("{\"to\":\"" + version + "\"}").getBytes(StandardCharsets.UTF_8);
+        }
+        if (since.equals(now.from()) && now.changes() != null) {
+            return now.changes();
+        }
+        return ("{\"reload\":true,\"to\":\"" + version + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Brings what the viewer remembers of a served file up to its current state, working out how
+     * a page of the previous state follows; the poller calls this right after a change, so the
+     * page's request finds the answer ready.
+     */
+    synchronized Seen follow(WatchedFile file) {
+        WatchedFile.State state = file.state();
+        Seen last = seen.get(file.slug());
+        if (last != null && last.state() == state) {
+            return last;
+        }
+        byte[] changes = null;
+        if (last != null) {
+            try {
+                changes = HtmlPage.changes(
+                        last.state().document(), served(last.state()), state.document(), served(state), OPTIONS);
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                // the page loads anew instead; two versions of a very large document may not fit side by side
+                System.err.println("viewer: working out the changes of " + file.path() + " failed: " + e);
+            }
+        }
+        Seen next = new Seen(state, last == null ? null : last.state().version(), changes);
+        seen.put(file.slug(), next);
+        return next;
+    }
+
+    /** Called by the poller when an open file changed. */
+    void changed(WatchedFile file) {
+        if (seen.containsKey(file.slug())) {
+            page(file);
+        }
+    }
+
+    /**
      * The page of a file's current state, rendered once per state; the poller calls this right
      * after a change, so the browser's refresh finds the page ready.
      */
     byte[] page(WatchedFile file) {
-        WatchedFile.State state = file.state();
+        WatchedFile.State state = follow(file).state();
         Rendered rendered = pages.get(file.slug());
         if (rendered == null || rendered.state() != state) {
             ByteArrayOutputStream page = new ByteArrayOutputStream(1 << 16);
@@ -318,7 +381,9 @@ final class Routes implements HttpHandler {
 
     /** Forgets the pages of documents that are no longer open. */
     void keepPagesOf(List<WatchedFile> open) {
-        pages.keySet().retainAll(open.stream().map(WatchedFile::slug).toList());
+        List<String> slugs = open.stream().map(WatchedFile::slug).toList();
+        pages.keySet().retainAll(slugs);
+        seen.keySet().retainAll(slugs);
     }
 
     private void search(HttpExchange exchange, String rawQuery) throws IOException {

@@ -108,7 +108,7 @@ public final class Viewer implements AutoCloseable {
                     try {
                         shelf.poll(System.nanoTime() / 1_000_000, file -> {
                             try {
-                                routes.page(file);
+                                routes.changed(file);
                             } catch (RuntimeException e) {
                                 // a page that cannot be drawn is reported when it is asked for
                             }

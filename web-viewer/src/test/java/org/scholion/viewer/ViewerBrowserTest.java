@@ -494,4 +494,69 @@ class ViewerBrowserTest {
         }
         return -1;
     }
+
+    @Test
+    @Order(10)
+    void followsAnAddedSpanInPlaceWithoutLoadingThePageAnew() throws Exception {
+        Path own = Files.createDirectories(folder.resolve("in-place"));
+        Path file = Samples.seed(own);
+        try (Viewer live = Viewer.start(List.of(file), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            open(live.documentUris().get(0).toString());
+            // marks that a page swapped or loaded anew would lose: one on the window, one on an unchanged paragraph
+            js.executeScript(
+                    "window.scholionMark = 'kept'; document.querySelector('#text').lastElementChild.scholionMark = 'kept';");
+            String count = "return document.querySelector('input[data-label-toggle=\"PERSON\"]').closest('.lg')"
+                    + ".querySelector('.cnt').textContent";
+            long persons = Long.parseLong(String.valueOf(js.executeScript(count)));
+            js.executeScript("document.querySelector('input[data-label-toggle=\"LOCATION\"]').click()");
+            String pageLoads = "return performance.getEntriesByType('resource').filter(function (e) {"
+                    + " return e.name === location.href; }).length";
+            long loadsBefore = (Long) js.executeScript(pageLoads);
+            AnnotationFile.at(file)
+                    .update(
+                            "add a span",
+                            doc -> doc.withSpan(new Span(
+                                    doc.nextSpanId(), 1, 3, "PERSON", "added in place", "tester", null, false)));
+            new WebDriverWait(driver, Duration.ofMillis(2500), Duration.ofMillis(20))
+                    .until(d -> count("#text .mk[href=\"#e-s182\"]") == 1);
+            assertThat(js.executeScript("return window.scholionMark")).isEqualTo("kept");
+            assertThat(js.executeScript("return document.querySelector('#text').lastElementChild.scholionMark"))
+                    .as("an unchanged paragraph is the same element")
+                    .isEqualTo("kept");
+            assertThat((Long) js.executeScript(pageLoads))
+                    .as("the page was not fetched again")
+                    .isEqualTo(loadsBefore);
+            assertThat(String.valueOf(js.executeScript("return document.getElementById('shown').textContent")))
+                    .endsWith(" of 182");
+            assertThat(Long.parseLong(String.valueOf(js.executeScript(count)))).isEqualTo(persons + 1);
+            assertThat(driver.findElement(By.cssSelector(".list")).getText()).contains("added in place");
+            // every marker carries its entry's new number, in the changed paragraph and elsewhere
+            Object wrong =
+                    js.executeScript("var n = new Map(); document.querySelectorAll('li.en').forEach(function (li) {"
+                            + " n.set(li.dataset.s, li.dataset.n); });"
+                            + " return Array.from(document.querySelectorAll('#text .mk')).filter(function (mk) {"
+                            + " var id = mk.getAttribute('href').slice(3); return n.has(id) && n.get(id) !== mk.textContent;"
+                            + " }).length");
+            assertThat(wrong).isEqualTo(0L);
+            String location = labelClass("LOCATION");
+            assertThat(count("#text .fr." + location + ", #text .fr ." + location))
+                    .as("the label stays off in the new paragraph too")
+                    .isZero();
+
+            // a change of the title is more than spans: the page is drawn anew
+            AnnotationFile.at(file).update("retitle", doc -> {
+                var retitled = org.scholion.core.model.AnnotatedDocument.builder(
+                                doc.document().withTitle("Retitled in place"))
+                        .labelSets(doc.labelSets());
+                doc.spans().forEach(retitled::span);
+                doc.relations().forEach(retitled::relation);
+                return retitled.build();
+            });
+            new WebDriverWait(driver, Duration.ofMillis(2500), Duration.ofMillis(20))
+                    .until(d -> "Retitled in place"
+                            .equals(js.executeScript(
+                                    "var h = document.querySelector('h1'); return h ? h.textContent : null")));
+            assertQuietConsole();
+        }
+    }
 }

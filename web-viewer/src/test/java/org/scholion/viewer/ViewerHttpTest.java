@@ -3,6 +3,8 @@ package org.scholion.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -335,6 +337,89 @@ class ViewerHttpTest {
                     .contains("showing the last good version")
                     .contains("added live");
         }
+    }
+
+    @Test
+    void aChangeSendsOnlyWhatChangedAndATextChangeAsksForAReload(@TempDir Path own) throws Exception {
+        Path file = Samples.seed(own);
+        try (Viewer live = Viewer.start(List.of(file), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            HttpResponse<String> page = client.send(
+                    HttpRequest.newBuilder(live.uri().resolve(SEED)).build(), HttpResponse.BodyHandlers.ofString());
+            String before = version(live);
+            assertThat(body(live, SEED + "changes/" + before)).isEqualTo("{\"to\":\"" + before + "\"}");
+            AnnotationFile.at(file)
+                    .update(
+                            "add a span",
+                            doc -> doc.withSpan(
+                                    new Span(doc.nextSpanId(), 1, 3, "PERSON", "added live", "tester", null, false)));
+            String after = waitForNewVersion(live, before);
+            HttpResponse<String> changes = client.send(
+                    HttpRequest.newBuilder(live.uri().resolve(SEED + "changes/" + before))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(changes.statusCode()).isEqualTo(200);
+            assertThat(changes.headers().firstValue("Content-Type")).hasValue("application/json; charset=UTF-8");
+            assertThat(changes.headers().firstValue("Cache-Control")).hasValue("no-store");
+            JsonNode json = new ObjectMapper().readTree(changes.body());
+            assertThat(json.get("from").asText()).isEqualTo(before);
+            assertThat(json.get("to").asText()).isEqualTo(after);
+            assertThat(json.get("remove")).isEmpty();
+            assertThat(json.get("add")).hasSize(1);
+            JsonNode added = json.get("add").get(0);
+            List<String> ids = AnnotationFile.at(file).read().spans().stream()
+                    .map(Span::id)
+                    .toList();
+            assertThat(added.get(0).asInt()).as("the new span's entry index").isEqualTo(ids.indexOf("s182"));
+            assertThat(added.get(1).get(0).asText()).isEqualTo("s182");
+            assertThat(added.get(1).get(5).asText()).isEqualTo("added live");
+            assertThat(json.get("pieces"))
+                    .as("only the first paragraph changed")
+                    .hasSize(1);
+            String piece = json.get("pieces").get(0).get(1).asText();
+            assertThat(piece.startsWith("<p") && piece.contains("href=\"#e-s182\"") && piece.endsWith("</p>\n"))
+                    .as("the piece is the paragraph of the new span, with its marker")
+                    .isTrue();
+            assertThat(json.get("legend").asText()).contains("class=\"card legend\"");
+            assertThat(json.get("relationsAdd")).isEmpty();
+            System.out.println("one added span: the change is " + changes.body().getBytes(StandardCharsets.UTF_8).length
+                    + " bytes, the page " + page.body().getBytes(StandardCharsets.UTF_8).length + " bytes");
+            assertThat(changes.body().length()).isLessThan(page.body().length());
+            assertThat(body(live, SEED + "changes/0123456789abcdef"))
+                    .as("a version the viewer does not know")
+                    .isEqualTo("{\"reload\":true,\"to\":\"" + after + "\"}");
+
+            AnnotationFile.at(file).update("retitle the text", doc -> {
+                var retitled = org.scholion.core.model.AnnotatedDocument.builder(
+                                doc.document().withTitle("Retitled"))
+                        .labelSets(doc.labelSets());
+                doc.spans().forEach(retitled::span);
+                doc.relations().forEach(retitled::relation);
+                return retitled.build();
+            });
+            String edited = waitForNewVersion(live, after);
+            assertThat(body(live, SEED + "changes/" + after)).isEqualTo("{\"reload\":true,\"to\":\"" + edited + "\"}");
+        }
+    }
+
+    private static String version(Viewer live) throws Exception {
+        return body(live, SEED + "version").strip();
+    }
+
+    private static String body(Viewer live, String path) throws Exception {
+        return client.send(
+                        HttpRequest.newBuilder(live.uri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static String waitForNewVersion(Viewer live, String old) throws Exception {
+        long start = System.nanoTime();
+        String now = old;
+        while (now.equals(old) && System.nanoTime() - start < 3_000_000_000L) {
+            Thread.sleep(50);
+            now = version(live);
+        }
+        assertThat(now).isNotEqualTo(old);
+        return now;
     }
 
     @Test

@@ -70,34 +70,60 @@ final class DataBlock {
             g.writeNumberField("length", doc.text().length());
             g.writeArrayFieldStart("spans");
             for (Entry entry : brief.entries()) {
-                Span span = entry.span();
-                g.writeStartArray();
-                g.writeString(span.id());
-                g.writeNumber(labelIndex.get(span.label()));
-                g.writeNumber(span.start());
-                g.writeNumber(span.end());
-                g.writeString(Excerpts.oneLine(entry.quote(), 240));
-                g.writeString(span.note());
-                g.writeString(span.annotator());
-                g.writeString(span.created() == null ? null : instants.format(span.created()));
-                if (entry.hasDetails()) {
-                    details(g, entry);
-                }
-                g.writeEndArray();
+                span(g, entry, labelIndex, instants);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("relations");
             for (Relation relation : doc.relations()) {
-                g.writeStartArray();
-                g.writeString(relation.from());
-                g.writeString(relation.type());
-                g.writeString(relation.to());
-                g.writeEndArray();
+                relation(g, relation);
             }
             g.writeEndArray();
             g.writeEndObject();
         }
         out.append("</script>\n");
+    }
+
+    /** The label numbers of a document's labels, as the data block's spans refer to them. */
+    static Map<String, Integer> labelIndex(AnnotatedDocument doc) {
+        Map<String, Integer> labelIndex = new HashMap<>();
+        List<Label> labels = doc.labels();
+        for (int i = 0; i < labels.size(); i++) {
+            labelIndex.put(labels.get(i).name(), i);
+        }
+        return labelIndex;
+    }
+
+    /** One span's record, as the block's list of spans has it. */
+    static void span(JsonGenerator g, Entry entry, Map<String, Integer> labelIndex, InstantFormatter instants)
+            throws IOException {
+        Span span = entry.span();
+        g.writeStartArray();
+        g.writeString(span.id());
+        g.writeNumber(labelIndex.get(span.label()));
+        g.writeNumber(span.start());
+        g.writeNumber(span.end());
+        g.writeString(Excerpts.oneLine(entry.quote(), 240));
+        g.writeString(span.note());
+        g.writeString(span.annotator());
+        g.writeString(span.created() == null ? null : instants.format(span.created()));
+        if (entry.hasDetails()) {
+            details(g, entry);
+        }
+        g.writeEndArray();
+    }
+
+    /** One relation's record, as the block's list of relations has it. */
+    static void relation(JsonGenerator g, Relation relation) throws IOException {
+        g.writeStartArray();
+        g.writeString(relation.from());
+        g.writeString(relation.type());
+        g.writeString(relation.to());
+        g.writeEndArray();
+    }
+
+    /** A generator of compact, script-safe JSON for {@code out}, which it does not close. */
+    static JsonGenerator generator(java.io.Writer out) throws IOException {
+        return FACTORY.createGenerator(out);
     }
 
     /** A span's attributes as an object and its links as {@code [text, iri]} pairs. */

@@ -130,6 +130,23 @@ public final class HtmlPage {
         }
     }
 
+    /**
+     * What a page served for {@code before} needs to show {@code after} without loading anew, as
+     * JSON (see docs/viewer.md): the spans and relations removed and added, the pieces of the text
+     * that changed, and the header facts, legend and chart when they changed. Null when the page
+     * must load anew: the text, title, labels or label sets changed, a label appeared in or left the
+     * legend, or relations appeared or all went.
+     */
+    public static byte[] changes(
+            AnnotatedDocument before,
+            Served beforeServed,
+            AnnotatedDocument after,
+            Served afterServed,
+            ExportOptions options)
+            throws IOException {
+        return PageChanges.of(before, beforeServed, after, afterServed, options);
+    }
+
     /** The label colours of a document as CSS classes {@code c0}, {@code c1} ... in label order. */
     public static String labelStyles(AnnotatedDocument document) {
         StringBuilder css = new StringBuilder();

@@ -41,6 +41,8 @@ final class PageWriter {
     private final Map<String, String> classByLabel = new HashMap<>();
     private final OutputStream stream;
     private final Markup out;
+    /** Whether span markers show their entry numbers; without, a piece of text compares equal across renumbering. */
+    private boolean numbered = true;
 
     /** A page of {@code brief} for {@code stream}; {@code served} is null for the standalone file. */
     PageWriter(Brief brief, HtmlPage.Served served, OutputStream stream) {
@@ -62,6 +64,30 @@ final class PageWriter {
     void page(String head, HtmlPage.JsonLdBlock jsonLd, String script) throws IOException, ExportException {
         try {
             write(head, jsonLd, script);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.flush();
+    }
+
+    /** The parts of a page that a live update may replace, each alone. */
+    enum Part {
+        FACTS,
+        LEGEND,
+        CHART,
+        TEXT
+    }
+
+    /** Writes one part of the page alone; the text without its markers' numbers when {@code numbered} is false. */
+    void part(Part part, boolean numbered) throws IOException {
+        this.numbered = numbered;
+        try {
+            switch (part) {
+                case FACTS -> facts();
+                case LEGEND -> legend();
+                case CHART -> chart();
+                case TEXT -> text();
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -120,15 +146,9 @@ final class PageWriter {
         } else {
             out.append("Scholion brief");
         }
-        out.append("</p>\n<h1 dir=\"auto\">").append(escape(brief.title())).append("</h1>\n<dl class=\"facts\">");
-        for (Fact fact : brief.facts()) {
-            out.append("<div><dt>")
-                    .append(escape(fact.name()))
-                    .append("</dt><dd dir=\"auto\">")
-                    .append(escape(fact.value()))
-                    .append("</dd></div>");
-        }
-        out.append("</dl>\n</div>\n");
+        out.append("</p>\n<h1 dir=\"auto\">").append(escape(brief.title())).append("</h1>\n");
+        facts();
+        out.append("\n</div>\n");
         if (served != null) {
             out.append(
                     "<div class=\"actions\">\n<nav class=\"downloads\" aria-label=\"Downloads\"><span>Download</span>");
@@ -151,6 +171,18 @@ final class PageWriter {
             }
         }
         out.append("</header>\n");
+    }
+
+    private void facts() {
+        out.append("<dl class=\"facts\">");
+        for (Fact fact : brief.facts()) {
+            out.append("<div><dt>")
+                    .append(escape(fact.name()))
+                    .append("</dt><dd dir=\"auto\">")
+                    .append(escape(fact.value()))
+                    .append("</dd></div>");
+        }
+        out.append("</dl>");
     }
 
     private void legend() {
@@ -389,7 +421,7 @@ final class PageWriter {
                 .append("\" href=\"#e-")
                 .escaped(id)
                 .append("\">")
-                .append(entry.marker())
+                .append(numbered ? entry.marker() : "")
                 .append("</a>");
     }
 

@@ -98,6 +98,11 @@
   function index() {
     var block = $('data');
     data = block ? JSON.parse(block.textContent) : {labels: [], rows: [], length: 0, spans: [], relations: []};
+    rebuild();
+  }
+
+  /* The spans, their numbers and the relations in words, from data.spans and data.relations. */
+  function rebuild() {
     byId.clear();
     data.spans.forEach(function (row, i) {
       var s = new Span(row, i + 1);
@@ -626,6 +631,90 @@
         e.classList.toggle('stale', stale);
       }
     }
+    /* Parses markup the viewer sent (escaped by the server, as the page itself) into nodes. */
+    function parse(html, wrapper) {
+      var doc = new DOMParser().parseFromString('<!DOCTYPE html><body><' + wrapper + '>' + html + '</' + wrapper + '>',
+        'text/html');
+      return doc.body.firstElementChild;
+    }
+    function swap(old, html, wrapper) {
+      if (old && html !== null && html !== undefined) {
+        var next = parse(html, wrapper).firstElementChild;
+        if (next) {
+          old.replaceWith(document.importNode(next, true));
+        }
+      }
+    }
+    /* Follows one change without loading anew: the data, the pieces of text that changed, the
+       facts, legend and chart; every marker takes its new number from the data. */
+    function patch(c) {
+      var gone = new Set(c.remove);
+      var spans = data.spans.filter(function (r) { return !gone.has(r[0]); });
+      c.add.forEach(function (a) { spans.splice(a[0], 0, a[1]); });
+      data.spans = spans;
+      var cut = new Set(c.relationsRemove);
+      var rels = data.relations.filter(function (r, i) { return !cut.has(i); });
+      c.relationsAdd.forEach(function (a) { rels.splice(a[0], 0, a[1]); });
+      data.relations = rels;
+      var text = $('text');
+      c.pieces.forEach(function (p) {
+        var old = text.children[p[0]];
+        var next = parse(p[1], 'article').firstElementChild;
+        if (old && next) {
+          old.replaceWith(document.importNode(next, true));
+        }
+      });
+      swap(document.querySelector('.top .facts'), c.facts, 'div');
+      var q = $('q');
+      var focused = document.activeElement === q;
+      var caret = q ? [q.selectionStart, q.selectionEnd] : null;
+      if (c.legend !== null && q) {
+        // the filter box stays the same element: its text, caret and focus survive
+        var legend = parse(c.legend, 'div').firstElementChild;
+        var box = legend && legend.querySelector('#q');
+        if (box) {
+          box.replaceWith(q);
+          document.querySelector('.side .legend').replaceWith(legend);
+          if (focused) { q.focus(); q.setSelectionRange(caret[0], caret[1]); }
+        }
+      }
+      swap(document.querySelector('.side .chart'), c.chart, 'div');
+      var n = document.querySelector('#h-rel .n');
+      if (n) { n.textContent = '(' + c.relations + ')'; }
+      var banner = document.querySelector('.top .problem');
+      if (c.problem === null && banner) {
+        banner.remove();
+      } else if (c.problem !== null) {
+        if (!banner) {
+          banner = el('p', 'problem');
+          banner.setAttribute('role', 'alert');
+          document.querySelector('.top').appendChild(banner);
+        }
+        banner.textContent = c.problem;
+      }
+      rebuild();
+      all('#text .mk').forEach(function (mk) {
+        var s = byId.get(markerId(mk));
+        var number = s ? String(s.n) : mk.textContent;
+        if (mk.textContent !== number) { mk.textContent = number; }
+      });
+      body.dataset.version = c.to;
+      apply();
+      status('Live \u00b7 updated ' + new Date().toLocaleTimeString(), false);
+    }
+    function follow() {
+      return fetch('changes/' + encodeURIComponent(body.dataset.version), {cache: 'no-store'}).then(function (r) {
+        if (!r.ok) { throw new Error(r.status); }
+        return r.json();
+      }).then(function (c) {
+        if (c.reload) {
+          return refresh();
+        }
+        if (c.from === body.dataset.version && c.to !== c.from) {
+          patch(c);
+        }
+      });
+    }
     function refresh() {
       return fetch(location.pathname, {cache: 'no-store'}).then(function (r) {
         if (!r.ok) { throw new Error(r.status); }
@@ -667,7 +756,7 @@
         return r.text();
       }).then(function (v) {
         if (v.trim() !== body.dataset.version) {
-          return refresh();
+          return follow();
         }
         var e = $('live');
         if (e && e.classList.contains('stale')) { status('Live \u00b7 watching the file', false); }
