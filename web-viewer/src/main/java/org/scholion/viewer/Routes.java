@@ -3,8 +3,10 @@ package org.scholion.viewer;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
@@ -82,7 +86,7 @@ final class Routes implements HttpHandler {
     private volatile Index index;
 
     /** A page rendered for one state of a file. */
-    private record Rendered(WatchedFile.State state, byte[] bytes) {}
+    private record Rendered(WatchedFile.State state, byte[] gzip, long length) {}
 
     /**
      * The last state of a file whose page was served, and how a page of the state before it
@@ -107,6 +111,16 @@ final class Routes implements HttpHandler {
             secure(exchange.getResponseHeaders());
             try {
                 route(exchange);
+            } catch (OutOfMemoryError e) {
+                System.err.println("viewer: " + exchange.getRequestURI().getRawPath()
+                        + " needs more memory than the viewer has; start it with a larger heap,"
+                        + " e.g. ANNOTATE_JAVA_OPTS=-Xmx2g");
+                send(
+                        exchange,
+                        503,
+                        TEXT,
+                        "The viewer ran out of memory drawing this page; its console says what to do.\n"
+                                .getBytes(StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
                 // The page may be seen by others than the one who started the viewer: details go to its console.
                 System.err.println("viewer: " + exchange.getRequestMethod() + " "
@@ -186,7 +200,7 @@ final class Routes implements HttpHandler {
             plain(exchange, 301, "See " + base);
         } else if (rest.isEmpty()) {
             noStore(exchange);
-            send(exchange, 200, HTML, page(file));
+            sendPage(exchange, rendered(file));
         } else if (rest.size() == 1 && rest.get(0).equals(VERSION) && !slash) {
             noStore(exchange);
             exchange.getResponseHeaders().set("ETag", "\"" + state.version() + "\"");
@@ -254,28 +268,88 @@ final class Routes implements HttpHandler {
     /** Called by the poller when an open file changed. */
     void changed(WatchedFile file) {
         if (seen.containsKey(file.slug())) {
-            page(file);
+            rendered(file);
         }
     }
 
     /**
-     * The page of a file's current state, rendered once per state; the poller calls this right
-     * after a change, so the browser's refresh finds the page ready.
+     * The page of a file's current state, rendered once per state and kept compressed (a page of
+     * 200,000 spans is 66 MB of markup and about a tenth of that compressed), so the viewer holds
+     * no large copy of it; the poller calls this right after a change.
      */
-    byte[] page(WatchedFile file) {
+    private Rendered rendered(WatchedFile file) {
         WatchedFile.State state = follow(file).state();
         Rendered rendered = pages.get(file.slug());
         if (rendered == null || rendered.state() != state) {
-            ByteArrayOutputStream page = new ByteArrayOutputStream(1 << 16);
-            try {
-                HtmlPage.served(state.document(), OPTIONS, served(state), page);
+            ByteArrayOutputStream gzip = new ByteArrayOutputStream(1 << 16);
+            CountingStream counting;
+            try (GZIPOutputStream out = new FastGzip(gzip)) {
+                counting = new CountingStream(out);
+                HtmlPage.served(state.document(), OPTIONS, served(state), counting);
             } catch (IOException e) {
                 throw new UncheckedIOException("a page in memory cannot fail to write", e);
             }
-            rendered = new Rendered(state, page.toByteArray());
+            rendered = new Rendered(state, gzip.toByteArray(), counting.count);
             pages.put(file.slug(), rendered);
         }
-        return rendered.bytes();
+        return rendered;
+    }
+
+    /** The page as it is kept, compressed, to a browser that accepts that; unpacked while sent to any other. */
+    private static void sendPage(HttpExchange exchange, Rendered page) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", HTML);
+        headers.set("Vary", "Accept-Encoding");
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        boolean gzip = accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
+        long length = gzip ? page.gzip().length : page.length();
+        if (gzip) {
+            headers.set("Content-Encoding", "gzip");
+        }
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            headers.set("Content-Length", Long.toString(length));
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(200, length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (gzip) {
+                out.write(page.gzip());
+            } else {
+                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(page.gzip()), 1 << 16)) {
+                    in.transferTo(out);
+                }
+            }
+        }
+    }
+
+    /** Compresses at the fastest level: the page is made on every change, and loopback is fast. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        }
+    }
+
+    /** Counts what passes through, to tell the unpacked page's length. */
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
     }
 
     /** What the page of a file's state needs from the viewer: its addresses, relative to the page where they can be. */

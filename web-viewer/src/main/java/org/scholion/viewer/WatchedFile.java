@@ -1,7 +1,10 @@
 package org.scholion.viewer;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -127,8 +130,21 @@ final class WatchedFile {
     }
 
     private static byte[] read(Path path) throws ScholionException {
-        try {
-            return Files.readAllBytes(path);
+        // Files.readAllBytes reads through a direct buffer as large as the file, which the JDK
+        // then keeps for the thread: 60 MB of native memory for good after reading L
+        try (InputStream in = new FileInputStream(path.toFile())) {
+            ByteArrayOutputStream bytes =
+                    new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, Files.size(path)) + 1);
+            byte[] chunk = new byte[1 << 16];
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                bytes.write(chunk, 0, n);
+            }
+            return bytes.toByteArray();
+        } catch (java.io.FileNotFoundException e) {
+            if (!Files.exists(path)) {
+                throw new ScholionException(path.toString(), "no such file");
+            }
+            throw new ScholionException(path.toString(), "cannot read: " + e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new ScholionException(path.toString(), "no such file");
         } catch (IOException e) {
