@@ -54,49 +54,45 @@ final class PageChanges {
                 || !before.labels().equals(after.labels())) {
             return null;
         }
-        Brief old = Brief.of(before, options);
+        // what the old page showed, reduced to digests before the new brief is built: two briefs
+        // of a large document (their lines and fragments above all) need not fit side by side
+        Map<String, Integer> labelIndex = DataBlock.labelIndex(after);
+        InstantFormatter instants = new InstantFormatter();
+        Look then = Look.of(Brief.of(before, options), beforeServed, labelIndex, instants);
         Brief now = Brief.of(after, options);
-        if (!legendLabels(old).equals(legendLabels(now))
-                || old.document().relations().isEmpty()
-                        != now.document().relations().isEmpty()) {
+        Look next = Look.of(now, afterServed, labelIndex, instants);
+        if (!then.legendLabels().equals(next.legendLabels())
+                || then.relations().isEmpty() != next.relations().isEmpty()
+                || then.pieces().size() != next.pieces().size()) {
             return null;
         }
         // spans: a record that differs in any way is removed and added again
-        Map<String, Integer> labelIndex = DataBlock.labelIndex(now.document());
-        InstantFormatter instants = new InstantFormatter();
-        Map<String, String> oldRows = new HashMap<>();
-        List<String> oldIds = new ArrayList<>();
-        for (Entry entry : old.entries()) {
-            oldRows.put(entry.span().id(), spanRow(entry, labelIndex, instants));
-            oldIds.add(entry.span().id());
-        }
-        List<String> newIds = new ArrayList<>();
+        List<String> newIds = next.ids();
         List<Integer> addedAt = new ArrayList<>();
         List<String> addedRows = new ArrayList<>();
         Set<String> kept = new HashSet<>();
-        for (Entry entry : now.entries()) {
-            String id = entry.span().id();
-            String row = spanRow(entry, labelIndex, instants);
-            newIds.add(id);
-            if (row.equals(oldRows.get(id))) {
+        for (int i = 0; i < newIds.size(); i++) {
+            String id = newIds.get(i);
+            if (next.rows().get(id).equals(then.rows().get(id))) {
                 kept.add(id);
             } else {
-                addedAt.add(newIds.size() - 1);
-                addedRows.add(row);
+                addedAt.add(i);
+                addedRows.add(spanRow(now.entries().get(i), labelIndex, instants));
             }
         }
-        List<String> removed = oldIds.stream().filter(id -> !kept.contains(id)).toList();
+        List<String> removed =
+                then.ids().stream().filter(id -> !kept.contains(id)).toList();
         List<String> patched =
-                new ArrayList<>(oldIds.stream().filter(kept::contains).toList());
-        for (int i = 0; i < addedAt.size(); i++) {
-            patched.add(addedAt.get(i), newIds.get(addedAt.get(i)));
+                new ArrayList<>(then.ids().stream().filter(kept::contains).toList());
+        for (int i : addedAt) {
+            patched.add(i, newIds.get(i));
         }
         if (!patched.equals(newIds)) {
             return null; // the entries moved in a way removing and adding cannot tell
         }
         // relations: by position, the same way
-        List<Relation> oldRelations = old.document().relations();
-        List<Relation> newRelations = now.document().relations();
+        List<Relation> oldRelations = then.relations();
+        List<Relation> newRelations = next.relations();
         Set<Relation> oldSet = new HashSet<>(oldRelations);
         Set<Relation> newSet = new HashSet<>(newRelations);
         List<Integer> relationsRemoved = new ArrayList<>();
@@ -119,14 +115,9 @@ final class PageChanges {
             return null;
         }
         // the text, piece by piece: compared without marker numbers, sent with them
-        List<byte[]> oldPieces = pieces(old, beforeServed, false, i -> true, true);
-        List<byte[]> newPieces = pieces(now, afterServed, false, i -> true, true);
-        if (oldPieces.size() != newPieces.size()) {
-            return null;
-        }
         Set<Integer> changed = new HashSet<>();
-        for (int i = 0; i < newPieces.size(); i++) {
-            if (!Arrays.equals(oldPieces.get(i), newPieces.get(i))) {
+        for (int i = 0; i < next.pieces().size(); i++) {
+            if (!Arrays.equals(then.pieces().get(i), next.pieces().get(i))) {
                 changed.add(i);
             }
         }
@@ -175,17 +166,13 @@ final class PageChanges {
                 g.writeEndArray();
             }
             g.writeEndArray();
-            writePart(g, "facts", old, beforeServed, now, afterServed, PageWriter.Part.FACTS);
-            writePart(g, "legend", old, beforeServed, now, afterServed, PageWriter.Part.LEGEND);
-            writePart(g, "chart", old, beforeServed, now, afterServed, PageWriter.Part.CHART);
+            g.writeStringField("facts", then.facts().equals(next.facts()) ? null : next.facts());
+            g.writeStringField("legend", then.legend().equals(next.legend()) ? null : next.legend());
+            g.writeStringField("chart", then.chart().equals(next.chart()) ? null : next.chart());
             g.writeStringField("problem", afterServed.problem());
             g.writeEndObject();
         }
         return bytes.toByteArray();
-    }
-
-    private static List<String> legendLabels(Brief brief) {
-        return brief.legend().stream().map(e -> e.label().name()).toList();
     }
 
     private static String spanRow(Entry entry, Map<String, Integer> labelIndex, InstantFormatter instants)
@@ -195,21 +182,6 @@ final class PageChanges {
             DataBlock.span(g, entry, labelIndex, instants);
         }
         return row.toString();
-    }
-
-    /** A part as the new page has it, or null when it is the same as on the old page. */
-    private static void writePart(
-            JsonGenerator g,
-            String name,
-            Brief old,
-            HtmlPage.Served beforeServed,
-            Brief now,
-            HtmlPage.Served afterServed,
-            PageWriter.Part part)
-            throws IOException {
-        String then = part(old, beforeServed, part);
-        String next = part(now, afterServed, part);
-        g.writeStringField(name, then.equals(next) ? null : next);
     }
 
     private static String part(Brief brief, HtmlPage.Served served, PageWriter.Part part) throws IOException {
@@ -228,6 +200,44 @@ final class PageChanges {
         PieceStream stream = new PieceStream(wanted, digest);
         new PageWriter(brief, served, stream).part(PageWriter.Part.TEXT, numbered);
         return stream.pieces;
+    }
+
+    /**
+     * What a page of one brief shows, for comparing: the legend's labels, the relations, the span
+     * ids in entry order with a digest of each span's record, a digest of each piece of the text
+     * drawn without marker numbers, and the facts, legend and chart as markup.
+     */
+    private record Look(
+            List<String> legendLabels,
+            List<Relation> relations,
+            List<String> ids,
+            Map<String, Long> rows,
+            List<byte[]> pieces,
+            String facts,
+            String legend,
+            String chart) {
+        static Look of(Brief brief, HtmlPage.Served served, Map<String, Integer> labelIndex, InstantFormatter instants)
+                throws IOException {
+            List<String> ids = new ArrayList<>(brief.entries().size());
+            Map<String, Long> rows = new HashMap<>();
+            for (Entry entry : brief.entries()) {
+                ids.add(entry.span().id());
+                rows.put(entry.span().id(), digest(spanRow(entry, labelIndex, instants)));
+            }
+            return new Look(
+                    brief.legend().stream().map(e -> e.label().name()).toList(),
+                    brief.document().relations(),
+                    ids,
+                    rows,
+                    PageChanges.pieces(brief, served, false, i -> true, true),
+                    PageChanges.part(brief, served, PageWriter.Part.FACTS),
+                    PageChanges.part(brief, served, PageWriter.Part.LEGEND),
+                    PageChanges.part(brief, served, PageWriter.Part.CHART));
+        }
+    }
+
+    private static long digest(String text) {
+        return java.nio.ByteBuffer.wrap(org.scholion.core.text.Sha256.of(text)).getLong();
     }
 
     /** Cuts the text's markup after each {@code </p>\n}; the article's opening line is not a piece. */
