@@ -23,6 +23,8 @@ import org.scholion.core.store.AnnotationFile;
 import org.scholion.export.ExportOptions;
 import org.scholion.export.Exporters;
 import org.scholion.export.Format;
+import org.scholion.export.bag.ArchiveBag;
+import org.scholion.export.bag.BagOptions;
 import org.scholion.export.corpus.CorpusCsv;
 import org.scholion.export.corpus.CorpusJsonLd;
 import org.scholion.export.corpus.CorpusWriter;
@@ -31,7 +33,8 @@ import org.scholion.seeds.Seeds;
 /**
  * Corpus work over a generated corpus of seed-sized documents: {@code new} (importing text
  * sources), {@code stats}, {@code find}, and {@code export} to one CSV and to per-document JSON-LD
- * plus the paged corpus collection; documents per second on one thread and on every core (the
+ * plus the paged corpus collection, and to a BagIt bag (over the first {@code -Dbag.count} documents,
+ * 500 by default, since a bag holds a PDF brief of each); documents per second on one thread and on every core (the
  * speed-up), and the largest heap in use after a collection, which must not grow with the corpus.
  *
  * <pre>
@@ -42,7 +45,13 @@ import org.scholion.seeds.Seeds;
  * written under FOLDER (default: a temporary folder) and deleted at the end.
  */
 public final class CorpusBenchmark {
+    private static final int BAG_COUNT = Integer.getInteger("bag.count", 500);
+
     private CorpusBenchmark() {}
+
+    private static Corpus some(Corpus all, int documents) {
+        return Corpus.listed(all.files().subList(0, documents));
+    }
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -90,7 +99,7 @@ public final class CorpusBenchmark {
         if (all.size() != count) {
             throw new IllegalStateException("the corpus has " + all.size() + " files, not " + count);
         }
-        List<String> steps = List.of("new", "stats", "find", "export csv", "export jsonld");
+        List<String> steps = List.of("new", "stats", "find", "export csv", "export jsonld", "export bag");
         // warm-up, not printed: the JIT compiles the same code for both thread counts before either is timed
         Corpus some = Corpus.of(List.of(corpus.resolve("00").toString()));
         for (String step : steps) {
@@ -104,10 +113,12 @@ public final class CorpusBenchmark {
                 Path out = Files.createDirectories(root.resolve("out-" + step.replace(' ', '-') + "-" + threads));
                 Heap heap = Heap.start();
                 long t0 = System.nanoTime();
-                long work = run(step, threads, names, all, out);
+                // a bag holds a PDF brief per document: it is timed over the first BAG_COUNT documents
+                int documents = step.equals("export bag") ? Math.min(count, BAG_COUNT) : count;
+                long work = run(step, threads, names, step.equals("export bag") ? some(all, documents) : all, out);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 long peak = heap.stop();
-                double rate = count / seconds;
+                double rate = documents / seconds;
                 if (threads == 1) {
                     one = rate;
                 }
@@ -206,6 +217,16 @@ public final class CorpusBenchmark {
                         });
                 jsonld.finish();
                 made.set(Files.size(out.resolve("corpus.jsonld")));
+            }
+            case "export bag" -> {
+                Path bag = out.resolve("bag");
+                ArchiveBag.write(
+                        corpus.files(),
+                        bag,
+                        BagOptions.of(java.time.LocalDate.of(2026, 12, 5)),
+                        ExportOptions.DEFAULT,
+                        threads,
+                        id -> made.incrementAndGet());
             }
             default -> throw new IllegalArgumentException(step);
         }
