@@ -39,6 +39,7 @@ import org.scholion.seeds.Seeds;
  *
  * <pre>
  *   java -Xmx256m -cp ... org.scholion.benchmarks.CorpusBenchmark [COUNT [FOLDER]]
+ *   java -Xmx512m -Ddoc.codepoints=1000000 -Ddoc.spans=20000 -cp ... CorpusBenchmark 100   (M-sized documents)
  * </pre>
  * COUNT defaults to 10,000; run it with a small count (200) to check the harness. Each step first
  * runs once, untimed, over a hundredth of the corpus, so that one thread is not timed cold. The corpus is
@@ -46,6 +47,8 @@ import org.scholion.seeds.Seeds;
  */
 public final class CorpusBenchmark {
     private static final int BAG_COUNT = Integer.getInteger("bag.count", 500);
+    private static final String CODE_POINTS = "doc.codepoints";
+    private static final String SPANS = "doc.spans";
 
     private CorpusBenchmark() {}
 
@@ -60,15 +63,17 @@ public final class CorpusBenchmark {
                 : Files.createTempDirectory("scholion-corpus-bench");
         int cores = Corpus.cores();
         AnnotatedDocument seed = Seeds.referenceAnnotation();
-        int size = seed.text().length();
-        int spans = seed.spans().size();
+        int size = Integer.getInteger(CODE_POINTS, seed.text().length());
+        int spans = Integer.getInteger(SPANS, seed.spans().size());
+        boolean seedSized =
+                size == seed.text().length() && spans == seed.spans().size();
         System.out.printf(
                 Locale.ROOT,
-                "# Corpus benchmark: %,d documents of %,d code points and %,d spans (the seed's"
-                        + " size), %d cores, max heap %,d MiB%n%n",
+                "# Corpus benchmark: %,d documents of %,d code points and %,d spans%s, %d cores, max heap %,d MiB%n%n",
                 count,
                 size,
                 spans,
+                seedSized ? " (the seed's size)" : "",
                 cores,
                 Runtime.getRuntime().maxMemory() >> 20);
         Path sources = Files.createDirectories(root.resolve("sources"));
