@@ -56,8 +56,9 @@ final class WordXml {
     }
 
     /**
-     * Element content of {@code s} from {@code start} to {@code end} (char indexes): {@code <} and
-     * {@code &} escaped, {@code >} after {@code ]]}, CR kept as a reference.
+     * Element content of {@code s} from {@code start} to {@code end} (char indexes): {@code <},
+     * {@code &} and {@code >} escaped, CR kept as a reference. Every {@code >} is escaped: one
+     * after {@code ]]} must be, and a dropped character between the brackets would hide it.
      */
     WordXml text(String s, int start, int end) throws IOException {
         for (int i = start; i < end; i++) {
@@ -68,7 +69,7 @@ final class WordXml {
                 put(LT);
             } else if (c == '&') {
                 put(AMP);
-            } else if (c == '>' && i >= start + 2 && s.charAt(i - 1) == ']' && s.charAt(i - 2) == ']') {
+            } else if (c == '>') {
                 put(GT);
             } else if (c == '\r') {
                 put(CR);

@@ -53,6 +53,13 @@ class WordXmlTest {
     }
 
     @Test
+    void aDroppedCharacterBetweenBracketsDoesNotEndACdataSection() throws Exception {
+        String s = "]\u0000]>|]\uFFFE]>";
+        Element root = parse(x -> x.raw("<r>").text(s).raw("</r>"));
+        assertThat(root.getTextContent()).isEqualTo("]]>|]]>");
+    }
+
+    @Test
     void aLoneSurrogateBecomesAQuestionMarkAsJavasEncoderWritesIt() throws Exception {
         String s = "a\uD83Db\uDE00c";
         assertThat(bytes(x -> x.text(s)))
