@@ -129,10 +129,10 @@ public final class CorpusBenchmark {
                 }
                 System.out.printf(
                         Locale.ROOT,
-                        "| %s | %d | %,.0f | %.2f | %,.1f | %s |%n",
+                        "| %s | %d | %s | %.2f | %,.1f | %s |%n",
                         step,
                         threads,
-                        rate,
+                        String.format(Locale.ROOT, rate < 10 ? "%.2f" : "%,.0f", rate),
                         seconds,
                         peak / 1048576.0,
                         threads == 1 ? "" : String.format(Locale.ROOT, "%.2f×", rate / one));
