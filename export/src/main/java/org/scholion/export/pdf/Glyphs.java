@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The fonts a PDF brief embeds, and which of them draws each character: Liberation (from
@@ -27,19 +28,10 @@ final class Glyphs {
             Path.of("/usr/local/share/fonts/DejaVuSans.ttf"),
             Path.of("/Library/Fonts/DejaVuSans.ttf"));
 
-    private static byte[] serifBytes;
-    private static byte[] serifItalicBytes;
-    private static byte[] sansBytes;
-    private static byte[] sansBoldBytes;
-    private static byte[] fallbackBytes;
-    private static boolean fallbackLooked;
-
     final BaseFont serif;
     final BaseFont serifItalic;
     final BaseFont sans;
     final BaseFont sansBold;
-    /** Null when the system has no fallback font. */
-    final BaseFont fallback;
 
     /** Which font draws a piece of text. */
     enum Source {
@@ -48,50 +40,87 @@ final class Glyphs {
         REPLACED
     }
 
+    /**
+     * The fonts, parsed once per process and shared by every brief (OpenPDF keeps what a document
+     * uses of a font in its writer, not in the font): parsing them is a large part of a first PDF.
+     */
+    private static volatile BaseFont[] shared;
+    /** The fallback, parsed on first need only: most texts never leave Liberation's characters. */
+    private static volatile Optional<BaseFont> fallback;
+
     Glyphs() throws IOException {
-        loadBytes();
-        serif = font("LiberationSerif-Regular.ttf", serifBytes);
-        serifItalic = font("LiberationSerif-Italic.ttf", serifItalicBytes);
-        sans = font("LiberationSans-Regular.ttf", sansBytes);
-        sansBold = font("LiberationSans-Bold.ttf", sansBoldBytes);
-        fallback = fallbackBytes == null ? null : font("DejaVuSans.ttf", fallbackBytes);
+        BaseFont[] fonts = shared();
+        serif = fonts[0];
+        serifItalic = fonts[1];
+        sans = fonts[2];
+        sansBold = fonts[3];
     }
 
-    private static synchronized void loadBytes() throws IOException {
-        if (serifBytes == null) {
-            serifBytes = resource("LiberationSerif-Regular.ttf");
-            serifItalicBytes = resource("LiberationSerif-Italic.ttf");
-            sansBytes = resource("LiberationSans-Regular.ttf");
-            sansBoldBytes = resource("LiberationSans-Bold.ttf");
-        }
-        if (!fallbackLooked) {
-            fallbackLooked = true;
-            for (Path p : FALLBACKS) {
-                if (Files.isReadable(p)) {
-                    try {
-                        fallbackBytes = Files.readAllBytes(p);
-                        break;
-                    } catch (IOException e) {
-                        // an unreadable optional font is as good as none
-                    }
+    /** Parses the fonts now, so that the first brief does not wait for them. */
+    static void prepare() throws IOException {
+        shared();
+    }
+
+    private static BaseFont[] shared() throws IOException {
+        BaseFont[] fonts = shared;
+        if (fonts == null) {
+            synchronized (Glyphs.class) {
+                fonts = shared;
+                if (fonts == null) {
+                    fonts = new BaseFont[] {
+                        resourceFont("LiberationSerif-Regular.ttf"),
+                        resourceFont("LiberationSerif-Italic.ttf"),
+                        resourceFont("LiberationSans-Regular.ttf"),
+                        resourceFont("LiberationSans-Bold.ttf")
+                    };
+                    shared = fonts;
                 }
             }
         }
+        return fonts;
     }
 
-    private static byte[] resource(String name) throws IOException {
+    /** The font for what Liberation lacks, or null when the system has none. */
+    static BaseFont fallback() {
+        Optional<BaseFont> font = fallback;
+        if (font == null) {
+            synchronized (Glyphs.class) {
+                font = fallback;
+                if (font == null) {
+                    font = Optional.ofNullable(systemFont());
+                    fallback = font;
+                }
+            }
+        }
+        return font.orElse(null);
+    }
+
+    private static BaseFont resourceFont(String name) throws IOException {
         try (InputStream in = Glyphs.class.getResourceAsStream(ROOT + name)) {
             if (in == null) {
                 throw new IOException("font " + name + " is missing: is openpdf-fonts-extra on the class path?");
             }
-            return in.readAllBytes();
+            return font(name, in.readAllBytes());
         }
+    }
+
+    private static BaseFont systemFont() {
+        for (Path p : FALLBACKS) {
+            if (Files.isReadable(p)) {
+                try {
+                    return font("DejaVuSans.ttf", Files.readAllBytes(p));
+                } catch (IOException e) {
+                    // an unreadable or broken optional font is as good as none
+                }
+            }
+        }
+        return null;
     }
 
     private static BaseFont font(String name, byte[] bytes) throws IOException {
         try {
             return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
-        } catch (com.lowagie.text.DocumentException e) {
+        } catch (RuntimeException e) { // OpenPDF reports a broken font as unchecked
             throw new IOException("cannot load font " + name + ": " + e.getMessage(), e);
         }
     }
@@ -141,7 +170,7 @@ final class Glyphs {
                 source = Source.PRIMARY;
             } else {
                 String cluster = clean.substring(start, end);
-                if (fallback != null && covers(fallback, cluster)) {
+                if (fallback() != null && covers(fallback(), cluster)) {
                     source = Source.FALLBACK;
                 } else {
                     String visible = withoutInvisible(cluster);
@@ -150,7 +179,7 @@ final class Glyphs {
                     } else if (covers(primary, visible)) {
                         source = Source.PRIMARY;
                         drawn = visible;
-                    } else if (fallback != null && covers(fallback, visible)) {
+                    } else if (fallback() != null && covers(fallback(), visible)) {
                         source = Source.FALLBACK;
                         drawn = visible;
                     } else {

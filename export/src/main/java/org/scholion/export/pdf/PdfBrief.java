@@ -50,6 +50,7 @@ final class PdfBrief {
     private static final int MAX_UNDERLINES = 4;
     private static final int BUTT = com.lowagie.text.pdf.PdfContentByte.LINE_CAP_BUTT;
     private static final int TABLE_BATCH = 200;
+    private static volatile ICC_Profile srgb;
 
     private static final Color INK = new Color(0x11, 0x11, 0x11);
     private static final Color PLAIN_INK = new Color(0x1A, 0x1A, 0x1A);
@@ -67,6 +68,23 @@ final class PdfBrief {
     private Document document;
     private PdfWriter writer;
     private Links links;
+
+    /** The output intent's colour profile: its first use loads the JDK's colour engine. */
+    private static ICC_Profile srgb() {
+        ICC_Profile profile = srgb;
+        if (profile == null) {
+            profile = ICC_Profile.getInstance(ColorSpace.CS_sRGB);
+            profile.getData();
+            srgb = profile;
+        }
+        return profile;
+    }
+
+    /** Loads the fonts and the colour profile every brief needs. */
+    static void prepare() throws IOException {
+        Glyphs.prepare();
+        srgb();
+    }
 
     PdfBrief(Brief brief, BriefOptions options) throws IOException {
         this.brief = brief;
@@ -93,12 +111,7 @@ final class PdfBrief {
         }
         document.open();
         if (options.pdfArchival()) {
-            writer.setOutputIntents(
-                    "Custom",
-                    "",
-                    "http://www.color.org",
-                    "sRGB IEC61966-2.1",
-                    ICC_Profile.getInstance(ColorSpace.CS_sRGB));
+            writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", srgb());
         }
         outline();
         for (Section section : Section.inOrder(options.annotationTable())) {
@@ -404,7 +417,8 @@ final class PdfBrief {
         glyphs.split(text, primary, (piece, source) -> {
             Font f = switch (source) {
                 case PRIMARY -> primaryFont;
-                case FALLBACK -> new Font(glyphs.fallback, primaryFont.getSize(), Font.NORMAL, primaryFont.getColor());
+                case FALLBACK ->
+                    new Font(Glyphs.fallback(), primaryFont.getSize(), Font.NORMAL, primaryFont.getColor());
                 case REPLACED -> font("sans", primaryFont.getSize(), new Color(0x99, 0x99, 0x99));
             };
             target.add(decorate(new Chunk(piece, f), style));

@@ -23,6 +23,11 @@ public final class PdfExporter implements Exporter {
     }
 
     @Override
+    public void prepare() throws IOException {
+        PdfBrief.prepare();
+    }
+
+    @Override
     public void export(AnnotatedDocument document, ExportOptions options, OutputStream out)
             throws ExportException, IOException {
         Brief brief = Brief.of(document, options);

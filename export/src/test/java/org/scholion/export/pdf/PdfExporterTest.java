@@ -181,6 +181,42 @@ class PdfExporterTest {
     }
 
     @Test
+    void briefsWrittenAtOnceShareTheFontsWithoutMixingThem() throws Exception {
+        // the fonts are parsed once per process and shared: briefs in flight together must not
+        // see each other's glyphs (bag and corpus exports write several at once)
+        new PdfExporter().prepare();
+        List<AnnotatedDocument> docs = List.of(Seeds.referenceAnnotation(), HostileDocument.build());
+        List<String> alone = new ArrayList<>();
+        for (AnnotatedDocument d : docs) {
+            alone.add(text(export(d, ExportOptions.DEFAULT)));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> together = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                AnnotatedDocument d = docs.get(i % 2);
+                together.add(pool.submit(() -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    new PdfExporter().export(d, ExportOptions.DEFAULT, out);
+                    return text(out.toByteArray());
+                }));
+            }
+            for (int i = 0; i < together.size(); i++) {
+                assertThat(together.get(i).get()).isEqualTo(alone.get(i % 2));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(fonts(doc)).allSatisfy(f -> assertThat(f.isEmbedded()).isTrue());
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
     void documentWithoutSpansStillMakesAnArchivalBrief() throws Exception {
         AnnotatedDocument empty =
                 AnnotatedDocument.of(org.scholion.core.model.Document.of("empty", ""), Seeds.labelSets());
