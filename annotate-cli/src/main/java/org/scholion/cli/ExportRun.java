@@ -1,10 +1,12 @@
 package org.scholion.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +75,27 @@ final class ExportRun {
         this.threads = threads;
     }
 
+    /** The publication formats by the time a first export takes, longest first. */
+    private static final List<Format> SLOWEST_FIRST =
+            List.of(Format.PDF, Format.DOCX, Format.HTML, Format.JSONLD, Format.CSV);
+
+    private static void prepare(Format format) {
+        try {
+            Exporters.of(format).prepare();
+        } catch (IOException | RuntimeException e) {
+            // the export itself meets the same problem and reports it
+        }
+    }
+
     /** What one format of one document wrote, or why it failed (then nothing of it is left). */
     private record Done(List<Path> written, String error) {}
 
     /** Runs the export; returns whether everything was written. */
     boolean run() {
+        // what exporters load once (fonts, a colour profile) is loaded while the documents are read
+        Thread preparing = new Thread(() -> formats.forEach(ExportRun::prepare), "scholion-prepare");
+        preparing.setDaemon(true);
+        preparing.start();
         ExecutorService writers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "scholion-export");
             t.setDaemon(true);
@@ -104,9 +122,16 @@ final class ExportRun {
                             return;
                         }
                         Path file = outcome.path();
+                        // the slowest format first, so that it starts at once; reported in the given order
+                        Map<Format, Future<Done>> started = new EnumMap<>(Format.class);
+                        for (Format format : SLOWEST_FIRST) {
+                            if (formats.contains(format)) {
+                                started.put(format, writers.submit(() -> write(doc, file, format)));
+                            }
+                        }
                         List<Future<Done>> tasks = new ArrayList<>(formats.size());
                         for (Format format : formats) {
-                            tasks.add(writers.submit(() -> write(doc, file, format)));
+                            tasks.add(started.computeIfAbsent(format, f -> writers.submit(() -> write(doc, file, f))));
                         }
                         pending.add(tasks);
                         while (pending.size() > threads) {
