@@ -2,7 +2,10 @@ package org.scholion.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +45,26 @@ class LauncherIT {
         Finished usage = Processes.run(launcher("add", SEED), NO_BUILD);
         assertThat(usage.code()).isEqualTo(2);
         assertThat(usage.err()).contains("Try 'annotate add --help'");
+    }
+
+    @Test
+    void aSourceOrPomNewerThanTheBuildMakesTheLauncherRebuild() throws Exception {
+        Path jar = Processes.ROOT.resolve("annotate-cli/target/scholion-annotate-cli-0.1.0.jar");
+        FileTime built = Files.getLastModifiedTime(jar);
+        FileTime later = FileTime.fromMillis(built.toMillis() + 2_000);
+        for (String changed : List.of("core/src/main/java/org/scholion/core/text/Tokens.java", "export/pom.xml")) {
+            Path file = Processes.ROOT.resolve(changed);
+            FileTime was = Files.getLastModifiedTime(file);
+            Files.setLastModifiedTime(file, later);
+            try {
+                Finished stale = Processes.run(launcher("--version"), NO_BUILD);
+                assertThat(stale.code()).as(changed).isEqualTo(1);
+                assertThat(stale.err()).as(changed).contains("needs building");
+            } finally {
+                Files.setLastModifiedTime(file, was);
+            }
+        }
+        assertThat(Processes.run(launcher("--version"), NO_BUILD).code()).isZero();
     }
 
     @Test
