@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "accept",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         sortOptions = false,
         description = {
             "Accept suggestions: they become spans like any other, their proposers kept in the annotator field.",

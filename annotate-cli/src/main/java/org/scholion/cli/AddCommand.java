@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         name = "add",
         sortOptions = false,
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = {"Add spans to an annotation file.", "Prints the id of each new span on its own line."},
         customSynopsis = {
             "annotate add FILE --label L (--at START:END | --text EXACT",

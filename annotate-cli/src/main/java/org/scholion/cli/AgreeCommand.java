@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "agree",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         sortOptions = false,
         description = {
             "Measure how far two or more annotators of the same text agree, per label and overall.",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "completion",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Print a shell completion script for bash or zsh.",
         footerHeading = "%nExamples:%n",
         footer = {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "edit",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         sortOptions = false,
         description = "Change the label, note, offsets, attributes or links of a span.",
         footerHeading = "%nExamples:%n",

@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         sortOptions = false,
         description = {
             "Export annotation files as CSV, JSON-LD, DOCX, PDF or HTML, or in the formats of other annotation tools (brat, CoNLL, doccano, Label Studio, Prodigy, WebAnno TSV, PTC).",

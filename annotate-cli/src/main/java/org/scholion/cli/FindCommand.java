@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "find",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         sortOptions = false,
         description = {
             "Find spans across documents by label, text, annotator or note, each with its document, offsets and a keyword-in-context snippet.",

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "git-setup",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         sortOptions = false,
         description = {
             "Make a git work tree merge annotation files by meaning.",

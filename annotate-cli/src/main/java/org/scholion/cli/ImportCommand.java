@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         sortOptions = false,
         description = {
             "Make annotation files (text included) from the files of other annotation tools: brat, CoNLL, doccano, Label Studio, Prodigy, WebAnno TSV and the propaganda techniques corpus (PTC). Writes DIR/<document-id>.scholion.json for each document and prints each path.",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "add",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         sortOptions = false,
         description =
                 "Add a label. With several label sets in the file, --set says which (a new name makes a new set).",

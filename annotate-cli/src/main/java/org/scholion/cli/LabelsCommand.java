@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "labels",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = {
             "List, add or remove the labels of an annotation file.",
             "Without a subcommand: each label with its set, colour, hotkey, span count and description."

@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "rm",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Remove a label; refused while spans use it.",
         footerHeading = "%nExamples:%n",
         footer = {"  annotate labels article.scholion.json rm CLAIM"})

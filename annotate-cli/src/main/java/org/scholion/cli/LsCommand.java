@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "ls",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         sortOptions = false,
         description = {
             "List the spans of annotation files.",

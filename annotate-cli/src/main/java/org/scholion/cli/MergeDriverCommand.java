@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "merge-driver",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         sortOptions = false,
         description = {
             "Merge two versions of an annotation file by meaning (git calls this; see 'annotate git-setup').",

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "redo",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Redo changes that were undone. Prints what was redone.",
         footerHeading = "%nExamples:%n",
         footer = {"  annotate redo article.scholion.json", "  annotate redo article.scholion.json --steps 3"})

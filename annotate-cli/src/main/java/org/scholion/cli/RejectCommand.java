@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "reject",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         sortOptions = false,
         description = {
             "Reject suggestions: they are removed, with the relations that touch them.",

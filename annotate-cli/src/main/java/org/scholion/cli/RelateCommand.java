@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "relate",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = {"Link two spans with a typed, directed relation.", "Prints the new relation's id."},
         footerHeading = "%nExamples:%n",
         footer = {

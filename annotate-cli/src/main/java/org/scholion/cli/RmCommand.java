@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "rm",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = {"Remove spans or relations.", "Removing a span removes the relations that touch it."},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         sortOptions = false,
         description = {
             "Print or set the status of documents: todo, in-progress, done or reviewed.",

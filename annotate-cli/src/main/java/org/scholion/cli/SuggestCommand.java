@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "suggest",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = {
             "Add suggested spans of one label wherever a regular expression or a term matches, or take a model's spans from a file in an interchange format as suggestions.",
             "With --from, the document in PREDICTIONS that has FILE's text (else FILE's document id) gives its spans; spans already in FILE (same range and label) are not added twice, and --min-score keeps only spans whose score (Label Studio predictions, Prodigy spans) is at least the given one.",

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "tui",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = {
             "Label spans interactively in the terminal; every change is saved at once.",
             "Given a folder or a glob, a list of its documents comes first (status, span count, title; / filters, "

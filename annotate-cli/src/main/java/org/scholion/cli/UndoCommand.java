@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "undo",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = "Undo the last changes of an annotation file. Prints what was undone.",
         footerHeading = "%nExamples:%n",
         footer = {"  annotate undo article.scholion.json", "  annotate undo article.scholion.json --steps 3"})

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "upgrade",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description = {
             "Rewrite annotation files in the current file format, scholion/2, keeping every span, relation, label set and the undo history.",
             "A scholion/1 file is read as it is and is only rewritten when it is edited; this command rewrites it now, for example before handing files to tools that expect scholion/2. A file already in the current form is left alone. A file that cannot be read is reported and left as it is, and the others are upgraded (exit 1)."

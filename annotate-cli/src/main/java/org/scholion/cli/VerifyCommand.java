@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         description =
                 "Check a BagIt archive (as written by 'annotate export --format bag'): every file of its manifests present with the right SHA-256, no payload file outside them, the Payload-Oxum right. Names every missing, altered or unexpected file; exits 1 when there is any.",
         footerHeading = "%nExamples:%n",

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "view",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         sortOptions = false,
         description = {
             "Show annotated documents in the browser; the page follows the files as they change.",
