@@ -6,12 +6,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.scholion.core.ScholionException;
 import org.scholion.core.text.Visible;
 import org.scholion.export.ExportException;
@@ -29,6 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(
         name = "annotate",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         versionProvider = Annotate.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
@@ -50,41 +49,71 @@ public final class Annotate implements Callable<Integer> {
     /**
      * The subcommands in the order of the help. They are registered by {@link #commandLine}, only
      * the one being run when that is clear: picocli reads every registered command's annotations
-     * up front, and a terminal user should not wait for the sixteen that do not run.
+     * up front, and a terminal user should not wait for the others.
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final List<String> SUBCOMMANDS = List.of(
+            "new",
+            "add",
+            "rm",
+            "edit",
+            "undo",
+            "redo",
+            "relate",
+            "ls",
+            "show",
+            "labels",
+            "stats",
+            "status",
+            "find",
+            "export",
+            "import",
+            "verify",
+            "view",
+            "tui",
+            "suggest",
+            "agree",
+            "diff",
+            "merge",
+            "accept",
+            "reject",
+            "git-setup",
+            "merge-driver",
+            "upgrade",
+            "completion");
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("new", NewCommand::new);
-        m.put("add", AddCommand::new);
-        m.put("rm", RmCommand::new);
-        m.put("edit", EditCommand::new);
-        m.put("undo", UndoCommand::new);
-        m.put("redo", RedoCommand::new);
-        m.put("relate", RelateCommand::new);
-        m.put("ls", LsCommand::new);
-        m.put("show", ShowCommand::new);
-        m.put("labels", LabelsCommand::new);
-        m.put("stats", StatsCommand::new);
-        m.put("status", StatusCommand::new);
-        m.put("find", FindCommand::new);
-        m.put("export", ExportCommand::new);
-        m.put("import", ImportCommand::new);
-        m.put("verify", VerifyCommand::new);
-        m.put("view", ViewCommand::new);
-        m.put("tui", TuiCommand::new);
-        m.put("suggest", SuggestCommand::new);
-        m.put("agree", AgreeCommand::new);
-        m.put("diff", DiffCommand::new);
-        m.put("merge", MergeCommand::new);
-        m.put("accept", AcceptCommand::new);
-        m.put("reject", RejectCommand::new);
-        m.put("git-setup", GitSetupCommand::new);
-        m.put("merge-driver", MergeDriverCommand::new);
-        m.put("upgrade", UpgradeCommand::new);
-        m.put("completion", CompletionCommand::new);
-        return Collections.unmodifiableMap(m);
+    /** A new subcommand: a switch, not a table of constructor references, so no other command's class is loaded. */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "new" -> new NewCommand();
+            case "add" -> new AddCommand();
+            case "rm" -> new RmCommand();
+            case "edit" -> new EditCommand();
+            case "undo" -> new UndoCommand();
+            case "redo" -> new RedoCommand();
+            case "relate" -> new RelateCommand();
+            case "ls" -> new LsCommand();
+            case "show" -> new ShowCommand();
+            case "labels" -> new LabelsCommand();
+            case "stats" -> new StatsCommand();
+            case "status" -> new StatusCommand();
+            case "find" -> new FindCommand();
+            case "export" -> new ExportCommand();
+            case "import" -> new ImportCommand();
+            case "verify" -> new VerifyCommand();
+            case "view" -> new ViewCommand();
+            case "tui" -> new TuiCommand();
+            case "suggest" -> new SuggestCommand();
+            case "agree" -> new AgreeCommand();
+            case "diff" -> new DiffCommand();
+            case "merge" -> new MergeCommand();
+            case "accept" -> new AcceptCommand();
+            case "reject" -> new RejectCommand();
+            case "git-setup" -> new GitSetupCommand();
+            case "merge-driver" -> new MergeDriverCommand();
+            case "upgrade" -> new UpgradeCommand();
+            case "completion" -> new CompletionCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     @Spec
@@ -136,10 +165,10 @@ public final class Annotate implements Callable<Integer> {
                 break;
             }
         }
-        boolean one = wanted != null && SUBCOMMANDS.containsKey(wanted) && !wanted.equals("completion");
-        for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
-            if (!one || e.getKey().equals(wanted)) {
-                cli.addSubcommand(e.getValue().get());
+        boolean one = wanted != null && SUBCOMMANDS.contains(wanted) && !wanted.equals("completion");
+        for (String name : SUBCOMMANDS) {
+            if (!one || name.equals(wanted)) {
+                cli.addSubcommand(subcommand(name));
             }
         }
         return cli;
