@@ -141,6 +141,7 @@ public final class Annotate implements Callable<Integer> {
         // picocli's default factory looks for Groovy's Closure class once; the miss makes the class
         // loader open and index every jar of lib/ (about 60, POI's schemas among them) on every start
         System.setProperty("picocli.disable.closures", "true");
+        WarmUp.start();
         System.exit(commandLine(new Annotate(), args).execute(args));
     }
 
