@@ -151,62 +151,75 @@ final class Glyphs {
      */
     int split(String text, BaseFont primary, Sink sink) {
         String clean = clean(text);
-        if (covers(primary, clean)) {
+        int missing = firstMissing(primary, clean, 0);
+        if (missing == clean.length()) {
             if (sink != null && !clean.isEmpty()) {
                 sink.piece(clean, Source.PRIMARY);
             }
             return 0;
         }
+        // grapheme clusters matter only around a character the primary font lacks: the stretches
+        // between are passed on whole, not walked cluster by cluster (a whole document's text)
         int replaced = 0;
         BreakIterator clusters = BreakIterator.getCharacterInstance(Locale.ROOT);
         clusters.setText(clean);
-        StringBuilder run = new StringBuilder();
-        Source runSource = null;
-        int start = clusters.first();
-        for (int end = clusters.next(); end != BreakIterator.DONE; start = end, end = clusters.next()) {
-            Source source;
-            String drawn = null; // null: the cluster as it is
-            if (covers(primary, clean, start, end)) {
-                source = Source.PRIMARY;
+        Pieces pieces = new Pieces(sink);
+        int from = 0;
+        while (missing < clean.length()) {
+            int start = clusters.isBoundary(missing) ? missing : clusters.preceding(missing);
+            int end = clusters.following(missing);
+            pieces.add(clean, from, start, Source.PRIMARY);
+            String cluster = clean.substring(start, end);
+            if (fallback() != null && covers(fallback(), cluster)) {
+                pieces.add(cluster, 0, cluster.length(), Source.FALLBACK);
             } else {
-                String cluster = clean.substring(start, end);
-                if (fallback() != null && covers(fallback(), cluster)) {
-                    source = Source.FALLBACK;
+                String visible = withoutInvisible(cluster);
+                if (visible.isEmpty()) {
+                    // nothing to draw
+                } else if (covers(primary, visible)) {
+                    pieces.add(visible, 0, visible.length(), Source.PRIMARY);
+                } else if (fallback() != null && covers(fallback(), visible)) {
+                    pieces.add(visible, 0, visible.length(), Source.FALLBACK);
                 } else {
-                    String visible = withoutInvisible(cluster);
-                    if (visible.isEmpty()) {
-                        continue;
-                    } else if (covers(primary, visible)) {
-                        source = Source.PRIMARY;
-                        drawn = visible;
-                    } else if (fallback() != null && covers(fallback(), visible)) {
-                        source = Source.FALLBACK;
-                        drawn = visible;
-                    } else {
-                        source = Source.REPLACED;
-                        drawn = REPLACEMENT;
-                        replaced++;
-                    }
+                    pieces.add(REPLACEMENT, 0, REPLACEMENT.length(), Source.REPLACED);
+                    replaced++;
                 }
             }
-            if (sink == null) {
-                continue;
+            from = end;
+            missing = firstMissing(primary, clean, end);
+        }
+        pieces.add(clean, from, clean.length(), Source.PRIMARY);
+        pieces.finish();
+        return replaced;
+    }
+
+    /** Joins what {@link #split} finds into the longest pieces of one source each. */
+    private static final class Pieces {
+        private final Sink sink;
+        private final StringBuilder run = new StringBuilder();
+        private Source runSource;
+
+        Pieces(Sink sink) {
+            this.sink = sink;
+        }
+
+        void add(String text, int from, int to, Source source) {
+            if (sink == null || from == to) {
+                return;
             }
             if (source != runSource && run.length() > 0) {
                 sink.piece(run.toString(), runSource);
                 run.setLength(0);
             }
             runSource = source;
-            if (drawn == null) {
-                run.append(clean, start, end);
-            } else {
-                run.append(drawn);
+            run.append(text, from, to);
+        }
+
+        void finish() {
+            if (sink != null && run.length() > 0) {
+                sink.piece(run.toString(), runSource);
             }
         }
-        if (sink != null && run.length() > 0) {
-            sink.piece(run.toString(), runSource);
-        }
-        return replaced;
     }
 
     /** How many characters {@link #split} would replace, and how many control characters it removes. */
@@ -256,18 +269,19 @@ final class Glyphs {
     }
 
     private static boolean covers(BaseFont font, String text) {
-        return covers(font, text, 0, text.length());
+        return firstMissing(font, text, 0) == text.length();
     }
 
-    private static boolean covers(BaseFont font, String text, int from, int to) {
-        for (int i = from; i < to; ) {
+    /** The index of the first character from {@code from} on that {@code font} cannot draw, or the text's length. */
+    private static int firstMissing(BaseFont font, String text, int from) {
+        for (int i = from; i < text.length(); ) {
             int c = text.codePointAt(i);
             if (!font.charExists(c) && c != ' ' && c != '\n') {
-                return false;
+                return i;
             }
             i += Character.charCount(c);
         }
-        return true;
+        return text.length();
     }
 
     private static String withoutInvisible(String cluster) {
