@@ -13,6 +13,23 @@ class ExcerptsTest {
     }
 
     @Test
+    void flattensWhiteSpaceAsTheRegularExpressionDid() {
+        long seed = org.scholion.core.text.RandomTexts.seed();
+        java.util.Random random = new java.util.Random(seed);
+        String[] pieces = {" ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u00A0", "\u2003", "a", "é", "😀", "x"};
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = b.toString();
+            assertThat(Excerpts.flatten(text))
+                    .as("seed %d, text [%s]", seed, text)
+                    .isEqualTo(text.replaceAll("\\s+", " "));
+        }
+    }
+
+    @Test
     void cutsLongTextToTheLengthInCodePointsEllipsisIncluded() {
         String emoji = "😀".repeat(10);
         assertThat(Excerpts.oneLine(emoji, 10)).isEqualTo(emoji);
