@@ -42,8 +42,9 @@ public final class HtmlPage {
      * What a page served by the viewer has where the standalone file has inline parts: the
      * addresses (as the page should write them) of the {@link #STYLESHEET}, the {@link #labelStyles
      * label colours}, the {@link #SCRIPT}, the JSON-LD, the viewer's home, the document's version
-     * (polled for live updates) and its downloads in button order; the file's current version; and any
-     * problem reading the file.
+     * (polled for live updates) and its downloads in button order; the file's current version; any
+     * problem reading the file; and, for a large document, how the page carries only the first slice
+     * of its text ({@code lazy}, null for a page that carries all of it).
      */
     public record Served(
             String stylesheet,
@@ -54,7 +55,8 @@ public final class HtmlPage {
             String live,
             Map<Format, String> downloads,
             String version,
-            String problem) {
+            String problem,
+            Lazy lazy) {
         public Served {
             Objects.requireNonNull(stylesheet, "stylesheet");
             Objects.requireNonNull(labelStyles, "labelStyles");
@@ -68,6 +70,36 @@ public final class HtmlPage {
                 throw new IllegalArgumentException("version '" + version + "' must be 1 to 64 letters, digits, - or _");
             }
         }
+
+        /** The same page carrying all of its text. */
+        public Served whole() {
+            return lazy == null
+                    ? this
+                    : new Served(
+                            stylesheet, labelStyles, script, jsonLd, home, live, downloads, version, problem, null);
+        }
+    }
+
+    /**
+     * How a served page carries only the first slice of its text: each further slice is a placeholder
+     * the script fills, as it comes near the view or holds a span being selected, from {@code address}
+     * followed by the page's version, {@code /} and the slice's number (see docs/viewer.md). A slice is
+     * a run of whole pieces of the text ({@code <p>} elements) and ends at the first piece boundary
+     * after {@code slice} code points of text.
+     */
+    public record Lazy(String address, int slice) {
+        public Lazy {
+            Objects.requireNonNull(address, "address");
+            if (slice < 1) {
+                throw new IllegalArgumentException("a slice of " + slice + " code points must hold at least one");
+            }
+        }
+    }
+
+    /** Where a page that carries only the first slice of its text puts the others. */
+    public interface Slices {
+        /** The stream for slice {@code number} (1, 2, ...); the page closes it once the slice is written. */
+        OutputStream open(int number) throws IOException;
     }
 
     /** The JSON-LD export, streamed into the page's data block through {@link ScriptSafeStream}. */
@@ -116,7 +148,23 @@ public final class HtmlPage {
      */
     public static void served(AnnotatedDocument document, ExportOptions options, Served served, OutputStream out)
             throws IOException {
+        served(document, options, Objects.requireNonNull(served, "served").whole(), out, null);
+    }
+
+    /**
+     * Writes the page as the viewer serves it, as {@link #served(AnnotatedDocument, ExportOptions,
+     * Served, OutputStream)} does; when {@code served} is {@link Served#lazy() lazy}, the page carries
+     * the first slice of the text and a placeholder for each further one, whose markup goes to the
+     * stream {@code slices} opens for it. Offsets and pieces are the whole page's: the slices and the
+     * first one, put together in place of the placeholders, are the text of the whole page.
+     */
+    public static void served(
+            AnnotatedDocument document, ExportOptions options, Served served, OutputStream out, Slices slices)
+            throws IOException {
         Objects.requireNonNull(served, "served");
+        if ((served.lazy() == null) != (slices == null)) {
+            throw new IllegalArgumentException("a lazy page needs somewhere to put its slices, and only a lazy page");
+        }
         Brief brief = Brief.of(document, options);
         // the JSON-LD would double the page; the viewer offers it as a download instead
         String head = "<link rel=\"stylesheet\" href=\"" + escape(served.stylesheet()) + "\">\n"
@@ -124,7 +172,7 @@ public final class HtmlPage {
                 + "<link rel=\"alternate\" type=\"application/ld+json\" href=\"" + escape(served.jsonLd()) + "\">\n";
         try {
             new PageWriter(brief, served, out)
-                    .page(head, null, "<script src=\"" + escape(served.script()) + "\"></script>\n");
+                    .page(head, null, "<script src=\"" + escape(served.script()) + "\"></script>\n", slices);
         } catch (ExportException e) {
             throw new IllegalStateException("a served page embeds no JSON-LD", e);
         }

@@ -40,7 +40,23 @@ final class PageWriter {
     private final AnnotatedDocument doc;
     private final Map<String, String> classByLabel = new HashMap<>();
     private final OutputStream stream;
-    private final Markup out;
+    /** Where the text goes now: the page's own markup, or the stream of a slice of a sliced page. */
+    private Markup out;
+    /** The page's own markup, while a slice of the text goes elsewhere. */
+    private final Markup page;
+    /** Where a sliced page puts its text's slices after the first; null when the page carries the whole text. */
+    private HtmlPage.Slices slices;
+
+    private OutputStream sliceStream;
+    /** The piece (a {@code <p>} of the text) that opens next, counted from 0. */
+    private int piece;
+    /** The slice being written (0: the one the page carries), its first piece, first code point, size and lines. */
+    private int slice;
+
+    private int sliceFirstPiece;
+    private int sliceStart;
+    private long sliceCodePoints;
+    private int sliceLines;
     /** Whether span markers show their entry numbers; without, a piece of text compares equal across renumbering. */
     private boolean numbered = true;
 
@@ -49,7 +65,8 @@ final class PageWriter {
         this.brief = brief;
         this.served = served;
         this.stream = stream;
-        this.out = new Markup(stream);
+        this.page = new Markup(stream);
+        this.out = page;
         this.doc = brief.document();
         List<Label> labels = doc.labels();
         for (int i = 0; i < labels.size(); i++) {
@@ -62,6 +79,17 @@ final class PageWriter {
      * {@code script} closing its body; the stream is flushed, not closed.
      */
     void page(String head, HtmlPage.JsonLdBlock jsonLd, String script) throws IOException, ExportException {
+        page(head, jsonLd, script, null);
+    }
+
+    /**
+     * Writes the page as {@link #page(String, HtmlPage.JsonLdBlock, String)} does; with {@code slices}
+     * (on a served page with {@link HtmlPage.Served#lazy()}), the text's first slice in the page and
+     * each further one to its own stream, a placeholder standing for it in the page.
+     */
+    void page(String head, HtmlPage.JsonLdBlock jsonLd, String script, HtmlPage.Slices slices)
+            throws IOException, ExportException {
+        this.slices = slices;
         try {
             write(head, jsonLd, script);
         } catch (UncheckedIOException e) {
@@ -113,6 +141,11 @@ final class PageWriter {
                     .append("\" data-version=\"")
                     .append(served.version())
                     .append('"');
+            if (slices != null) {
+                out.append(" data-slices=\"")
+                        .append(escape(served.lazy().address()))
+                        .append('"');
+            }
         }
         out.append(">\n<div id=\"app\">\n<a class=\"skip\" href=\"#text\">Skip to the text</a>\n");
         header();
@@ -305,6 +338,12 @@ final class PageWriter {
             out.append(" lang=\"").append(escape(language)).append('"');
         }
         out.append(">\n");
+        piece = 0;
+        slice = 0;
+        sliceFirstPiece = 0;
+        sliceStart = 0;
+        sliceCodePoints = 0;
+        sliceLines = 0;
         // Line terminators are not drawn, so a span that ends inside one gets its marker at the end of the line.
         TreeMap<Integer, List<Entry>> byEnd = new TreeMap<>();
         for (Entry entry : brief.entries()) {
@@ -321,7 +360,9 @@ final class PageWriter {
                     // A long paragraph goes out in pieces that the browser can skip laying out
                     // while they are off screen (content-visibility); CSS closes the gap between them,
                     // so the piece's first line sits one line under the last line of the one before.
-                    out.append("</p>\n<p dir=\"auto\" class=\"cont")
+                    out.append("</p>\n");
+                    opening(line.start());
+                    out.append("<p dir=\"auto\" class=\"cont")
                             .append(isLong(lines, i) ? " long" : "")
                             .append("\">");
                     written = 0;
@@ -330,6 +371,7 @@ final class PageWriter {
                     // a <br> before it would break it twice and draw every line break as a blank line.
                     out.append('\n');
                 } else {
+                    opening(line.start());
                     out.append(isLong(lines, i) ? "<p dir=\"auto\" class=\"long\">" : "<p dir=\"auto\">");
                     open = true;
                     written = 0;
@@ -339,6 +381,7 @@ final class PageWriter {
                 for (Fragment fragment : line.fragments()) {
                     fragment(fragment);
                     written += fragment.text().length();
+                    sliceCodePoints += fragment.end() - fragment.start();
                 }
             } else if (open) {
                 out.append("</p>\n");
@@ -353,16 +396,77 @@ final class PageWriter {
                     pending.clear();
                 }
             }
+            sliceLines++;
         }
         if (!pending.isEmpty()) {
-            out.append(open ? "" : "<p dir=\"auto\">");
+            if (!open) {
+                opening(doc.text().length());
+                out.append("<p dir=\"auto\">");
+            }
             pending.forEach(this::marker);
             open = true;
         }
         if (open) {
             out.append("</p>\n");
         }
+        if (slice > 0) {
+            endSlice(doc.text().length());
+        }
         out.append("</article>\n");
+    }
+
+    /**
+     * Called before each piece of the text opens, {@code start} the code point of its first line: on a
+     * sliced page, a slice that holds enough text ends here and the next one begins.
+     */
+    private void opening(int start) {
+        if (slices != null
+                && piece > sliceFirstPiece
+                && sliceCodePoints >= served.lazy().slice()) {
+            if (slice > 0) {
+                endSlice(start);
+            }
+            slice++;
+            sliceFirstPiece = piece;
+            sliceStart = start;
+            sliceCodePoints = 0;
+            sliceLines = 0;
+            try {
+                sliceStream = slices.open(slice);
+                out = new Markup(sliceStream);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        piece++;
+    }
+
+    /**
+     * Closes the slice being written, which ends at code point {@code end}, and puts its
+     * placeholder into the page: which pieces and code points it holds, and how much text and how
+     * many lines, so the script can guess its height until it is fetched.
+     */
+    private void endSlice(int end) {
+        out.flush();
+        try {
+            sliceStream.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out = page;
+        out.append("<div class=\"slice\" data-slice=\"")
+                .append(slice)
+                .append("\" data-first=\"")
+                .append(sliceFirstPiece)
+                .append("\" data-count=\"")
+                .append(piece - sliceFirstPiece)
+                .append("\" data-start=\"")
+                .append(sliceStart)
+                .append("\" data-end=\"")
+                .append(end)
+                .append("\" data-lines=\"")
+                .append(sliceLines)
+                .append("\"></div>\n");
     }
 
     /** Whether the piece of a paragraph starting at line {@code from} is long enough to be worth skipping off screen. */

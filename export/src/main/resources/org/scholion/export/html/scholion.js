@@ -1,8 +1,10 @@
 /* Scholion page behaviour: label toggles, filter, tooltips, selection, the annotations list, the map
    and (in the viewer) live updates. The text and its highlights are server-rendered; everything else
    comes from one JSON block (#data) parsed once. The list draws only the rows near the view, so a
-   document of tens of thousands of spans opens as fast as a short one. Text is only ever set through
-   textContent. */
+   document of tens of thousands of spans opens as fast as a short one. A large document served by the
+   viewer carries only the first slice of its text: the others are placeholders (.slice) filled from the
+   viewer as they come near the view or hold a span being selected. Text is only ever set through
+   textContent; markup comes only from the page's own server. */
 (function () {
   'use strict';
   var PAGE = 200;
@@ -18,6 +20,8 @@
   var painted = false;
   var tip = document.getElementById('tip');
   var observer = null;
+  var sliceObserver = null;
+  var loading = new Map();
 
   function all(selector, root) {
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
@@ -89,6 +93,13 @@
       p.appendChild(document.createTextNode(' '));
     });
     return p;
+  }
+
+  /* Parses markup the viewer sent (escaped by the server, as the page itself) into nodes. */
+  function parse(html, wrapper) {
+    var doc = new DOMParser().parseFromString('<!DOCTYPE html><body><' + wrapper + '>' + html + '</' + wrapper + '>',
+      'text/html');
+    return doc.body.firstElementChild;
   }
 
   function markerId(mk) {
@@ -473,6 +484,16 @@
     }
     var frs = all('#text .fr[data-s~="' + CSS.escape(selected) + '"]');
     frs.forEach(function (fr) { fr.classList.add('hit'); });
+    var holder = scrollText ? holderOf(s, frs.length > 0) : null;
+    if (holder) {
+      // the span's text is not on the page yet: fetch its slice, then select it again
+      load(holder).then(function () {
+        if (selected === s.id) {
+          select(s.id, true);
+        }
+      }, function () {});
+      return;
+    }
     if (scrollText && frs.length) {
       frs[0].scrollIntoView({block: 'center'});
       var marker = document.querySelector('#text .mk[href="#e-' + CSS.escape(selected) + '"]');
@@ -604,6 +625,138 @@
     }
   });
 
+  /* The placeholder of a slice not yet on the page that holds the start of span s, or when none
+     does and the page shows none of the span, the first one holding part of it; null when none. */
+  function holderOf(s, shown) {
+    var holders = all('#text > .slice');
+    for (var i = 0; i < holders.length; i++) {
+      var from = +holders[i].dataset.start;
+      var to = +holders[i].dataset.end;
+      if ((from <= s.start && s.start < to) || (!shown && s.start <= from && from < s.end)) {
+        return holders[i];
+      }
+    }
+    return null;
+  }
+
+  /* The element of piece i of the text (its i-th <p>, counting those a placeholder stands for), null
+     when the piece is not on the page yet. */
+  function pieceAt(i) {
+    var at = 0;
+    for (var c = $('text').firstElementChild; c; c = c.nextElementSibling) {
+      if (c.classList.contains('slice')) {
+        at += +c.dataset.count;
+        if (i < at) {
+          return null;
+        }
+      } else if (at++ === i) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /* Pieces of text just put on the page, brought to the page's state: filter, numbers, selection. */
+  function settle(nodes) {
+    var filtering = off.size > 0 || query !== '';
+    nodes.forEach(function (node) {
+      if (filtering) {
+        all('.fr', node).forEach(paint);
+      }
+      all('.mk', node).forEach(function (mk) {
+        var s = byId.get(markerId(mk));
+        if (s && mk.textContent !== String(s.n)) {
+          mk.textContent = String(s.n);
+        }
+        var v = visible(markerId(mk));
+        if (mk.hidden === v) {
+          mk.hidden = !v;
+        }
+      });
+      if (selected) {
+        all('.fr[data-s~="' + CSS.escape(selected) + '"]', node).forEach(function (fr) { fr.classList.add('hit'); });
+      }
+    });
+  }
+
+  function sliceHolder(number) {
+    return document.querySelector('#text > .slice[data-slice="' + number + '"]');
+  }
+
+  /* Fills a placeholder with its slice of text from the viewer, for the page's version; while the page
+     follows a change (the viewer has moved on) it asks again, for the new version. */
+  function load(holder) {
+    var number = holder.dataset.slice;
+    if (!loading.has(number)) {
+      loading.set(number, new Promise(function (resolve, reject) {
+        var tries = 0;
+        function attempt() {
+          var version = document.body.dataset.version;
+          fetch(document.body.dataset.slices + encodeURIComponent(version) + '/' + number, {cache: 'no-store'})
+            .then(function (r) {
+              if (!r.ok || r.status === 204) { throw new Error(r.status); }
+              return r.text();
+            }).then(function (html) {
+              var now = sliceHolder(number);
+              if (now && document.body.dataset.version !== version) { throw new Error('moved'); }
+              if (now) {
+                var nodes = Array.prototype.map.call(parse(html, 'article').children, function (n) {
+                  return document.importNode(n, true);
+                });
+                now.replaceWith.apply(now, nodes);
+                settle(nodes);
+              }
+              loading.delete(number);
+              resolve();
+            }).catch(function (e) {
+              if (++tries >= 20 || !sliceHolder(number)) {
+                loading.delete(number);
+                reject(e);
+              } else {
+                setTimeout(attempt, 500);
+              }
+            });
+        }
+        attempt();
+      }));
+    }
+    return loading.get(number);
+  }
+
+  /* Sizes the placeholders as the text already shown runs, and fills each as it comes near the view. */
+  function slices() {
+    if (sliceObserver) {
+      sliceObserver.disconnect();
+      sliceObserver = null;
+    }
+    loading = new Map();
+    var holders = all('#text > .slice');
+    if (!holders.length || !document.body.dataset.slices) {
+      return;
+    }
+    var text = $('text');
+    var line = parseFloat(getComputedStyle(text).lineHeight) || 32;
+    var first = +holders[0].dataset.start;
+    var perPoint = first > 0 ? (holders[0].getBoundingClientRect().top - text.getBoundingClientRect().top) / first : 0;
+    holders.forEach(function (h) {
+      var points = +h.dataset.end - +h.dataset.start;
+      var guess = perPoint > 0 ? points * perPoint : (+h.dataset.lines + points / 80) * line;
+      h.style.height = Math.max(line, Math.round(guess)) + 'px';
+    });
+    if (!window.IntersectionObserver) {
+      holders.forEach(function (h) { load(h).catch(function () {}); });
+      return;
+    }
+    sliceObserver = new IntersectionObserver(function (seen) {
+      seen.forEach(function (entry) {
+        if (entry.isIntersecting && entry.target.isConnected) {
+          load(entry.target).catch(function () {});
+        }
+      });
+    }, {rootMargin: '1500px 0px'});
+    holders.forEach(function (h) { sliceObserver.observe(h); });
+  }
+
   function watch() {
     if (!window.IntersectionObserver) {
       return;
@@ -631,12 +784,6 @@
         e.classList.toggle('stale', stale);
       }
     }
-    /* Parses markup the viewer sent (escaped by the server, as the page itself) into nodes. */
-    function parse(html, wrapper) {
-      var doc = new DOMParser().parseFromString('<!DOCTYPE html><body><' + wrapper + '>' + html + '</' + wrapper + '>',
-        'text/html');
-      return doc.body.firstElementChild;
-    }
     function swap(old, html, wrapper) {
       if (old && html !== null && html !== undefined) {
         var next = parse(html, wrapper).firstElementChild;
@@ -656,9 +803,9 @@
       var rels = data.relations.filter(function (r, i) { return !cut.has(i); });
       c.relationsAdd.forEach(function (a) { rels.splice(a[0], 0, a[1]); });
       data.relations = rels;
-      var text = $('text');
       c.pieces.forEach(function (p) {
-        var old = text.children[p[0]];
+        // a piece of a slice not on the page yet comes from the viewer as it is now, when it is fetched
+        var old = pieceAt(p[0]);
         var next = parse(p[1], 'article').firstElementChild;
         if (old && next) {
           old.replaceWith(document.importNode(next, true));
@@ -732,12 +879,16 @@
         $('app').replaceWith(document.importNode(app, true));
         document.title = next.title;
         body.dataset.version = next.body.dataset.version;
+        if (next.body.dataset.slices) {
+          body.dataset.slices = next.body.dataset.slices;
+        }
         var q = $('q');
         if (q) { q.value = value; }
         if (focused && $(focused)) { $(focused).focus(); }
         index();
         function redraw() {
           apply();
+          slices();
           status('Live \u00b7 updated ' + new Date().toLocaleTimeString(), false);
         }
         if (restyled) {
@@ -770,6 +921,7 @@
     index();
     watch();
     apply();
+    slices();
     if (location.hash.indexOf('#e-') === 0) {
       select(decodeURIComponent(location.hash.slice(3)), true);
     }
