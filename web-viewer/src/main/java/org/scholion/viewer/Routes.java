@@ -50,6 +50,7 @@ final class Routes implements HttpHandler {
     private static final String SCRIPT = "scholion.js";
     private static final String VERSION = "version";
     private static final String CHANGES = "changes";
+    private static final String TEXT_SLICES = "text";
     private static final String LABEL_STYLES = "labels.css";
     private static final String DOWNLOAD = "download";
     private static final String CORPUS_STYLESHEET = "corpus.css";
@@ -61,6 +62,13 @@ final class Routes implements HttpHandler {
     static final String CORPUS_SCRIPT_PATH = "/" + ASSETS + "/" + CORPUS_SCRIPT;
     /** The longest text a search may look for, in characters. */
     static final int MAX_QUERY = 200;
+    /**
+     * The system property giving the length of text, in code points, above which a page carries
+     * only its first slice of text and fetches the others as they come near the view.
+     */
+    static final String LAZY_ABOVE = "scholion.viewer.lazyAbove";
+    /** The system property giving how many code points of text a slice of such a page holds at least. */
+    static final String SLICE = "scholion.viewer.slice";
 
     private static final String HTML = "text/html; charset=UTF-8";
     private static final String TEXT = "text/plain; charset=UTF-8";
@@ -82,11 +90,22 @@ final class Routes implements HttpHandler {
 
     private final Shelf shelf;
     private final boolean loopbackOnly;
+    /** The length of text, in code points, above which a page carries only its first slice. */
+    private final int lazyAbove;
+    /** The code points of text a slice holds at least. */
+    private final int slice;
+
     private final Map<String, Rendered> pages = new ConcurrentHashMap<>();
     private volatile Index index;
 
-    /** A page rendered for one state of a file. */
-    private record Rendered(WatchedFile.State state, byte[] gzip, long length) {}
+    /** A compressed body and how long it is unpacked. */
+    private record Packed(byte[] gzip, long length) {}
+
+    /**
+     * A page rendered for one state of a file, kept compressed, and the further slices of its text
+     * when the page carries only the first (slice {@code n} at {@code n - 1}).
+     */
+    private record Rendered(WatchedFile.State state, Packed page, List<Packed> slices) {}
 
     /**
      * The last state of a file whose page was served, and how a page of the state before it
@@ -103,6 +122,9 @@ final class Routes implements HttpHandler {
     Routes(Shelf shelf, boolean loopbackOnly) {
         this.shelf = shelf;
         this.loopbackOnly = loopbackOnly;
+        // read once per viewer, so a test can start a viewer of its own with other sizes
+        this.lazyAbove = Math.max(0, Integer.getInteger(LAZY_ABOVE, 1 << 20));
+        this.slice = Math.max(1, Integer.getInteger(SLICE, 100_000));
     }
 
     @Override
@@ -200,7 +222,9 @@ final class Routes implements HttpHandler {
             plain(exchange, 301, "See " + base);
         } else if (rest.isEmpty()) {
             noStore(exchange);
-            sendPage(exchange, rendered(file));
+            sendPacked(exchange, rendered(file).page());
+        } else if (rest.size() == 3 && rest.get(0).equals(TEXT_SLICES) && !slash) {
+            textSlice(exchange, file, rest.get(1), rest.get(2));
         } else if (rest.size() == 1 && rest.get(0).equals(VERSION) && !slash) {
             noStore(exchange);
             exchange.getResponseHeaders().set("ETag", "\"" + state.version() + "\"");
@@ -281,22 +305,107 @@ final class Routes implements HttpHandler {
         WatchedFile.State state = follow(file).state();
         Rendered rendered = pages.get(file.slug());
         if (rendered == null || rendered.state() != state) {
-            ByteArrayOutputStream gzip = new ByteArrayOutputStream(1 << 16);
-            CountingStream counting;
-            try (GZIPOutputStream out = new FastGzip(gzip)) {
-                counting = new CountingStream(out);
-                HtmlPage.served(state.document(), OPTIONS, served(state), counting);
+            HtmlPage.Served served = served(state);
+            List<Packed> slices = new ArrayList<>();
+            Packing page = new Packing(null);
+            try (page) {
+                if (served.lazy() == null) {
+                    HtmlPage.served(state.document(), OPTIONS, served, page);
+                } else {
+                    HtmlPage.served(state.document(), OPTIONS, served, page, number -> new Packing(slices));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("a page in memory cannot fail to write", e);
             }
-            rendered = new Rendered(state, gzip.toByteArray(), counting.count);
+            rendered = new Rendered(state, page.packed(), List.copyOf(slices));
             pages.put(file.slug(), rendered);
         }
         return rendered;
     }
 
-    /** The page as it is kept, compressed, to a browser that accepts that; unpacked while sent to any other. */
-    private static void sendPage(HttpExchange exchange, Rendered page) throws IOException {
+    /**
+     * Slice {@code number} of the text of a page that carries only its first, for the page of
+     * version {@code version}; 204 without a body when that is not the current version (the page
+     * follows the change, then asks again), 404 when there is no such slice.
+     */
+    private void textSlice(HttpExchange exchange, WatchedFile file, String version, String number) throws IOException {
+        Rendered rendered = rendered(file);
+        int n;
+        try {
+            n = number.matches("[1-9][0-9]{0,8}") ? Integer.parseInt(number) : 0;
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1 || n > rendered.slices().size()) {
+            notFound(exchange);
+            return;
+        }
+        if (!version.equals(rendered.state().version())) {
+            // the page is following a change: it asks again for its new version (a 2xx, so no console error)
+            noStore(exchange);
+            exchange.sendResponseHeaders(204, -1);
+            return;
+        }
+        noStore(exchange);
+        sendPacked(exchange, rendered.slices().get(n - 1));
+    }
+
+    /** Markup compressed as it is written; once closed, {@link #packed} (and added to {@code done}, if given). */
+    private static final class Packing extends java.io.FilterOutputStream {
+        private final ByteArrayOutputStream bytes;
+        private final List<Packed> done;
+        private long count;
+        private Packed packed;
+
+        Packing(List<Packed> done) {
+            this(new ByteArrayOutputStream(1 << 16), done);
+        }
+
+        private Packing(ByteArrayOutputStream bytes, List<Packed> done) {
+            super(fastGzip(bytes));
+            this.bytes = bytes;
+            this.done = done;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (packed != null) {
+                return;
+            }
+            super.close();
+            packed = new Packed(bytes.toByteArray(), count);
+            if (done != null) {
+                done.add(packed);
+            }
+        }
+
+        Packed packed() {
+            return packed;
+        }
+
+        private static OutputStream fastGzip(ByteArrayOutputStream bytes) {
+            try {
+                return new FastGzip(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a stream in memory cannot fail", e);
+            }
+        }
+    }
+
+    /** Markup as it is kept, compressed, to a browser that accepts that; unpacked while sent to any other. */
+    private static void sendPacked(HttpExchange exchange, Packed page) throws IOException {
         Headers headers = exchange.getResponseHeaders();
         headers.set("Content-Type", HTML);
         headers.set("Vary", "Accept-Encoding");
@@ -331,29 +440,8 @@ final class Routes implements HttpHandler {
         }
     }
 
-    /** Counts what passes through, to tell the unpacked page's length. */
-    private static final class CountingStream extends java.io.FilterOutputStream {
-        long count;
-
-        CountingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-    }
-
     /** What the page of a file's state needs from the viewer: its addresses, relative to the page where they can be. */
-    static HtmlPage.Served served(WatchedFile.State state) {
+    HtmlPage.Served served(WatchedFile.State state) {
         Map<Format, String> downloads = new LinkedHashMap<>();
         for (Format format : DOWNLOADS) {
             downloads.put(format, DOWNLOAD + "/" + format.extension());
@@ -367,7 +455,8 @@ final class Routes implements HttpHandler {
                 VERSION,
                 downloads,
                 state.version(),
-                state.problem());
+                state.problem(),
+                state.document().text().length() > lazyAbove ? new HtmlPage.Lazy(TEXT_SLICES + "/", slice) : null);
     }
 
     private static String asset(String name) {

@@ -90,6 +90,44 @@ final class Samples {
         return file;
     }
 
+    /**
+     * {@code paragraphs} paragraphs of about 200 code points (emoji first, CRLF line ends, a blank
+     * line between), each with a span {@code pN} on the words "Paragraph N" and, every fifth, a
+     * span {@code xN} from its last words into the next paragraph.
+     */
+    static AnnotatedDocument large(String id, int paragraphs) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < paragraphs; i++) {
+            text.append(String.format(java.util.Locale.ROOT, "😀 Paragraph %03d", i))
+                    .append(" of a document long enough to be served in slices, with Zoë́ in it;")
+                    .append("\r\nits second line carries on for a while and ends here, well after the first.")
+                    .append("\r\n\r\n");
+        }
+        String s = text.toString();
+        org.scholion.core.text.CodePointText points = org.scholion.core.text.CodePointText.of(s);
+        AnnotatedDocument.Builder builder = AnnotatedDocument.builder(
+                        new Document(id, "Large " + id, null, "text/plain", "en", Map.of(), s))
+                .labelSet(Seeds.labelSet("entities").orElseThrow());
+        for (int i = 0; i < paragraphs; i++) {
+            int here = s.indexOf(String.format(java.util.Locale.ROOT, "Paragraph %03d", i));
+            int at = points.toCodePointIndex(here);
+            builder.span(Span.of("p" + i, at, at + 13, i % 2 == 0 ? "PERSON" : "LOCATION"));
+            if (i % 5 == 0 && i + 1 < paragraphs) {
+                int next = s.indexOf(String.format(java.util.Locale.ROOT, "Paragraph %03d", i + 1));
+                int from = points.toCodePointIndex(s.indexOf("well after", here));
+                int to = points.toCodePointIndex(s.indexOf("ends here", next));
+                builder.span(Span.of("x" + i, from, to, "ORGANIZATION"));
+            }
+        }
+        return builder.build();
+    }
+
+    static Path large(Path folder, String id, int paragraphs) throws ScholionException {
+        Path file = folder.resolve(id + ".scholion.json");
+        AnnotationFile.at(file).create(large(id, paragraphs), false);
+        return file;
+    }
+
     static Path hostile(Path folder) throws ScholionException {
         Path file = folder.resolve("hostile.scholion.json");
         AnnotationFile.at(file).create(hostile(), false);

@@ -559,4 +559,107 @@ class ViewerBrowserTest {
             assertQuietConsole();
         }
     }
+
+    private boolean inText(String words) {
+        return (Boolean) js.executeScript(
+                "return document.getElementById('text').textContent.indexOf(arguments[0]) >= 0", words);
+    }
+
+    private void waitFor(String what, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(20))
+                .withMessage(what)
+                .until(d -> condition.getAsBoolean());
+    }
+
+    @Test
+    @Order(11)
+    void aLargeDocumentLoadsItsTextAsItComesIntoViewAndFollowsChanges() throws Exception {
+        Path own = Files.createDirectories(folder.resolve("lazy"));
+        Path file = Samples.large(own, "large", 400);
+        try (Viewer lazy = ViewerHttpTest.startLazy(List.of(file), 20_000, 6_000)) {
+            open(lazy.documentUris().get(0).toString());
+            // what the page of the test before logged once its viewer had gone is not this page's
+            driver.manage().logs().get(LogType.BROWSER);
+            js.executeScript("window.scholionMark = 'kept'");
+            long holders = count("#text > .slice");
+            assertThat(holders).as("placeholders").isGreaterThanOrEqualTo(5);
+            // the first slice is on the page and in view; the list and the count know every span
+            WebElement first = driver.findElement(By.cssSelector("#text > p"));
+            assertThat(first.getText()).contains("Paragraph 000");
+            assertThat((Boolean) js.executeScript(
+                            "var r = arguments[0].getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0",
+                            first))
+                    .isTrue();
+            assertThat(driver.findElement(By.id("shown")).getAttribute("textContent"))
+                    .isEqualTo("480");
+            assertThat(inText("Paragraph 399")).isFalse();
+            assertThat((Long) js.executeScript(
+                            "return document.querySelector('#text > .slice').getBoundingClientRect().height"))
+                    .as("a placeholder stands for its text's height")
+                    .isGreaterThan(1000L);
+
+            // scrolling to the first placeholder fills it, and only what is near
+            String next = (String) js.executeScript("return document.querySelector('#text > .slice').dataset.slice");
+            js.executeScript("document.querySelector('#text > .slice').scrollIntoView({block: 'start'})");
+            waitFor(
+                    "slice " + next + " loads when scrolled to",
+                    () -> count("#text > .slice[data-slice=\"" + next + "\"]") == 0);
+            assertThat(count("#text > .slice[data-slice=\"" + holders + "\"]"))
+                    .as("the last slice, far away, is still a placeholder")
+                    .isEqualTo(1);
+
+            // a span far away, picked from the list: its slice is fetched, then it is selected and shown
+            assertThat(inText("Paragraph 250")).isFalse();
+            WebElement filter = driver.findElement(By.id("q"));
+            filter.sendKeys("Paragraph 250");
+            driver.findElement(By.cssSelector("li.en[data-s=\"p250\"] button.go"))
+                    .click();
+            waitFor("the far span is drawn and selected", () -> count("#text .fr.hit[data-s~=\"p250\"]") > 0);
+            waitFor("the far span is in view", () -> (Boolean)
+                    js.executeScript("var r = document.querySelector('#text .fr.hit').getBoundingClientRect();"
+                            + " return r.top >= 0 && r.bottom <= innerHeight"));
+            js.executeScript(
+                    "var q = document.getElementById('q'); q.value = ''; q.dispatchEvent(new Event('input', {bubbles: true}));");
+            assertThat(driver.findElement(By.id("shown")).getAttribute("textContent"))
+                    .isEqualTo("480");
+            assertThat(count("#text > .slice[data-slice=\"" + holders + "\"]"))
+                    .as("the last slice is still not fetched")
+                    .isEqualTo(1);
+
+            // a change in a slice on the page appears in place; one in a slice not fetched yet shows once it is
+            org.scholion.core.text.CodePointText points =
+                    Samples.large("large", 400).text();
+            String text = points.string();
+            int near = points.toCodePointIndex(text.indexOf("document long", text.indexOf("Paragraph 250")));
+            int far = points.toCodePointIndex(text.indexOf("document long", text.indexOf("Paragraph 399")));
+            AnnotationFile.at(file)
+                    .update(
+                            "add a span",
+                            doc -> doc.withSpan(new Span(
+                                            "near", near, near + 13, "PERSON", "added near", "tester", null, false))
+                                    .withSpan(new Span(
+                                            "far", far, far + 13, "PERSON", "added far", "tester", null, false)));
+            waitFor("the new span in a slice on the page", () -> count("#text .fr[data-s~=\"near\"]") == 1);
+            assertThat(count("#text .mk[href=\"#e-near\"]")).isEqualTo(1);
+            assertThat(driver.findElement(By.id("shown")).getAttribute("textContent"))
+                    .isEqualTo("482");
+            assertThat(count("#text > .slice[data-slice=\"" + holders + "\"]")).isEqualTo(1);
+            js.executeScript("window.scrollTo(0, document.documentElement.scrollHeight)");
+            waitFor(
+                    "the last slice loads at the end of the page",
+                    () -> count("#text > .slice") == 0 || count("#text > .slice[data-slice=\"" + holders + "\"]") == 0);
+            waitFor("the change in it shows", () -> count("#text .fr[data-s~=\"far\"]") == 1);
+            Object wrong =
+                    js.executeScript("var n = new Map(); document.querySelectorAll('li.en').forEach(function (li) {"
+                            + " n.set(li.dataset.s, li.dataset.n); });"
+                            + " return Array.from(document.querySelectorAll('#text .mk')).filter(function (mk) {"
+                            + " var id = mk.getAttribute('href').slice(3); return n.has(id) && n.get(id) !== mk.textContent;"
+                            + " }).length");
+            assertThat(wrong).as("markers carry their entries' numbers").isEqualTo(0L);
+            assertThat(js.executeScript("return window.scholionMark"))
+                    .as("the page was not loaded anew")
+                    .isEqualTo("kept");
+            assertQuietConsole();
+        }
+    }
 }

@@ -132,6 +132,77 @@ class ViewerHttpTest {
                 .contains("<link rel=\"alternate\" type=\"application/ld+json\" href=\"download/jsonld\">");
     }
 
+    /** A viewer started with a page length and slice size of its own (system properties read at its start). */
+    static Viewer startLazy(List<Path> files, int lazyAbove, int slice) throws ScholionException {
+        System.setProperty(Routes.LAZY_ABOVE, Integer.toString(lazyAbove));
+        System.setProperty(Routes.SLICE, Integer.toString(slice));
+        try {
+            return Viewer.start(files, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        } finally {
+            System.clearProperty(Routes.LAZY_ABOVE);
+            System.clearProperty(Routes.SLICE);
+        }
+    }
+
+    @Test
+    void aLargeDocumentsPageCarriesItsFirstSliceAndTheViewerServesTheOthers() throws Exception {
+        Path own = Files.createDirectories(folder.resolve("lazy"));
+        Path large = Samples.large(own, "large", 400);
+        try (Viewer lazy = startLazy(List.of(large, Samples.seed(own)), 20_000, 6_000)) {
+            String page = send(HttpRequest.newBuilder(lazy.uri().resolve("/doc/large/"))
+                            .build())
+                    .body();
+            long holders = page.split("<div class=\"slice\"", -1).length - 1;
+            assertThat(holders).as("placeholders").isGreaterThanOrEqualTo(5);
+            assertThat(page).contains(" data-slices=\"text/\"");
+            String text = page.substring(page.indexOf("<article"), page.indexOf("</article>"));
+            assertThat(text).contains("Paragraph 000").doesNotContain("Paragraph 399");
+            assertThat(send(HttpRequest.newBuilder(lazy.uri().resolve(SEED)).build())
+                            .body())
+                    .as("a short document is served whole")
+                    .doesNotContain("data-slices")
+                    .doesNotContain("class=\"slice\"");
+            String version = send(HttpRequest.newBuilder(lazy.uri().resolve("/doc/large/version"))
+                            .build())
+                    .body()
+                    .strip();
+            HttpResponse<String> last =
+                    send(HttpRequest.newBuilder(lazy.uri().resolve("/doc/large/text/" + version + "/" + holders))
+                            .build());
+            assertThat(last.statusCode()).isEqualTo(200);
+            assertThat(last.headers().firstValue("Content-Type")).hasValue("text/html; charset=UTF-8");
+            assertThat(last.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(last.headers().firstValue("Content-Security-Policy")).hasValue(Routes.POLICY);
+            assertThat(last.body())
+                    .startsWith("<p dir=\"auto\"")
+                    .contains("Paragraph 399")
+                    .endsWith("</p>\n");
+            HttpResponse<byte[]> packed = client.send(
+                    HttpRequest.newBuilder(lazy.uri().resolve("/doc/large/text/" + version + "/1"))
+                            .header("Accept-Encoding", "gzip")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(packed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            String first = new String(
+                    new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(packed.body())).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(first).startsWith("<p dir=\"auto\"").doesNotContain("Paragraph 000");
+            assertThat(send(HttpRequest.newBuilder(lazy.uri().resolve("/doc/large/text/0123456789abcdef/1"))
+                                    .build())
+                            .statusCode())
+                    .as("a page of another version asks again once it has followed")
+                    .isEqualTo(204);
+            for (String wrong :
+                    List.of(version + "/0", version + "/" + (holders + 1), version + "/01", version + "/x")) {
+                assertThat(send(HttpRequest.newBuilder(lazy.uri().resolve("/doc/large/text/" + wrong))
+                                        .build())
+                                .statusCode())
+                        .as("text/%s", wrong)
+                        .isEqualTo(404);
+            }
+        }
+    }
+
     @Test
     void assetsAndLabelColoursHaveTheirMediaTypes() throws Exception {
         HttpResponse<String> css = get("/assets/scholion.css");
