@@ -46,17 +46,32 @@
     this.note = row[5];
     this.who = row[6];
     this.created = row[7];
-    var attributes = row[8] || {};
-    this.attrs = Object.keys(attributes).sort().map(function (name) { return name + '=' + attributes[name]; });
-    this.links = row[9] || [];
-    this.rels = [];
+    // most spans have no attributes, links or relations: they share one empty list, so that
+    // 200,000 spans do not make 600,000 arrays before the page can be used
+    var attributes = row[8];
+    this.attrs = attributes ? Object.keys(attributes).sort().map(function (name) { return name + '=' + attributes[name]; })
+      : NONE;
+    this.links = row[9] || NONE;
+    this.ends = NONE;
     this.haystack = null;
   }
+
+  var NONE = [];
+
+  /* The span's relations in words, as the brief's table has them, made when they are shown. */
+  Span.prototype.rels = function () {
+    var s = this;
+    return s.ends.map(function (e) {
+      var other = e[2];
+      return e[0] ? e[1] + ' #' + other.n + ' (' + shorten(other.quote, 40) + ')'
+        : '#' + other.n + ' (' + shorten(other.quote, 40) + ') ' + e[1] + ' this';
+    });
+  };
 
   Span.prototype.text = function () {
     if (this.haystack === null) {
       this.haystack = [this.n, this.label, this.quote, this.note || '', this.who || '', this.created || '',
-        this.rels.join(' '), this.attrs.join(' '), this.links.map(function (l) { return l[0]; }).join(' ')]
+        this.rels().join(' '), this.attrs.join(' '), this.links.map(function (l) { return l[0]; }).join(' ')]
         .join(' ').toLowerCase();
     }
     return this.haystack;
@@ -121,13 +136,13 @@
       byId.set(s.id, s);
     });
     data.list = Array.from(byId.values());
-    // the relations in words, as the brief's table has them
+    // each end of a relation: [from this span?, type, the other span]; worded when shown
     data.relations.forEach(function (r) {
       var from = byId.get(r[0]);
       var to = byId.get(r[2]);
       if (from && to) {
-        from.rels.push(r[1] + ' #' + to.n + ' (' + shorten(to.quote, 40) + ')');
-        to.rels.push('#' + from.n + ' (' + shorten(from.quote, 40) + ') ' + r[1] + ' this');
+        (from.ends === NONE ? (from.ends = []) : from.ends).push([true, r[1], to]);
+        (to.ends === NONE ? (to.ends = []) : to.ends).push([false, r[1], from]);
       }
     });
     painted = false;
@@ -220,9 +235,9 @@
       meta.appendChild(el('time', null, s.created));
     }
     li.appendChild(meta);
-    if (s.rels.length) {
+    if (s.ends.length) {
       var rels = el('ul', 'rels');
-      s.rels.forEach(function (r) { rels.appendChild(el('li', null, r)); });
+      s.rels().forEach(function (r) { rels.appendChild(el('li', null, r)); });
       li.appendChild(rels);
     }
     return li;
@@ -379,17 +394,30 @@
       g.fillRect(0, i * MAP_ROW, MAP_WIDTH, MAP_ROW - 1);
     });
     var labelNumber = new Map(data.labels.map(function (l, i) { return [l[0], i]; }));
-    [false, true].forEach(function (shownPass) {
-      data.list.forEach(function (s) {
-        var shown = visible(s.id);
-        if (shown !== shownPass) {
-          return;
-        }
-        var label = labelNumber.get(s.label);
-        var t = tickOf(s);
-        g.globalAlpha = shown ? 1 : 0.12;
+    // a label's ticks together, its colour set once (200,000 spans on a large document); hidden
+    // spans first, faded, when anything is hidden
+    var byLabel = new Map();
+    data.list.forEach(function (s) {
+      var label = labelNumber.get(s.label);
+      var spans = byLabel.get(label);
+      if (!spans) {
+        byLabel.set(label, spans = []);
+      }
+      spans.push(s);
+    });
+    var filtering = off.size > 0 || query !== '';
+    (filtering ? [false, true] : [true]).forEach(function (shownPass) {
+      g.globalAlpha = shownPass ? 1 : 0.12;
+      byLabel.forEach(function (spans, label) {
+        var y = rowOf.get(label) * MAP_ROW;
         g.fillStyle = colours.get(label);
-        g.fillRect(t[0], rowOf.get(label) * MAP_ROW, t[1], MAP_ROW - 1);
+        spans.forEach(function (s) {
+          if (filtering && visible(s.id) !== shownPass) {
+            return;
+          }
+          var t = tickOf(s);
+          g.fillRect(t[0], y, t[1], MAP_ROW - 1);
+        });
       });
     });
     g.globalAlpha = 1;
