@@ -51,6 +51,7 @@ final class Routes implements HttpHandler {
     private static final String VERSION = "version";
     private static final String CHANGES = "changes";
     private static final String TEXT_SLICES = "text";
+    private static final String DATA = "data";
     private static final String LABEL_STYLES = "labels.css";
     private static final String DOWNLOAD = "download";
     private static final String CORPUS_STYLESHEET = "corpus.css";
@@ -102,10 +103,11 @@ final class Routes implements HttpHandler {
     private record Packed(byte[] gzip, long length) {}
 
     /**
-     * A page rendered for one state of a file, kept compressed, and the further slices of its text
-     * when the page carries only the first (slice {@code n} at {@code n - 1}).
+     * A page rendered for one state of a file, kept compressed, and when the page carries only the
+     * first slice of its text, the further slices (slice {@code n} at {@code n - 1}) and its data
+     * block (null otherwise).
      */
-    private record Rendered(WatchedFile.State state, Packed page, List<Packed> slices) {}
+    private record Rendered(WatchedFile.State state, Packed page, List<Packed> slices, Packed data) {}
 
     /**
      * The last state of a file whose page was served, and how a page of the state before it
@@ -222,9 +224,11 @@ final class Routes implements HttpHandler {
             plain(exchange, 301, "See " + base);
         } else if (rest.isEmpty()) {
             noStore(exchange);
-            sendPacked(exchange, rendered(file).page());
+            sendPacked(exchange, rendered(file).page(), HTML);
         } else if (rest.size() == 3 && rest.get(0).equals(TEXT_SLICES) && !slash) {
             textSlice(exchange, file, rest.get(1), rest.get(2));
+        } else if (rest.size() == 2 && rest.get(0).equals(DATA) && !slash) {
+            data(exchange, file, rest.get(1));
         } else if (rest.size() == 1 && rest.get(0).equals(VERSION) && !slash) {
             noStore(exchange);
             exchange.getResponseHeaders().set("ETag", "\"" + state.version() + "\"");
@@ -307,17 +311,28 @@ final class Routes implements HttpHandler {
         if (rendered == null || rendered.state() != state) {
             HtmlPage.Served served = served(state);
             List<Packed> slices = new ArrayList<>();
+            List<Packed> data = new ArrayList<>();
             Packing page = new Packing(null);
             try (page) {
                 if (served.lazy() == null) {
                     HtmlPage.served(state.document(), OPTIONS, served, page);
                 } else {
-                    HtmlPage.served(state.document(), OPTIONS, served, page, number -> new Packing(slices));
+                    HtmlPage.served(state.document(), OPTIONS, served, page, new HtmlPage.Slices() {
+                        @Override
+                        public OutputStream open(int number) {
+                            return new Packing(slices);
+                        }
+
+                        @Override
+                        public OutputStream data() {
+                            return new Packing(data);
+                        }
+                    });
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("a page in memory cannot fail to write", e);
             }
-            rendered = new Rendered(state, page.packed(), List.copyOf(slices));
+            rendered = new Rendered(state, page.packed(), List.copyOf(slices), data.isEmpty() ? null : data.get(0));
             pages.put(file.slug(), rendered);
         }
         return rendered;
@@ -347,7 +362,26 @@ final class Routes implements HttpHandler {
             return;
         }
         noStore(exchange);
-        sendPacked(exchange, rendered.slices().get(n - 1));
+        sendPacked(exchange, rendered.slices().get(n - 1), HTML);
+    }
+
+    /**
+     * The data block of a page that carries only the first slice of its text, for the page of
+     * version {@code version}: JSON, 204 when that is not the current version, 404 for a page that
+     * carries its data block.
+     */
+    private void data(HttpExchange exchange, WatchedFile file, String version) throws IOException {
+        Rendered rendered = rendered(file);
+        if (rendered.data() == null) {
+            notFound(exchange);
+            return;
+        }
+        noStore(exchange);
+        if (!version.equals(rendered.state().version())) {
+            exchange.sendResponseHeaders(204, -1);
+            return;
+        }
+        sendPacked(exchange, rendered.data(), JSON);
     }
 
     /** Markup compressed as it is written; once closed, {@link #packed} (and added to {@code done}, if given). */
@@ -405,9 +439,9 @@ final class Routes implements HttpHandler {
     }
 
     /** Markup as it is kept, compressed, to a browser that accepts that; unpacked while sent to any other. */
-    private static void sendPacked(HttpExchange exchange, Packed page) throws IOException {
+    private static void sendPacked(HttpExchange exchange, Packed page, String type) throws IOException {
         Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", HTML);
+        headers.set("Content-Type", type);
         headers.set("Vary", "Accept-Encoding");
         String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
         boolean gzip = accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
@@ -456,7 +490,9 @@ final class Routes implements HttpHandler {
                 downloads,
                 state.version(),
                 state.problem(),
-                state.document().text().length() > lazyAbove ? new HtmlPage.Lazy(TEXT_SLICES + "/", slice) : null);
+                state.document().text().length() > lazyAbove
+                        ? new HtmlPage.Lazy(TEXT_SLICES + "/", slice, DATA + "/" + state.version())
+                        : null);
     }
 
     private static String asset(String name) {

@@ -192,6 +192,24 @@ class ViewerHttpTest {
                             .statusCode())
                     .as("a page of another version asks again once it has followed")
                     .isEqualTo(204);
+            // the spans, labels and relations come apart from the page, for the page's version
+            assertThat(page).contains(" data-source=\"data/" + version + "\"").doesNotContain("id=\"data\"");
+            HttpResponse<String> data = send(HttpRequest.newBuilder(lazy.uri().resolve("/doc/large/data/" + version))
+                    .build());
+            assertThat(data.statusCode()).isEqualTo(200);
+            assertThat(data.headers().firstValue("Content-Type")).hasValue("application/json; charset=UTF-8");
+            JsonNode block = new ObjectMapper().readTree(data.body());
+            assertThat(block.get("spans")).hasSize(480);
+            assertThat(block.get("length").asInt()).isGreaterThan(20_000);
+            assertThat(send(HttpRequest.newBuilder(lazy.uri().resolve("/doc/large/data/0123456789abcdef"))
+                                    .build())
+                            .statusCode())
+                    .isEqualTo(204);
+            assertThat(send(HttpRequest.newBuilder(lazy.uri().resolve(SEED + "data/" + version))
+                                    .build())
+                            .statusCode())
+                    .as("a page that carries its data block has none to fetch")
+                    .isEqualTo(404);
             for (String wrong :
                     List.of(version + "/0", version + "/" + (holders + 1), version + "/01", version + "/x")) {
                 assertThat(send(HttpRequest.newBuilder(lazy.uri().resolve("/doc/large/text/" + wrong))

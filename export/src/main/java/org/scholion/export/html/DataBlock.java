@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.scholion.core.model.AnnotatedDocument;
@@ -41,9 +42,19 @@ final class DataBlock {
     private DataBlock() {}
 
     static void write(Brief brief, Map<String, String> classByLabel, Markup out) throws IOException {
+        out.append("<script type=\"application/json\" id=\"data\">");
+        json(brief, classByLabel, out, false);
+        out.append("</script>\n");
+    }
+
+    /**
+     * The block's JSON alone (still script-safe: it is JSON all the same); with {@code shared}, as a
+     * page that fetches it gets it: notes and annotators, which repeat, once each in a list
+     * {@code strings}, and a span's note and annotator as their numbers in it (null stays null).
+     */
+    static void json(Brief brief, Map<String, String> classByLabel, Markup out, boolean shared) throws IOException {
         AnnotatedDocument doc = brief.document();
         InstantFormatter instants = new InstantFormatter();
-        out.append("<script type=\"application/json\" id=\"data\">");
         try (JsonGenerator g = FACTORY.createGenerator(out.writer())) {
             g.setPrettyPrinter(new OneRecordALine());
             g.writeStartObject();
@@ -68,9 +79,26 @@ final class DataBlock {
             }
             g.writeEndArray();
             g.writeNumberField("length", doc.text().length());
+            Map<String, Integer> strings = null;
+            if (shared) {
+                strings = new LinkedHashMap<>();
+                for (Entry entry : brief.entries()) {
+                    for (String text :
+                            new String[] {entry.span().note(), entry.span().annotator()}) {
+                        if (text != null) {
+                            strings.putIfAbsent(text, strings.size());
+                        }
+                    }
+                }
+                g.writeArrayFieldStart("strings");
+                for (String text : strings.keySet()) {
+                    g.writeString(text);
+                }
+                g.writeEndArray();
+            }
             g.writeArrayFieldStart("spans");
             for (Entry entry : brief.entries()) {
-                span(g, entry, labelIndex, instants);
+                span(g, entry, labelIndex, instants, strings);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("relations");
@@ -80,7 +108,6 @@ final class DataBlock {
             g.writeEndArray();
             g.writeEndObject();
         }
-        out.append("</script>\n");
     }
 
     /** The label numbers of a document's labels, as the data block's spans refer to them. */
@@ -96,6 +123,17 @@ final class DataBlock {
     /** One span's record, as the block's list of spans has it. */
     static void span(JsonGenerator g, Entry entry, Map<String, Integer> labelIndex, InstantFormatter instants)
             throws IOException {
+        span(g, entry, labelIndex, instants, null);
+    }
+
+    /** One span's record, its note and annotator as numbers in {@code strings} unless that is null. */
+    private static void span(
+            JsonGenerator g,
+            Entry entry,
+            Map<String, Integer> labelIndex,
+            InstantFormatter instants,
+            Map<String, Integer> strings)
+            throws IOException {
         Span span = entry.span();
         g.writeStartArray();
         g.writeString(span.id());
@@ -103,13 +141,26 @@ final class DataBlock {
         g.writeNumber(span.start());
         g.writeNumber(span.end());
         g.writeString(Excerpts.oneLine(entry.quote(), 240));
-        g.writeString(span.note());
-        g.writeString(span.annotator());
+        if (strings == null) {
+            g.writeString(span.note());
+            g.writeString(span.annotator());
+        } else {
+            shared(g, strings, span.note());
+            shared(g, strings, span.annotator());
+        }
         g.writeString(span.created() == null ? null : instants.format(span.created()));
         if (entry.hasDetails()) {
             details(g, entry);
         }
         g.writeEndArray();
+    }
+
+    private static void shared(JsonGenerator g, Map<String, Integer> strings, String text) throws IOException {
+        if (text == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(strings.get(text));
+        }
     }
 
     /** One relation's record, as the block's list of relations has it. */

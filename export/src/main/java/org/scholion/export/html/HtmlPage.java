@@ -85,21 +85,26 @@ public final class HtmlPage {
      * the script fills, as it comes near the view or holds a span being selected, from {@code address}
      * followed by the page's version, {@code /} and the slice's number (see docs/viewer.md). A slice is
      * a run of whole pieces of the text ({@code <p>} elements) and ends at the first piece boundary
-     * after {@code slice} code points of text.
+     * after {@code slice} code points of text. The page's data block (the spans, labels and
+     * relations the script shows) is fetched from {@code data} rather than carried in the page.
      */
-    public record Lazy(String address, int slice) {
+    public record Lazy(String address, int slice, String data) {
         public Lazy {
             Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(data, "data");
             if (slice < 1) {
                 throw new IllegalArgumentException("a slice of " + slice + " code points must hold at least one");
             }
         }
     }
 
-    /** Where a page that carries only the first slice of its text puts the others. */
+    /** Where a page that carries only the first slice of its text puts the others, and its data block. */
     public interface Slices {
         /** The stream for slice {@code number} (1, 2, ...); the page closes it once the slice is written. */
         OutputStream open(int number) throws IOException;
+
+        /** The stream for the data block's JSON; the page closes it once the JSON is written. */
+        OutputStream data() throws IOException;
     }
 
     /** The JSON-LD export, streamed into the page's data block through {@link ScriptSafeStream}. */
@@ -155,8 +160,9 @@ public final class HtmlPage {
      * Writes the page as the viewer serves it, as {@link #served(AnnotatedDocument, ExportOptions,
      * Served, OutputStream)} does; when {@code served} is {@link Served#lazy() lazy}, the page carries
      * the first slice of the text and a placeholder for each further one, whose markup goes to the
-     * stream {@code slices} opens for it. Offsets and pieces are the whole page's: the slices and the
-     * first one, put together in place of the placeholders, are the text of the whole page.
+     * stream {@code slices} opens for it, and the data block goes to its own stream too. Offsets and
+     * pieces are the whole page's: the slices and the first one, put together in place of the
+     * placeholders, are the text of the whole page.
      */
     public static void served(
             AnnotatedDocument document, ExportOptions options, Served served, OutputStream out, Slices slices)

@@ -144,6 +144,8 @@ final class PageWriter {
             if (slices != null) {
                 out.append(" data-slices=\"")
                         .append(escape(served.lazy().address()))
+                        .append("\" data-source=\"")
+                        .append(escape(served.lazy().data()))
                         .append('"');
             }
         }
@@ -161,7 +163,17 @@ final class PageWriter {
         out.append("</div>\n</aside>\n</div>\n<footer class=\"foot\">Made with ")
                 .append(GENERATOR)
                 .append(". Offsets count Unicode code points.</footer>\n");
-        DataBlock.write(brief, classByLabel, out);
+        if (slices == null) {
+            DataBlock.write(brief, classByLabel, out);
+        } else {
+            // 200,000 spans are 30 MB of JSON that the browser's HTML parser would read before the
+            // page is shown; fetched, they are parsed once, as JSON, while the text is on screen
+            try (OutputStream data = slices.data()) {
+                Markup json = new Markup(data);
+                DataBlock.json(brief, classByLabel, json, true);
+                json.flush();
+            }
+        }
         out.append("</div>\n").append("<div id=\"tip\" class=\"tip\" role=\"tooltip\" hidden></div>\n");
         if (jsonLd != null) {
             out.append("<script type=\"application/ld+json\" id=\"annotations\">\n")

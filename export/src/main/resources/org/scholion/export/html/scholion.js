@@ -11,7 +11,7 @@
   var off = new Set();
   var query = '';
   var selected = null;
-  var data = null;
+  var data = {labels: [], rows: [], length: 0, spans: [], relations: [], list: []};
   var byId = new Map();
   var order = [];
   var lo = 0;
@@ -121,10 +121,41 @@
     return mk.getAttribute('href').slice(3);
   }
 
+  function none() {
+    return {labels: [], rows: [], length: 0, spans: [], relations: [], list: []};
+  }
+
+  /* Reads the data block; on a large document's page in the viewer it is fetched instead, and this
+     returns the promise of it (the page shows no spans in the list until it has come). */
   function index() {
     var block = $('data');
-    data = block ? JSON.parse(block.textContent) : {labels: [], rows: [], length: 0, spans: [], relations: []};
+    var source = document.body.dataset.source;
+    if (!block && source && window.fetch) {
+      data = none();
+      return fetch(source, {cache: 'no-store'}).then(function (r) {
+        if (r.status === 204) {
+          // the file changed since this page was made: only a new page will do
+          location.reload();
+          return new Promise(function () {});
+        }
+        if (!r.ok) { throw new Error(r.status); }
+        return r.json();
+      }).then(function (d) {
+        // notes and annotators come once each in d.strings, a span naming them by number
+        if (d.strings) {
+          d.spans.forEach(function (row) {
+            row[5] = row[5] === null ? null : d.strings[row[5]];
+            row[6] = row[6] === null ? null : d.strings[row[6]];
+          });
+          delete d.strings;
+        }
+        data = d;
+        rebuild();
+      });
+    }
+    data = block ? JSON.parse(block.textContent) : none();
     rebuild();
+    return null;
   }
 
   /* The spans, their numbers and the relations in words, from data.spans and data.relations. */
@@ -907,24 +938,29 @@
         $('app').replaceWith(document.importNode(app, true));
         document.title = next.title;
         body.dataset.version = next.body.dataset.version;
-        if (next.body.dataset.slices) {
-          body.dataset.slices = next.body.dataset.slices;
-        }
+        ['slices', 'source'].forEach(function (name) {
+          if (next.body.dataset[name]) {
+            body.dataset[name] = next.body.dataset[name];
+          } else {
+            delete body.dataset[name];
+          }
+        });
         var q = $('q');
         if (q) { q.value = value; }
         if (focused && $(focused)) { $(focused).focus(); }
-        index();
         function redraw() {
           apply();
           slices();
           status('Live \u00b7 updated ' + new Date().toLocaleTimeString(), false);
         }
-        if (restyled) {
-          // the map reads label colours from the style sheet: draw once the new one applies
-          mine.addEventListener('load', redraw, {once: true});
-          mine.setAttribute('href', css.getAttribute('href'));
-        }
-        redraw();
+        return Promise.resolve(index()).then(function () {
+          if (restyled) {
+            // the map reads label colours from the style sheet: draw once the new one applies
+            mine.addEventListener('load', redraw, {once: true});
+            mine.setAttribute('href', css.getAttribute('href'));
+          }
+          redraw();
+        });
       });
     }
     setInterval(function () {
@@ -945,8 +981,7 @@
     }, 300);
   }
 
-  function start() {
-    index();
+  function begin() {
     watch();
     apply();
     slices();
@@ -955,6 +990,21 @@
     }
     live();
     document.documentElement.dataset.ready = 'true';
+  }
+
+  function start() {
+    var fetched = index();
+    if (fetched === null) {
+      begin();
+      return;
+    }
+    fetched.then(begin, function () {
+      var e = $('live');
+      if (e) {
+        e.textContent = 'The annotations could not be loaded \u00b7 reload the page';
+        e.classList.add('stale');
+      }
+    });
   }
 
   if (document.readyState === 'loading') {

@@ -3,6 +3,10 @@ package org.scholion.export.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,7 +71,15 @@ class LazyPageTest {
             int to = points.toCodePointIndex(s.indexOf("second", s.indexOf("Paragraph " + (i + 1) + " ")));
             builder.span(Span.of("x" + i, from, to, i % 2 == 0 ? "A" : "B"));
             int word = points.toCodePointIndex(s.indexOf("Paragraph " + i + " "));
-            builder.span(Span.of("w" + i, word, word + 9, "B"));
+            builder.span(new Span(
+                    "w" + i,
+                    word,
+                    word + 9,
+                    "B",
+                    i % 3 == 0 ? "a note, " + (i % 2) : null,
+                    i % 2 == 0 ? "ann" : null,
+                    null,
+                    false));
         }
         return builder.build();
     }
@@ -88,30 +100,53 @@ class LazyPageTest {
                 lazy);
     }
 
-    /** A lazy page and its slices by number. */
-    record Lazy(String page, Map<Integer, String> slices) {}
+    /** A lazy page, its slices by number and its data block. */
+    record Lazy(String page, Map<Integer, String> slices, String data) {}
 
     static Lazy lazy(AnnotatedDocument doc, int slice) throws IOException {
         Map<Integer, ByteArrayOutputStream> slices = new TreeMap<>();
         Set<Integer> closed = new HashSet<>();
         ByteArrayOutputStream page = new ByteArrayOutputStream();
-        HtmlPage.served(doc, ExportOptions.DEFAULT, served(new HtmlPage.Lazy("text/", slice)), page, number -> {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            assertThat(slices.put(number, bytes))
-                    .as("slice %s opened once", number)
-                    .isNull();
-            return new java.io.FilterOutputStream(bytes) {
-                @Override
-                public void close() throws IOException {
-                    closed.add(number);
-                    super.close();
-                }
-            };
-        });
-        assertThat(closed).as("every slice is closed").isEqualTo(slices.keySet());
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        HtmlPage.served(
+                doc,
+                ExportOptions.DEFAULT,
+                served(new HtmlPage.Lazy("text/", slice, "data/v1")),
+                page,
+                new HtmlPage.Slices() {
+                    @Override
+                    public OutputStream open(int number) {
+                        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                        assertThat(slices.put(number, bytes))
+                                .as("slice %s opened once", number)
+                                .isNull();
+                        return closing(bytes, number);
+                    }
+
+                    @Override
+                    public OutputStream data() {
+                        assertThat(data.size())
+                                .as("the data block is written once")
+                                .isZero();
+                        return closing(data, 0);
+                    }
+
+                    private OutputStream closing(OutputStream bytes, int number) {
+                        return new java.io.FilterOutputStream(bytes) {
+                            @Override
+                            public void close() throws IOException {
+                                closed.add(number);
+                                super.close();
+                            }
+                        };
+                    }
+                });
+        Set<Integer> opened = new HashSet<>(slices.keySet());
+        opened.add(0);
+        assertThat(closed).as("every slice and the data block are closed").isEqualTo(opened);
         Map<Integer, String> text = new TreeMap<>();
         slices.forEach((n, bytes) -> text.put(n, bytes.toString(StandardCharsets.UTF_8)));
-        return new Lazy(page.toString(StandardCharsets.UTF_8), text);
+        return new Lazy(page.toString(StandardCharsets.UTF_8), text, data.toString(StandardCharsets.UTF_8));
     }
 
     static String whole(AnnotatedDocument doc) throws IOException {
@@ -162,11 +197,29 @@ class LazyPageTest {
         holder.appendTail(together);
         assertThat(placeholders).isEqualTo(lazy.slices().size());
         assertThat(together.toString()).isEqualTo(article(whole(doc)));
-        assertThat(lazy.page()).contains(" data-slices=\"text/\"");
+        String attributes = " data-slices=\"text/\" data-source=\"data/v1\"";
+        assertThat(lazy.page()).contains(attributes).doesNotContain("id=\"data\"");
         assertThat(whole(doc)).doesNotContain("data-slices").doesNotContain("class=\"slice\"");
-        // the page apart from its text is the whole page's
-        assertThat(lazy.page().replace(text, "").replace(" data-slices=\"text/\"", ""))
-                .isEqualTo(whole(doc).replace(article(whole(doc)), ""));
+        // the page apart from its text and data block is the whole page's, and so is the data block
+        // once its notes and annotators are put back in place of their numbers
+        Matcher inline = Pattern.compile(
+                        "<script type=\"application/json\" id=\"data\">(.*?)</script>\n", Pattern.DOTALL)
+                .matcher(whole(doc));
+        assertThat(inline.find()).isTrue();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode fetched = (ObjectNode) json.readTree(lazy.data());
+        JsonNode strings = fetched.remove("strings");
+        assertThat(strings).as("notes and annotators, once each").hasSize(3);
+        for (JsonNode row : fetched.get("spans")) {
+            for (int i : new int[] {5, 6}) {
+                if (!row.get(i).isNull()) {
+                    ((ArrayNode) row).set(i, strings.get(row.get(i).asInt()));
+                }
+            }
+        }
+        assertThat(fetched).isEqualTo(json.readTree(inline.group(1)));
+        assertThat(lazy.page().replace(text, "").replace(attributes, ""))
+                .isEqualTo(whole(doc).replace(article(whole(doc)), "").replace(inline.group(), ""));
     }
 
     @Test
@@ -255,11 +308,11 @@ class LazyPageTest {
 
     @Test
     void aLazyPageNeedsSomewhereToPutItsSlices() {
-        HtmlPage.Served lazy = served(new HtmlPage.Lazy("text/", 10));
+        HtmlPage.Served lazy = served(new HtmlPage.Lazy("text/", 10, "data/v1"));
         OutputStream out = new ByteArrayOutputStream();
         assertThatThrownBy(() -> HtmlPage.served(document(), ExportOptions.DEFAULT, lazy, out, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HtmlPage.Lazy("text/", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HtmlPage.Lazy("text/", 0, "data/v1")).isInstanceOf(IllegalArgumentException.class);
         assertThat(lazy.whole().lazy()).isNull();
         assertThat(Arrays.asList(lazy.whole().version(), lazy.whole().live())).containsExactly("v1", "version");
     }
