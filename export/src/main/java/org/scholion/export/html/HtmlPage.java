@@ -176,6 +176,11 @@ public final class HtmlPage {
         String head = "<link rel=\"stylesheet\" href=\"" + escape(served.stylesheet()) + "\">\n"
                 + "<link rel=\"stylesheet\" id=\"labels-css\" href=\"" + escape(served.labelStyles()) + "\">\n"
                 + "<link rel=\"alternate\" type=\"application/ld+json\" href=\"" + escape(served.jsonLd()) + "\">\n";
+        if (served.lazy() != null) {
+            // the data block is the longest wait of a large page: ask for it before the text is parsed
+            head += "<link rel=\"preload\" as=\"fetch\" crossorigin href=\""
+                    + escape(served.lazy().data()) + "\">\n";
+        }
         try {
             new PageWriter(brief, served, out)
                     .page(head, null, "<script src=\"" + escape(served.script()) + "\"></script>\n", slices);

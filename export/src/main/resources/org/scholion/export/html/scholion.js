@@ -132,7 +132,8 @@
     var source = document.body.dataset.source;
     if (!block && source && window.fetch) {
       data = none();
-      return fetch(source, {cache: 'no-store'}).then(function (r) {
+      // no cache mode of its own, so that it takes what the page's preload has fetched
+      return fetch(source).then(function (r) {
         if (r.status === 204) {
           // the file changed since this page was made: only a new page will do
           location.reload();
