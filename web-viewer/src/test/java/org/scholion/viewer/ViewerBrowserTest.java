@@ -336,6 +336,21 @@ class ViewerBrowserTest {
                 .isEqualTo("3000");
         assertThat(count("li.en")).as("rows drawn at first").isBetween(200L, 400L);
         assertThat(count(".mk")).isEqualTo(3000);
+        // the map draws each label's ticks as runs of covered pixels: the same pixels as a tick
+        // per span, which this draws from the data block on a canvas of its own
+        assertThat(js.executeScript("var c = document.getElementById('map');"
+                        + "var d = JSON.parse(document.getElementById('data').textContent);"
+                        + "var r = document.createElement('canvas'); r.width = c.width; r.height = c.height;"
+                        + "var g = r.getContext('2d'), length = Math.max(1, d.length);"
+                        + "d.rows.forEach(function (label, i) { g.fillStyle = '#f1f0eb'; g.fillRect(0, i * 7, 1000, 6); });"
+                        + "d.spans.forEach(function (s) { g.fillStyle = d.labels[s[1]][3];"
+                        + "  g.fillRect(Math.floor(s[2] * 1000 / length), d.rows.indexOf(s[1]) * 7,"
+                        + "    Math.max(3, Math.floor((s[3] - s[2]) * 1000 / length)), 6); });"
+                        + "var a = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                        + "var b = g.getImageData(0, 0, c.width, c.height).data;"
+                        + "for (var i = 0; i < a.length; i++) { if (a[i] !== b[i]) { return 'differs at byte ' + i; } }"
+                        + "return a.length > 0 && d.spans.length === 3000 ? 'same' : 'empty';"))
+                .isEqualTo("same");
 
         js.executeScript("document.querySelector('.fr[data-s=\"s2999\"]').click()");
         assertThat(count("li.en.sel[data-s=\"s2999\"]"))

@@ -409,6 +409,34 @@
     return [x, Math.max(3, Math.floor((s.end - s.start) * MAP_WIDTH / length))];
   }
 
+  /* The runs [x, width] of pixels left of width that the ticks of the spans shown cover. */
+  function covered(spans, filtering, width) {
+    var depth = new Int32Array(width + 1);
+    spans.forEach(function (s) {
+      if (filtering && !visible(s.id)) {
+        return;
+      }
+      var t = tickOf(s);
+      if (t[0] < width) {
+        depth[t[0]]++;
+        depth[Math.min(width, t[0] + t[1])]--;
+      }
+    });
+    var runs = [];
+    var open = 0;
+    var from = -1;
+    for (var x = 0; x <= width; x++) {
+      open += depth[x];
+      if (open > 0 && from < 0) {
+        from = x;
+      } else if (open === 0 && from >= 0) {
+        runs.push([from, x - from]);
+        from = -1;
+      }
+    }
+    return runs;
+  }
+
   /* The map: one row per label in legend order, a tick per span; hidden spans fade. */
   function map() {
     var canvas = $('map');
@@ -443,8 +471,16 @@
       byLabel.forEach(function (spans, label) {
         var y = rowOf.get(label) * MAP_ROW;
         g.fillStyle = colours.get(label);
+        if (shownPass) {
+          // opaque ticks of one colour: their union, a rectangle per run of covered pixels, draws
+          // the same pixels as a rectangle per span (200,000 of them on a large document)
+          covered(spans, filtering, canvas.width).forEach(function (run) {
+            g.fillRect(run[0], y, run[1], MAP_ROW - 1);
+          });
+          return;
+        }
         spans.forEach(function (s) {
-          if (filtering && visible(s.id) !== shownPass) {
+          if (visible(s.id)) {
             return;
           }
           var t = tickOf(s);
