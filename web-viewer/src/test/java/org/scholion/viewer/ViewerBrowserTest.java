@@ -57,6 +57,14 @@ import org.scholion.seeds.Seeds;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ViewerBrowserTest {
+    /** How many markers in the text carry another number than their entry in the list. */
+    private static final String MARKERS_NOT_NUMBERED_AS_THEIR_ENTRIES =
+            "var n = new Map(); document.querySelectorAll('li.en').forEach(function (li) {"
+                    + " n.set(li.dataset.s, li.dataset.n); });"
+                    + " return Array.from(document.querySelectorAll('#text .mk')).filter(function (mk) {"
+                    + " var id = mk.getAttribute('href').slice(3); return n.has(id) && n.get(id) !== mk.textContent;"
+                    + " }).length";
+
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -546,12 +554,7 @@ class ViewerBrowserTest {
             assertThat(Long.parseLong(String.valueOf(js.executeScript(count)))).isEqualTo(persons + 1);
             assertThat(driver.findElement(By.cssSelector(".list")).getText()).contains("added in place");
             // every marker carries its entry's new number, in the changed paragraph and elsewhere
-            Object wrong =
-                    js.executeScript("var n = new Map(); document.querySelectorAll('li.en').forEach(function (li) {"
-                            + " n.set(li.dataset.s, li.dataset.n); });"
-                            + " return Array.from(document.querySelectorAll('#text .mk')).filter(function (mk) {"
-                            + " var id = mk.getAttribute('href').slice(3); return n.has(id) && n.get(id) !== mk.textContent;"
-                            + " }).length");
+            Object wrong = js.executeScript(MARKERS_NOT_NUMBERED_AS_THEIR_ENTRIES);
             assertThat(wrong).isEqualTo(0L);
             String location = labelClass("LOCATION");
             assertThat(count("#text .fr." + location + ", #text .fr ." + location))
@@ -664,12 +667,7 @@ class ViewerBrowserTest {
                     "the last slice loads at the end of the page",
                     () -> count("#text > .slice") == 0 || count("#text > .slice[data-slice=\"" + holders + "\"]") == 0);
             waitFor("the change in it shows", () -> count("#text .fr[data-s~=\"far\"]") == 1);
-            Object wrong =
-                    js.executeScript("var n = new Map(); document.querySelectorAll('li.en').forEach(function (li) {"
-                            + " n.set(li.dataset.s, li.dataset.n); });"
-                            + " return Array.from(document.querySelectorAll('#text .mk')).filter(function (mk) {"
-                            + " var id = mk.getAttribute('href').slice(3); return n.has(id) && n.get(id) !== mk.textContent;"
-                            + " }).length");
+            Object wrong = js.executeScript(MARKERS_NOT_NUMBERED_AS_THEIR_ENTRIES);
             assertThat(wrong).as("markers carry their entries' numbers").isEqualTo(0L);
             assertThat(js.executeScript("return window.scholionMark"))
                     .as("the page was not loaded anew")
