@@ -157,7 +157,7 @@ final class IndexPage {
             html.append("<span class=\"title\">").append(esc(title)).append("</span>");
         } else {
             html.append("<a href=\"/doc/")
-                    .append(Routes.encode(item.slug()))
+                    .append(Addresses.encode(item.slug()))
                     .append("/\">")
                     .append(esc(title))
                     .append("</a>");

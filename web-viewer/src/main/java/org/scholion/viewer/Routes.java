@@ -3,10 +3,8 @@ package org.scholion.viewer;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.scholion.core.model.AnnotatedDocument;
 import org.scholion.export.ExportException;
 import org.scholion.export.ExportOptions;
@@ -74,9 +69,6 @@ final class Routes implements HttpHandler {
     private static final String HTML = "text/html; charset=UTF-8";
     private static final String TEXT = "text/plain; charset=UTF-8";
     private static final String JSON = "application/json; charset=UTF-8";
-    private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._~%:-]*(/[A-Za-z0-9._~%:-]*)*");
-    private static final Pattern BAD_ESCAPE =
-            Pattern.compile("%(2[fF]|5[cC]|2[eE]|0[0-9a-fA-F]|1[0-9a-fA-F]|7[fF]|25)");
     private static final byte[] CSS = HtmlPage.STYLESHEET.getBytes(StandardCharsets.UTF_8);
     private static final byte[] JS = HtmlPage.SCRIPT.getBytes(StandardCharsets.UTF_8);
     private static final byte[] CORPUS_CSS = resource(CORPUS_STYLESHEET);
@@ -98,9 +90,6 @@ final class Routes implements HttpHandler {
 
     private final Map<String, Rendered> pages = new ConcurrentHashMap<>();
     private volatile Index index;
-
-    /** A compressed body and how long it is unpacked. */
-    private record Packed(byte[] gzip, long length) {}
 
     /**
      * A page rendered for one state of a file, kept compressed, and when the page carries only the
@@ -180,11 +169,11 @@ final class Routes implements HttpHandler {
             return;
         }
         String path = exchange.getRequestURI().getRawPath();
-        if (exchange.getRequestURI().getRawFragment() != null || path == null || !safe(path)) {
+        if (exchange.getRequestURI().getRawFragment() != null || path == null || !Addresses.safe(path)) {
             notFound(exchange);
             return;
         }
-        List<String> segments = segments(path);
+        List<String> segments = Addresses.segments(path);
         if (segments == null) {
             notFound(exchange);
             return;
@@ -218,13 +207,13 @@ final class Routes implements HttpHandler {
     private void document(HttpExchange exchange, WatchedFile file, List<String> rest, boolean slash)
             throws IOException {
         WatchedFile.State state = file.state();
-        String base = "/doc/" + encode(file.slug()) + "/";
+        String base = "/doc/" + Addresses.encode(file.slug()) + "/";
         if (rest.isEmpty() && !slash) {
             exchange.getResponseHeaders().set("Location", base);
             plain(exchange, 301, "See " + base);
         } else if (rest.isEmpty()) {
             noStore(exchange);
-            sendPacked(exchange, rendered(file).page(), HTML);
+            rendered(file).page().send(exchange, HTML);
         } else if (rest.size() == 3 && rest.get(0).equals(TEXT_SLICES) && !slash) {
             textSlice(exchange, file, rest.get(1), rest.get(2));
         } else if (rest.size() == 2 && rest.get(0).equals(DATA) && !slash) {
@@ -312,7 +301,7 @@ final class Routes implements HttpHandler {
             HtmlPage.Served served = served(state);
             List<Packed> slices = new ArrayList<>();
             List<Packed> data = new ArrayList<>();
-            Packing page = new Packing(null);
+            Packed.Packing page = new Packed.Packing(null);
             try (page) {
                 if (served.lazy() == null) {
                     HtmlPage.served(state.document(), OPTIONS, served, page);
@@ -320,12 +309,12 @@ final class Routes implements HttpHandler {
                     HtmlPage.served(state.document(), OPTIONS, served, page, new HtmlPage.Slices() {
                         @Override
                         public OutputStream open(int number) {
-                            return new Packing(slices);
+                            return new Packed.Packing(slices);
                         }
 
                         @Override
                         public OutputStream data() {
-                            return new Packing(data);
+                            return new Packed.Packing(data);
                         }
                     });
                 }
@@ -362,7 +351,7 @@ final class Routes implements HttpHandler {
             return;
         }
         noStore(exchange);
-        sendPacked(exchange, rendered.slices().get(n - 1), HTML);
+        rendered.slices().get(n - 1).send(exchange, HTML);
     }
 
     /**
@@ -381,97 +370,7 @@ final class Routes implements HttpHandler {
             exchange.sendResponseHeaders(204, -1);
             return;
         }
-        sendPacked(exchange, rendered.data(), JSON);
-    }
-
-    /** Markup compressed as it is written; once closed, {@link #packed} (and added to {@code done}, if given). */
-    private static final class Packing extends java.io.FilterOutputStream {
-        private final ByteArrayOutputStream bytes;
-        private final List<Packed> done;
-        private long count;
-        private Packed packed;
-
-        Packing(List<Packed> done) {
-            this(new ByteArrayOutputStream(1 << 16), done);
-        }
-
-        private Packing(ByteArrayOutputStream bytes, List<Packed> done) {
-            super(fastGzip(bytes));
-            this.bytes = bytes;
-            this.done = done;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (packed != null) {
-                return;
-            }
-            super.close();
-            packed = new Packed(bytes.toByteArray(), count);
-            if (done != null) {
-                done.add(packed);
-            }
-        }
-
-        Packed packed() {
-            return packed;
-        }
-
-        private static OutputStream fastGzip(ByteArrayOutputStream bytes) {
-            try {
-                return new FastGzip(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException("a stream in memory cannot fail", e);
-            }
-        }
-    }
-
-    /** Markup as it is kept, compressed, to a browser that accepts that; unpacked while sent to any other. */
-    private static void sendPacked(HttpExchange exchange, Packed page, String type) throws IOException {
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", type);
-        headers.set("Vary", "Accept-Encoding");
-        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
-        boolean gzip = accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
-        long length = gzip ? page.gzip().length : page.length();
-        if (gzip) {
-            headers.set("Content-Encoding", "gzip");
-        }
-        if (exchange.getRequestMethod().equals("HEAD")) {
-            headers.set("Content-Length", Long.toString(length));
-            exchange.sendResponseHeaders(200, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(200, length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            if (gzip) {
-                out.write(page.gzip());
-            } else {
-                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(page.gzip()), 1 << 16)) {
-                    in.transferTo(out);
-                }
-            }
-        }
-    }
-
-    /** Compresses at the fastest level: the page is made on every change, and loopback is fast. */
-    private static final class FastGzip extends GZIPOutputStream {
-        FastGzip(OutputStream out) throws IOException {
-            super(out, 1 << 16);
-            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
-        }
+        rendered.data().send(exchange, JSON);
     }
 
     /** What the page of a file's state needs from the viewer: its addresses, relative to the page where they can be. */
@@ -522,7 +421,7 @@ final class Routes implements HttpHandler {
         }
         String name = Exporters.fileName(document, format);
         noStore(exchange);
-        exchange.getResponseHeaders().set("Content-Disposition", contentDisposition(name));
+        exchange.getResponseHeaders().set("Content-Disposition", Addresses.contentDisposition(name));
         send(exchange, 200, format.mediaType(), body.toByteArray());
     }
 
@@ -558,7 +457,7 @@ final class Routes implements HttpHandler {
     private void index(HttpExchange exchange) throws IOException {
         Shelf.Snapshot snapshot = shelf.snapshot();
         if (!shelf.listsFolders() && snapshot.items().size() == 1) {
-            String location = "/doc/" + encode(snapshot.items().get(0).slug()) + "/";
+            String location = "/doc/" + Addresses.encode(snapshot.items().get(0).slug()) + "/";
             exchange.getResponseHeaders().set("Location", location);
             plain(exchange, 302, "See " + location);
             return;
@@ -587,7 +486,7 @@ final class Routes implements HttpHandler {
 
     private void search(HttpExchange exchange, String rawQuery) throws IOException {
         noStore(exchange);
-        Map<String, String> parameters = parameters(rawQuery);
+        Map<String, String> parameters = Addresses.parameters(rawQuery);
         if (parameters == null) {
             send(exchange, 400, JSON, SearchAnswer.error("The search is not a well-formed query string."));
             return;
@@ -605,27 +504,6 @@ final class Routes implements HttpHandler {
         send(exchange, 200, JSON, SearchAnswer.answer(shelf.snapshot(), words, label));
     }
 
-    /** The parameters of a query string, strictly decoded ({@code +} is a space); null when it is malformed. */
-    static Map<String, String> parameters(String rawQuery) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&", -1)) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1).replace('+', ' '));
-            if (name == null || value == null) {
-                return null;
-            }
-            parameters.put(name, value);
-        }
-        return parameters;
-    }
-
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
@@ -639,89 +517,6 @@ final class Routes implements HttpHandler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static boolean safe(String rawPath) {
-        return SAFE_PATH.matcher(rawPath).matches()
-                && !BAD_ESCAPE.matcher(rawPath).find()
-                && !rawPath.contains("//");
-    }
-
-    /** The decoded path segments; a trailing slash adds none; null for dot segments or bad escapes. */
-    static List<String> segments(String rawPath) {
-        List<String> segments = new ArrayList<>();
-        for (String raw : rawPath.substring(1).split("/", -1)) {
-            if (raw.isEmpty()) {
-                continue;
-            }
-            String segment = decode(raw);
-            if (segment == null || segment.equals(".") || segment.equals("..")) {
-                return null;
-            }
-            segments.add(segment);
-        }
-        return segments;
-    }
-
-    /** Strict percent-decoding of UTF-8; null when an escape is broken or the bytes are not UTF-8. */
-    static String decode(String raw) {
-        if (raw.indexOf('%') < 0) {
-            return raw;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length()) {
-                    return null;
-                }
-                int hi = Character.digit(raw.charAt(i + 1), 16);
-                int lo = Character.digit(raw.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return null;
-                }
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                bytes.write(c);
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    /** A document id as a path segment: letters, digits, '.', '_' and '-' as they are, the rest percent-encoded. */
-    static String encode(String segment) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if ((c >= 'A' && c <= 'Z')
-                    || (c >= 'a' && c <= 'z')
-                    || (c >= '0' && c <= '9')
-                    || c == '.'
-                    || c == '_'
-                    || c == '-') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(String.format(Locale.ROOT, "%02X", c));
-            }
-        }
-        return out.toString();
-    }
-
-    /** {@code attachment} with an ASCII file name and the exact UTF-8 one (RFC 6266). */
-    static String contentDisposition(String fileName) {
-        StringBuilder ascii = new StringBuilder();
-        fileName.codePoints()
-                .forEach(
-                        c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encode(fileName);
     }
 
     private static boolean headersFit(Headers headers) {

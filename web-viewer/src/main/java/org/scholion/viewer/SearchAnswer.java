@@ -91,7 +91,7 @@ final class SearchAnswer {
                         "href",
                         item == null
                                 ? null
-                                : "/doc/" + Routes.encode(item.slug()) + "/#e-" + Routes.encode(hit.span()));
+                                : "/doc/" + Addresses.encode(item.slug()) + "/#e-" + Addresses.encode(hit.span()));
                 json.writeStringField("span", hit.span());
                 json.writeStringField("label", hit.label());
                 json.writeNumberField("start", hit.start());

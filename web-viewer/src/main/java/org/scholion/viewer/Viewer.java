@@ -135,7 +135,7 @@ public final class Viewer implements AutoCloseable {
     /** The address of each document's page now, in the order of the files (named files) or of their paths (folders). */
     public List<URI> documentUris() {
         return shelf.snapshot().items().stream()
-                .map(i -> uri.resolve("/doc/" + Routes.encode(i.slug()) + "/"))
+                .map(i -> uri.resolve("/doc/" + Addresses.encode(i.slug()) + "/"))
                 .toList();
     }
 

@@ -349,10 +349,10 @@ class ViewerFolderHttpTest {
 
     @Test
     void queryStringsAreDecodedStrictly() {
-        assertThat(Routes.parameters("q=a+b&label=PER%53ON&x"))
+        assertThat(Addresses.parameters("q=a+b&label=PER%53ON&x"))
                 .containsExactly(Map.entry("q", "a b"), Map.entry("label", "PERSON"), Map.entry("x", ""));
-        assertThat(Routes.parameters("q=%C3%A9t%C3%A9")).containsEntry("q", "été");
-        assertThat(Routes.parameters("q=%zz")).isNull();
-        assertThat(Routes.parameters(null)).isEmpty();
+        assertThat(Addresses.parameters("q=%C3%A9t%C3%A9")).containsEntry("q", "été");
+        assertThat(Addresses.parameters("q=%zz")).isNull();
+        assertThat(Addresses.parameters(null)).isEmpty();
     }
 }

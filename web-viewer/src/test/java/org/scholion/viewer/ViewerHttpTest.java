@@ -551,13 +551,13 @@ class ViewerHttpTest {
 
     @Test
     void pathSegmentsAreDecodedStrictly() {
-        assertThat(Routes.segments("/doc/a/")).containsExactly("doc", "a");
-        assertThat(Routes.segments("/doc/%C3%A9t%C3%A9/")).containsExactly("doc", "été");
-        assertThat(Routes.segments("/doc/%zz/")).isNull();
-        assertThat(Routes.segments("/doc/%C3/")).isNull();
-        assertThat(Routes.segments("/doc/../")).isNull();
-        assertThat(Routes.encode("été:1")).isEqualTo("%C3%A9t%C3%A9%3A1");
-        assertThat(Routes.contentDisposition("été.csv"))
+        assertThat(Addresses.segments("/doc/a/")).containsExactly("doc", "a");
+        assertThat(Addresses.segments("/doc/%C3%A9t%C3%A9/")).containsExactly("doc", "été");
+        assertThat(Addresses.segments("/doc/%zz/")).isNull();
+        assertThat(Addresses.segments("/doc/%C3/")).isNull();
+        assertThat(Addresses.segments("/doc/../")).isNull();
+        assertThat(Addresses.encode("été:1")).isEqualTo("%C3%A9t%C3%A9%3A1");
+        assertThat(Addresses.contentDisposition("été.csv"))
                 .isEqualTo("attachment; filename=\"_t_.csv\"; filename*=UTF-8''%C3%A9t%C3%A9.csv");
     }
 }
