@@ -18,6 +18,7 @@
   var hi = 0;
   var relShown = 0;
   var painted = false;
+  var linked = []; // the relations both of whose spans are known, in data order
   var tip = document.getElementById('tip');
   var observer = null;
   var sliceObserver = null;
@@ -169,10 +170,12 @@
     });
     data.list = Array.from(byId.values());
     // each end of a relation: [from this span?, type, the other span]; worded when shown
+    linked = [];
     data.relations.forEach(function (r) {
       var from = byId.get(r[0]);
       var to = byId.get(r[2]);
       if (from && to) {
+        linked.push(r);
         (from.ends === NONE ? (from.ends = []) : from.ends).push([true, r[1], to]);
         (to.ends === NONE ? (to.ends = []) : to.ends).push([false, r[1], from]);
       }
@@ -380,7 +383,9 @@
       ul.replaceChildren();
       relShown = 0;
     }
-    var shown = data.relations.filter(function (r) { return visible(r[0]) && visible(r[2]); });
+    // with nothing hidden, the relations shown are those whose spans are both known
+    var shown = off.size > 0 || query !== ''
+      ? linked.filter(function (r) { return visible(r[0]) && visible(r[2]); }) : linked;
     var frag = document.createDocumentFragment();
     var to = Math.min(shown.length, relShown + PAGE);
     for (var i = relShown; i < to; i++) {
@@ -518,8 +523,8 @@
   }
 
   function apply() {
-    order = data.list.filter(function (s) { return visible(s.id); });
     var filtering = off.size > 0 || query !== '';
+    order = filtering ? data.list.filter(function (s) { return visible(s.id); }) : data.list.slice();
     if (filtering || painted) {
       all('#text .fr').forEach(paint);
       all('#text .mk').forEach(function (mk) {
