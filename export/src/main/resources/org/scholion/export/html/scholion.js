@@ -11,7 +11,7 @@
   var off = new Set();
   var query = '';
   var selected = null;
-  var data = {labels: [], rows: [], length: 0, spans: [], relations: [], list: []};
+  var data = none();
   var byId = new Map();
   var order = [];
   var lo = 0;
@@ -120,6 +120,11 @@
 
   function markerId(mk) {
     return mk.getAttribute('href').slice(3);
+  }
+
+  /* Whether a label is switched off or a search narrows what is shown. */
+  function hiding() {
+    return off.size > 0 || query !== '';
   }
 
   function none() {
@@ -384,7 +389,7 @@
       relShown = 0;
     }
     // with nothing hidden, the relations shown are those whose spans are both known
-    var shown = off.size > 0 || query !== ''
+    var shown = hiding()
       ? linked.filter(function (r) { return visible(r[0]) && visible(r[2]); }) : linked;
     var frag = document.createDocumentFragment();
     var to = Math.min(shown.length, relShown + PAGE);
@@ -470,7 +475,7 @@
       }
       spans.push(s);
     });
-    var filtering = off.size > 0 || query !== '';
+    var filtering = hiding();
     (filtering ? [false, true] : [true]).forEach(function (shownPass) {
       g.globalAlpha = shownPass ? 1 : 0.12;
       byLabel.forEach(function (spans, label) {
@@ -523,7 +528,7 @@
   }
 
   function apply() {
-    var filtering = off.size > 0 || query !== '';
+    var filtering = hiding();
     order = filtering ? data.list.filter(function (s) { return visible(s.id); }) : data.list.slice();
     if (filtering || painted) {
       all('#text .fr').forEach(paint);
@@ -759,7 +764,7 @@
 
   /* Pieces of text just put on the page, brought to the page's state: filter, numbers, selection. */
   function settle(nodes) {
-    var filtering = off.size > 0 || query !== '';
+    var filtering = hiding();
     nodes.forEach(function (node) {
       if (filtering) {
         all('.fr', node).forEach(paint);
