@@ -8,6 +8,7 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfAction;
 import com.lowagie.text.pdf.PdfOutline;
 import com.lowagie.text.pdf.PdfPCell;
@@ -46,6 +47,7 @@ final class PdfBrief {
     private static final float MARGIN = 56.7f;
     private static final float BODY_SIZE = 10.5f;
     private static final float LEADING = 17f;
+    private static final float PARAGRAPH_GAP = 7f;
     private static final float SMALL = 8f;
     private static final int MAX_UNDERLINES = 4;
     private static final int BUTT = com.lowagie.text.pdf.PdfContentByte.LINE_CAP_BUTT;
@@ -68,6 +70,8 @@ final class PdfBrief {
     private Document document;
     private PdfWriter writer;
     private Links links;
+    /** Where the next paragraph of the text starts on the page; negative before the first. */
+    private float textY = -1;
 
     /** The output intent's colour profile: its first use loads the JDK's colour engine. */
     private static ICC_Profile srgb() {
@@ -337,22 +341,40 @@ final class PdfBrief {
     }
 
     /**
-     * A paragraph of the text, set in a borderless one-cell table: only table cells (through
-     * ColumnText) run OpenPDF's bidirectional algorithm and Arabic shaping.
+     * A paragraph of the text, laid out by a {@link ColumnText} straight onto the page, from where
+     * the last one ended and on over as many pages as it needs. ColumnText runs OpenPDF's
+     * bidirectional algorithm and Arabic shaping, as a table cell would, but lays the text out
+     * once: a cell lays it out twice, once only to measure its height.
      */
     private void addParagraph(Phrase phrase, boolean rtl) {
-        PdfPTable table = new PdfPTable(1);
-        table.setWidthPercentage(100);
-        table.setSplitLate(false);
-        table.setSplitRows(true);
-        PdfPCell cell = new PdfPCell(phrase);
-        cell.setBorder(Rectangle.NO_BORDER);
-        cell.setPadding(0);
-        cell.setPaddingBottom(7);
-        cell.setLeading(LEADING, 0);
-        cell.setRunDirection(direction(rtl));
-        table.addCell(cell);
-        document.add(table);
+        ColumnText column = new ColumnText(writer.getDirectContent());
+        column.setRunDirection(direction(rtl));
+        column.setLeading(LEADING, 0);
+        column.addText(phrase);
+        if (textY < 0) {
+            textY = writer.getVerticalPosition(true);
+        }
+        boolean freshPage = false;
+        if (textY - 2 * LEADING < document.bottom()) {
+            // a paragraph's first line is not left alone at the foot of a page
+            document.newPage();
+            textY = document.top();
+            freshPage = true;
+        }
+        while (true) {
+            column.setSimpleColumn(document.left(), document.bottom(), document.right(), textY);
+            int status = column.go();
+            if (column.getLinesWritten() > 0) {
+                writer.setPageEmpty(false);
+            }
+            if (!ColumnText.hasMoreText(status) || (freshPage && column.getLinesWritten() == 0)) {
+                break;
+            }
+            document.newPage();
+            textY = document.top();
+            freshPage = true;
+        }
+        textY = column.getYLine() - PARAGRAPH_GAP;
     }
 
     /** Whether a text holds right-to-left letters, the only case that needs the (slower) bidi algorithm. */
