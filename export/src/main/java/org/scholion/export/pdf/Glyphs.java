@@ -162,12 +162,21 @@ final class Glyphs {
         // between are passed on whole, not walked cluster by cluster (a whole document's text)
         int replaced = 0;
         BreakIterator clusters = BreakIterator.getCharacterInstance(Locale.ROOT);
-        clusters.setText(clean);
         Pieces pieces = new Pieces(sink);
         int from = 0;
+        int windowStart = 0;
+        int windowEnd = -1;
         while (missing < clean.length()) {
-            int start = clusters.isBoundary(missing) ? missing : clusters.preceding(missing);
-            int end = clusters.following(missing);
+            if (missing >= windowEnd) {
+                // the JDK's iterator walks from the start of its text for each question: it is given
+                // a window around the character, not the whole text (which may be a document's)
+                windowStart = windowStart(clean, missing, from);
+                windowEnd = windowEnd(clean, missing);
+                clusters.setText(clean.substring(windowStart, windowEnd));
+            }
+            int at = missing - windowStart;
+            int start = windowStart + (clusters.isBoundary(at) ? at : clusters.preceding(at));
+            int end = windowStart + clusters.following(at);
             pieces.add(clean, from, start, Source.PRIMARY);
             String cluster = clean.substring(start, end);
             if (fallback() != null && covers(fallback(), cluster)) {
@@ -191,6 +200,41 @@ final class Glyphs {
         pieces.add(clean, from, clean.length(), Source.PRIMARY);
         pieces.finish();
         return replaced;
+    }
+
+    /** How far around a character {@link #split} looks for a certain cluster boundary. */
+    private static final int REACH = 256;
+
+    /** Characters after a missing one that share its break iterator's window, at least. */
+    private static final int WINDOW = 4096;
+
+    /**
+     * Where the window of the cluster at {@code at} starts: at a certain cluster boundary, between
+     * two printable ASCII characters, when there is one within reach, or else at the end of the last
+     * cluster, {@code floor}. The clusters of a window are those of the whole text.
+     */
+    private static int windowStart(String text, int at, int floor) {
+        for (int p = at; p > Math.max(floor, at - REACH); p--) {
+            if (isPrintableAscii(text.charAt(p - 1)) && isPrintableAscii(text.charAt(p))) {
+                return p;
+            }
+        }
+        return floor;
+    }
+
+    /** Where the window of the cluster at {@code at} ends: a certain boundary past {@link #WINDOW}, or the text's end. */
+    private static int windowEnd(String text, int at) {
+        int from = Math.min(text.length(), at + WINDOW);
+        for (int p = Math.max(from, at + 1); p < Math.min(text.length(), from + REACH); p++) {
+            if (isPrintableAscii(text.charAt(p - 1)) && isPrintableAscii(text.charAt(p))) {
+                return p;
+            }
+        }
+        return text.length();
+    }
+
+    private static boolean isPrintableAscii(char c) {
+        return c >= 0x20 && c < 0x7F;
     }
 
     /** Joins what {@link #split} finds into the longest pieces of one source each. */

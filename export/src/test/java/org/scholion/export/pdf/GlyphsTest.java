@@ -48,6 +48,46 @@ class GlyphsTest {
         }
     }
 
+    /**
+     * Long texts too, where split looks at a window around each missing character: stretches with
+     * no two ASCII characters in a row (CJK, runs of flags, stacked marks) longer than its reach,
+     * missing characters on both sides of a window's end.
+     */
+    @Test
+    void splitOfALongTextGivesThePiecesOfAClusterByClusterWalk() throws Exception {
+        Glyphs glyphs = new Glyphs();
+        long seed = RandomTexts.seed();
+        Random random = new Random(seed);
+        String[] stretches = {"\u4E2D\u6587", "\uD83C\uDDFA\uD83C\uDDE6", "e\u0301\u0302", "\uD83D\uDC4D\uD83C\uDFFD"};
+        for (int i = 0; i < 40; i++) {
+            StringBuilder b = new StringBuilder();
+            while (b.length() < 9_000) {
+                if (random.nextInt(3) == 0) {
+                    b.append(stretches[random.nextInt(stretches.length)].repeat(1 + random.nextInt(300)));
+                } else {
+                    b.append(RandomTexts.text(random, random.nextInt(2_000)));
+                }
+                if (random.nextBoolean()) {
+                    b.append(AWKWARD[random.nextInt(AWKWARD.length)]);
+                }
+            }
+            String text = b.toString();
+            List<String> actual = new ArrayList<>();
+            int replaced = glyphs.split(text, glyphs.serif, (piece, source) -> actual.add(source + ":" + piece));
+            List<String> expected = new ArrayList<>();
+            int expectedReplaced =
+                    clusterByCluster(text, glyphs.serif, (piece, source) -> expected.add(source + ":" + piece));
+            int k = 0;
+            while (k < Math.min(actual.size(), expected.size()) && actual.get(k).equals(expected.get(k))) {
+                k++;
+            }
+            assertThat(actual.subList(k, Math.min(k + 2, actual.size())))
+                    .as("seed %d, text %d, piece %d after %s", seed, i, k, k > 0 ? codePoints(expected.get(k - 1)) : "")
+                    .isEqualTo(expected.subList(k, Math.min(k + 2, expected.size())));
+            assertThat(replaced).as("seed %d, text %d", seed, i).isEqualTo(expectedReplaced);
+        }
+    }
+
     @Test
     void aCharacterNoFontHasIsReplacedVisiblyAndCounted() throws Exception {
         Glyphs glyphs = new Glyphs();
@@ -110,6 +150,10 @@ class GlyphsTest {
             sink.piece(run.toString(), runSource);
         }
         return replaced;
+    }
+
+    private static List<String> codePoints(String text) {
+        return text.codePoints().mapToObj(Integer::toHexString).toList();
     }
 
     private static boolean covers(BaseFont font, String text) {
