@@ -431,9 +431,10 @@ public final class AnnotatedDocument {
                     List.copyOf(labelSets),
                     Map.copyOf(setByLabel),
                     Collections.unmodifiableList(sorted),
-                    Map.copyOf(spans),
+                    // HashMap, not Map.copyOf: its probing costs more on look-ups by the hundred thousand
+                    Collections.unmodifiableMap(new HashMap<>(spans)),
                     List.copyOf(rels),
-                    Map.copyOf(relations),
+                    Collections.unmodifiableMap(new HashMap<>(relations)),
                     Map.copyOf(prefixes));
         }
     }

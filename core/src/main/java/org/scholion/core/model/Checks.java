@@ -20,6 +20,18 @@ final class Checks {
     }
 
     static String id(String value, String what) {
+        return id(value, what, null);
+    }
+
+    /**
+     * {@link #id(String, String)} for the {@code what} of one thing, {@code whose}: the message is
+     * only made when the check fails (files hold hundreds of thousands of ids).
+     */
+    static String id(String value, String what, String whose) {
+        if (value != null && isId(value)) {
+            return value;
+        }
+        what = whose == null ? what : what + " " + whose;
         if (value == null) {
             check(false, "%s must not be missing", what);
         }
@@ -79,8 +91,53 @@ final class Checks {
         };
     }
 
+    /** What {@link #name} accepts: not blank, not padded with white space, no control character, at most 200 characters. */
+    private static boolean isName(String value) {
+        if (value == null || value.isEmpty() || value.length() > 200) {
+            return false;
+        }
+        if (Character.isWhitespace(value.codePointAt(0))
+                || Character.isWhitespace(value.codePointBefore(value.length()))) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A relation type: {@code [\\p{L}\\p{N}][\\p{L}\\p{N}._:/#-]{0,99}}, checked without a matcher per relation. */
+    static boolean isRelationType(String value) {
+        int length = value.length();
+        if (length == 0) {
+            return false;
+        }
+        int codePoints = 0;
+        for (int i = 0; i < length; ) {
+            int c = value.codePointAt(i);
+            i += Character.charCount(c);
+            boolean allowed = isLetterOrNumber(c)
+                    || (codePoints > 0 && (c == '.' || c == '_' || c == ':' || c == '/' || c == '#' || c == '-'));
+            if (!allowed || ++codePoints > 100) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A name shown to people: not blank, no control characters, no surrounding white space. */
     static String name(String value, String what) {
+        return name(value, what, null);
+    }
+
+    /** {@link #name(String, String)} for the {@code what} of one thing, {@code whose}, with the message made only on failure. */
+    static String name(String value, String what, String whose) {
+        if (isName(value)) {
+            return value;
+        }
+        what = whose == null ? what : what + " " + whose;
         if (value == null || value.isBlank()) {
             check(false, "%s must not be blank", what);
         }
@@ -105,9 +162,15 @@ final class Checks {
      * value is not empty and holds no control characters other than tab and line feed.
      */
     static Map<String, String> attributes(Map<String, String> attributes, String what) {
+        return attributes(attributes, what, null);
+    }
+
+    /** {@link #attributes(Map, String)} of one thing, {@code whose}. */
+    static Map<String, String> attributes(Map<String, String> attributes, String what, String whose) {
         if (attributes == null || attributes.isEmpty()) {
             return Map.of();
         }
+        what = whose == null ? what : what + " " + whose;
         TreeMap<String, String> sorted = new TreeMap<>();
         for (Map.Entry<String, String> e : attributes.entrySet()) {
             sorted.put(attributeName(e.getKey(), what), attributeValue(e.getKey(), e.getValue(), what));

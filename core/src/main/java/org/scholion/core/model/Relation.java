@@ -2,7 +2,6 @@ package org.scholion.core.model;
 
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * A typed, directed link between two spans, e.g. a quote {@code said-by} a person.
@@ -14,17 +13,15 @@ import java.util.regex.Pattern;
  * @param attributes properties of the relation, name to value, sorted by name
  */
 public record Relation(String id, String type, String from, String to, Map<String, String> attributes) {
-    private static final Pattern TYPE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:/#-]{0,99}");
-
     public Relation {
         Checks.id(id, "relation id");
         Checks.check(
-                type != null && TYPE.matcher(type).matches(),
+                type != null && Checks.isRelationType(type),
                 "relation type '%s' must be a word of letters, digits and . _ : / # -",
                 type);
-        Checks.id(from, "span id of relation " + id);
-        Checks.id(to, "span id of relation " + id);
-        attributes = Checks.attributes(attributes, "relation " + id);
+        Checks.id(from, "span id of relation", id);
+        Checks.id(to, "span id of relation", id);
+        attributes = Checks.attributes(attributes, "relation", id);
     }
 
     /** A relation without attributes. */

@@ -47,10 +47,10 @@ public record Span(
             Checks.check(end >= start, "span %d:%d ends before it starts", start, end);
             Checks.check(end > start, "span %d:%d is empty", start, end);
         }
-        Checks.name(label, "label of span " + id);
+        Checks.name(label, "label of span", id);
         note = Checks.optional(note);
         annotator = Checks.optional(annotator);
-        attributes = Checks.attributes(attributes, "span " + id);
+        attributes = Checks.attributes(attributes, "span", id);
         links = links(links, id);
     }
 
