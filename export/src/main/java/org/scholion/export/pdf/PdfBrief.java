@@ -12,6 +12,7 @@ import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfAction;
 import com.lowagie.text.pdf.PdfOutline;
 import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPRow;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
@@ -21,9 +22,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.scholion.core.text.Fragment;
 import org.scholion.core.text.Line;
@@ -52,6 +53,8 @@ final class PdfBrief {
     private static final int MAX_UNDERLINES = 4;
     private static final int BUTT = com.lowagie.text.pdf.PdfContentByte.LINE_CAP_BUTT;
     private static final int TABLE_BATCH = 200;
+    private static final float[] WIDTHS = {6, 17, 41, 18, 18};
+    private static final float[] DETAILED_WIDTHS = {5, 14, 33, 16, 16, 16};
     private static volatile ICC_Profile srgb;
 
     private static final Color INK = new Color(0x11, 0x11, 0x11);
@@ -65,11 +68,14 @@ final class PdfBrief {
     private final Brief brief;
     private final BriefOptions options;
     private final Glyphs glyphs;
-    private final Map<String, Font> fonts = new HashMap<>();
-    private final Map<Integer, Color> colors = new HashMap<>();
+    // shared with the thread that makes the annotation table's rows
+    private final Map<String, Font> fonts = new ConcurrentHashMap<>();
+    private final Map<Integer, Color> colors = new ConcurrentHashMap<>();
     private Document document;
     private PdfWriter writer;
     private Links links;
+    /** The annotation table's rows, made while the sections before it are written. */
+    private RowsAhead rowsAhead;
     /** Where the next paragraph of the text starts on the page; negative before the first. */
     private float textY = -1;
 
@@ -118,14 +124,23 @@ final class PdfBrief {
             writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", srgb());
         }
         outline();
-        for (Section section : Section.inOrder(options.annotationTable())) {
-            switch (section) {
-                case TITLE -> title();
-                case FACTS -> facts();
-                case LEGEND -> legend();
-                case CHART -> chart();
-                case TEXT -> text();
-                case ANNOTATIONS -> annotations();
+        try {
+            if (options.annotationTable() && !brief.entries().isEmpty()) {
+                rowsAhead = rowsAhead();
+            }
+            for (Section section : Section.inOrder(options.annotationTable())) {
+                switch (section) {
+                    case TITLE -> title();
+                    case FACTS -> facts();
+                    case LEGEND -> legend();
+                    case CHART -> chart();
+                    case TEXT -> text();
+                    case ANNOTATIONS -> annotations();
+                }
+            }
+        } finally {
+            if (rowsAhead != null) {
+                rowsAhead.close();
             }
         }
         document.close();
@@ -457,44 +472,63 @@ final class PdfBrief {
             document.add(new Paragraph("No spans were exported.", font("serif", BODY_SIZE, PLAIN_INK)));
             return;
         }
-        boolean details = entries.stream().anyMatch(Entry::hasDetails);
-        PdfPTable table;
+        boolean details = hasDetails(entries);
+        RowsAhead.Table table = RowsAhead.table(details ? DETAILED_WIDTHS : WIDTHS, tableWidth());
+        table.setSplitLate(false);
+        table.setSpacingBefore(2);
+        table.setHeaderRows(1);
+        table.setComplete(false);
         if (details) {
-            table = table(new float[] {5, 14, 33, 16, 16, 16});
-            table.setHeaderRows(1);
-            table.setComplete(false);
             headerCells(table, "#", "Label", "Text", "Note", "Relations", "Attributes and links");
         } else {
-            table = table(new float[] {6, 17, 41, 18, 18});
-            table.setHeaderRows(1);
-            table.setComplete(false);
             headerCells(table, "#", "Label", "Text", "Note", "Relations");
         }
-        Font small = font("sans", SMALL - 0.5f, PLAIN_INK);
-        int rows = 0;
-        for (Entry e : entries) {
-            Chunk number = new Chunk(
-                    e.marker(), font("sansBold", SMALL - 0.5f, color(e.tint().lineRgb())));
-            number.setGenericTag(Links.row(e.number()));
-            table.addCell(ruled(new PdfPCell(new Phrase(number))));
-            PdfPCell label = ruled(cell(phrase(e.label().name(), glyphs.sans, small)));
-            label.setBackgroundColor(color(e.tint().fillRgb()));
-            table.addCell(label);
-            table.addCell(
-                    ruled(cell(phrase(Excerpts.quoted(e.quote()), glyphs.serif, font("serif", SMALL, PLAIN_INK)))));
-            table.addCell(
-                    ruled(cell(phrase(e.span().note() == null ? "" : e.span().note(), glyphs.sans, small))));
-            table.addCell(ruled(cell(phrase(String.join("; ", e.relations()), glyphs.sans, small))));
-            if (details) {
-                table.addCell(ruled(cell(details(e, small))));
-            }
-            if (++rows % TABLE_BATCH == 0) {
-                // large tables go out in batches instead of piling up in memory
-                document.add(table);
-            }
+        // large tables go out in batches instead of piling up in memory
+        for (List<PdfPRow> batch = rowsAhead.next(); batch != null; batch = rowsAhead.next()) {
+            table.append(batch);
+            document.add(table);
         }
         table.setComplete(true);
         document.add(table);
+    }
+
+    private RowsAhead rowsAhead() {
+        List<Entry> entries = brief.entries();
+        boolean details = hasDetails(entries);
+        Font small = font("sans", SMALL - 0.5f, PLAIN_INK);
+        return new RowsAhead(
+                details ? DETAILED_WIDTHS : WIDTHS,
+                tableWidth(),
+                entries.size(),
+                TABLE_BATCH,
+                i -> row(entries.get(i), details, small));
+    }
+
+    private static boolean hasDetails(List<Entry> entries) {
+        return entries.stream().anyMatch(Entry::hasDetails);
+    }
+
+    private float tableWidth() {
+        return document.right() - document.left();
+    }
+
+    /** The cells of a span's row in the annotations table. */
+    private List<PdfPCell> row(Entry e, boolean details, Font small) {
+        List<PdfPCell> cells = new ArrayList<>(6);
+        Chunk number = new Chunk(
+                e.marker(), font("sansBold", SMALL - 0.5f, color(e.tint().lineRgb())));
+        number.setGenericTag(Links.row(e.number()));
+        cells.add(ruled(new PdfPCell(new Phrase(number))));
+        PdfPCell label = ruled(cell(phrase(e.label().name(), glyphs.sans, small)));
+        label.setBackgroundColor(color(e.tint().fillRgb()));
+        cells.add(label);
+        cells.add(ruled(cell(phrase(Excerpts.quoted(e.quote()), glyphs.serif, font("serif", SMALL, PLAIN_INK)))));
+        cells.add(ruled(cell(phrase(e.span().note() == null ? "" : e.span().note(), glyphs.sans, small))));
+        cells.add(ruled(cell(phrase(String.join("; ", e.relations()), glyphs.sans, small))));
+        if (details) {
+            cells.add(ruled(cell(details(e, small))));
+        }
+        return cells;
     }
 
     /**
