@@ -18,16 +18,27 @@ final class RowsAhead implements AutoCloseable {
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> batches = new ArrayBlockingQueue<>(4);
+    private final Runnable maker;
+    /** The thread making the rows; null for a table of one batch, made when it is asked for. */
     private final Thread thread;
+
+    private boolean made;
 
     /**
      * Starts making {@code count} rows of cells {@code row.apply(i)}, {@code batch} rows at a time,
-     * for a table of these relative widths and this total width.
+     * for a table of these relative widths and this total width. A table of one batch is made on
+     * the writing thread when it is asked for: it is too small to gain, and a second thread would
+     * only compete with the other formats of an export for the second core.
      */
     RowsAhead(float[] widths, float totalWidth, int count, int batch, IntFunction<List<PdfPCell>> row) {
-        thread = new Thread(() -> make(widths, totalWidth, count, batch, row), "scholion-pdf-rows");
-        thread.setDaemon(true);
-        thread.start();
+        maker = () -> make(widths, totalWidth, count, batch, row);
+        if (count > batch) {
+            thread = new Thread(maker, "scholion-pdf-rows");
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            thread = null;
+        }
     }
 
     /**
@@ -68,6 +79,10 @@ final class RowsAhead implements AutoCloseable {
     /** The next batch of rows in order, or null after the last; what went wrong making them is thrown here. */
     @SuppressWarnings("unchecked")
     List<PdfPRow> next() {
+        if (thread == null && !made) {
+            made = true;
+            maker.run(); // one batch and the end: the queue holds both
+        }
         Object next;
         try {
             next = batches.take();
@@ -89,12 +104,14 @@ final class RowsAhead implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.interrupt();
+        if (thread != null) {
+            thread.interrupt();
+        }
     }
 
     /** Whether the rows are still being made. */
     boolean isMaking() {
-        return thread.isAlive();
+        return thread != null && thread.isAlive();
     }
 
     /** A table that takes whole rows made (and measured at its width) elsewhere. */

@@ -51,6 +51,21 @@ class RowsAheadTest {
     }
 
     @Test
+    void aTableOfOneBatchIsMadeWhenItIsAskedFor() {
+        int[] made = {0};
+        try (RowsAhead ahead = new RowsAhead(WIDTHS, 400, 10, 10, i -> {
+            made[0]++;
+            return row(i);
+        })) {
+            assertThat(ahead.isMaking()).isFalse();
+            assertThat(made[0]).isZero();
+            assertThat(ahead.next()).hasSize(10);
+            assertThat(made[0]).isEqualTo(10);
+            assertThat(ahead.next()).isNull();
+        }
+    }
+
+    @Test
     void whatGoesWrongMakingARowIsThrownToTheWriter() {
         try (RowsAhead ahead = new RowsAhead(WIDTHS, 400, 30, 10, i -> {
             if (i == 15) {
