@@ -62,14 +62,22 @@ final class Addresses {
         return segments;
     }
 
-    /** Strict percent-decoding of UTF-8; null when an escape is broken or the bytes are not UTF-8. */
+    /**
+     * Strict percent-decoding of UTF-8; null when an escape is broken or the bytes are not UTF-8.
+     * A character that is not an escape stands for one byte: the JDK's server reads the request
+     * line as ISO-8859-1, so a client's unescaped UTF-8 arrives one character a byte, and is put
+     * back together here (a character above U+00FF cannot have come that way: null).
+     */
     static String decode(String raw) {
-        if (raw.indexOf('%') < 0) {
+        if (isPlainAscii(raw)) {
             return raw;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
+            if (c > 0xFF) {
+                return null; // no request line holds it
+            }
             if (c == '%') {
                 if (i + 2 >= raw.length()) {
                     return null;
@@ -93,6 +101,16 @@ final class Addresses {
         } catch (java.nio.charset.CharacterCodingException e) {
             return null;
         }
+    }
+
+    private static boolean isPlainAscii(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A document id as a path segment: letters, digits, '.', '_' and '-' as they are, the rest percent-encoded. */

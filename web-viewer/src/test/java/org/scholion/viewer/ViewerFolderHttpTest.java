@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -266,6 +267,39 @@ class ViewerFolderHttpTest {
             assertThat(response).contains("Content-type: application/json; charset=UTF-8");
             String body = response.substring(response.indexOf("\r\n\r\n") + 4);
             assertThat(JSON.readTree(body).get("error").asText()).isNotBlank();
+        }
+    }
+
+    /**
+     * Some clients send a query's UTF-8 bytes unescaped. The JDK's server reads the request line
+     * as ISO-8859-1, one character a byte, so the viewer's decoder takes a character below 256 as
+     * the byte it was (unlike {@code Iris.decode}, which encodes an IRI's characters as UTF-8).
+     * Bytes 0x80 to 0x9F read that way are control characters, which the JDK's server refuses
+     * before the viewer sees the request.
+     */
+    @Test
+    void aQuerySentAsRawUtf8IsReadAsItsEscapedFormIs() throws Exception {
+        assertThat(search(viewer, Map.of("q", "Zo\u00eb")).get("text").asText()).isEqualTo("Zo\u00eb");
+        String response = rawGet("/search?q=", "Zo\u00eb");
+        assertThat(response).startsWith("HTTP/1.1 200");
+        assertThat(JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4))
+                        .get("text")
+                        .asText())
+                .isEqualTo("Zo\u00eb");
+        assertThat(rawGet("/search?q=", "Ukraine\u2019s")).startsWith("HTTP/1.1 400");
+    }
+
+    /** The response to a GET of {@code path} followed by the UTF-8 bytes of {@code raw}, unescaped. */
+    private static String rawGet(String path, String raw) throws Exception {
+        try (Socket socket =
+                new Socket(InetAddress.getLoopbackAddress(), viewer.uri().getPort())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(raw.getBytes(StandardCharsets.UTF_8));
+            out.write(
+                    " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
