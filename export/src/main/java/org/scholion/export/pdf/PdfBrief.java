@@ -1,5 +1,9 @@
 package org.scholion.export.pdf;
 
+import static org.scholion.export.pdf.Typesetter.cell;
+import static org.scholion.export.pdf.Typesetter.direction;
+import static org.scholion.export.pdf.Typesetter.ruled;
+
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -7,7 +11,6 @@ import com.lowagie.text.Font;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfAction;
 import com.lowagie.text.pdf.PdfOutline;
@@ -23,8 +26,6 @@ import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.scholion.core.text.Fragment;
 import org.scholion.core.text.Line;
@@ -37,7 +38,6 @@ import org.scholion.export.brief.FragmentStyle;
 import org.scholion.export.brief.LegendEntry;
 import org.scholion.export.brief.LinkEntry;
 import org.scholion.export.brief.Section;
-import org.scholion.export.brief.Tint;
 
 /** Lays out one brief as a PDF; one instance per export. */
 final class PdfBrief {
@@ -50,8 +50,6 @@ final class PdfBrief {
     private static final float LEADING = 17f;
     private static final float PARAGRAPH_GAP = 7f;
     private static final float SMALL = 8f;
-    private static final int MAX_UNDERLINES = 4;
-    private static final int BUTT = com.lowagie.text.pdf.PdfContentByte.LINE_CAP_BUTT;
     private static final int TABLE_BATCH = 200;
     private static final float[] WIDTHS = {6, 17, 41, 18, 18};
     private static final float[] DETAILED_WIDTHS = {5, 14, 33, 16, 16, 16};
@@ -62,15 +60,14 @@ final class PdfBrief {
     private static final Color HEADING = new Color(0x1F, 0x29, 0x37);
     private static final Color LINK_INK = new Color(0x1F, 0x5F, 0xA8);
     private static final Color MUTED = new Color(0x55, 0x55, 0x55);
-    private static final Color RULE = new Color(0xC8, 0xC8, 0xC8);
     private static final Color HEADER_FILL = new Color(0xF2, 0xF2, 0xF2);
 
     private final Brief brief;
     private final BriefOptions options;
     private final Glyphs glyphs;
-    // shared with the thread that makes the annotation table's rows
-    private final Map<String, Font> fonts = new ConcurrentHashMap<>();
-    private final Map<Integer, Color> colors = new ConcurrentHashMap<>();
+    /** Shared with the thread that makes the annotation table's rows. */
+    private final Typesetter type;
+
     private Document document;
     private PdfWriter writer;
     private Links links;
@@ -100,6 +97,7 @@ final class PdfBrief {
         this.brief = brief;
         this.options = options;
         this.glyphs = new Glyphs();
+        this.type = new Typesetter(glyphs);
     }
 
     void write(OutputStream out) throws IOException {
@@ -190,10 +188,10 @@ final class PdfBrief {
     // ---------------------------------------------------------------- header
 
     private void title() {
-        Paragraph title = new Paragraph(22, "", font("sansBold", 19, HEADING));
-        append(title, brief.title(), glyphs.sansBold, font("sansBold", 19, HEADING), null);
+        Paragraph title = new Paragraph(22, "", type.font("sansBold", 19, HEADING));
+        type.append(title, brief.title(), glyphs.sansBold, type.font("sansBold", 19, HEADING), null);
         document.add(title);
-        Paragraph sub = new Paragraph(16, "Annotated brief", font("sans", 11, new Color(0x6B, 0x72, 0x80)));
+        Paragraph sub = new Paragraph(16, "Annotated brief", type.font("sans", 11, new Color(0x6B, 0x72, 0x80)));
         sub.setSpacingAfter(10);
         document.add(sub);
     }
@@ -226,8 +224,8 @@ final class PdfBrief {
         }
         PdfPTable table = table(new float[] {22, 78});
         for (Fact f : facts) {
-            PdfPCell name = cell(phrase(f.name(), glyphs.sansBold, font("sansBold", SMALL + 0.5f, MUTED)));
-            PdfPCell value = cell(phrase(f.value(), glyphs.sans, font("sans", SMALL + 0.5f, PLAIN_INK)));
+            PdfPCell name = cell(type.phrase(f.name(), glyphs.sansBold, type.font("sansBold", SMALL + 0.5f, MUTED)));
+            PdfPCell value = cell(type.phrase(f.value(), glyphs.sans, type.font("sans", SMALL + 0.5f, PLAIN_INK)));
             name.setBorder(Rectangle.BOTTOM);
             value.setBorder(Rectangle.BOTTOM);
             name.setBorderColor(new Color(0xE4, 0xE4, 0xE4));
@@ -242,40 +240,40 @@ final class PdfBrief {
         heading("Legend", "legend");
         List<LegendEntry> legend = brief.legend();
         if (legend.isEmpty()) {
-            document.add(new Paragraph("No spans were exported.", font("serif", BODY_SIZE, PLAIN_INK)));
+            document.add(new Paragraph("No spans were exported.", type.font("serif", BODY_SIZE, PLAIN_INK)));
             return;
         }
         PdfPTable table = table(new float[] {7, 27, 56, 10});
         table.setHeaderRows(1);
         headerCells(table, "", "Label", "Description", "Spans");
-        Font small = font("sans", SMALL, PLAIN_INK);
+        Font small = type.font("sans", SMALL, PLAIN_INK);
         for (LegendEntry e : legend) {
             Phrase swatch = new Phrase();
-            Chunk aa = new Chunk("Aa", font("serif", BODY_SIZE, INK));
-            aa.setBackground(color(e.tint().fillRgb()), 2, 1, 2, 0.5f);
-            aa.setUnderline(color(e.tint().lineRgb()), 0.9f, 0, -2.4f, 0, BUTT);
+            Chunk aa = new Chunk("Aa", type.font("serif", BODY_SIZE, INK));
+            aa.setBackground(type.color(e.tint().fillRgb()), 2, 1, 2, 0.5f);
+            aa.setUnderline(type.color(e.tint().lineRgb()), 0.9f, 0, -2.4f, 0, Typesetter.BUTT);
             swatch.add(aa);
             PdfPCell swatchCell = ruled(new PdfPCell(swatch));
             swatchCell.setHorizontalAlignment(Element.ALIGN_CENTER);
             swatchCell.setPaddingTop(5);
             table.addCell(swatchCell);
-            Phrase label = phrase(e.label().name(), glyphs.sansBold, font("sansBold", SMALL, PLAIN_INK));
+            Phrase label = type.phrase(e.label().name(), glyphs.sansBold, type.font("sansBold", SMALL, PLAIN_INK));
             label.add(new Chunk("\n", small));
-            label.add(new Chunk(e.labelSet(), font("sans", SMALL - 1, MUTED)));
+            label.add(new Chunk(e.labelSet(), type.font("sans", SMALL - 1, MUTED)));
             table.addCell(ruled(new PdfPCell(label)));
-            table.addCell(ruled(
-                    cell(phrase(e.label().description() == null ? "" : e.label().description(), glyphs.sans, small))));
-            PdfPCell count = ruled(cell(phrase(Integer.toString(e.count()), glyphs.sans, small)));
+            table.addCell(ruled(cell(
+                    type.phrase(e.label().description() == null ? "" : e.label().description(), glyphs.sans, small))));
+            PdfPCell count = ruled(cell(type.phrase(Integer.toString(e.count()), glyphs.sans, small)));
             count.setHorizontalAlignment(Element.ALIGN_RIGHT);
             table.addCell(count);
         }
         document.add(table);
-        Paragraph note = new Paragraph(12, "", font("serifItalic", SMALL + 0.5f, MUTED));
-        append(
+        Paragraph note = new Paragraph(12, "", type.font("serifItalic", SMALL + 0.5f, MUTED));
+        type.append(
                 note,
                 Brief.OVERLAP_NOTE + " " + UNDERLINE_NOTE,
                 glyphs.serifItalic,
-                font("serifItalic", SMALL + 0.5f, MUTED),
+                type.font("serifItalic", SMALL + 0.5f, MUTED),
                 null);
         note.setSpacingBefore(6);
         document.add(note);
@@ -299,7 +297,7 @@ final class PdfBrief {
         // each line is let go once drawn, so a long text's fragments do not all stay in memory
         ArrayDeque<Line> lines = new ArrayDeque<>(all);
         all = null;
-        Font body = font("serif", BODY_SIZE, PLAIN_INK);
+        Font body = type.font("serif", BODY_SIZE, PLAIN_INK);
         Phrase paragraph = null;
         boolean rtl = false;
         boolean gap = false;
@@ -324,18 +322,18 @@ final class PdfBrief {
                 Fragment fragment = fragments.get(i);
                 Fragment next = i + 1 < fragments.size() ? fragments.get(i + 1) : firstFragment(lines);
                 FragmentStyle style = brief.style(fragment);
-                rtl |= hasRightToLeft(fragment.text());
-                append(
+                rtl |= Typesetter.hasRightToLeft(fragment.text());
+                type.append(
                         paragraph,
                         fragment.text(),
                         glyphs.serif,
-                        style.isPlain() ? body : font("serif", BODY_SIZE, INK),
+                        style.isPlain() ? body : type.font("serif", BODY_SIZE, INK),
                         style);
                 List<Entry> ending = brief.endingBefore(fragment, next);
                 FragmentStyle around = ending.isEmpty() ? null : around(fragment, ending);
                 boolean first = true;
                 for (Entry e : ending) {
-                    paragraph.add(decorate(marker(e, first), around));
+                    paragraph.add(type.decorate(marker(e, first), around));
                     first = false;
                 }
             }
@@ -392,29 +390,11 @@ final class PdfBrief {
         textY = column.getYLine() - PARAGRAPH_GAP;
     }
 
-    /** Whether a text holds right-to-left letters, the only case that needs the (slower) bidi algorithm. */
-    static boolean hasRightToLeft(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x0590 && (c <= 0x08FF || (c >= 0xFB1D && c <= 0xFEFC) || Character.isSurrogate(c))) {
-                byte d = Character.getDirectionality(text.codePointAt(i));
-                if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static int direction(boolean rtl) {
-        return rtl ? PdfWriter.RUN_DIRECTION_LTR : PdfWriter.RUN_DIRECTION_NO_BIDI;
-    }
-
     /** The superscript number after a span, in its label's line colour, linked to its table row. */
     private Chunk marker(Entry e, boolean first) {
         Chunk marker = new Chunk(
                 first ? e.marker() : "," + e.marker(),
-                font("sansBold", 6.5f, color(e.tint().lineRgb())));
+                type.font("sansBold", 6.5f, type.color(e.tint().lineRgb())));
         marker.setTextRise(4f);
         if (links != null) {
             marker.setGenericTag(Links.marker(e.number()));
@@ -431,37 +411,6 @@ final class PdfBrief {
         return brief.style(new Fragment(fragment.start(), fragment.end(), fragment.text(), going));
     }
 
-    /** Fills a chunk with the tint of its innermost span and underlines it once per enclosing span. */
-    private Chunk decorate(Chunk chunk, FragmentStyle style) {
-        if (style != null && !style.isPlain()) {
-            chunk.setBackground(color(style.fill().fillRgb()), 0, 0.8f, 0, 0.3f);
-            List<Tint> lines = style.underlines();
-            int levels = Math.min(lines.size(), MAX_UNDERLINES);
-            for (int level = 0; level < levels; level++) {
-                Tint t = lines.get(lines.size() - 1 - level);
-                chunk.setUnderline(color(t.lineRgb()), 0.8f, 0, -2.2f - 1.55f * level, 0, BUTT);
-            }
-        }
-        return chunk;
-    }
-
-    /**
-     * Appends text in chunks by the font that can draw it; a styled fragment gets the tint fill
-     * of its innermost span and one underline per enclosing span, nearest the text the span
-     * just around it.
-     */
-    private void append(Phrase target, String text, BaseFont primary, Font primaryFont, FragmentStyle style) {
-        glyphs.split(text, primary, (piece, source) -> {
-            Font f = switch (source) {
-                case PRIMARY -> primaryFont;
-                case FALLBACK ->
-                    new Font(Glyphs.fallback(), primaryFont.getSize(), Font.NORMAL, primaryFont.getColor());
-                case REPLACED -> font("sans", primaryFont.getSize(), new Color(0x99, 0x99, 0x99));
-            };
-            target.add(decorate(new Chunk(piece, f), style));
-        });
-    }
-
     // ---------------------------------------------------------------- table
 
     private void annotations() {
@@ -469,7 +418,7 @@ final class PdfBrief {
         heading("Annotations", "annotations");
         List<Entry> entries = brief.entries();
         if (entries.isEmpty()) {
-            document.add(new Paragraph("No spans were exported.", font("serif", BODY_SIZE, PLAIN_INK)));
+            document.add(new Paragraph("No spans were exported.", type.font("serif", BODY_SIZE, PLAIN_INK)));
             return;
         }
         boolean details = hasDetails(entries);
@@ -495,7 +444,7 @@ final class PdfBrief {
     private RowsAhead rowsAhead() {
         List<Entry> entries = brief.entries();
         boolean details = hasDetails(entries);
-        Font small = font("sans", SMALL - 0.5f, PLAIN_INK);
+        Font small = type.font("sans", SMALL - 0.5f, PLAIN_INK);
         return new RowsAhead(
                 details ? DETAILED_WIDTHS : WIDTHS,
                 tableWidth(),
@@ -516,15 +465,17 @@ final class PdfBrief {
     private List<PdfPCell> row(Entry e, boolean details, Font small) {
         List<PdfPCell> cells = new ArrayList<>(6);
         Chunk number = new Chunk(
-                e.marker(), font("sansBold", SMALL - 0.5f, color(e.tint().lineRgb())));
+                e.marker(),
+                type.font("sansBold", SMALL - 0.5f, type.color(e.tint().lineRgb())));
         number.setGenericTag(Links.row(e.number()));
         cells.add(ruled(new PdfPCell(new Phrase(number))));
-        PdfPCell label = ruled(cell(phrase(e.label().name(), glyphs.sans, small)));
-        label.setBackgroundColor(color(e.tint().fillRgb()));
+        PdfPCell label = ruled(cell(type.phrase(e.label().name(), glyphs.sans, small)));
+        label.setBackgroundColor(type.color(e.tint().fillRgb()));
         cells.add(label);
-        cells.add(ruled(cell(phrase(Excerpts.quoted(e.quote()), glyphs.serif, font("serif", SMALL, PLAIN_INK)))));
-        cells.add(ruled(cell(phrase(e.span().note() == null ? "" : e.span().note(), glyphs.sans, small))));
-        cells.add(ruled(cell(phrase(String.join("; ", e.relations()), glyphs.sans, small))));
+        cells.add(ruled(
+                cell(type.phrase(Excerpts.quoted(e.quote()), glyphs.serif, type.font("serif", SMALL, PLAIN_INK)))));
+        cells.add(ruled(cell(type.phrase(e.span().note() == null ? "" : e.span().note(), glyphs.sans, small))));
+        cells.add(ruled(cell(type.phrase(String.join("; ", e.relations()), glyphs.sans, small))));
         if (details) {
             cells.add(ruled(cell(details(e, small))));
         }
@@ -539,21 +490,21 @@ final class PdfBrief {
         Phrase phrase = new Phrase(small.getSize() * 1.3f);
         boolean first = true;
         for (String attribute : e.attributes()) {
-            append(phrase, first ? attribute : "\n" + attribute, glyphs.sans, small, null);
+            type.append(phrase, first ? attribute : "\n" + attribute, glyphs.sans, small, null);
             first = false;
         }
-        Font linkFont = font("sans", small.getSize(), LINK_INK);
+        Font linkFont = type.font("sans", small.getSize(), LINK_INK);
         for (LinkEntry link : e.links()) {
             if (!first) {
                 phrase.add(new Chunk("\n", small));
             }
             first = false;
             if (!link.clickable()) {
-                append(phrase, link.text(), glyphs.sans, small, null);
+                type.append(phrase, link.text(), glyphs.sans, small, null);
                 continue;
             }
             Phrase pieces = new Phrase();
-            append(pieces, link.text(), glyphs.sans, linkFont, null);
+            type.append(pieces, link.text(), glyphs.sans, linkFont, null);
             for (Object piece : pieces) {
                 Chunk chunk = (Chunk) piece;
                 chunk.setAnchor(link.iri());
@@ -567,7 +518,7 @@ final class PdfBrief {
     // ---------------------------------------------------------------- helpers
 
     private void heading(String text, String destination) {
-        Chunk chunk = new Chunk(text, font("sansBold", 14, HEADING));
+        Chunk chunk = new Chunk(text, type.font("sansBold", 14, HEADING));
         if (destination != null) {
             chunk.setLocalDestination(destination);
         }
@@ -576,12 +527,6 @@ final class PdfBrief {
         p.setSpacingAfter(6);
         p.setKeepTogether(true);
         document.add(p);
-    }
-
-    private Phrase phrase(String text, BaseFont base, Font font) {
-        Phrase phrase = new Phrase(font.getSize() * 1.3f);
-        append(phrase, text, base, font, null);
-        return phrase;
     }
 
     private PdfPTable table(float[] widths) {
@@ -594,7 +539,7 @@ final class PdfBrief {
 
     private void headerCells(PdfPTable table, String... names) {
         for (String name : names) {
-            PdfPCell cell = cell(new Phrase(name, font("sansBold", SMALL, PLAIN_INK)));
+            PdfPCell cell = cell(new Phrase(name, type.font("sansBold", SMALL, PLAIN_INK)));
             cell.setBackgroundColor(HEADER_FILL);
             cell.setBorder(Rectangle.TOP | Rectangle.BOTTOM);
             cell.setBorderColor(new Color(0x88, 0x88, 0x88));
@@ -603,43 +548,5 @@ final class PdfBrief {
             }
             table.addCell(cell);
         }
-    }
-
-    private static PdfPCell cell(Phrase phrase) {
-        PdfPCell cell = new PdfPCell(phrase);
-        cell.setBorder(Rectangle.NO_BORDER);
-        cell.setPadding(3);
-        cell.setPaddingBottom(4);
-        cell.setRunDirection(direction(hasRightToLeft(phrase.getContent())));
-        return cell;
-    }
-
-    private static PdfPCell ruled(PdfPCell cell) {
-        cell.setBorder(Rectangle.BOTTOM);
-        cell.setBorderColor(RULE);
-        cell.setBorderWidth(0.5f);
-        cell.setPadding(3);
-        cell.setPaddingBottom(4);
-        return cell;
-    }
-
-    private Font font(String name, float size, Color color) {
-        String key = name + "/" + size + "/" + color.getRGB();
-        return fonts.computeIfAbsent(
-                key,
-                k -> new Font(
-                        switch (name) {
-                            case "serif" -> glyphs.serif;
-                            case "serifItalic" -> glyphs.serifItalic;
-                            case "sansBold" -> glyphs.sansBold;
-                            default -> glyphs.sans;
-                        },
-                        size,
-                        Font.NORMAL,
-                        color));
-    }
-
-    private Color color(int rgb) {
-        return colors.computeIfAbsent(rgb, Color::new);
     }
 }
