@@ -48,23 +48,53 @@ final class Checks {
 
     /** What {@link #ID} matches, without a matcher per id: files hold hundreds of thousands of them. */
     static boolean isId(String value) {
-        int length = value.length();
-        if (length == 0) {
-            return false;
+        return Word.ID.matches(value);
+    }
+
+    /** A relation type: {@code [\\p{L}\\p{N}][\\p{L}\\p{N}._:/#-]{0,99}}, checked without a matcher per relation. */
+    static boolean isRelationType(String value) {
+        return Word.RELATION_TYPE.matches(value);
+    }
+
+    /** A word of 1 to {@code max} code points, the first one a {@link #first}, the others {@link #rest}. */
+    private enum Word {
+        ID(200),
+        RELATION_TYPE(100);
+
+        private final int max;
+
+        Word(int max) {
+            this.max = max;
         }
-        int codePoints = 0;
-        for (int i = 0; i < length; ) {
-            int c = value.codePointAt(i);
-            i += Character.charCount(c);
-            boolean letterOrNumber = isLetterOrNumber(c);
-            boolean allowed = codePoints == 0
-                    ? letterOrNumber || c == '_'
-                    : letterOrNumber || isMark(c) || c == '.' || c == '_' || c == ':' || c == '-';
-            if (!allowed || ++codePoints > 200) {
+
+        boolean matches(String value) {
+            int length = value.length();
+            if (length == 0) {
                 return false;
             }
+            int codePoints = 0;
+            for (int i = 0; i < length; ) {
+                int c = value.codePointAt(i);
+                i += Character.charCount(c);
+                if (!(codePoints == 0 ? first(c) : rest(c)) || ++codePoints > max) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return true;
+
+        private boolean first(int c) {
+            return isLetterOrNumber(c) || (this == ID && c == '_');
+        }
+
+        private boolean rest(int c) {
+            return isLetterOrNumber(c)
+                    || c == '.'
+                    || c == '_'
+                    || c == ':'
+                    || c == '-'
+                    || (this == ID ? isMark(c) : c == '/' || c == '#');
+        }
     }
 
     private static boolean isLetterOrNumber(int c) {
@@ -102,25 +132,6 @@ final class Checks {
         }
         for (int i = 0; i < value.length(); i++) {
             if (Character.isISOControl(value.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A relation type: {@code [\\p{L}\\p{N}][\\p{L}\\p{N}._:/#-]{0,99}}, checked without a matcher per relation. */
-    static boolean isRelationType(String value) {
-        int length = value.length();
-        if (length == 0) {
-            return false;
-        }
-        int codePoints = 0;
-        for (int i = 0; i < length; ) {
-            int c = value.codePointAt(i);
-            i += Character.charCount(c);
-            boolean allowed = isLetterOrNumber(c)
-                    || (codePoints > 0 && (c == '.' || c == '_' || c == ':' || c == '/' || c == '#' || c == '-'));
-            if (!allowed || ++codePoints > 100) {
                 return false;
             }
         }

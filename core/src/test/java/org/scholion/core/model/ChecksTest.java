@@ -20,13 +20,7 @@ class ChecksTest {
         long seed = Long.getLong("test.seed", System.nanoTime());
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < 100_000; i++) {
-            StringBuilder id = new StringBuilder();
-            int length = i % 50 == 0 ? 195 + random.nextInt(10) : random.nextInt(6);
-            for (int j = 0; j < length; j++) {
-                id.appendCodePoint(
-                        random.nextInt(8) == 0 ? random.nextInt(0x3000) : ALPHABET[random.nextInt(ALPHABET.length)]);
-            }
-            String value = id.toString();
+            String value = randomText(random, i % 50 == 0 ? 195 + random.nextInt(10) : random.nextInt(6));
             assertThat(Checks.isId(value))
                     .as("seed %d, id '%s'", seed, value)
                     .isEqualTo(Checks.ID.matcher(value).matches());
