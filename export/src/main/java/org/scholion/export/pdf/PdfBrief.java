@@ -422,7 +422,7 @@ final class PdfBrief {
             return;
         }
         boolean details = hasDetails(entries);
-        RowsAhead.Table table = RowsAhead.table(details ? DETAILED_WIDTHS : WIDTHS, tableWidth());
+        RowsAhead.Table table = rowsAhead.table();
         table.setSplitLate(false);
         table.setSpacingBefore(2);
         table.setHeaderRows(1);
@@ -447,7 +447,7 @@ final class PdfBrief {
         Font small = type.font("sans", SMALL - 0.5f, PLAIN_INK);
         return new RowsAhead(
                 details ? DETAILED_WIDTHS : WIDTHS,
-                tableWidth(),
+                document.right() - document.left(),
                 entries.size(),
                 TABLE_BATCH,
                 i -> row(entries.get(i), details, small));
@@ -455,10 +455,6 @@ final class PdfBrief {
 
     private static boolean hasDetails(List<Entry> entries) {
         return entries.stream().anyMatch(Entry::hasDetails);
-    }
-
-    private float tableWidth() {
-        return document.right() - document.left();
     }
 
     /** The cells of a span's row in the annotations table. */

@@ -18,6 +18,8 @@ final class RowsAhead implements AutoCloseable {
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> batches = new ArrayBlockingQueue<>(4);
+    private final float[] widths;
+    private final float totalWidth;
     private final Runnable maker;
     /** The thread making the rows; null for a table of one batch, made when it is asked for. */
     private final Thread thread;
@@ -31,7 +33,9 @@ final class RowsAhead implements AutoCloseable {
      * only compete with the other formats of an export for the second core.
      */
     RowsAhead(float[] widths, float totalWidth, int count, int batch, IntFunction<List<PdfPCell>> row) {
-        maker = () -> make(widths, totalWidth, count, batch, row);
+        this.widths = widths.clone();
+        this.totalWidth = totalWidth;
+        maker = () -> make(count, batch, row);
         if (count > batch) {
             thread = new Thread(maker, "scholion-pdf-rows");
             thread.setDaemon(true);
@@ -42,21 +46,21 @@ final class RowsAhead implements AutoCloseable {
     }
 
     /**
-     * A table of these widths whose rows can come from {@link #next()}: set to the total width
-     * they were measured at, it keeps their heights as long as the page gives it that width. (Not
-     * locked: OpenPDF measures every row of a locked table again each time it is added.)
+     * A table for the rows of {@link #next()}, of their widths: set to the total width they were
+     * measured at, it keeps their heights as long as the page gives it that width. (Not locked:
+     * OpenPDF measures every row of a locked table again each time it is added.)
      */
-    static Table table(float[] widths, float totalWidth) {
+    Table table() {
         Table table = new Table(widths);
         table.setWidthPercentage(100);
         table.setTotalWidth(totalWidth);
         return table;
     }
 
-    private void make(float[] widths, float totalWidth, int count, int batch, IntFunction<List<PdfPCell>> row) {
+    private void make(int count, int batch, IntFunction<List<PdfPCell>> row) {
         try {
             for (int from = 0; from < count; from += batch) {
-                PdfPTable twin = table(widths, totalWidth);
+                PdfPTable twin = table();
                 for (int i = from; i < Math.min(count, from + batch); i++) {
                     for (PdfPCell cell : row.apply(i)) {
                         twin.addCell(cell);

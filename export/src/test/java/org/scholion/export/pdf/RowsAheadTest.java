@@ -25,11 +25,13 @@ class RowsAheadTest {
     void rowsComeInOrderInBatchesAlreadyMeasured() {
         List<PdfPRow> all = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
+        RowsAhead.Table table;
         try (RowsAhead ahead = new RowsAhead(WIDTHS, 400, 25, 10, RowsAheadTest::row)) {
             for (List<PdfPRow> batch = ahead.next(); batch != null; batch = ahead.next()) {
                 sizes.add(batch.size());
                 all.addAll(batch);
             }
+            table = ahead.table();
         }
         assertThat(sizes).containsExactly(10, 10, 5);
         for (int i = 0; i < all.size(); i++) {
@@ -40,7 +42,6 @@ class RowsAheadTest {
         // a wrapped row is taller than a one-line row, as measured at 400 points
         assertThat(all.get(7).getMaxHeights()).isGreaterThan(all.get(8).getMaxHeights());
 
-        RowsAhead.Table table = RowsAhead.table(WIDTHS, 400);
         table.append(all);
         assertThat(table.size()).isEqualTo(25);
         float sum = 0;
