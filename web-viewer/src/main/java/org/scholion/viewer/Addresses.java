@@ -1,6 +1,5 @@
 package org.scholion.viewer;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.scholion.core.text.PercentDecoding;
 
 /**
  * The viewer's addresses as text: raw paths and query strings checked and strictly decoded, and
@@ -62,55 +62,9 @@ final class Addresses {
         return segments;
     }
 
-    /**
-     * Strict percent-decoding of UTF-8; null when an escape is broken or the bytes are not UTF-8.
-     * A character that is not an escape stands for one byte: the JDK's server reads the request
-     * line as ISO-8859-1, so a client's unescaped UTF-8 arrives one character a byte, and is put
-     * back together here (a character above U+00FF cannot have come that way: null).
-     */
+    /** A path segment or query part, percent-decoded; null when it is not well-formed UTF-8. */
     static String decode(String raw) {
-        if (isPlainAscii(raw)) {
-            return raw;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c > 0xFF) {
-                return null; // no request line holds it
-            }
-            if (c == '%') {
-                if (i + 2 >= raw.length()) {
-                    return null;
-                }
-                int hi = Character.digit(raw.charAt(i + 1), 16);
-                int lo = Character.digit(raw.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return null;
-                }
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                bytes.write(c);
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    private static boolean isPlainAscii(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%' || c >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        return PercentDecoding.BYTES.decode(raw);
     }
 
     /** A document id as a path segment: letters, digits, '.', '_' and '-' as they are, the rest percent-encoded. */

@@ -1,14 +1,11 @@
 package org.scholion.export.jsonld;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.scholion.core.model.Document;
 import org.scholion.core.model.Label;
 import org.scholion.core.model.LabelSet;
+import org.scholion.core.text.PercentDecoding;
 
 /** The IRIs Scholion mints for documents, annotations, labels and annotators, and their inverses. */
 final class Iris {
@@ -94,42 +91,7 @@ final class Iris {
 
     /** The text of a percent-encoded string, or null when the encoding is broken or not UTF-8. */
     static String decode(String value) {
-        if (value.indexOf('%') < 0) {
-            return value;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= value.length()) {
-                    return null;
-                }
-                int hi = Character.digit(value.charAt(i + 1), 16);
-                int lo = Character.digit(value.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return null;
-                }
-                bytes.write(hi << 4 | lo);
-                i += 2;
-            } else {
-                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                if (Character.isHighSurrogate(c) && i + 1 < value.length()) {
-                    utf8 = value.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-                    i++;
-                }
-                bytes.writeBytes(utf8);
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return PercentDecoding.CHARACTERS.decode(value);
     }
 
     /** A declared IRI with the characters no IRI may hold (space, controls, {@code <>"{}|\^`}) percent-encoded. */
